@@ -1,0 +1,1 @@
+"""Interface text, number formatting and colours shared by pages, domain code and the command line."""

@@ -1,0 +1,78 @@
+"""The one place for number, money and date formatting (Babel, Indonesian by default).
+
+Indonesian readers expect `1.234.567`, `Rp1,2 M` (miliar) and `Rp350 jt`; English readers get
+the same values as `1,234,567` and `Rp1.2B`. Missing values are shown as a dash, never as zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+LOCALES = {"id": "id_ID", "en": "en"}
+MISSING = "–"
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["id"])
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | None, lang: str = "id", decimals: int = 0) -> str:
+    """A full number with thousands separators: 1.234.567 (id) or 1,234,567 (en)."""
+    if _missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def compact(value: float | None, lang: str = "id") -> str:
+    """A short number for cards and axis labels: 1,2 jt (id) or 1.2M (en)."""
+    if _missing(value):
+        return MISSING
+    return format_compact_decimal(value, locale=_locale(lang), fraction_digits=1)
+
+
+def money(value: float | None, lang: str = "id") -> str:
+    """Rupiah, short: Rp1,2 M, Rp350 jt (id); Rp1.2B, Rp350M (en)."""
+    if _missing(value):
+        return MISSING
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{compact(abs(value), lang)}"
+
+
+def money_exact(value: float | None, lang: str = "id") -> str:
+    """Rupiah to the last digit, for hover texts and tables: Rp1.234.567."""
+    if _missing(value):
+        return MISSING
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{number(abs(value), lang)}"
+
+
+def percent(ratio: float | None, lang: str = "id", decimals: int = 1) -> str:
+    """A ratio (0.125) as a percentage: 12,5 % (id) or 12.5% (en)."""
+    if _missing(ratio):
+        return MISSING
+    text = number(ratio * 100, lang, decimals)
+    return f"{text} %" if lang == "id" else f"{text}%"
+
+
+def change(ratio: float | None, lang: str = "id") -> str:
+    """A signed relative change, e.g. +4,2 % against the previous year."""
+    if _missing(ratio):
+        return MISSING
+    sign = "+" if ratio > 0 else ("−" if ratio < 0 else "±")
+    return sign + percent(abs(ratio), lang)
+
+
+def date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:
+    """28 Nov 2026 (id) or Nov 28, 2026 (en)."""
+    if value is None:
+        return MISSING
+    return _babel_date(value, format="medium", locale=_locale(lang))
