@@ -64,11 +64,21 @@ def percent(ratio: float | None, lang: str = "id", decimals: int = 1) -> str:
 
 
 def change(ratio: float | None, lang: str = "id") -> str:
-    """A signed relative change, e.g. +4,2 % against the previous year."""
+    """A signed relative change, e.g. +4,2 % against the previous year (an ASCII minus, which
+    Streamlit reads to point a metric's arrow down)."""
     if _missing(ratio):
         return MISSING
-    sign = "+" if ratio > 0 else ("−" if ratio < 0 else "±")
+    sign = "+" if ratio > 0 else ("-" if ratio < 0 else "±")
     return sign + percent(abs(ratio), lang)
+
+
+def points(difference: float | None, lang: str = "id") -> str:
+    """A signed change of a ratio in percentage points: +4,8 poin (id), +4.8 pts (en)."""
+    if _missing(difference):
+        return MISSING
+    sign = "+" if difference > 0 else ("-" if difference < 0 else "±")
+    unit = "poin" if lang == "id" else "pts"
+    return f"{sign}{number(abs(difference) * 100, lang, 1)} {unit}"
 
 
 def date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:

@@ -196,14 +196,12 @@ def _name_index() -> tuple[dict[str, list[Region]], dict[str, list[Region]]]:
     for region in all_regions():
         for key in {normalise(region.name), normalise(f"{region.kind} {region.name}")}:
             full.setdefault(key, []).append(region)
-    province = by_code[PROVINCE_CODE]
-    for alias in PROVINCE_ALIASES:
-        full.setdefault(normalise(alias), []).append(province)
-    for fact in kabkota_facts():
-        for alias in fact.aliases:
-            bucket = full.setdefault(normalise(alias), [])
-            if by_code[fact.code] not in bucket:
-                bucket.append(by_code[fact.code])
+    aliases = [(alias, PROVINCE_CODE) for alias in PROVINCE_ALIASES]
+    aliases += [(alias, fact.code) for fact in kabkota_facts() for alias in fact.aliases]
+    for alias, code in aliases:
+        bucket = full.setdefault(normalise(alias), [])
+        if by_code[code] not in bucket:
+            bucket.append(by_code[code])
     stripped: dict[str, list[Region]] = {}
     for key, regions in full.items():
         for region in regions:

@@ -1,0 +1,128 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from data_loaders.settings import DEFAULT_DATABASE_URL, database_url
+from data_loaders.store import MIGRATIONS_DIR, StoreBusyError, StoreError, open_store
+
+
+def test_default_is_a_duckdb_file_under_data(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert database_url() == DEFAULT_DATABASE_URL
+    assert DEFAULT_DATABASE_URL.startswith("duckdb:///") and DEFAULT_DATABASE_URL.endswith("data/sinergi.duckdb")
+
+
+def test_database_url_setting_chooses_the_store(monkeypatch, tmp_path):
+    url = f"duckdb:///{tmp_path / 'elsewhere.duckdb'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = open_store()
+    assert store.url == url
+    store.close()
+    assert (tmp_path / "elsewhere.duckdb").exists()
+
+
+def test_unsupported_scheme_says_what_to_use():
+    with pytest.raises(StoreError, match="duckdb:///"):
+        open_store("mysql://localhost/db")
+
+
+def test_new_store_has_schema_and_reference_data(store_url):
+    store = open_store(store_url)
+    counts = store.table_counts()
+    assert store.schema_version() == 1
+    assert counts["regions"] == 1154
+    assert counts["ppks_categories"] == 26
+    assert counts["funding_sources"] == 7
+    assert counts["region_stats"] == 43
+    assert not store.has_data()
+    names = store.query("SELECT name FROM funding_sources ORDER BY sort_order")["name"].tolist()
+    assert names == ["APBN", "APBD Provinsi", "APBD Kabupaten/Kota", "Dana Desa", "CSR/TJSL", "PPM", "Lainnya"]
+    store.close()
+
+
+def test_region_stats_keep_source_and_verification(store_url):
+    store = open_store(store_url)
+    kubar = store.query(
+        "SELECT value, verified, source FROM region_stats WHERE region_code = '64.07' AND year = 2020"
+    ).iloc[0]
+    assert (kubar["value"], bool(kubar["verified"])) == (172288, False)
+    assert "Sensus Penduduk 2020" in kubar["source"]
+    province = store.scalar("SELECT value FROM region_stats WHERE region_code = '64' AND metric = 'population' "
+                            "AND year = 2023")
+    assert province == 4_030_488
+    store.close()
+
+
+def test_reopening_migrates_nothing_and_keeps_data(fixture_url):
+    store = open_store(fixture_url)
+    before = store.table_counts()
+    assert store.migrate() == []
+    store.close()
+    store = open_store(fixture_url)
+    assert store.table_counts() == before
+    store.close()
+
+
+def test_an_upgrade_keeps_existing_data(fixture_url, tmp_path):
+    """A later release adds a migration; data written under the old schema survives it."""
+    newer = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, newer)
+    (newer / "0002_program_notes.sql").write_text(
+        "ALTER TABLE programs ADD COLUMN note TEXT;\nCREATE TABLE program_notes (program_id INTEGER, note TEXT);\n"
+    )
+    store = open_store(fixture_url)
+    before = store.table_counts()
+    assert store.migrate(newer) == [2]
+    assert store.schema_version() == 2
+    assert store.table_counts() == before
+    assert store.query("SELECT note FROM programs")["note"].isna().all()
+    store.close()
+
+
+def test_a_failing_migration_changes_nothing(fixture_url, tmp_path):
+    broken = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, broken)
+    (broken / "0002_broken.sql").write_text("ALTER TABLE programs ADD COLUMN note TEXT;\nSELECT * FROM nowhere;\n")
+    store = open_store(fixture_url)
+    with pytest.raises(Exception, match="nowhere"):
+        store.migrate(broken)
+    assert store.schema_version() == 1
+    assert "note" not in store.query("SELECT * FROM programs LIMIT 0").columns
+    store.close()
+
+
+def test_failed_transaction_leaves_the_store_as_it_was(fixture_store):
+    before = fixture_store.table_counts()
+    version = fixture_store.data_version()
+    with pytest.raises(Exception, match="duplicate key|PRIMARY KEY|Constraint"):
+        with fixture_store.transaction() as tx:
+            tx.execute("DELETE FROM ppks_counts")
+            tx.execute("INSERT INTO programs (id, program_code, year, name, implementer, import_id) "
+                       "VALUES (1, 'X', 2025, 'dup', 'x', 1)")
+    assert fixture_store.table_counts() == before
+    assert fixture_store.data_version() == version
+
+
+def test_committed_write_bumps_the_data_version(fixture_store):
+    version = fixture_store.data_version()
+    with fixture_store.transaction() as tx:
+        tx.execute("UPDATE programs SET status = 'selesai' WHERE id = 2")
+    assert fixture_store.data_version() == version + 1
+
+
+def test_second_process_gets_a_clear_message(store_url):
+    import subprocess
+    import sys
+
+    store = open_store(store_url)
+    code = (
+        "from data_loaders.store import open_store, StoreBusyError\n"
+        f"try:\n    open_store({store_url!r})\nexcept StoreBusyError as e:\n    print('BUSY', e)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    store.close()
+    assert "BUSY" in result.stdout
+    assert "sedang dipakai proses lain" in result.stdout
+    assert StoreBusyError.__doc__

@@ -1,0 +1,1 @@
+"""Streamlit-side helpers: the cache boundary, the shared filters, page components and charts."""

@@ -1,0 +1,99 @@
+"""The one place for caching (the page/data boundary).
+
+The store is a cached resource (one DuckDB instance per process, a cursor per query). Aggregates
+are cached per data version, so they are computed once after each write and never keyed by
+hashing large frames.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_loaders.demo import build_demo
+from data_loaders.settings import database_url
+from data_loaders.store import Store, open_store
+from domain import overview
+from domain.filters import Filters, Scope
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    store = open_store(url)
+    if not store.has_data() and not store.count("imports"):
+        # First start on an empty store: the dashboard opens on the sample data set.
+        build_demo(store)
+    return store
+
+
+def store() -> Store:
+    return _store(database_url())
+
+
+def clear_caches() -> None:
+    """Used by tests, and after a store is replaced."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _kpis(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> overview.Kpis:
+    return overview.kpis(_db, filters, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _funding_by_source(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    return overview.funding_by_source(_db, filters, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _funding_by_area(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    return overview.funding_by_area(_db, filters, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _years(_db: Store, url: str, version: int) -> list[int]:
+    return overview.available_years(_db)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _status(_db: Store, url: str, version: int) -> overview.DataStatus:
+    return overview.data_status(_db)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _query(_db: Store, url: str, version: int, sql: str) -> pd.DataFrame:
+    return _db.query(sql)
+
+
+def _key(s: Store) -> tuple[Store, str, int]:
+    return s, s.url, s.data_version()
+
+
+def kpis(filters: Filters, scope: Scope) -> overview.Kpis:
+    return _kpis(*_key(store()), filters, scope)
+
+
+def funding_by_source(filters: Filters, scope: Scope) -> pd.DataFrame:
+    return _funding_by_source(*_key(store()), filters, scope)
+
+
+def funding_by_area(filters: Filters, scope: Scope) -> pd.DataFrame:
+    return _funding_by_area(*_key(store()), filters, scope)
+
+
+def years() -> list[int]:
+    return _years(*_key(store()))
+
+
+def status() -> overview.DataStatus:
+    return _status(*_key(store()))
+
+
+def table(sql: str) -> pd.DataFrame:
+    """A small reference query (no user input in `sql`), cached per data version."""
+    return _query(*_key(store()), sql)
+
+
+def table_counts() -> dict[str, int]:
+    return store().table_counts()

@@ -1,0 +1,104 @@
+"""The frame around every page: language, the shared URL-bound filters, the sample-data notice.
+
+`dashboard.py` calls `render_sidebar()` once per run before the page runs; pages read the result
+with `view()`. Widget keys are the URL's query parameters (`?lang=en&tahun=2024&wilayah=...`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from common.colors import FUNDING_SOURCES
+from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from data_loaders.regions import kabupaten_kota
+from domain.filters import LINTAS_PPKS, Filters, Scope
+from ui import data
+
+ALL = "all"
+_VIEW_KEY = "_sinergi_view"
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str
+    filters: Filters
+    scope: Scope
+
+
+def language() -> str:
+    """`?lang=en` or the toggle; Bahasa Indonesia by default."""
+    lang = st.sidebar.segmented_control(
+        t("language", DEFAULT_LANGUAGE), LANGUAGES, default=DEFAULT_LANGUAGE, required=True,
+        key="lang", bind="query-params",
+    )
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _ppks_options() -> dict[object, str]:
+    categories = data.table("SELECT id, name FROM ppks_categories ORDER BY id")
+    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
+
+
+def render_filters(lang: str) -> Filters:
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters", lang))
+    years = data.years() or [2025]
+    year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun",
+                             bind="query-params")
+    regions = {region.code: region.name for region in kabupaten_kota()}
+    region = sidebar.selectbox(
+        t("filter_region", lang), [ALL, *sorted(regions, key=regions.get)],
+        format_func=lambda code: t("all_regions", lang) if code == ALL else regions[code],
+        key="wilayah", bind="query-params",
+    )
+    sources = {code: name for code, name, _ in FUNDING_SOURCES}
+    chosen = sidebar.multiselect(
+        t("filter_source", lang), list(sources), format_func=sources.get, key="sumber",
+        placeholder=t("all_sources", lang), bind="query-params",
+    )
+    ppks_names = _ppks_options()
+    ppks_labels = {ALL: t("all_ppks", lang), **ppks_names, LINTAS_PPKS: t("lintas_ppks", lang)}
+    ppks = sidebar.selectbox(t("filter_ppks", lang), list(ppks_labels), format_func=ppks_labels.get,
+                             key="ppks", bind="query-params")
+    sidebar.caption(t("filters_link_hint", lang))
+    return Filters(
+        year=int(year),
+        kabkota=None if region == ALL else region,
+        sources=tuple(chosen),
+        ppks=None if ppks == ALL else ppks,
+    )
+
+
+def render_sidebar(lang: str) -> View:
+    filters = render_filters(lang)
+    # Sign-in is not there yet: everyone sees the whole province. The data layer already takes a scope.
+    view = View(lang=lang, filters=filters, scope=Scope())
+    st.session_state[_VIEW_KEY] = view
+    return view
+
+
+def view() -> View:
+    """The language, filters and scope of this run, as set by `dashboard.py`."""
+    return st.session_state[_VIEW_KEY]
+
+
+def sample_notice(lang: str) -> None:
+    if data.status().is_sample:
+        st.warning(t("sample_banner", lang), icon=":material/science:")
+
+
+def view_summary(filters: Filters, lang: str) -> str:
+    """'Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': what the figures on screen are about."""
+    regions = {region.code: region.name for region in kabupaten_kota()}
+    region = regions[filters.kabkota] if filters.kabkota else t("all_regions", lang)
+    names = {code: name for code, name, _ in FUNDING_SOURCES}
+    sources = ", ".join(names[code] for code in filters.sources) if filters.sources else t("all_sources", lang)
+    if filters.ppks is None:
+        ppks = t("all_ppks", lang)
+    elif filters.ppks == LINTAS_PPKS:
+        ppks = t("lintas_ppks", lang)
+    else:
+        ppks = _ppks_options()[int(filters.ppks)].split(". ", 1)[1]
+    return t("view_summary", lang, region=region, sources=sources, ppks=ppks)
