@@ -19,12 +19,15 @@ with st.spinner(t("building_demo", lang)):
 navigation = st.navigation(
     {
         t("nav_monitor", lang): [
-            st.Page(HERE / "pages" / "ringkasan.py", title=t("page_overview", lang),
-                    icon=":material/dashboard:", default=True),
+            st.Page(
+                HERE / "pages" / "ringkasan.py",
+                title=t("page_overview", lang),
+                icon=":material/dashboard:",
+                default=True,
+            ),
         ],
         t("nav_reference", lang): [
-            st.Page(HERE / "pages" / "referensi.py", title=t("page_reference", lang),
-                    icon=":material/menu_book:"),
+            st.Page(HERE / "pages" / "referensi.py", title=t("page_reference", lang), icon=":material/menu_book:"),
         ],
     }
 )

@@ -23,13 +23,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"id": "Bahasa / Language", "en": "Bahasa / Language"},
     "sample_banner": {
         "id": "Data contoh — bukan data resmi. Angka program, PPKS dan penerima adalah data sintetis; "
-              "kode wilayah, penduduk dan kemiskinan adalah data BPS/Kemendagri.",
+        "kode wilayah, penduduk dan kemiskinan adalah data BPS/Kemendagri.",
         "en": "Sample data — not official figures. Program, PPKS and beneficiary figures are synthetic; "
-              "region codes, population and poverty are BPS/Kemendagri data.",
+        "region codes, population and poverty are BPS/Kemendagri data.",
     },
     "empty_store": {
         "id": "Belum ada data di basis data ini. Impor data melalui halaman Kelola Data atau jalankan "
-              "`python -m data_loaders demo` untuk data contoh.",
+        "`python -m data_loaders demo` untuk data contoh.",
         "en": "This store holds no data yet. Import data, or run `python -m data_loaders demo` for sample data.",
     },
     "building_demo": {
@@ -77,9 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_reached": {"id": "Penerima tercapai", "en": "People reached"},
     "kpi_reached_help": {
         "id": "Penerima (jiwa atau KK) yang sudah menerima bantuan; program dengan satuan unit atau lembaga "
-              "tidak dihitung.",
-        "en": "Beneficiaries (persons or households) reached; programs counted in units or institutions "
-              "are left out.",
+        "tidak dihitung.",
+        "en": "Beneficiaries (persons or households) reached; programs counted in units or institutions are left out.",
     },
     "kpi_target_share": {"id": "Target penerima tercapai", "en": "Beneficiary target reached"},
     "kpi_target_share_help": {
@@ -89,9 +88,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_ppks": {"id": "PPKS", "en": "PPKS (people in need)"},
     "kpi_ppks_help": {
         "id": "Pemerlu Pelayanan Kesejahteraan Sosial (jiwa) pada tahun dan wilayah ini. Sumber dana tidak "
-              "berlaku untuk kebutuhan.",
+        "berlaku untuk kebutuhan.",
         "en": "People in need of social-welfare services in this year and region. Funding source does not "
-              "apply to need.",
+        "apply to need.",
     },
     "kpi_coverage": {"id": "Cakupan", "en": "Coverage"},
     "kpi_coverage_help": {"id": "Penerima tercapai ÷ PPKS.", "en": "People reached ÷ PPKS."},
@@ -135,9 +134,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
     "reference_intro": {
         "id": "Kode wilayah, penduduk dan kemiskinan yang dipakai dasbor, dengan sumbernya. Angka bertanda ⚠ "
-              "belum terverifikasi.",
+        "belum terverifikasi.",
         "en": "The region codes, population and poverty figures the dashboard uses, with their sources. "
-              "Figures marked ⚠ are unverified.",
+        "Figures marked ⚠ are unverified.",
     },
     "regions_heading": {"id": "Kabupaten/kota", "en": "Regencies and cities"},
     "col_code_kemendagri": {"id": "Kode Kemendagri", "en": "Kemendagri code"},
@@ -158,17 +157,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "codes_note": {
         "id": "Kode Kemendagri dan kode BPS berbeda untuk empat kabupaten: 6402 (BPS) adalah Kutai Barat, "
-              "sedangkan 64.02 (Kemendagri) adalah Kutai Kartanegara. Dasbor menyimpan kode Kemendagri.",
+        "sedangkan 64.02 (Kemendagri) adalah Kutai Kartanegara. Dasbor menyimpan kode Kemendagri.",
         "en": "Kemendagri and BPS codes differ for four regencies: 6402 (BPS) is Kutai Barat while 64.02 "
-              "(Kemendagri) is Kutai Kartanegara. The dashboard stores Kemendagri codes.",
+        "(Kemendagri) is Kutai Kartanegara. The dashboard stores Kemendagri codes.",
     },
     "regions_source": {
         "id": "Sumber: Kepmendagri 300.2.2-2138/2025 (kode, jumlah kecamatan); BPS MFD (kode BPS); BIG 2024 "
-              "(luas); BPS SP2020 dan estimasi pertengahan 2023 (penduduk); BPS Susenas Maret 2024 "
-              "(kemiskinan). Rincian per baris di bawah.",
+        "(luas); BPS SP2020 dan estimasi pertengahan 2023 (penduduk); BPS Susenas Maret 2024 "
+        "(kemiskinan). Rincian per baris di bawah.",
         "en": "Source: Kepmendagri 300.2.2-2138/2025 (codes, district counts); BPS MFD (BPS codes); BIG 2024 "
-              "(area); BPS SP2020 and mid-2023 estimate (population); BPS Susenas March 2024 (poverty). "
-              "Per-row details below.",
+        "(area); BPS SP2020 and mid-2023 estimate (population); BPS Susenas March 2024 (poverty). "
+        "Per-row details below.",
     },
     "row_sources": {"id": "Sumber per kabupaten/kota", "en": "Sources per regency/city"},
     "ppks_heading": {"id": "26 kategori PPKS", "en": "The 26 PPKS categories"},
@@ -182,9 +181,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "boundaries_heading": {"id": "Batas wilayah", "en": "Boundaries"},
     "boundaries_note": {
         "id": "Batas 10 kabupaten/kota, 105 kecamatan dan 1.038 desa/kelurahan: repositori publik "
-              "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), lisensi MIT, © 2024 Cahya DSN.",
+        "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), lisensi MIT, © 2024 Cahya DSN.",
         "en": "Boundaries of the 10 regencies/cities, 105 districts and 1,038 villages: public repository "
-              "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), MIT licence, © 2024 Cahya DSN.",
+        "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), MIT licence, © 2024 Cahya DSN.",
     },
     "store_heading": {"id": "Isi basis data", "en": "What the store holds"},
     "col_table": {"id": "Tabel", "en": "Table"},

@@ -20,8 +20,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="(re)build the sample data set (Data contoh) in the store")
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
-    demo.add_argument("--beneficiaries", type=int, default=DEFAULT_BENEFICIARIES,
-                      help=f"beneficiary rows to generate (default {DEFAULT_BENEFICIARIES:,})")
+    demo.add_argument(
+        "--beneficiaries",
+        type=int,
+        default=DEFAULT_BENEFICIARIES,
+        help=f"beneficiary rows to generate (default {DEFAULT_BENEFICIARIES:,})",
+    )
     stats = commands.add_parser("stats", help="row count of every table")
     stats.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("migrate", help="bring the store's schema and reference data up to date")

@@ -32,12 +32,30 @@ PROVINCE_POOR_RATE = 5.78  # % poor people, Kaltim, March 2024 (BPS)
 # poverty and to urban settings. Made-up but plausible orders of magnitude for a sample.
 PPKS_RATES = {
     # id: (per 1,000, poverty-driven, urban factor)
-    1: (0.4, True, 1.0), 2: (2.0, True, 1.0), 3: (0.15, False, 1.5), 4: (0.2, False, 3.0),
-    5: (1.1, False, 1.0), 6: (0.3, False, 1.3), 7: (0.8, True, 1.0), 8: (2.6, True, 0.9),
-    9: (4.2, False, 1.0), 10: (0.15, False, 2.0), 11: (0.1, True, 3.0), 12: (0.12, True, 3.0),
-    13: (0.35, True, 2.5), 14: (0.05, False, 1.0), 15: (0.3, False, 1.4), 16: (0.35, False, 1.6),
-    17: (0.6, False, 1.5), 18: (0.03, False, 1.5), 19: (0.25, False, 1.2), 20: (0.08, True, 1.0),
-    21: (1.5, False, 1.0), 22: (0.1, False, 1.0), 23: (3.0, True, 1.0), 25: (0.5, False, 1.2),
+    1: (0.4, True, 1.0),
+    2: (2.0, True, 1.0),
+    3: (0.15, False, 1.5),
+    4: (0.2, False, 3.0),
+    5: (1.1, False, 1.0),
+    6: (0.3, False, 1.3),
+    7: (0.8, True, 1.0),
+    8: (2.6, True, 0.9),
+    9: (4.2, False, 1.0),
+    10: (0.15, False, 2.0),
+    11: (0.1, True, 3.0),
+    12: (0.12, True, 3.0),
+    13: (0.35, True, 2.5),
+    14: (0.05, False, 1.0),
+    15: (0.3, False, 1.4),
+    16: (0.35, False, 1.6),
+    17: (0.6, False, 1.5),
+    18: (0.03, False, 1.5),
+    19: (0.25, False, 1.2),
+    20: (0.08, True, 1.0),
+    21: (1.5, False, 1.0),
+    22: (0.1, False, 1.0),
+    23: (3.0, True, 1.0),
+    25: (0.5, False, 1.2),
     26: (0.0, False, 0.0),
 }
 FAKIR_MISKIN = 24
@@ -67,22 +85,76 @@ class PersonProgram:
 
 
 PERSON_PROGRAMS = (
-    PersonProgram("PKH", "Program Keluarga Harapan (PKH)", KEMENSOS, "APBN", FAKIR_MISKIN, "Tunai", "KK",
-                  2_400_000, 4, 0.25),
-    PersonProgram("SEMBAKO", "Program Sembako", KEMENSOS, "APBN", FAKIR_MISKIN, "Sembako/Pangan", "KK",
-                  2_400_000, 5, 0.30),
-    PersonProgram("PBI-JK", "Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK)", KEMENSOS, "APBN",
-                  FAKIR_MISKIN, "Jaminan Sosial", "jiwa", 504_000, 5, 0.22),
-    PersonProgram("BLT-DD", "BLT Dana Desa", "Pemerintah Desa", "DANA_DESA", FAKIR_MISKIN, "Tunai", "KK",
-                  3_600_000, 4, 0.07, desa_only=True),
-    PersonProgram("ATENSI", "Asistensi Rehabilitasi Sosial (ATENSI)", KEMENSOS, "APBN", None,
-                  "Rehabilitasi Sosial", "jiwa", 1_800_000, 6, 0.03),
-    PersonProgram("PERMAKANAN-LANSIA", "Permakanan Lanjut Usia Terlantar", DINSOS_PROV, "APBD_PROV", 8,
-                  "Sembako/Pangan", "jiwa", 1_200_000, 6, 0.03),
-    PersonProgram("SANTUNAN", "Santunan Penyandang Disabilitas", None, "APBD_KABKOTA", 9, "Tunai", "jiwa",
-                  2_400_000, 6, 0.05),
-    PersonProgram("PBI-DAERAH", "PBI Jaminan Kesehatan Daerah", None, "APBD_KABKOTA", FAKIR_MISKIN,
-                  "Jaminan Sosial", "jiwa", 504_000, 5, 0.05),
+    PersonProgram(
+        "PKH", "Program Keluarga Harapan (PKH)", KEMENSOS, "APBN", FAKIR_MISKIN, "Tunai", "KK", 2_400_000, 4, 0.25
+    ),
+    PersonProgram(
+        "SEMBAKO", "Program Sembako", KEMENSOS, "APBN", FAKIR_MISKIN, "Sembako/Pangan", "KK", 2_400_000, 5, 0.30
+    ),
+    PersonProgram(
+        "PBI-JK",
+        "Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK)",
+        KEMENSOS,
+        "APBN",
+        FAKIR_MISKIN,
+        "Jaminan Sosial",
+        "jiwa",
+        504_000,
+        5,
+        0.22,
+    ),
+    PersonProgram(
+        "BLT-DD",
+        "BLT Dana Desa",
+        "Pemerintah Desa",
+        "DANA_DESA",
+        FAKIR_MISKIN,
+        "Tunai",
+        "KK",
+        3_600_000,
+        4,
+        0.07,
+        desa_only=True,
+    ),
+    PersonProgram(
+        "ATENSI",
+        "Asistensi Rehabilitasi Sosial (ATENSI)",
+        KEMENSOS,
+        "APBN",
+        None,
+        "Rehabilitasi Sosial",
+        "jiwa",
+        1_800_000,
+        6,
+        0.03,
+    ),
+    PersonProgram(
+        "PERMAKANAN-LANSIA",
+        "Permakanan Lanjut Usia Terlantar",
+        DINSOS_PROV,
+        "APBD_PROV",
+        8,
+        "Sembako/Pangan",
+        "jiwa",
+        1_200_000,
+        6,
+        0.03,
+    ),
+    PersonProgram(
+        "SANTUNAN", "Santunan Penyandang Disabilitas", None, "APBD_KABKOTA", 9, "Tunai", "jiwa", 2_400_000, 6, 0.05
+    ),
+    PersonProgram(
+        "PBI-DAERAH",
+        "PBI Jaminan Kesehatan Daerah",
+        None,
+        "APBD_KABKOTA",
+        FAKIR_MISKIN,
+        "Jaminan Sosial",
+        "jiwa",
+        504_000,
+        5,
+        0.05,
+    ),
 )
 
 
@@ -115,8 +187,15 @@ CSR_TEMPLATES = (
     ("BEASISWA", "Beasiswa Anak Kurang Mampu", 2, "Lainnya", "jiwa", 6_000_000, 60),
     ("SEMBAKO", "Paket Sembako Ramadan", FAKIR_MISKIN, "Sembako/Pangan", "KK", 350_000, 1500),
     ("ALAT-BANTU", "Alat Bantu Penyandang Disabilitas", 9, "Sarana", "jiwa", 3_500_000, 40),
-    ("UMKM-PEREMPUAN", "Pelatihan Usaha Perempuan Rawan Sosial Ekonomi", 23, "Pemberdayaan/Pelatihan", "jiwa",
-     4_000_000, 50),
+    (
+        "UMKM-PEREMPUAN",
+        "Pelatihan Usaha Perempuan Rawan Sosial Ekonomi",
+        23,
+        "Pemberdayaan/Pelatihan",
+        "jiwa",
+        4_000_000,
+        50,
+    ),
     ("AMBULANS", "Ambulans Desa", None, "Sarana", "unit", 450_000_000, 1),
 )
 
@@ -158,8 +237,7 @@ class _Builder:
         for village in self.desa:
             desa_count[village.parent_code] = desa_count.get(village.parent_code, 0) + 1
         raw = {
-            kec.code: max(desa_count.get(kec.code, 1), 1) * float(self.rng.lognormal(0, 0.35))
-            for kec in self.kecamatan
+            kec.code: max(desa_count.get(kec.code, 1), 1) * float(self.rng.lognormal(0, 0.35)) for kec in self.kecamatan
         }
         self.kec_share: dict[str, float] = {}
         for kab in self.kabkota:
@@ -175,8 +253,11 @@ class _Builder:
 
     def poor_people(self, kab_code: str, year: int) -> float:
         fact = self.facts[kab_code]
-        poor = fact.poor_people_thousand * 1000 if fact.poor_people_thousand else (
-            fact.poverty_rate_pct / 100 * self.population(kab_code, fact.poverty_year))
+        poor = (
+            fact.poor_people_thousand * 1000
+            if fact.poor_people_thousand
+            else (fact.poverty_rate_pct / 100 * self.population(kab_code, fact.poverty_year))
+        )
         return poor * 1.025 ** (fact.poverty_year - year)
 
     def ppks_counts(self) -> pd.DataFrame:
@@ -211,27 +292,61 @@ class _Builder:
         return frame
 
     # --- programs -------------------------------------------------------------------------
-    def _program(self, code: str, year: int, name: str, implementer: str, ppks: int | None,
-                 assistance: str, unit: str, status: str, partner_id: int | None = None) -> int:
+    def _program(
+        self,
+        code: str,
+        year: int,
+        name: str,
+        implementer: str,
+        ppks: int | None,
+        assistance: str,
+        unit: str,
+        status: str,
+        partner_id: int | None = None,
+    ) -> int:
         program_id = len(self.programs) + 1
         start_month = int(self.rng.integers(1, 4))
-        self.programs.append({
-            "id": program_id, "program_code": code, "year": year, "name": name,
-            "implementer": implementer, "partner_id": partner_id, "ppks_category_id": ppks,
-            "assistance_type": assistance, "beneficiary_unit": unit, "status": status,
-            "start_date": dt.date(year, start_month, 1), "end_date": dt.date(year, 12, 31),
-        })
+        self.programs.append(
+            {
+                "id": program_id,
+                "program_code": code,
+                "year": year,
+                "name": name,
+                "implementer": implementer,
+                "partner_id": partner_id,
+                "ppks_category_id": ppks,
+                "assistance_type": assistance,
+                "beneficiary_unit": unit,
+                "status": status,
+                "start_date": dt.date(year, start_month, 1),
+                "end_date": dt.date(year, 12, 31),
+            }
+        )
         return program_id
 
-    def _allocate(self, program_id: int, region_code: str, source: str, budget: float,
-                  spent: float | None, target: int | None, reached: int | None,
-                  committed: float | None = None) -> None:
-        self.allocations.append({
-            "program_id": program_id, "region_code": region_code, "funding_source": source,
-            "budget_idr": round(budget, -3), "committed_idr": committed,
-            "spent_idr": None if spent is None else round(spent, -3),
-            "target_beneficiaries": target, "reached_beneficiaries": reached,
-        })
+    def _allocate(
+        self,
+        program_id: int,
+        region_code: str,
+        source: str,
+        budget: float,
+        spent: float | None,
+        target: int | None,
+        reached: int | None,
+        committed: float | None = None,
+    ) -> None:
+        self.allocations.append(
+            {
+                "program_id": program_id,
+                "region_code": region_code,
+                "funding_source": source,
+                "budget_idr": round(budget, -3),
+                "committed_idr": committed,
+                "spent_idr": None if spent is None else round(spent, -3),
+                "target_beneficiaries": target,
+                "reached_beneficiaries": reached,
+            }
+        )
 
     def _status(self, year: int) -> str:
         return "selesai" if year < YEARS[-1] else str(self.rng.choice(["selesai", "berjalan"], p=[0.7, 0.3]))
@@ -241,13 +356,19 @@ class _Builder:
         reached = beneficiaries.groupby(["program_code", "year", "kabkota"]).size()
         for spec in PERSON_PROGRAMS:
             for year in YEARS:
-                owners = [(spec.code, spec.implementer, None)] if spec.implementer else [
-                    (f"{_slug(kab)}-{spec.code}", f"Dinas Sosial {kab.kind} {kab.name}", kab) for kab in self.kabkota
-                ]
+                owners = (
+                    [(spec.code, spec.implementer, None)]
+                    if spec.implementer
+                    else [
+                        (f"{_slug(kab)}-{spec.code}", f"Dinas Sosial {kab.kind} {kab.name}", kab)
+                        for kab in self.kabkota
+                    ]
+                )
                 for code, implementer, own_kab in owners:
                     name = spec.name if own_kab is None else f"{spec.name} {own_kab.name}"
-                    program_id = self._program(code, year, name, implementer, spec.ppks, spec.assistance,
-                                               spec.unit, self._status(year))
+                    program_id = self._program(
+                        code, year, name, implementer, spec.ppks, spec.assistance, spec.unit, self._status(year)
+                    )
                     for kab in self.kabkota if own_kab is None else [own_kab]:
                         count = int(reached.get((code, year, kab.code), 0))
                         if count == 0:
@@ -260,36 +381,91 @@ class _Builder:
     def area_programs(self) -> None:
         """Programs reported per place (houses, groups, disaster relief), without person lists."""
         for year in YEARS:
-            rtlh = self._program("RS-RTLH", year, "Rehabilitasi Sosial Rumah Tidak Layak Huni (RS-RTLH)",
-                                 KEMENSOS, FAKIR_MISKIN, "Rumah (RTLH)", "unit", self._status(year))
+            rtlh = self._program(
+                "RS-RTLH",
+                year,
+                "Rehabilitasi Sosial Rumah Tidak Layak Huni (RS-RTLH)",
+                KEMENSOS,
+                FAKIR_MISKIN,
+                "Rumah (RTLH)",
+                "unit",
+                self._status(year),
+            )
             for kab in self.rng.choice(self.kabkota, size=6, replace=False):
                 self._area_allocation(rtlh, kab, "APBN", 20_000_000, int(self.rng.integers(15, 60)), 2)
-            kube = self._program("KUBE-FM", year, "Pemberdayaan KUBE Fakir Miskin", DINSOS_PROV, FAKIR_MISKIN,
-                                 "Pemberdayaan/Pelatihan", "KK", self._status(year))
+            kube = self._program(
+                "KUBE-FM",
+                year,
+                "Pemberdayaan KUBE Fakir Miskin",
+                DINSOS_PROV,
+                FAKIR_MISKIN,
+                "Pemberdayaan/Pelatihan",
+                "KK",
+                self._status(year),
+            )
             for kab in self.rng.choice(self.kabkota, size=5, replace=False):
                 self._area_allocation(kube, kab, "APBD_PROV", 3_000_000, int(self.rng.integers(60, 200)), 2)
-            panti = self._program("PANTI-ANAK", year, "Rehabilitasi Sosial Anak Terlantar di Panti (UPTD)",
-                                  DINSOS_PROV, 2, "Rehabilitasi Sosial", "jiwa", self._status(year))
+            panti = self._program(
+                "PANTI-ANAK",
+                year,
+                "Rehabilitasi Sosial Anak Terlantar di Panti (UPTD)",
+                DINSOS_PROV,
+                2,
+                "Rehabilitasi Sosial",
+                "jiwa",
+                self._status(year),
+            )
             self._area_allocation(panti, self.by_code("64.72"), "APBD_PROV", 15_000_000, 120, 1)
-            disaster = self._program("BANSOS-BENCANA", year, "Bantuan Sosial Korban Bencana Alam", DINSOS_PROV, 21,
-                                     "Sembako/Pangan", "KK", self._status(year))
+            disaster = self._program(
+                "BANSOS-BENCANA",
+                year,
+                "Bantuan Sosial Korban Bencana Alam",
+                DINSOS_PROV,
+                21,
+                "Sembako/Pangan",
+                "KK",
+                self._status(year),
+            )
             for kab in self.rng.choice(self.kabkota, size=3, replace=False):
                 self._area_allocation(disaster, kab, "APBD_PROV", 2_500_000, int(self.rng.integers(100, 600)), 2)
             for kab in self.kabkota:
-                bedah = self._program(f"{_slug(kab)}-BEDAH-RUMAH", year, f"Bedah Rumah {kab.name}",
-                                      f"Dinas Sosial {kab.kind} {kab.name}", FAKIR_MISKIN, "Rumah (RTLH)", "unit",
-                                      self._status(year))
+                bedah = self._program(
+                    f"{_slug(kab)}-BEDAH-RUMAH",
+                    year,
+                    f"Bedah Rumah {kab.name}",
+                    f"Dinas Sosial {kab.kind} {kab.name}",
+                    FAKIR_MISKIN,
+                    "Rumah (RTLH)",
+                    "unit",
+                    self._status(year),
+                )
                 self._area_allocation(bedah, kab, "APBD_KABKOTA", 25_000_000, int(self.rng.integers(10, 40)), 2)
             # Co-financed: the province and the CSR forum build houses together (Pergub Kaltim 27/2021).
-            rlh = self._program("RLH-TERPADU", year, "Rumah Layak Huni Terpadu (Pergub 27/2021)", DINSOS_PROV,
-                                FAKIR_MISKIN, "Rumah (RTLH)", "unit", self._status(year))
+            rlh = self._program(
+                "RLH-TERPADU",
+                year,
+                "Rumah Layak Huni Terpadu (Pergub 27/2021)",
+                DINSOS_PROV,
+                FAKIR_MISKIN,
+                "Rumah (RTLH)",
+                "unit",
+                self._status(year),
+            )
             for kab in self.rng.choice(self.kabkota, size=4, replace=False):
                 units = int(self.rng.integers(10, 30))
                 kec = self.pick_kecamatan(kab, 1)[0]
                 for source, share in (("APBD_PROV", 0.4), ("CSR", 0.6)):
                     budget = units * 40_000_000 * share
-                    self._allocate(rlh, kec, source, budget, budget * self.rng.uniform(0.8, 1.0), units,
-                                   int(units * self.rng.uniform(0.8, 1.0)), budget if source == "CSR" else None)
+                    self._allocate(
+                        rlh,
+                        kec,
+                        source,
+                        budget,
+                        budget * self.rng.uniform(0.8, 1.0),
+                        units,
+                        int(units * self.rng.uniform(0.8, 1.0)),
+                        budget if source == "CSR" else None,
+                    )
 
     def by_code(self, code: str) -> Region:
         return next(kab for kab in self.kabkota if kab.code == code)
@@ -298,22 +474,36 @@ class _Builder:
         codes = [k.code for k in self.kecamatan if k.parent_code == kab.code]
         return [str(c) for c in self.rng.choice(codes, size=min(count, len(codes)), replace=False)]
 
-    def _area_allocation(self, program_id: int, kab: Region, source: str, unit_value: float, target: int,
-                         places: int) -> None:
+    def _area_allocation(
+        self, program_id: int, kab: Region, source: str, unit_value: float, target: int, places: int
+    ) -> None:
         for kec in self.pick_kecamatan(kab, places):
             place_target = max(1, target // places)
             budget = place_target * unit_value
-            self._allocate(program_id, kec, source, budget, budget * self.rng.uniform(0.7, 1.0), place_target,
-                           int(place_target * self.rng.uniform(0.75, 1.05)))
+            self._allocate(
+                program_id,
+                kec,
+                source,
+                budget,
+                budget * self.rng.uniform(0.7, 1.0),
+                place_target,
+                int(place_target * self.rng.uniform(0.75, 1.05)),
+            )
 
     def company_programs(self) -> pd.DataFrame:
         partners = []
         for partner_id, company in enumerate(COMPANIES, start=1):
-            partners.append({
-                "id": partner_id, "name": company.name, "name_key": company.name.lower().removeprefix("pt "),
-                "sector": company.sector, "kind": company.kind, "operating_regions": ";".join(company.regions),
-                "forum_member": company.forum_member,
-            })
+            partners.append(
+                {
+                    "id": partner_id,
+                    "name": company.name,
+                    "name_key": company.name.lower().removeprefix("pt "),
+                    "sector": company.sector,
+                    "kind": company.kind,
+                    "operating_regions": ";".join(company.regions),
+                    "forum_member": company.forum_member,
+                }
+            )
             for year in YEARS:
                 chosen = self.rng.choice(len(CSR_TEMPLATES), size=int(self.rng.integers(2, 4)), replace=False)
                 for index in sorted(chosen):
@@ -321,8 +511,9 @@ class _Builder:
                     code = f"{company.name.removeprefix('PT ').upper().replace(' ', '-')}-{slug}"
                     latest = year == YEARS[-1]
                     status = str(self.rng.choice(["komitmen", "berjalan", "selesai"])) if latest else "selesai"
-                    program_id = self._program(code, year, name, company.name, ppks, assistance, unit, status,
-                                               partner_id)
+                    program_id = self._program(
+                        code, year, name, company.name, ppks, assistance, unit, status, partner_id
+                    )
                     kab = self.by_code(str(self.rng.choice(company.regions)))
                     places = self.pick_kecamatan(kab, int(self.rng.integers(1, 4)))
                     for kec in places:
@@ -332,8 +523,16 @@ class _Builder:
                             self._allocate(program_id, kec, company.source, budget, None, target, None, budget)
                         else:
                             spent = budget * self.rng.uniform(0.75, 1.02)
-                            self._allocate(program_id, kec, company.source, budget, spent, target,
-                                           int(target * self.rng.uniform(0.8, 1.05)), budget)
+                            self._allocate(
+                                program_id,
+                                kec,
+                                company.source,
+                                budget,
+                                spent,
+                                target,
+                                int(target * self.rng.uniform(0.8, 1.05)),
+                                budget,
+                            )
         return pd.DataFrame(partners)
 
     # --- beneficiaries --------------------------------------------------------------------
@@ -343,15 +542,17 @@ class _Builder:
         rng = self.rng
         kab_weights = np.array([self.poor_people(kab.code, 2024) for kab in self.kabkota])
         person_kab = rng.choice(len(self.kabkota), size=pool_size, p=kab_weights / kab_weights.sum())
-        desa_by_kab = {i: [d for d in self.desa if d.code.startswith(kab.code + ".")]
-                       for i, kab in enumerate(self.kabkota)}
+        desa_by_kab = {
+            i: [d for d in self.desa if d.code.startswith(kab.code + ".")] for i, kab in enumerate(self.kabkota)
+        }
         person_desa = np.empty(pool_size, dtype=object)
         for i in range(len(self.kabkota)):
             members = np.flatnonzero(person_kab == i)
             villages = desa_by_kab[i]
             person_desa[members] = [villages[j] for j in rng.integers(0, len(villages), size=len(members))]
-        deciles = rng.choice(np.arange(1, 11), size=pool_size,
-                             p=[0.2, 0.2, 0.17, 0.14, 0.1, 0.07, 0.05, 0.03, 0.02, 0.02])
+        deciles = rng.choice(
+            np.arange(1, 11), size=pool_size, p=[0.2, 0.2, 0.17, 0.14, 0.1, 0.07, 0.05, 0.03, 0.02, 0.02]
+        )
         niks = self._niks(person_desa)
         hashes = np.array([_hmac_nik(nik) for nik in niks])
         in_desa = np.array([village.kind == "Desa" for village in person_desa])
@@ -366,14 +567,25 @@ class _Builder:
                 quota += extra if spec.code == "SEMBAKO" else 0
                 eligible = np.flatnonzero((deciles <= spec.max_decile) & (in_desa | (not spec.desa_only)))
                 chosen = rng.choice(eligible, size=min(quota, len(eligible)), replace=False)
-                codes = (np.full(len(chosen), spec.code, dtype=object) if spec.implementer else
-                         np.array([f"{_slug(self.kabkota[person_kab[i]])}-{spec.code}" for i in chosen], dtype=object))
-                frames.append(pd.DataFrame({
-                    "nik_hash": hashes[chosen], "program_code": codes, "year": year,
-                    "region_code": desa_codes[chosen], "kabkota": kab_codes[chosen],
-                    "benefit_idr": spec.value_idr, "decile": deciles[chosen].astype("int16"),
-                    "ppks_category_id": spec.ppks,
-                }))
+                codes = (
+                    np.full(len(chosen), spec.code, dtype=object)
+                    if spec.implementer
+                    else np.array([f"{_slug(self.kabkota[person_kab[i]])}-{spec.code}" for i in chosen], dtype=object)
+                )
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "nik_hash": hashes[chosen],
+                            "program_code": codes,
+                            "year": year,
+                            "region_code": desa_codes[chosen],
+                            "kabkota": kab_codes[chosen],
+                            "benefit_idr": spec.value_idr,
+                            "decile": deciles[chosen].astype("int16"),
+                            "ppks_category_id": spec.ppks,
+                        }
+                    )
+                )
         return pd.concat(frames, ignore_index=True)
 
     def _niks(self, person_desa: np.ndarray) -> list[str]:
@@ -402,8 +614,11 @@ class _Builder:
     # --- indicators -----------------------------------------------------------------------
     def indicators(self) -> pd.DataFrame:
         spm = (
-            "penyandang disabilitas telantar", "anak telantar", "lanjut usia telantar",
-            "gelandangan dan pengemis", "korban bencana",
+            "penyandang disabilitas telantar",
+            "anak telantar",
+            "lanjut usia telantar",
+            "gelandangan dan pengemis",
+            "korban bencana",
         )
         rows = []
         for number, group in enumerate(spm, start=1):
@@ -413,17 +628,50 @@ class _Builder:
                 baseline = float(self.rng.uniform(55, 85))
                 for year in YEARS:
                     actual = min(100.0, baseline + (year - YEARS[0]) * float(self.rng.uniform(1, 6)))
-                    rows.append((f"{prefix}-{number}", f"Persentase {group} yang terpenuhi kebutuhan dasarnya "
-                                 f"{place}", year, region_code, round(baseline, 1), 100.0, round(actual, 1), "%",
-                                 "naik"))
+                    rows.append(
+                        (
+                            f"{prefix}-{number}",
+                            f"Persentase {group} yang terpenuhi kebutuhan dasarnya {place}",
+                            year,
+                            region_code,
+                            round(baseline, 1),
+                            100.0,
+                            round(actual, 1),
+                            "%",
+                            "naik",
+                        )
+                    )
         for kab in self.kabkota:
             baseline = float(self.rng.uniform(4, 12))
             for year in YEARS:
                 actual = max(0.5, baseline - (year - YEARS[0]) * float(self.rng.uniform(0.2, 1.2)))
-                rows.append(("IKU-RTLH", "Persentase rumah tangga miskin yang menghuni rumah tidak layak huni", year,
-                             kab.code, round(baseline, 1), round(baseline * 0.7, 1), round(actual, 1), "%", "turun"))
-        frame = pd.DataFrame(rows, columns=["indicator_code", "name", "year", "region_code", "baseline", "target",
-                                            "actual", "unit", "direction"])
+                rows.append(
+                    (
+                        "IKU-RTLH",
+                        "Persentase rumah tangga miskin yang menghuni rumah tidak layak huni",
+                        year,
+                        kab.code,
+                        round(baseline, 1),
+                        round(baseline * 0.7, 1),
+                        round(actual, 1),
+                        "%",
+                        "turun",
+                    )
+                )
+        frame = pd.DataFrame(
+            rows,
+            columns=[
+                "indicator_code",
+                "name",
+                "year",
+                "region_code",
+                "baseline",
+                "target",
+                "actual",
+                "unit",
+                "direction",
+            ],
+        )
         frame["period"] = "Tahunan"
         frame["data_source"] = SAMPLE_SOURCE
         return frame
@@ -459,8 +707,12 @@ def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFA
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample, rows_added, note) "
             "VALUES (?, 'demo', ?, 'python -m data_loaders demo', current_timestamp, TRUE, ?, ?)",
-            [import_id, f"data contoh (seed {seed})", sum(len(f) for f in tables.values()),
-             f"seed={seed}; beneficiaries={beneficiaries}"],
+            [
+                import_id,
+                f"data contoh (seed {seed})",
+                sum(len(f) for f in tables.values()),
+                f"seed={seed}; beneficiaries={beneficiaries}",
+            ],
         )
         for table, frame in tables.items():
             tx.insert_frame(table, frame.assign(import_id=import_id))

@@ -43,15 +43,40 @@ def ppks_categories() -> pd.DataFrame:
 def region_stats() -> pd.DataFrame:
     rows = [(PROVINCE_CODE, year, metric, value, True, source) for year, metric, value, source in PROVINCE_STATS]
     for fact in kabkota_facts():
-        rows.append((fact.code, 2020, "population", fact.population_2020,
-                     not fact.is_unverified("pop 2020"), SOURCE_SP2020))
-        rows.append((fact.code, fact.population_latest_year, "population", fact.population_latest,
-                     not fact.is_unverified("pop 2023"), SOURCE_POP_2023))
+        rows.append(
+            (fact.code, 2020, "population", fact.population_2020, not fact.is_unverified("pop 2020"), SOURCE_SP2020)
+        )
+        rows.append(
+            (
+                fact.code,
+                fact.population_latest_year,
+                "population",
+                fact.population_latest,
+                not fact.is_unverified("pop 2023"),
+                SOURCE_POP_2023,
+            )
+        )
         if fact.poor_people_thousand is not None:
-            rows.append((fact.code, fact.poverty_year, "poor_people", fact.poor_people_thousand * 1000,
-                         not fact.is_unverified("poverty"), SOURCE_POVERTY_2024))
-        rows.append((fact.code, fact.poverty_year, "poverty_rate_pct", fact.poverty_rate_pct,
-                     not fact.is_unverified("poverty"), SOURCE_POVERTY_2024))
+            rows.append(
+                (
+                    fact.code,
+                    fact.poverty_year,
+                    "poor_people",
+                    fact.poor_people_thousand * 1000,
+                    not fact.is_unverified("poverty"),
+                    SOURCE_POVERTY_2024,
+                )
+            )
+        rows.append(
+            (
+                fact.code,
+                fact.poverty_year,
+                "poverty_rate_pct",
+                fact.poverty_rate_pct,
+                not fact.is_unverified("poverty"),
+                SOURCE_POVERTY_2024,
+            )
+        )
     return pd.DataFrame(rows, columns=["region_code", "year", "metric", "value", "verified", "source"])
 
 
@@ -94,8 +119,7 @@ def ensure_reference_data(store: Store) -> bool:
         tx.insert_frame("ppks_categories", ppks_categories())
         tx.insert_frame("funding_sources", sources)
         tx.execute(
-            "INSERT INTO meta VALUES ('reference_version', ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO meta VALUES ('reference_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [REFERENCE_VERSION],
         )
     if store.count("regions") != len(all_regions()):

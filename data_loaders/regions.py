@@ -31,9 +31,7 @@ LEVEL_LABELS = {
 }
 # Words people put before a name; stripped as a second try so that "Kota Bangun" (a kecamatan)
 # still matches on its full name first.
-_PREFIXES = re.compile(
-    r"^(provinsi|prov|kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel|kampung)\s+"
-)
+_PREFIXES = re.compile(r"^(provinsi|prov|kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel|kampung)\s+")
 
 
 @dataclass(frozen=True)
@@ -158,8 +156,16 @@ def all_regions() -> tuple[Region, ...]:
         props = feature["properties"]
         fact = facts[props["kode_kemendagri"]]
         regions.append(
-            Region(fact.code, fact.bps_code, fact.name, fact.kind, "kabupaten_kota", PROVINCE_CODE,
-                   props["lat"], props["lng"])
+            Region(
+                fact.code,
+                fact.bps_code,
+                fact.name,
+                fact.kind,
+                "kabupaten_kota",
+                PROVINCE_CODE,
+                props["lat"],
+                props["lng"],
+            )
         )
     for feature in _geo_features("kecamatan"):
         props = feature["properties"]
@@ -171,8 +177,16 @@ def all_regions() -> tuple[Region, ...]:
         props = feature["properties"]
         code = props["kode_kemendagri"]
         regions.append(
-            Region(code, None, props["nama"], props["jenis"].capitalize(), "desa_kelurahan", code[:8],
-                   props["lat"], props["lng"])
+            Region(
+                code,
+                None,
+                props["nama"],
+                props["jenis"].capitalize(),
+                "desa_kelurahan",
+                code[:8],
+                props["lat"],
+                props["lng"],
+            )
         )
     return tuple(sorted(regions, key=lambda region: region.code))
 
@@ -258,9 +272,7 @@ def _resolve_code(text: str) -> Region | None:
         if region is None:
             raise UnknownRegionError(
                 f"Kode BPS '{text}' bukan kabupaten/kota di Kalimantan Timur. "
-                "Kode BPS kabupaten/kota Kaltim: "
-                + ", ".join(sorted(_by_bps_code())[1:])
-                + "."
+                "Kode BPS kabupaten/kota Kaltim: " + ", ".join(sorted(_by_bps_code())[1:]) + "."
             )
         return region
     if re.fullmatch(r"\d+", compact):

@@ -67,9 +67,7 @@ class Transaction:
         columns = ", ".join(frame.columns)
         self._cursor.register("_incoming_frame", frame)
         try:
-            self._cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming_frame"
-            )
+            self._cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming_frame")
         finally:
             self._cursor.unregister("_incoming_frame")
 

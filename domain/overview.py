@@ -149,9 +149,7 @@ def funding_by_area(store: Store, filters: Filters, scope: Scope = Scope()) -> p
 
 def available_years(store: Store) -> list[int]:
     """Years that have programs or PPKS counts, newest last."""
-    frame = store.query(
-        "SELECT DISTINCT year FROM programs UNION SELECT DISTINCT year FROM ppks_counts ORDER BY year"
-    )
+    frame = store.query("SELECT DISTINCT year FROM programs UNION SELECT DISTINCT year FROM ppks_counts ORDER BY year")
     return [int(year) for year in frame["year"]]
 
 

@@ -50,8 +50,11 @@ rows = {
         fact_text(f.poverty_rate_pct, f.is_unverified("poverty"), f.name, 2) for f in facts
     ],
     t("col_poor_people", lang, year=poverty_year): [
-        fact_text(None if f.poor_people_thousand is None else f.poor_people_thousand * 1000,
-                  f.is_unverified("poverty"), f.name)
+        fact_text(
+            None if f.poor_people_thousand is None else f.poor_people_thousand * 1000,
+            f.is_unverified("poverty"),
+            f.name,
+        )
         for f in facts
     ],
 }
@@ -76,7 +79,7 @@ with left:
             t("col_category", lang): categories["name"],
             t("col_abbreviation", lang): [
                 "" if abbr is None else (abbr if official else f"{abbr} †")
-                for abbr, official in zip(categories["abbreviation"], categories["abbreviation_official"])
+                for abbr, official in zip(categories["abbreviation"], categories["abbreviation_official"], strict=True)
             ],
         },
         hide_index=True,
@@ -87,7 +90,10 @@ with right:
     st.subheader(t("store_heading", lang))
     counts = data.table_counts()
     st.dataframe(
-        {t("col_table", lang): list(counts), t("col_rows", lang): [formatting.number(v, lang) for v in counts.values()]},
+        {
+            t("col_table", lang): list(counts),
+            t("col_rows", lang): [formatting.number(v, lang) for v in counts.values()],
+        },
         hide_index=True,
     )
     st.subheader(t("imports_heading", lang))

@@ -22,10 +22,28 @@ from data_loaders.store import Store
 PROGRAMS = [
     # id, code, year, name, implementer, ppks, assistance, unit, status
     (1, "PKH", 2025, "Program Keluarga Harapan (PKH)", "Kementerian Sosial", 24, "Tunai", "KK", "selesai"),
-    (2, "RLH", 2025, "Rumah Layak Huni Terpadu", "Dinas Sosial Provinsi Kalimantan Timur", 24, "Rumah (RTLH)",
-     "KK", "berjalan"),
-    (3, "SANTUNAN", 2024, "Santunan Penyandang Disabilitas", "Dinas Sosial Kabupaten Kutai Kartanegara", 9,
-     "Tunai", "jiwa", "selesai"),
+    (
+        2,
+        "RLH",
+        2025,
+        "Rumah Layak Huni Terpadu",
+        "Dinas Sosial Provinsi Kalimantan Timur",
+        24,
+        "Rumah (RTLH)",
+        "KK",
+        "berjalan",
+    ),
+    (
+        3,
+        "SANTUNAN",
+        2024,
+        "Santunan Penyandang Disabilitas",
+        "Dinas Sosial Kabupaten Kutai Kartanegara",
+        9,
+        "Tunai",
+        "jiwa",
+        "selesai",
+    ),
     (4, "BEASISWA", 2025, "Beasiswa Anak", "PT Contoh Sejahtera", 2, "Lainnya", "jiwa", "komitmen"),
 ]
 ALLOCATIONS = [
@@ -49,13 +67,30 @@ IMPORTED_AT = dt.datetime(2026, 3, 2, 9, 30)
 def build_fixture(store: Store) -> None:
     programs = pd.DataFrame(
         PROGRAMS,
-        columns=["id", "program_code", "year", "name", "implementer", "ppks_category_id", "assistance_type",
-                 "beneficiary_unit", "status"],
+        columns=[
+            "id",
+            "program_code",
+            "year",
+            "name",
+            "implementer",
+            "ppks_category_id",
+            "assistance_type",
+            "beneficiary_unit",
+            "status",
+        ],
     )
     allocations = pd.DataFrame(
         ALLOCATIONS,
-        columns=["program_id", "region_code", "funding_source", "budget_idr", "committed_idr", "spent_idr",
-                 "target_beneficiaries", "reached_beneficiaries"],
+        columns=[
+            "program_id",
+            "region_code",
+            "funding_source",
+            "budget_idr",
+            "committed_idr",
+            "spent_idr",
+            "target_beneficiaries",
+            "reached_beneficiaries",
+        ],
     )
     ppks = pd.DataFrame(PPKS, columns=["year", "region_code", "ppks_category_id", "count"]).assign(
         unit="jiwa", data_source="Pendataan Dinsos 2025"

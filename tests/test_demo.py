@@ -41,8 +41,14 @@ def test_demo_covers_the_years_sources_and_national_programs(demo_store):
     for program in ("PKH", "Program Sembako", "PBI-JK", "ATENSI", "RS-RTLH", "BLT Dana Desa"):
         assert any(program in name for name in names), program
     sectors = set(store.query("SELECT sector FROM partners")["sector"])
-    assert {"Pertambangan Batubara", "Migas", "Pupuk/Petrokimia", "Perkebunan Sawit", "Kehutanan",
-            "Perbankan"} <= sectors
+    assert {
+        "Pertambangan Batubara",
+        "Migas",
+        "Pupuk/Petrokimia",
+        "Perkebunan Sawit",
+        "Kehutanan",
+        "Perbankan",
+    } <= sectors
 
 
 def test_demo_ppks_covers_all_kabkota_and_scales_with_poverty(demo_store):
@@ -55,8 +61,9 @@ def test_demo_ppks_covers_all_kabkota_and_scales_with_poverty(demo_store):
     # Fakir miskin follow the real BPS 2024 poor-people counts: Kukar (59,000) far above Bontang (7,110).
     assert need["64.02"] == pytest.approx(59_000, rel=0.05)
     assert need["64.74"] == pytest.approx(7_110, rel=0.05)
-    levels = set(store.query("SELECT DISTINCT r.level FROM ppks_counts c JOIN regions r ON r.code = c.region_code")
-                 ["level"])
+    levels = set(
+        store.query("SELECT DISTINCT r.level FROM ppks_counts c JOIN regions r ON r.code = c.region_code")["level"]
+    )
     assert levels == {"kecamatan"}
 
 
@@ -67,8 +74,9 @@ def test_demo_beneficiaries_are_pseudonymised_and_overlap(demo_store):
     assert not any(re.fullmatch(r"\d{16}", str(value)) for value in rows.astype(str).to_numpy().ravel())
     per_person = rows[rows.year == 2025].groupby("nik_hash")["program_code"].nunique()
     assert (per_person >= 2).sum() > 0.2 * len(per_person)
-    levels = set(store.query("SELECT DISTINCT r.level FROM beneficiaries b JOIN regions r ON r.code = b.region_code")
-                 ["level"])
+    levels = set(
+        store.query("SELECT DISTINCT r.level FROM beneficiaries b JOIN regions r ON r.code = b.region_code")["level"]
+    )
     assert levels == {"desa_kelurahan"}
 
 
@@ -94,8 +102,13 @@ def test_demo_is_deterministic(tmp_path):
     for name in ("a", "b"):
         store = open_store(f"duckdb:///{tmp_path / name}.duckdb")
         build_demo(store, seed=11, beneficiaries=2_000)
-        totals.append((kpis(store, Filters(2024)), store.table_counts(),
-                       store.query("SELECT nik_hash FROM beneficiaries ORDER BY 1")["nik_hash"].tolist()))
+        totals.append(
+            (
+                kpis(store, Filters(2024)),
+                store.table_counts(),
+                store.query("SELECT nik_hash FROM beneficiaries ORDER BY 1")["nik_hash"].tolist(),
+            )
+        )
         store.close()
     assert totals[0] == totals[1]
 
@@ -115,8 +128,14 @@ def test_demo_refuses_a_store_with_imported_data(fixture_store):
 
 
 def _cli(*args, url):
-    return subprocess.run([sys.executable, "-m", "data_loaders", *args], capture_output=True, text=True, cwd=REPO,
-                          env={**__import__("os").environ, "DATABASE_URL": url}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "data_loaders", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**__import__("os").environ, "DATABASE_URL": url},
+        timeout=300,
+    )
 
 
 def test_cli_demo_then_stats_json(store_url):
@@ -128,9 +147,19 @@ def test_cli_demo_then_stats_json(store_url):
     counts = json.loads(stats.stdout)
     assert counts["beneficiaries"] == 5000
     assert counts["regions"] == 1154
-    assert set(counts) >= {"regions", "region_stats", "ppks_categories", "funding_sources", "programs",
-                           "program_allocations", "ppks_counts", "partners", "beneficiaries", "indicators",
-                           "imports"}
+    assert set(counts) >= {
+        "regions",
+        "region_stats",
+        "ppks_categories",
+        "funding_sources",
+        "programs",
+        "program_allocations",
+        "ppks_counts",
+        "partners",
+        "beneficiaries",
+        "indicators",
+        "imports",
+    }
 
 
 def test_cli_usage_errors_exit_2(store_url):

@@ -75,7 +75,11 @@ def test_province(text):
 def test_kecamatan_by_code_and_name():
     region = resolve_region("64.02.06")
     assert (region.name, region.level, region.parent_code, region.kabkota_code) == (
-        "Tenggarong", "kecamatan", "64.02", "64.02")
+        "Tenggarong",
+        "kecamatan",
+        "64.02",
+        "64.02",
+    )
     assert resolve_region("Kecamatan Tenggarong") == region
     assert resolve_region("kec. tenggarong") == region
 
@@ -87,7 +91,12 @@ def test_a_kecamatan_whose_name_starts_with_kota_is_not_stripped():
 def test_desa_by_code_and_name():
     region = resolve_region("64.01.01.2009")
     assert (region.name, region.kind, region.level, region.parent_code, region.kabkota_code) == (
-        "Samurangau", "Desa", "desa_kelurahan", "64.01.01", "64.01")
+        "Samurangau",
+        "Desa",
+        "desa_kelurahan",
+        "64.01.01",
+        "64.01",
+    )
     assert resolve_region("Desa Samurangau") == region
 
 

@@ -48,8 +48,9 @@ def test_region_stats_keep_source_and_verification(store_url):
     ).iloc[0]
     assert (kubar["value"], bool(kubar["verified"])) == (172288, False)
     assert "Sensus Penduduk 2020" in kubar["source"]
-    province = store.scalar("SELECT value FROM region_stats WHERE region_code = '64' AND metric = 'population' "
-                            "AND year = 2023")
+    province = store.scalar(
+        "SELECT value FROM region_stats WHERE region_code = '64' AND metric = 'population' AND year = 2023"
+    )
     assert province == 4_030_488
     store.close()
 
@@ -95,11 +96,12 @@ def test_a_failing_migration_changes_nothing(fixture_url, tmp_path):
 def test_failed_transaction_leaves_the_store_as_it_was(fixture_store):
     before = fixture_store.table_counts()
     version = fixture_store.data_version()
-    with pytest.raises(Exception, match="duplicate key|PRIMARY KEY|Constraint"):
-        with fixture_store.transaction() as tx:
-            tx.execute("DELETE FROM ppks_counts")
-            tx.execute("INSERT INTO programs (id, program_code, year, name, implementer, import_id) "
-                       "VALUES (1, 'X', 2025, 'dup', 'x', 1)")
+    with pytest.raises(Exception, match=r"duplicate key|PRIMARY KEY|Constraint"), fixture_store.transaction() as tx:
+        tx.execute("DELETE FROM ppks_counts")
+        tx.execute(
+            "INSERT INTO programs (id, program_code, year, name, implementer, import_id) "
+            "VALUES (1, 'X', 2025, 'dup', 'x', 1)"
+        )
     assert fixture_store.table_counts() == before
     assert fixture_store.data_version() == version
 
@@ -120,8 +122,13 @@ def test_second_process_gets_a_clear_message(store_url):
         "from data_loaders.store import open_store, StoreBusyError\n"
         f"try:\n    open_store({store_url!r})\nexcept StoreBusyError as e:\n    print('BUSY', e)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=Path(__file__).resolve().parent.parent, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
     store.close()
     assert "BUSY" in result.stdout
     assert "sedang dipakai proses lain" in result.stdout

@@ -25,8 +25,15 @@ def base_layout(fig: go.Figure, height: int) -> go.Figure:
         plot_bgcolor="white",
         margin={"l": 8, "r": 24, "t": 16, "b": 8},
         hoverlabel={"font_size": 15},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None,
-                "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "xanchor": "left",
+            "x": 0,
+            "title": None,
+            "traceorder": "normal",
+        },
     )
     fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID, title_font={"color": MUTED_TEXT})
     fig.update_yaxes(gridcolor=GRID, title_font={"color": MUTED_TEXT})
@@ -59,22 +66,33 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
     ]
     fig = go.Figure()
     fig.add_bar(
-        name=t("series_budget", lang), y=names, x=budget, orientation="h",
+        name=t("series_budget", lang),
+        y=names,
+        x=budget,
+        orientation="h",
         marker={"color": "white", "line": {"color": colours, "width": 2}},
-        text=[
-            f"{formatting.money(s, lang)} / {formatting.money(b, lang)}" for s, b in zip(spent, budget, strict=True)
-        ],
-        textposition="outside", cliponaxis=False,
-        hovertext=hover, hoverinfo="text", width=0.8,
+        text=[f"{formatting.money(s, lang)} / {formatting.money(b, lang)}" for s, b in zip(spent, budget, strict=True)],
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=hover,
+        hoverinfo="text",
+        width=0.8,
     )
     fig.add_bar(
-        name=t("series_spent", lang), y=names, x=spent, orientation="h",
-        marker={"color": colours}, width=0.5, hovertext=hover, hoverinfo="text",
+        name=t("series_spent", lang),
+        y=names,
+        x=spent,
+        orientation="h",
+        marker={"color": colours},
+        width=0.5,
+        hovertext=hover,
+        hoverinfo="text",
     )
     values, labels = money_ticks(max(budget + spent + [0]), lang)
     fig.update_layout(barmode="overlay", showlegend=False)
-    fig.update_xaxes(title_text=t("axis_amount", lang), tickvals=values, ticktext=labels,
-                     range=[0, max(budget + spent) * 1.7])
+    fig.update_xaxes(
+        title_text=t("axis_amount", lang), tickvals=values, ticktext=labels, range=[0, max(budget + spent) * 1.7]
+    )
     fig.update_yaxes(autorange="reversed", title_text=None, tickfont={"size": 16, "color": TEXT})
     return base_layout(fig, height=max(260, 62 * len(names) + 90))
 
@@ -87,7 +105,10 @@ def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Fig
     for (code, name), group in frame.groupby(["source", "source_name"], sort=False):
         by_region = group.set_index("region_name")["budget"].reindex(order)
         fig.add_bar(
-            name=name, y=order, x=by_region.fillna(0).tolist(), orientation="h",
+            name=name,
+            y=order,
+            x=by_region.fillna(0).tolist(),
+            orientation="h",
             marker={"color": SOURCE_COLORS[code]},
             hovertext=[
                 f"<b>{region}</b><br>{name}: {formatting.money_exact(value, lang)}"
@@ -98,7 +119,11 @@ def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Fig
         )
     values, labels = money_ticks(float(totals.max()) if len(totals) else 0, lang)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
-                     tickvals=values, ticktext=labels, range=[0, values[-1] * 1.02])
+    fig.update_xaxes(
+        title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
+        tickvals=values,
+        ticktext=labels,
+        range=[0, values[-1] * 1.02],
+    )
     fig.update_yaxes(autorange="reversed", title_text=axis_title, tickfont={"size": 15, "color": TEXT})
     return base_layout(fig, height=max(300, 38 * len(order) + 120))

@@ -28,12 +28,25 @@ def relative_change(current: float | None, previous: float | None) -> float | No
     return (current - previous) / previous
 
 
-def kpi(label: str, value: str, help_text: str, delta: str | None = None, description: str | None = None,
-        inverse: bool = False) -> None:
+def kpi(
+    label: str,
+    value: str,
+    help_text: str,
+    delta: str | None = None,
+    description: str | None = None,
+    inverse: bool = False,
+) -> None:
     """A KPI card: big number, one line of change, the definition behind the (?) icon. `inverse`
     colours a rise red (more people in need is bad news)."""
-    st.metric(label, value, delta=delta, help=help_text, border=True, delta_description=description,
-              delta_color="inverse" if inverse else "normal")
+    st.metric(
+        label,
+        value,
+        delta=delta,
+        help=help_text,
+        border=True,
+        delta_description=description,
+        delta_color="inverse" if inverse else "normal",
+    )
 
 
 def empty_state(message: str) -> None:

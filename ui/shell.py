@@ -30,8 +30,12 @@ class View:
 def language() -> str:
     """`?lang=en` or the toggle; Bahasa Indonesia by default."""
     lang = st.sidebar.segmented_control(
-        t("language", DEFAULT_LANGUAGE), LANGUAGES, default=DEFAULT_LANGUAGE, required=True,
-        key="lang", bind="query-params",
+        t("language", DEFAULT_LANGUAGE),
+        LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        required=True,
+        key="lang",
+        bind="query-params",
     )
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
@@ -45,23 +49,29 @@ def render_filters(lang: str) -> Filters:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
     years = data.years() or [2025]
-    year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun",
-                             bind="query-params")
+    year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun", bind="query-params")
     regions = {region.code: region.name for region in kabupaten_kota()}
     region = sidebar.selectbox(
-        t("filter_region", lang), [ALL, *sorted(regions, key=regions.get)],
+        t("filter_region", lang),
+        [ALL, *sorted(regions, key=regions.get)],
         format_func=lambda code: t("all_regions", lang) if code == ALL else regions[code],
-        key="wilayah", bind="query-params",
+        key="wilayah",
+        bind="query-params",
     )
     sources = {code: name for code, name, _ in FUNDING_SOURCES}
     chosen = sidebar.multiselect(
-        t("filter_source", lang), list(sources), format_func=sources.get, key="sumber",
-        placeholder=t("all_sources", lang), bind="query-params",
+        t("filter_source", lang),
+        list(sources),
+        format_func=sources.get,
+        key="sumber",
+        placeholder=t("all_sources", lang),
+        bind="query-params",
     )
     ppks_names = _ppks_options()
     ppks_labels = {ALL: t("all_ppks", lang), **ppks_names, LINTAS_PPKS: t("lintas_ppks", lang)}
-    ppks = sidebar.selectbox(t("filter_ppks", lang), list(ppks_labels), format_func=ppks_labels.get,
-                             key="ppks", bind="query-params")
+    ppks = sidebar.selectbox(
+        t("filter_ppks", lang), list(ppks_labels), format_func=ppks_labels.get, key="ppks", bind="query-params"
+    )
     sidebar.caption(t("filters_link_hint", lang))
     return Filters(
         year=int(year),
