@@ -9,25 +9,27 @@ from ui import data, shell
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Sinergi Kesos Kaltim", page_icon=":material/diversity_3:", layout="wide")
+st.set_page_config(page_title="Sinergi Kesos Kaltim", page_icon=HERE / "assets" / "icon.png", layout="wide")
 
 lang = shell.language()
 with st.spinner(t("building_demo", lang)):
     data.store()
 
-# Each page's URL is its file stem (no custom url_path): see the pages/ routing note in README.md.
+# Pages live in app_pages/, not pages/: a folder named pages/ next to the entry script switches on
+# Streamlit's legacy routing, which runs a page without this script (see README, "Layout").
+# Each page's URL is its file stem.
 navigation = st.navigation(
     {
         t("nav_monitor", lang): [
             st.Page(
-                HERE / "pages" / "ringkasan.py",
+                HERE / "app_pages" / "ringkasan.py",
                 title=t("page_overview", lang),
                 icon=":material/dashboard:",
                 default=True,
             ),
         ],
         t("nav_reference", lang): [
-            st.Page(HERE / "pages" / "referensi.py", title=t("page_reference", lang), icon=":material/menu_book:"),
+            st.Page(HERE / "app_pages" / "referensi.py", title=t("page_reference", lang), icon=":material/menu_book:"),
         ],
     }
 )

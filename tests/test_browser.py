@@ -1,0 +1,132 @@
+"""The real server in headless Chromium: every page by its direct link on a freshly started
+server, with every non-loopback request blocked, and no error on screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+# Direct links: the default page (Ringkasan) is the app's root, every other page its file stem.
+PAGES = {"referensi": "Data referensi", "": "Ringkasan 2025"}
+
+pytestmark = pytest.mark.browser
+
+
+def _require_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("SINERGI_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}; install the Debian packages chromium and chromium-driver.")
+        pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(fixture_url: str) -> Iterator[str]:
+    _require_browser()
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": fixture_url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("The dashboard did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def browser_page(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        outside: list[str] = []
+
+        def only_loopback(route):
+            host = urlparse(route.request.url).hostname
+            if host in ("127.0.0.1", "localhost"):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_loopback)
+        page.outside_requests = outside
+        yield page
+        browser.close()
+
+
+def _wait_until_done(page) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def _assert_no_error(page, where: str) -> None:
+    text = page.inner_text("body")
+    assert "Page not found" not in text, where
+    assert "This app has encountered an error" not in text, where
+    assert page.locator("[data-testid='stException']").count() == 0, where
+
+
+def test_every_page_by_direct_link_on_a_fresh_server(server, browser_page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # The first request a fresh server gets is a direct link to a page that is not the default.
+    for name, title in PAGES.items():
+        browser_page.goto(f"{server}/{name}")
+        _wait_until_done(browser_page)
+        _assert_no_error(browser_page, name)
+        assert browser_page.locator("h1").first.inner_text().strip() == title
+        browser_page.screenshot(path=str(SCREENSHOTS / f"{name or 'ringkasan'}.png"), full_page=True)
+    browser_page.goto(f"{server}/?lang=en")
+    _wait_until_done(browser_page)
+    _assert_no_error(browser_page, "root in English")
+    assert browser_page.locator("h1").first.inner_text().strip() == "Overview 2025"
+    assert not browser_page.outside_requests
+
+
+def test_a_copied_link_reopens_the_view_and_filters_follow_to_other_pages(server, browser_page):
+    browser_page.goto(f"{server}/?wilayah=Samarinda&lang=en")
+    _wait_until_done(browser_page)
+    cards = browser_page.locator("[data-testid='stMetric']")
+    assert "Rp600M" in cards.first.inner_text()
+    browser_page.get_by_role("link", name="Reference data").click()
+    browser_page.wait_for_url("**/referensi**")
+    _wait_until_done(browser_page)
+    assert "wilayah=Samarinda" in browser_page.url and "lang=en" in browser_page.url
+    assert browser_page.locator("h1").first.inner_text().strip() == "Reference data"
+    _assert_no_error(browser_page, "referensi after navigation")
