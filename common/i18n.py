@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_region": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "axis_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
     "whole_region": {"id": "(tingkat kabupaten/kota)", "en": "(regency/city level)"},
+    "of_budget": {"id": "dari", "en": "of"},
     "series_budget": {"id": "Pagu", "en": "Planned"},
     "series_spent": {"id": "Realisasi", "en": "Spent"},
     "hover_budget": {"id": "Pagu", "en": "Planned"},

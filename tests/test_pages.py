@@ -76,6 +76,8 @@ def test_overview_charts_hold_the_store_values(fixture_url):
     assert planned["marker"]["line"]["color"] == ["#0072B2", "#009E73", "#D55E00"]
     assert "Rp1.500.000.000" in planned["hovertext"][0]
     assert by_source["layout"]["xaxis"]["title"]["text"] == "Jumlah (Rp)"
+    labels = [note["text"].replace("\u00a0", " ") for note in by_source["layout"]["annotations"]]
+    assert labels[0] == "<b>APBN</b>   Rp1,4 M dari Rp1,5 M (90 %)"
     stacked = {trace["name"]: dict(zip(trace["y"], trace["x"], strict=True)) for trace in by_region["data"]}
     assert stacked["APBN"] == {"Kutai Kartanegara": 1_000_000_000, "Kutai Timur": 0, "Samarinda": 500_000_000}
     assert stacked["CSR/TJSL"]["Kutai Timur"] == 600_000_000

@@ -52,7 +52,9 @@ def money_ticks(maximum: float, lang: str, count: int = 4) -> tuple[list[float],
 
 
 def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """Planned (outline) against spent (filled) per funding source, in the sources' own colours."""
+    """Planned (outline) against spent (filled) per funding source, in the sources' own colours.
+    Each bar carries its name and amounts on a line above it, so nothing is clipped on a narrow
+    column and the figures read from a distance."""
     names = frame["source_name"].tolist()
     colours = [SOURCE_COLORS[code] for code in frame["source"]]
     budget = frame["budget"].fillna(0).tolist()
@@ -71,12 +73,9 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
         x=budget,
         orientation="h",
         marker={"color": "white", "line": {"color": colours, "width": 2}},
-        text=[f"{formatting.money(s, lang)} / {formatting.money(b, lang)}" for s, b in zip(spent, budget, strict=True)],
-        textposition="outside",
-        cliponaxis=False,
         hovertext=hover,
         hoverinfo="text",
-        width=0.8,
+        width=0.45,
     )
     fig.add_bar(
         name=t("series_spent", lang),
@@ -84,17 +83,32 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
         x=spent,
         orientation="h",
         marker={"color": colours},
-        width=0.5,
+        width=0.3,
         hovertext=hover,
         hoverinfo="text",
     )
-    values, labels = money_ticks(max(budget + spent + [0]), lang)
+    for name, b, s in zip(names, budget, spent, strict=True):
+        fig.add_annotation(
+            x=0,
+            y=name,
+            xref="x",
+            yref="y",
+            xanchor="left",
+            yanchor="bottom",
+            yshift=16,
+            showarrow=False,
+            align="left",
+            font={"size": 16, "color": TEXT},
+            text=f"<b>{name}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} {formatting.money(b, lang)}"
+            f" ({formatting.percent(s / b if b else None, lang, decimals=0)})",
+        )
+    values, labels = money_ticks(max(budget + spent + [0]), lang, count=3)
     fig.update_layout(barmode="overlay", showlegend=False)
     fig.update_xaxes(
-        title_text=t("axis_amount", lang), tickvals=values, ticktext=labels, range=[0, max(budget + spent) * 1.7]
+        title_text=t("axis_amount", lang), tickvals=values, ticktext=labels, range=[0, values[-1] * 1.02], tickangle=0
     )
-    fig.update_yaxes(autorange="reversed", title_text=None, tickfont={"size": 16, "color": TEXT})
-    return base_layout(fig, height=max(260, 62 * len(names) + 90))
+    fig.update_yaxes(autorange="reversed", showticklabels=False, title_text=None)
+    return base_layout(fig, height=max(260, 78 * len(names) + 70))
 
 
 def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Figure:
@@ -118,7 +132,7 @@ def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Fig
             hoverinfo="text",
         )
     values, labels = money_ticks(float(totals.max()) if len(totals) else 0, lang)
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend={"entrywidth": 0.33, "entrywidthmode": "fraction"})
     fig.update_xaxes(
         title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
         tickvals=values,
