@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from data_loaders.demo import build_demo  # noqa: E402
-from data_loaders.store import open_store  # noqa: E402
-from domain.filters import Filters, Scope  # noqa: E402
-from domain.overview import kpis  # noqa: E402
+from data_loaders.demo import build_demo
+from data_loaders.store import open_store
+from domain.filters import Filters, Scope
+from domain.overview import kpis
 
 
 def naive_kpis(store, filters: Filters) -> tuple[float, float, int, float]:
@@ -68,8 +68,10 @@ def main() -> None:
         summary = build_demo(store, beneficiaries=args.beneficiaries)
         build_seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"demo build: {args.beneficiaries:,} beneficiaries, {sum(summary.counts.values()):,} rows "
-              f"in {build_seconds:.1f} s; peak RSS {peak_mb:,.0f} MB")
+        print(
+            f"demo build: {args.beneficiaries:,} beneficiaries, {sum(summary.counts.values()):,} rows "
+            f"in {build_seconds:.1f} s; peak RSS {peak_mb:,.0f} MB"
+        )
 
         filters = Filters(2025, kabkota="64.02")
         sql = kpis(store, filters)

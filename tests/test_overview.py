@@ -19,8 +19,7 @@ def test_province_totals_2025(fixture_store):
 
 def test_previous_year(fixture_store):
     k = kpis(fixture_store, Filters(2025).previous_year())
-    assert (k.year, k.budget, k.spent, k.programs, k.reached, k.ppks) == (2024, 200_000_000, 200_000_000, 1, 100,
-                                                                         5_200)
+    assert (k.year, k.budget, k.spent, k.programs, k.reached, k.ppks) == (2024, 200_000_000, 200_000_000, 1, 100, 5_200)
 
 
 def test_a_year_without_data_has_no_ratios(fixture_store):
@@ -86,5 +85,8 @@ def test_funding_by_area_per_kabkota_then_per_kecamatan(fixture_store):
 def test_years_and_status(fixture_store):
     assert available_years(fixture_store) == [2024, 2025]
     status = data_status(fixture_store)
-    assert (status.is_sample, status.files, status.as_of.date().isoformat()) == (False, ("program_2025.xlsx",),
-                                                                               "2026-03-02")
+    assert (status.is_sample, status.files, status.as_of.date().isoformat()) == (
+        False,
+        ("program_2025.xlsx",),
+        "2026-03-02",
+    )

@@ -85,7 +85,7 @@ def test_overview_charts_hold_the_store_values(fixture_url):
         "APBN menanggung 57,7 % pagu 2025",
         "Pagu terbesar di Kutai Kartanegara: Rp1 M",
     ]
-    assert sum("Sumber: impor program_2025.xlsx, per 2 Mar 2026." == c.value for c in at.caption) == 3
+    assert sum(c.value == "Sumber: impor program_2025.xlsx, per 2 Mar 2026." for c in at.caption) == 3
 
 
 def test_filters_from_the_url(fixture_url):
