@@ -131,6 +131,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_programs": {"id": "Program", "en": "Programs"},
     "col_region": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "view_summary": {"id": "{region} · {sources} · {ppks}", "en": "{region} · {sources} · {ppks}"},
+    # --- region resolver ------------------------------------------------------------------
+    "region_empty": {
+        "id": "Wilayah kosong. Isi nama atau kode wilayah.",
+        "en": "The region is empty. Enter a region name or code.",
+    },
+    "region_bad_kemendagri": {
+        "id": "Kode Kemendagri '{code}' tidak ada di Kalimantan Timur. Periksa kode pada daftar wilayah "
+        "(Kepmendagri 2025).",
+        "en": "Kemendagri code '{code}' does not exist in East Kalimantan. Check the code against the region "
+        "list (Kepmendagri 2025).",
+    },
+    "region_bad_bps": {
+        "id": "Kode BPS '{code}' bukan kabupaten/kota di Kalimantan Timur. Kode BPS kabupaten/kota Kaltim: {codes}.",
+        "en": "BPS code '{code}' is not a regency/city of East Kalimantan. Kaltim's BPS regency/city codes: {codes}.",
+    },
+    "region_bad_number": {
+        "id": "Kode '{code}' tidak dikenali. Gunakan kode Kemendagri bertitik (mis. 64.02.06) atau kode BPS 4 angka "
+        "untuk kabupaten/kota (mis. 6403), atau tulis nama wilayahnya.",
+        "en": "Code '{code}' is not recognised. Use a dotted Kemendagri code (e.g. 64.02.06), a 4-digit BPS code "
+        "for a regency/city (e.g. 6403), or the region's name.",
+    },
+    "region_ambiguous": {
+        "id": "'{text}' cocok dengan beberapa wilayah: {options}. Tuliskan juga induknya, mis. '{example}'.",
+        "en": "'{text}' matches several regions: {options}. Add its parent, e.g. '{example}'.",
+    },
+    "region_unknown_suggest": {
+        "id": "'{text}' tidak dikenal sebagai wilayah{within}. Maksud Anda {suggestions}?",
+        "en": "'{text}' is not a known region{within}. Did you mean {suggestions}?",
+    },
+    "region_unknown": {
+        "id": "'{text}' tidak dikenal sebagai wilayah{within}. Periksa ejaan atau gunakan kode Kemendagri.",
+        "en": "'{text}' is not a known region{within}. Check the spelling or use the Kemendagri code.",
+    },
+    "region_within": {"id": " di {place}", "en": " in {place}"},
+    "or": {"id": " atau ", "en": " or "},
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
     "reference_intro": {

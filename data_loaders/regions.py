@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from common.i18n import DEFAULT_LANGUAGE, t
+
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 GEO_DIR = REFERENCE_DIR / "geo"
 PROVINCE_CODE = "64"
@@ -52,11 +54,22 @@ class Region:
 
 
 class RegionError(ValueError):
-    """A region text that cannot be resolved; `suggestions` holds the closest names."""
+    """A region text that cannot be resolved. The message exists in every interface language
+    (`message(lang)`; `str()` is Indonesian); `suggestions` holds the closest names."""
 
-    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, suggestions: tuple[str, ...] = (), **values: object) -> None:
+        self.key = key
+        self.values = values
         self.suggestions = suggestions
+        super().__init__(self.message(DEFAULT_LANGUAGE))
+
+    def message(self, lang: str) -> str:
+        values = dict(self.values)
+        if "within" in values:
+            values["within"] = t("region_within", lang, place=values["within"]) if values["within"] else ""
+        if self.suggestions:
+            values["suggestions"] = t("or", lang).join(f"'{name}'" for name in self.suggestions)
+        return t(self.key, lang, **values)
 
 
 class UnknownRegionError(RegionError):
@@ -64,9 +77,9 @@ class UnknownRegionError(RegionError):
 
 
 class AmbiguousRegionError(RegionError):
-    def __init__(self, message: str, candidates: tuple[Region, ...]) -> None:
-        super().__init__(message)
+    def __init__(self, candidates: tuple[Region, ...], **values: object) -> None:
         self.candidates = candidates
+        super().__init__("region_ambiguous", **values)
 
 
 def normalise(text: str) -> str:
@@ -260,26 +273,17 @@ def _resolve_code(text: str) -> Region | None:
     if re.fullmatch(r"\d{2}(\.\d{2}){1,2}(\.\d{4})?", compact):
         region = _by_code().get(compact)
         if region is None:
-            raise UnknownRegionError(
-                f"Kode Kemendagri '{text}' tidak ada di Kalimantan Timur. "
-                "Periksa kode pada daftar wilayah (Kepmendagri 2025)."
-            )
+            raise UnknownRegionError("region_bad_kemendagri", code=text)
         return region
     if compact == PROVINCE_CODE:
         return _by_code()[PROVINCE_CODE]
     if re.fullmatch(r"\d{4}", compact):
         region = _by_bps_code().get(compact)
         if region is None:
-            raise UnknownRegionError(
-                f"Kode BPS '{text}' bukan kabupaten/kota di Kalimantan Timur. "
-                "Kode BPS kabupaten/kota Kaltim: " + ", ".join(sorted(_by_bps_code())[1:]) + "."
-            )
+            raise UnknownRegionError("region_bad_bps", code=text, codes=", ".join(sorted(_by_bps_code())[1:]))
         return region
     if re.fullmatch(r"\d+", compact):
-        raise UnknownRegionError(
-            f"Kode '{text}' tidak dikenali. Gunakan kode Kemendagri bertitik (mis. 64.02.06) "
-            "atau kode BPS 4 angka untuk kabupaten/kota (mis. 6403), atau tulis nama wilayahnya."
-        )
+        raise UnknownRegionError("region_bad_number", code=text)
     return None
 
 
@@ -316,7 +320,7 @@ def resolve_region(text: str, parent: str | None = None) -> Region:
     """
     original = str(text).strip()
     if not original:
-        raise UnknownRegionError("Wilayah kosong. Isi nama atau kode wilayah.")
+        raise UnknownRegionError("region_empty")
     if parent is None and "," in original:
         original, parent = (part.strip() for part in original.split(",", 1))
     by_code = _resolve_code(original)
@@ -334,17 +338,12 @@ def resolve_region(text: str, parent: str | None = None) -> Region:
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
-        options = "; ".join(describe(region) for region in candidates)
         raise AmbiguousRegionError(
-            f"'{original}' cocok dengan beberapa wilayah: {options}. "
-            f"Tuliskan juga induknya, mis. '{original}, {parent_of(candidates[0]).name}'.",
             tuple(candidates),
+            text=original,
+            options="; ".join(describe(region) for region in candidates),
+            example=f"{original}, {parent_of(candidates[0]).name}",
         )
     suggestions = _suggest(original, within)
-    where = f" di {describe(within)}" if within else ""
-    hint = (
-        " Maksud Anda " + " atau ".join(f"'{name}'" for name in suggestions) + "?"
-        if suggestions
-        else " Periksa ejaan atau gunakan kode Kemendagri."
-    )
-    raise UnknownRegionError(f"'{original}' tidak dikenal sebagai wilayah{where}.{hint}", suggestions)
+    key = "region_unknown_suggest" if suggestions else "region_unknown"
+    raise UnknownRegionError(key, suggestions, text=original, within=describe(within) if within else None)

@@ -144,3 +144,19 @@ def test_unverified_fact_is_marked():
     assert not kubar.is_unverified("pop 2023")
     ppu = next(fact for fact in kabkota_facts() if fact.code == "64.09")
     assert ppu.poor_people_thousand is None
+
+
+def test_messages_exist_in_english_too():
+    with pytest.raises(UnknownRegionError) as error:
+        resolve_region("Kutai Kartanegra")
+    assert error.value.message("en").startswith(
+        "'Kutai Kartanegra' is not a known region. Did you mean 'Kabupaten Kutai Kartanegara'"
+    )
+    with pytest.raises(AmbiguousRegionError) as error:
+        resolve_region("Tanjung Harapan")
+    assert "Add its parent, e.g. 'Tanjung Harapan, Paser'" in error.value.message("en")
+    with pytest.raises(UnknownRegionError) as error:
+        resolve_region("Xyzzy", parent="Paser")
+    assert error.value.message("id") == (
+        "'Xyzzy' tidak dikenal sebagai wilayah di Kabupaten Paser. Periksa ejaan atau gunakan kode Kemendagri."
+    )
