@@ -174,7 +174,7 @@ COMPANIES = (
     Company("PT Batubara Paser Lestari", "Pertambangan Batubara", "Swasta", ("64.01",), "PPM", True, 2.0),
     Company("PT Tambang Mahakam Berjaya", "Pertambangan Batubara", "Swasta", ("64.02", "64.07"), "PPM", False, 1.2),
     Company("PT Migas Delta Mahakam", "Migas", "BUMN", ("64.02", "64.71"), "CSR", True, 2.2),
-    Company("PT Gas Alam Bontang Raya", "Migas", "Swasta", ("64.74",), "CSR", True, 1.5),
+    Company("PT Kilang LNG Etam", "Migas", "Swasta", ("64.74",), "CSR", True, 1.5),
     Company("PT Pupuk Etam Nusantara", "Pupuk/Petrokimia", "BUMN", ("64.74", "64.08"), "CSR", True, 1.8),
     Company("PT Sawit Benua Etam", "Perkebunan Sawit", "Swasta", ("64.08", "64.03", "64.01"), "CSR", False, 0.8),
     Company("PT Rimba Lestari Kalimantan", "Kehutanan", "Swasta", ("64.07", "64.11", "64.03"), "CSR", False, 0.5),

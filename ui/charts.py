@@ -1,10 +1,13 @@
 """Plotly figures for the pages. Plain functions of data frames (no Streamlit), so tests can read
 the values a chart shows. Every chart: funding-source colours from `common.colors`, Indonesian
-number formats from `common.formatting`, units on its axes, exact values on hover."""
+number formats from `common.formatting`, units on its axes, exact values on hover. Names in
+hover and label texts are escaped: plotly reads a subset of HTML there, and names may come from
+imported files."""
 
 from __future__ import annotations
 
 import math
+from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -60,7 +63,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
     budget = frame["budget"].fillna(0).tolist()
     spent = frame["spent"].fillna(0).tolist()
     hover = [
-        f"<b>{name}</b><br>{t('hover_budget', lang)}: {formatting.money_exact(b, lang)}"
+        f"<b>{escape(name)}</b><br>{t('hover_budget', lang)}: {formatting.money_exact(b, lang)}"
         f"<br>{t('hover_spent', lang)}: {formatting.money_exact(s, lang)}"
         f" ({formatting.percent(s / b if b else None, lang)})"
         f"<br>{t('hover_programs', lang)}: {formatting.number(p, lang)}"
@@ -99,8 +102,8 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
             showarrow=False,
             align="left",
             font={"size": 16, "color": TEXT},
-            text=f"<b>{name}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} {formatting.money(b, lang)}"
-            f" ({formatting.percent(s / b if b else None, lang, decimals=0)})",
+            text=f"<b>{escape(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
+            f"{formatting.money(b, lang)} ({formatting.percent(s / b if b else None, lang, decimals=0)})",
         )
     values, labels = money_ticks(max(budget + spent + [0]), lang, count=3)
     fig.update_layout(barmode="overlay", showlegend=False)
@@ -125,7 +128,7 @@ def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Fig
             orientation="h",
             marker={"color": SOURCE_COLORS[code]},
             hovertext=[
-                f"<b>{region}</b><br>{name}: {formatting.money_exact(value, lang)}"
+                f"<b>{escape(region)}</b><br>{escape(name)}: {formatting.money_exact(value, lang)}"
                 f"<br>{t('hover_budget', lang)} total: {formatting.money_exact(totals[region], lang)}"
                 for region, value in by_region.items()
             ],
