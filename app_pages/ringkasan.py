@@ -25,82 +25,46 @@ previous = filters.year - 1
 versus = t("vs_prev_year", lang, year=previous)
 
 
-def relative(current: float, earlier: float) -> str | None:
+FORMATS = {"money": formatting.money, "percent": formatting.percent, "number": formatting.number}
+# One row about money, one about people: (label key, Kpis attribute, format). Ratios change in
+# percentage points, amounts and counts in percent. More people in need is bad news (red).
+CARDS = (
+    (
+        ("kpi_budget", "budget", "money"),
+        ("kpi_spent", "spent", "money"),
+        ("kpi_realisation", "realisation", "percent"),
+        ("kpi_programs", "programs", "number"),
+    ),
+    (
+        ("kpi_reached", "reached", "number"),
+        ("kpi_target_share", "reached_share", "percent"),
+        ("kpi_ppks", "ppks", "number"),
+        ("kpi_coverage", "coverage", "percent"),
+    ),
+)
+
+
+def change_text(current: float | None, earlier: float | None, kind: str) -> str | None:
+    if current is None or earlier is None:
+        return None
+    if kind == "percent":
+        return formatting.points(current - earlier, lang)
     change = relative_change(current, earlier)
     return None if change is None else formatting.change(change, lang)
 
 
-def points(current: float | None, earlier: float | None) -> str | None:
-    return None if current is None or earlier is None else formatting.points(current - earlier, lang)
-
-
-money_row = st.columns(4)
-with money_row[0]:
-    kpi(
-        t("kpi_budget", lang),
-        formatting.money(now.budget, lang),
-        t("kpi_budget_help", lang, prev=previous),
-        relative(now.budget, before.budget),
-        versus,
-    )
-with money_row[1]:
-    kpi(
-        t("kpi_spent", lang),
-        formatting.money(now.spent, lang),
-        t("kpi_spent_help", lang, prev=previous),
-        relative(now.spent, before.spent),
-        versus,
-    )
-with money_row[2]:
-    kpi(
-        t("kpi_realisation", lang),
-        formatting.percent(now.realisation, lang),
-        t("kpi_realisation_help", lang),
-        points(now.realisation, before.realisation),
-        versus,
-    )
-with money_row[3]:
-    kpi(
-        t("kpi_programs", lang),
-        formatting.number(now.programs, lang),
-        t("kpi_programs_help", lang),
-        relative(now.programs, before.programs),
-        versus,
-    )
-people_row = st.columns(4)
-with people_row[0]:
-    kpi(
-        t("kpi_reached", lang),
-        formatting.number(now.reached, lang),
-        t("kpi_reached_help", lang),
-        relative(now.reached, before.reached),
-        versus,
-    )
-with people_row[1]:
-    kpi(
-        t("kpi_target_share", lang),
-        formatting.percent(now.reached_share, lang),
-        t("kpi_target_share_help", lang),
-        points(now.reached_share, before.reached_share),
-        versus,
-    )
-with people_row[2]:
-    kpi(
-        t("kpi_ppks", lang),
-        formatting.number(now.ppks, lang),
-        t("kpi_ppks_help", lang),
-        relative(now.ppks, before.ppks),
-        versus,
-        inverse=True,
-    )
-with people_row[3]:
-    kpi(
-        t("kpi_coverage", lang),
-        formatting.percent(now.coverage, lang),
-        t("kpi_coverage_help", lang),
-        points(now.coverage, before.coverage),
-        versus,
-    )
+for row in CARDS:
+    for column, (key, attribute, kind) in zip(st.columns(len(row)), row, strict=True):
+        current, earlier = getattr(now, attribute), getattr(before, attribute)
+        with column:
+            kpi(
+                t(key, lang),
+                FORMATS[kind](current, lang),
+                t(f"{key}_help", lang, prev=previous),
+                change_text(current, earlier, kind),
+                versus,
+                inverse=attribute == "ppks",
+            )
 
 by_source = data.funding_by_source(filters, scope)
 by_region = data.funding_by_area(filters, scope)
