@@ -26,7 +26,7 @@ def base_layout(fig: go.Figure, height: int) -> go.Figure:
         font={"family": FONT, "size": 16, "color": TEXT},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin={"l": 8, "r": 24, "t": 16, "b": 8},
+        margin={"l": 24, "r": 24, "t": 16, "b": 8},
         hoverlabel={"font_size": 15},
         legend={
             "orientation": "h",
