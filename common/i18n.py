@@ -166,6 +166,211 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "region_within": {"id": " di {place}", "en": " in {place}"},
     "or": {"id": " atau ", "en": " or "},
+    # --- import problems ---------------------------------------------------------------
+    "imp_place_row": {
+        "id": "baris {row}",
+        "en": "row {row}",
+    },
+    "imp_place_column": {
+        "id": "kolom {column}",
+        "en": "column {column}",
+    },
+    "imp_not_number": {
+        "id": "'{value}' bukan angka. Tulis angka seperti 1.234.567, 1.234.567,50, Rp1,2 M atau 250 juta.",
+        "en": "'{value}' is not a number. Write a number such as 1.234.567, 1.234.567,50, Rp1,2 M or 250 juta.",
+    },
+    "imp_negative": {
+        "id": "'{value}' negatif. Jumlah tidak boleh kurang dari 0.",
+        "en": "'{value}' is negative. Amounts cannot be below 0.",
+    },
+    "imp_not_whole": {
+        "id": "'{value}' bukan bilangan bulat. Tulis jumlah orang atau unit tanpa pecahan.",
+        "en": "'{value}' is not a whole number. Write counts of people or units without fractions.",
+    },
+    "imp_bad_year": {
+        "id": "'{value}' bukan tahun. Tulis tahun empat angka antara {low} dan {high}.",
+        "en": "'{value}' is not a year. Write a four-digit year between {low} and {high}.",
+    },
+    "imp_year_range": {
+        "id": "Tahun {value} di luar rentang {low}–{high}. Periksa tahunnya.",
+        "en": "Year {value} is outside {low}–{high}. Check the year.",
+    },
+    "imp_bad_date": {
+        "id": "'{value}' bukan tanggal. Tulis seperti 2025-03-01, 01/03/2025 atau 1 Maret 2025.",
+        "en": "'{value}' is not a date. Write it like 2025-03-01, 01/03/2025 or 1 Maret 2025.",
+    },
+    "imp_bad_source": {
+        "id": "Sumber dana '{value}' tidak dikenal. Pilih salah satu: {options}.",
+        "en": "Funding source '{value}' is unknown. Choose one of: {options}.",
+    },
+    "imp_bad_source_hint": {
+        "id": "Sumber dana '{value}' tidak dikenal. Maksud Anda '{hint}'? Pilihan: {options}.",
+        "en": "Funding source '{value}' is unknown. Did you mean '{hint}'? Choices: {options}.",
+    },
+    "imp_bad_option": {
+        "id": "'{value}' tidak ada dalam daftar. Pilih salah satu: {options}.",
+        "en": "'{value}' is not in the list. Choose one of: {options}.",
+    },
+    "imp_bad_option_hint": {
+        "id": "'{value}' tidak ada dalam daftar. Maksud Anda '{hint}'? Pilihan: {options}.",
+        "en": "'{value}' is not in the list. Did you mean '{hint}'? Choices: {options}.",
+    },
+    "imp_bad_ppks": {
+        "id": "Kategori PPKS '{value}' tidak dikenal. Tulis salah satu dari 26 kategori (nama, singkatan atau nomor 1–26) atau Lintas PPKS.",
+        "en": "PPKS category '{value}' is unknown. Write one of the 26 categories (name, abbreviation or number 1–26) or Lintas PPKS.",
+    },
+    "imp_bad_ppks_hint": {
+        "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
+        "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",
+    },
+    "imp_bad_yes_no": {
+        "id": "'{value}' harus 'ya' atau 'tidak'.",
+        "en": "'{value}' must be 'ya' (yes) or 'tidak' (no).",
+    },
+    "imp_not_kabkota": {
+        "id": "'{value}' bukan kabupaten/kota. Tulis kabupaten/kota operasi, dipisah titik koma.",
+        "en": "'{value}' is not a regency/city. List the regencies/cities of operation, separated by semicolons.",
+    },
+    "imp_required": {
+        "id": "Kolom wajib ini kosong. Isi nilainya.",
+        "en": "This required cell is empty. Fill it in.",
+    },
+    "imp_nik_digits": {
+        "id": "NIK {value} berisi selain angka. NIK harus 16 angka.",
+        "en": "NIK {value} contains characters other than digits. A NIK is 16 digits.",
+    },
+    "imp_nik_length": {
+        "id": "NIK {value} terdiri dari {length} angka, bukan 16. Periksa NIK pada KTP/KK.",
+        "en": "NIK {value} has {length} digits, not 16. Check the NIK on the ID or family card.",
+    },
+    "imp_bad_nik_hash": {
+        "id": "nik_hash '{value}' bukan NIK tersamar yang sah (64 karakter 0–9/a–f). Isi kolom nik dengan NIK asli, atau nik_hash dari ekspor dasbor ini.",
+        "en": "nik_hash '{value}' is not a valid pseudonymised NIK (64 characters 0–9/a–f). Put the real NIK in the nik column, or a nik_hash exported by this dashboard.",
+    },
+    "imp_no_nik_key": {
+        "id": "Kunci penyamaran NIK belum diatur di server. Administrator: setel {setting} di lingkungan atau di secrets.toml.",
+        "en": "The NIK pseudonymisation key is not set on the server. Administrator: set {setting} in the environment or in secrets.toml.",
+    },
+    "imp_missing_nik": {
+        "id": "NIK kosong. Isi kolom nik (16 angka) atau nik_hash.",
+        "en": "The NIK is empty. Fill in nik (16 digits) or nik_hash.",
+    },
+    "imp_not_csv": {
+        "id": "Berkas ini bukan CSV teks (isinya biner, mungkin Excel). Simpan sebagai CSV, atau unggah sebagai .xlsx.",
+        "en": "This file is not a text CSV (its content is binary, perhaps Excel). Save it as CSV, or upload it as .xlsx.",
+    },
+    "imp_bad_encoding": {
+        "id": "Teks berkas tidak dapat dibaca. Simpan sebagai CSV UTF-8.",
+        "en": "The file's text cannot be read. Save it as CSV UTF-8.",
+    },
+    "imp_not_xlsx": {
+        "id": "Berkas ini bukan Excel .xlsx yang sah (mungkin rusak atau berganti nama). Buka di Excel lalu simpan ulang sebagai .xlsx.",
+        "en": "This file is not a valid Excel .xlsx (it may be damaged or renamed). Open it in Excel and save it again as .xlsx.",
+    },
+    "imp_xlsx_bomb": {
+        "id": "Isi Excel ini membengkak menjadi {size} MB saat dibuka — mencurigakan dan ditolak. Kirim data tanpa gambar atau lembar tambahan.",
+        "en": "This Excel file unpacks to {size} MB — suspicious, so it is refused. Send the data without pictures or extra sheets.",
+    },
+    "imp_empty_file": {
+        "id": "Berkas kosong. Periksa bahwa berkas yang benar yang diunggah.",
+        "en": "The file is empty. Check that you uploaded the right file.",
+    },
+    "imp_too_large": {
+        "id": "Berkas {size} MB melebihi batas {limit} MB. Pecah menjadi beberapa berkas.",
+        "en": "The file is {size} MB, over the {limit} MB limit. Split it into several files.",
+    },
+    "imp_old_xls": {
+        "id": "Format Excel lama (.xls) tidak didukung. Buka di Excel lalu simpan sebagai .xlsx.",
+        "en": "The old Excel format (.xls) is not supported. Open it in Excel and save it as .xlsx.",
+    },
+    "imp_bad_extension": {
+        "id": "Jenis berkas .{suffix} tidak didukung. Unggah .xlsx atau .csv.",
+        "en": "File type .{suffix} is not supported. Upload .xlsx or .csv.",
+    },
+    "imp_no_header": {
+        "id": "Baris judul kolom tidak ditemukan di 30 baris pertama. Gunakan templat; kolom yang dikenal: {expected}.",
+        "en": "No header row found in the first 30 rows. Use the template; known columns: {expected}.",
+    },
+    "imp_no_rows": {
+        "id": "Berkas tidak berisi baris data di bawah judul kolom.",
+        "en": "The file has no data rows below the header.",
+    },
+    "imp_extra_columns": {
+        "id": "Kolom tidak dikenal diabaikan: {columns}.",
+        "en": "Unknown columns are ignored: {columns}.",
+    },
+    "imp_missing_column": {
+        "id": "Kolom wajib tidak ada. Tambahkan kolom ini (nama Inggris '{english}' juga diterima).",
+        "en": "This required column is missing. Add it (the English name '{english}' is accepted too).",
+    },
+    "imp_missing_one_of": {
+        "id": "Tidak ada kolom {columns}. Tambahkan salah satunya.",
+        "en": "There is no {columns} column. Add one of them.",
+    },
+    "imp_spent_over_budget": {
+        "id": "Realisasi lebih besar dari pagu. Periksa angkanya (tetap diimpor).",
+        "en": "Spent is more than planned. Check the figures (imported anyway).",
+    },
+    "imp_reached_over_target": {
+        "id": "Realisasi penerima lebih besar dari target. Periksa angkanya (tetap diimpor).",
+        "en": "More people reached than targeted. Check the figures (imported anyway).",
+    },
+    "imp_end_before_start": {
+        "id": "Tanggal selesai lebih awal dari tanggal mulai ({start}). Perbaiki salah satu tanggal.",
+        "en": "The end date is before the start date ({start}). Correct one of the dates.",
+    },
+    "imp_program_inconsistent": {
+        "id": "Nilai ini berbeda dengan baris {first_row} ('{other}') untuk program dan tahun yang sama. Samakan isinya.",
+        "en": "This differs from row {first_row} ('{other}') for the same program and year. Make them the same.",
+    },
+    "imp_unknown_partner": {
+        "id": "Perusahaan ini belum terdaftar sebagai mitra. Impor data mitra agar programnya terhubung (tetap diimpor).",
+        "en": "This company is not registered as a partner. Import the partner file so its programs are linked (imported anyway).",
+    },
+    "imp_bad_decile": {
+        "id": "Desil '{value}' harus antara 1 dan 10.",
+        "en": "Decile '{value}' must be between 1 and 10.",
+    },
+    "imp_nik_outside": {
+        "id": "NIK berkode provinsi {province}, bukan 64 (Kalimantan Timur). Periksa NIK-nya (tetap diimpor).",
+        "en": "The NIK has province code {province}, not 64 (East Kalimantan). Check the NIK (imported anyway).",
+    },
+    "imp_nik_region_mismatch": {
+        "id": "Kode wilayah pada NIK tidak sama dengan kabupaten/kota wilayah ini. Periksa NIK atau wilayahnya (tetap diimpor).",
+        "en": "The NIK's region code differs from this row's regency/city. Check the NIK or the region (imported anyway).",
+    },
+    "imp_unknown_program": {
+        "id": "Program '{value}' tahun {year} belum ada di basis data. Impor berkas program dahulu (tetap diimpor).",
+        "en": "Program '{value}' for {year} is not in the store yet. Import the program file first (imported anyway).",
+    },
+    "imp_duplicate_key": {
+        "id": "Baris ini mengulang kunci baris {first_row}. Hapus salah satu atau gabungkan angkanya.",
+        "en": "This row repeats the key of row {first_row}. Delete one of them or merge their figures.",
+    },
+    "imp_has_errors": {
+        "id": "Berkas masih memiliki {errors} kesalahan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.",
+        "en": "The file still has {errors} errors; nothing was stored. Correct them and upload again.",
+    },
+    "imp_store_has_sample": {
+        "id": "Basis data masih berisi data contoh; data resmi tidak dicampur dengan data contoh. Hapus data contoh "
+        "dahulu (halaman Kelola Data, atau `python -m data_loaders demo --remove`).",
+        "en": "The store still holds sample data; official data is never mixed with it. Remove the sample data "
+        "first (Data page, or `python -m data_loaders demo --remove`).",
+    },
+    "imp_rollback_unknown": {
+        "id": "Impor #{import_id} tidak ada atau tidak dapat dibatalkan.",
+        "en": "Import #{import_id} does not exist or cannot be rolled back.",
+    },
+    "imp_rollback_done": {
+        "id": "Impor #{import_id} sudah dibatalkan sebelumnya.",
+        "en": "Import #{import_id} has already been rolled back.",
+    },
+    "imp_rollback_later": {
+        "id": "Impor #{import_id} tidak dapat dibatalkan: impor {later} mengubah baris yang sama sesudahnya. "
+        "Batalkan impor itu dahulu.",
+        "en": "Import #{import_id} cannot be rolled back: import {later} changed the same rows after it. "
+        "Roll that one back first.",
+    },
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
     "reference_intro": {

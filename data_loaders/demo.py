@@ -18,6 +18,7 @@ import pandas as pd
 
 from data_loaders.regions import Region, all_regions, kabkota_facts
 from data_loaders.store import DATA_TABLES, Store, StoreError
+from data_loaders.values import partner_key
 
 YEARS = (2022, 2023, 2024, 2025)
 DEFAULT_SEED = 2026
@@ -497,7 +498,7 @@ class _Builder:
                 {
                     "id": partner_id,
                     "name": company.name,
-                    "name_key": company.name.lower().removeprefix("pt "),
+                    "name_key": partner_key(company.name),
                     "sector": company.sector,
                     "kind": company.kind,
                     "operating_regions": ";".join(company.regions),

@@ -1,0 +1,368 @@
+"""Storing a validated file: one file is one transaction, every changed row is recorded, and an
+import can be rolled back to the exact previous values.
+
+Rows are matched on the data contract's keys: a new key is added, a known key with other values is
+updated (its previous version is kept in `<table>_changes`), an identical row is left alone — so
+importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data_loaders import values
+from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
+from data_loaders.validation import Progress, Validation
+
+TABLE_KEYS = {
+    "partners": ("name_key",),
+    "programs": ("program_code", "year"),
+    "program_allocations": ("program_id", "region_code", "funding_source"),
+    "ppks_counts": ("year", "region_code", "ppks_category_id"),
+    "beneficiaries": ("nik_hash", "program_code", "year"),
+    "indicators": ("indicator_code", "year", "period", "region_code"),
+}
+KIND_TABLES = {
+    "program": ("programs", "program_allocations"),
+    "ppks": ("ppks_counts",),
+    "penerima": ("beneficiaries",),
+    "mitra": ("partners",),
+    "indikator": ("indicators",),
+}
+
+
+class ImportCancelled(Exception):
+    """The user cancelled before the final commit; nothing was stored."""
+
+
+class ImportRefused(StoreError):
+    """An import or rollback the store cannot take; `key`/`values` give the message in any language."""
+
+    def __init__(self, key: str, **values_: object) -> None:
+        from common.i18n import t
+
+        self.key = key
+        self.values = values_
+        super().__init__(t(key, "id", **values_))
+
+    def message(self, lang: str) -> str:
+        from common.i18n import t
+
+        return t(self.key, lang, **self.values)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int
+    added: int
+    updated: int
+    unchanged: int
+    deleted: int
+    warnings: int
+    same_file_as: int | None  # an earlier committed import of the very same file
+
+
+# --- from validated values to table rows ----------------------------------------------------------
+
+
+def _code(region: object) -> str | None:
+    return getattr(region, "code", None)
+
+
+def _ppks_id(value: object) -> int | None:
+    return None if value in (None, values.LINTAS_PPKS) else int(value)
+
+
+def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame]:
+    """The rows this file will write, per table, with the store's ids for rows it already knows."""
+    clean = validation.clean
+    kind = validation.kind.name
+    if kind == "ppks":
+        return {"ppks_counts": pd.DataFrame({
+            "year": clean["tahun"], "region_code": clean["wilayah"].map(_code),
+            "ppks_category_id": clean["kategori_ppks"], "count": clean["jumlah"],
+            "unit": clean["satuan"].fillna("jiwa"), "data_source": clean["sumber_data"],
+        })}
+    if kind == "indikator":
+        return {"indicators": pd.DataFrame({
+            "indicator_code": clean["kode_indikator"], "name": clean["nama_indikator"], "year": clean["tahun"],
+            "period": clean["periode"], "region_code": clean["wilayah"].map(_code),
+            "baseline": clean["baseline"], "target": clean["target"],
+            "actual": clean["realisasi"], "unit": clean["satuan"], "direction": clean["arah"],
+            "data_source": clean["sumber_data"],
+        })}
+    if kind == "penerima":
+        return {"beneficiaries": pd.DataFrame({
+            "nik_hash": clean["nik_hash"], "program_code": clean["kode_program"], "year": clean["tahun"],
+            "region_code": clean["wilayah"].map(_code), "benefit_idr": clean["nilai_bantuan_rp"],
+            "decile": clean["desil"], "ppks_category_id": clean["kategori_ppks"].map(_ppks_id),
+        })}
+    if kind == "mitra":
+        keys = clean["nama"].map(values.partner_key)
+        known = store.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+        next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM partners")) + 1
+        ids = []
+        for key in keys:
+            if key not in known:
+                known[key] = next_id
+                next_id += 1
+            ids.append(known[key])
+        return {"partners": pd.DataFrame({
+            "id": ids, "name": clean["nama"], "name_key": keys, "sector": clean["sektor"],
+            "kind": clean["jenis"], "operating_regions": clean["wilayah_operasi"],
+            "forum_member": clean["anggota_forum"],
+        })}
+    return _program_frames(store, clean)
+
+
+def _program_frames(store: Store, clean: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    first = clean.drop_duplicates(["kode_program", "tahun"])
+    known = store.query("SELECT program_code, year, id FROM programs")
+    ids = {(row.program_code, int(row.year)): int(row.id) for row in known.itertuples()}
+    next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM programs")) + 1
+    partners = store.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+    program_ids = []
+    for code, year in zip(first["kode_program"], first["tahun"], strict=True):
+        if (code, year) not in ids:
+            ids[(code, year)] = next_id
+            next_id += 1
+        program_ids.append(ids[(code, year)])
+    programs = pd.DataFrame({
+        "id": program_ids, "program_code": first["kode_program"], "year": first["tahun"],
+        "name": first["nama_program"], "implementer": first["penyelenggara"],
+        "partner_id": first["penyelenggara"].map(lambda name: partners.get(values.partner_key(name))),
+        "ppks_category_id": first["kategori_ppks"].map(_ppks_id),
+        "assistance_type": first["bentuk_bantuan"], "beneficiary_unit": first["satuan_penerima"],
+        "status": first["status"], "start_date": first["tanggal_mulai"],
+        "end_date": first["tanggal_selesai"],
+    })
+    allocations = pd.DataFrame({
+        "program_id": [ids[(c, y)] for c, y in zip(clean["kode_program"], clean["tahun"], strict=True)],
+        "region_code": clean["wilayah"].map(_code), "funding_source": clean["sumber_dana"],
+        "budget_idr": clean["pagu_rp"], "committed_idr": clean["komitmen_rp"],
+        "spent_idr": clean["realisasi_rp"], "target_beneficiaries": clean["target_penerima"],
+        "reached_beneficiaries": clean["realisasi_penerima"],
+    })
+    return {"programs": programs, "program_allocations": allocations}
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+
+def _columns(store_or_tx: Store | Transaction, table: str) -> list[str]:
+    return [c for c in store_or_tx.query(f"SELECT * FROM {table} LIMIT 0").columns if c != "import_id"]
+
+
+def _match(keys: tuple[str, ...], left: str = "t", right: str = "i") -> str:
+    return " AND ".join(f"{left}.{key} = {right}.{key}" for key in keys)
+
+
+def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) -> dict[str, int]:
+    """Write `frame` into `table` by key, logging inserted rows and previous versions of updated ones."""
+    keys = TABLE_KEYS[table]
+    columns = _columns(tx, table)
+    staged = f"_incoming_{table}"
+    tx.execute(f"CREATE TEMP TABLE {staged} AS SELECT * FROM {table} LIMIT 0")
+    tx.insert_frame(staged, frame[columns].assign(import_id=import_id))
+    match = _match(keys)
+    differs = " OR ".join(f"t.{c} IS DISTINCT FROM i.{c}" for c in columns if c not in keys) or "FALSE"
+    all_columns = ", ".join([*columns, "import_id"])
+    counts = tx.query(
+        f"""SELECT
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})) AS added,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM {table} t WHERE {match} AND ({differs}))) AS updated,
+              count(*) AS total
+            FROM {staged} i"""
+    ).iloc[0]
+    log = f"INSERT INTO {table}_changes (change_import_id, change_action, {all_columns})"
+    tx.execute(
+        f"{log} SELECT ?, 'update', {', '.join('t.' + c for c in [*columns, 'import_id'])} "
+        f"FROM {table} t JOIN {staged} i ON {match} WHERE {differs}",
+        [import_id],
+    )
+    tx.execute(
+        f"{log} SELECT ?, 'insert', {all_columns} FROM {staged} i "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})",
+        [import_id],
+    )
+    tx.execute(f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {staged} i WHERE {match} AND ({differs}))")
+    tx.execute(
+        f"INSERT INTO {table} ({all_columns}) SELECT {all_columns} FROM {staged} i "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})"
+    )
+    deleted = 0
+    if table == "program_allocations":
+        # The file's rows are the whole set of places and sources of each program it names.
+        gone = (f"FROM program_allocations t WHERE t.program_id IN (SELECT program_id FROM {staged}) "
+                f"AND NOT EXISTS (SELECT 1 FROM {staged} i WHERE {match})")
+        deleted = int(tx.query(f"SELECT count(*) AS n {gone}").iloc[0]["n"])
+        tx.execute(f"{log} SELECT ?, 'delete', {', '.join('t.' + c for c in [*columns, 'import_id'])} {gone}",
+                   [import_id])
+        tx.execute(f"DELETE {gone}")
+    changed_programs = set()
+    if table == "programs":
+        changed_programs = set(tx.query(
+            "SELECT id FROM programs_changes WHERE change_import_id = ? AND change_action = 'update'", [import_id]
+        )["id"])
+    tx.execute(f"DROP TABLE {staged}")
+    return {"added": int(counts["added"]), "updated": int(counts["updated"]), "total": int(counts["total"]),
+            "deleted": deleted, "changed_programs": changed_programs}
+
+
+def _noop_progress(stage: str, done: int, total: int) -> None:
+    """Progress is optional."""
+
+
+def _never() -> bool:
+    return False
+
+
+def sample_imports(store: Store) -> list[int]:
+    return store.query("SELECT id FROM imports WHERE is_sample AND status = 'committed'")["id"].tolist()
+
+
+def apply(
+    store: Store,
+    validation: Validation,
+    user: str,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Store a validated file in one transaction; raises ImportCancelled when `cancel()` turns true
+    before the commit, leaving the store as it was."""
+    if not validation.ok:
+        raise ImportRefused("imp_has_errors", errors=len(validation.errors))
+    if sample_imports(store):
+        raise ImportRefused("imp_store_has_sample")
+    progress = progress or _noop_progress
+    cancel = cancel or _never
+    tables = KIND_TABLES[validation.kind.name]
+    frames = table_frames(store, validation)
+    before = {table: store.count(table) for table in tables}
+    same = store.scalar(
+        "SELECT min(id) FROM imports WHERE sha256 = ? AND kind = ? AND status = 'committed'",
+        [validation.sha256, validation.kind.name],
+    )
+    steps = len(tables) + 1
+    with store.transaction() as tx:
+        import_id = int(tx.query("SELECT coalesce(max(id), 0) + 1 AS id FROM imports").iloc[0]["id"])
+        tx.execute(
+            "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
+            [import_id, validation.kind.name, validation.file, validation.sha256, user,
+             dt.datetime.now().replace(microsecond=0), validation.sheet, len(validation.warnings)],
+        )
+        results = {}
+        for step, table in enumerate(tables, start=1):
+            if cancel():
+                raise ImportCancelled
+            results[table] = _upsert(tx, table, frames[table], import_id)
+            progress("write", step, steps)
+        main = results[tables[-1]]
+        updated = main["updated"]
+        if validation.kind.name == "program":
+            # A row whose program's name, status or dates changed is updated even if its amounts are not.
+            touched = tx.query(
+                "SELECT count(*) AS n FROM program_allocations WHERE import_id <> ? AND program_id IN (SELECT id "
+                "FROM programs_changes WHERE change_import_id = ? AND change_action = 'update')",
+                [import_id, import_id],
+            ).iloc[0]["n"]
+            updated += int(touched)
+        added, deleted = main["added"], main["deleted"]
+        unchanged = main["total"] - added - updated
+        tx.execute(
+            "UPDATE imports SET rows_added = ?, rows_updated = ?, rows_unchanged = ?, rows_deleted = ? WHERE id = ?",
+            [added, updated, unchanged, deleted, import_id],
+        )
+        if cancel():
+            raise ImportCancelled
+        progress("write", steps, steps)
+    _verify(store, import_id, before, {t: r["added"] - r["deleted"] for t, r in results.items()})
+    return ImportResult(import_id, added, updated, unchanged, deleted, len(validation.warnings),
+                        int(same) if same is not None else None)
+
+
+def _verify(store: Store, import_id: int, before: dict[str, int], delta: dict[str, int]) -> None:
+    """DuckDB can fail a COMMIT silently: check that the import and its rows are really there."""
+    if store.scalar("SELECT count(*) FROM imports WHERE id = ?", [import_id]) != 1:
+        raise StoreError(f"Import {import_id} did not persist; nothing was stored.")
+    for table, count in before.items():
+        if store.count(table) != count + delta[table]:
+            raise StoreError(f"Import {import_id}: {table} holds {store.count(table)} rows, "
+                             f"expected {count + delta[table]}.")
+
+
+def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
+    """Restore every row an import changed to its previous version; refuses while a later import
+    changed the same rows (roll that one back first)."""
+    row = store.query("SELECT kind, status FROM imports WHERE id = ?", [import_id])
+    if row.empty or row.iloc[0]["kind"] not in KIND_TABLES:
+        raise ImportRefused("imp_rollback_unknown", import_id=import_id)
+    if row.iloc[0]["status"] != "committed":
+        raise ImportRefused("imp_rollback_done", import_id=import_id)
+    tables = KIND_TABLES[row.iloc[0]["kind"]]
+    for table in tables:
+        match = _match(TABLE_KEYS[table], "a", "b")
+        later = store.query(
+            f"SELECT DISTINCT b.change_import_id AS id FROM {table}_changes a JOIN {table}_changes b ON {match} "
+            "WHERE a.change_import_id = ? AND b.change_import_id > ? AND b.change_import_id IN "
+            "(SELECT id FROM imports WHERE status = 'committed') ORDER BY 1",
+            [import_id, import_id],
+        )["id"].tolist()
+        if later:
+            raise ImportRefused("imp_rollback_later", import_id=import_id,
+                                later=", ".join(f"#{number}" for number in later))
+    restored = {}
+    with store.transaction() as tx:
+        for table in reversed(tables):
+            keys = TABLE_KEYS[table]
+            columns = ", ".join([*_columns(tx, table), "import_id"])
+            tx.execute(
+                f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {table}_changes i WHERE {_match(keys)} "
+                "AND i.change_import_id = ? AND i.change_action IN ('insert', 'update'))",
+                [import_id],
+            )
+            tx.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_changes "
+                "WHERE change_import_id = ? AND change_action IN ('update', 'delete')",
+                [import_id],
+            )
+            restored[table] = int(tx.query(
+                f"SELECT count(*) AS n FROM {table}_changes WHERE change_import_id = ?", [import_id]
+            ).iloc[0]["n"])
+        tx.execute(
+            "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
+            [dt.datetime.now().replace(microsecond=0), user, import_id],
+        )
+    if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
+        raise StoreError(f"Rollback of import {import_id} did not persist.")
+    return restored
+
+
+def history(store: Store) -> pd.DataFrame:
+    return store.query(
+        "SELECT id, kind, file_name, sha256, imported_by, imported_at, is_sample, rows_added, rows_updated, "
+        "rows_unchanged, rows_deleted, warnings, status, rolled_back_at, rolled_back_by "
+        "FROM imports ORDER BY id DESC"
+    )
+
+
+def remove_sample(store: Store) -> int:
+    """Remove the sample data set so that real data can be imported; returns the rows removed."""
+    sample = sample_imports(store)
+    if not sample:
+        return 0
+    placeholders = ", ".join("?" for _ in sample)
+    removed = sum(int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample))
+                  for t in DATA_TABLES)
+    with store.transaction() as tx:
+        for table in DATA_TABLES:
+            tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
+        tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
+    if sample_imports(store):
+        raise StoreError("Removing the sample data did not persist.")
+    return removed

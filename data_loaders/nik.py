@@ -1,0 +1,51 @@
+"""NIK handling. A NIK encodes region, birth date, sex and a serial number, so a plain hash can be
+reversed by enumeration: it is replaced by a keyed HMAC whose key lives outside the repository and
+the database (environment or Streamlit secrets). Raw NIKs are never stored, logged or shown; at
+most their last four digits appear in messages."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from collections.abc import Mapping
+
+from data_loaders.problems import ValueProblem
+
+KEY_SETTING = "SINERGI_NIK_KEY"
+KALTIM_PROVINCE_CODE = "64"
+HASH_PATTERN = re.compile(r"[0-9a-f]{64}")
+
+
+def nik_key(secrets: Mapping[str, object] | None = None) -> bytes | None:
+    """The HMAC key: the `SINERGI_NIK_KEY` environment variable, else the same name in secrets."""
+    value = os.environ.get(KEY_SETTING) or (secrets or {}).get(KEY_SETTING)
+    return str(value).encode() if value else None
+
+
+def pseudonymise(nik: str, key: bytes) -> str:
+    return hmac.new(key, nik.encode(), hashlib.sha256).hexdigest()
+
+
+def mask(raw: str) -> str:
+    """What a message may show of a NIK: its length and last four characters."""
+    raw = raw.strip()
+    return f"…{raw[-4:]} ({len(raw)})" if len(raw) > 4 else "…"
+
+
+def check_nik(raw: str) -> str:
+    """A valid NIK is exactly 16 digits (spaces and dots people type are removed)."""
+    digits = re.sub(r"[\s.\-']", "", raw)
+    if not digits.isdigit():
+        raise ValueProblem("imp_nik_digits", value=mask(raw))
+    if len(digits) != 16:
+        raise ValueProblem("imp_nik_length", value=mask(raw), length=len(digits))
+    return digits
+
+
+def check_hash(raw: str) -> str:
+    value = raw.strip().lower()
+    if not HASH_PATTERN.fullmatch(value):
+        raise ValueProblem("imp_bad_nik_hash", value=value[:12] + "…")
+    return value

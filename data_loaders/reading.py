@@ -1,0 +1,166 @@
+"""Reading the files people send into a table of cells, with the row numbers they see in Excel.
+
+CSV with comma, semicolon or tab, in UTF-8 (with or without BOM) or Windows-1252; XLSX from the
+sheet named after the kind, else the first sheet. Title rows above the header and blank rows are
+skipped. Files that are empty, too large, not what their name says, or XLSX archives that unpack
+to a suspicious size are refused before any parsing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data_loaders.problems import ERROR, FileProblem, Problem
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # the same limit as server.maxUploadSize
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_UNPACK_RATIO = 100
+HEADER_SEARCH_ROWS = 30
+ROW_COLUMN = "_row"
+
+
+@dataclass
+class RawTable:
+    """Cells as read (text for CSV; text, numbers or dates for XLSX) with one canonical column
+    name per recognised header, and `_row`, the row number a person sees in Excel."""
+
+    frame: pd.DataFrame
+    sheet: str | None
+    header_row: int
+    unknown_columns: list[str]
+
+
+def normalise_header(header: object) -> str:
+    """'Pagu (Rp) ' -> 'pagu_rp'; 'Kode Program' -> 'kode_program'."""
+    text = re.sub(r"[^a-z0-9]+", "_", str(header or "").strip().lower())
+    return text.strip("_")
+
+
+def _refuse(key: str, file: str, **values: object) -> FileProblem:
+    return FileProblem(Problem(ERROR, key, file, values=values))
+
+
+def _decode(content: bytes, file: str) -> str:
+    if b"\x00" in content[:4096]:
+        raise _refuse("imp_not_csv", file)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _refuse("imp_bad_encoding", file)
+
+
+def _delimiter(sample: str) -> str:
+    lines = [line for line in sample.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
+    counts = {sep: max((line.count(sep) for line in lines), default=0) for sep in (";", ",", "\t")}
+    return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+def _csv_rows(content: bytes, file: str) -> Iterable[tuple[int, list]]:
+    text = _decode(content, file)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text[:20_000]))
+    yield from enumerate(reader, start=1)
+
+
+def _check_xlsx(content: bytes, file: str) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except zipfile.BadZipFile:
+        raise _refuse("imp_not_xlsx", file) from None
+    names = set(archive.namelist())
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise _refuse("imp_not_xlsx", file)
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_UNPACK_RATIO * max(len(content), 1) + 10_000_000:
+        raise _refuse("imp_xlsx_bomb", file, size=unpacked // (1024 * 1024))
+
+
+def _xlsx_rows(content: bytes, file: str, kind: str) -> tuple[str, Iterable[tuple[int, list]]]:
+    import openpyxl  # defusedxml is installed, so openpyxl parses with XML-bomb protection
+
+    _check_xlsx(content, file)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many types for damaged files
+        raise _refuse("imp_not_xlsx", file) from None
+    by_name = {name.strip().lower(): name for name in workbook.sheetnames}
+    sheet_name = by_name.get(kind, workbook.sheetnames[0])
+    sheet = workbook[sheet_name]
+
+    def rows() -> Iterable[tuple[int, list]]:
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(row)
+        workbook.close()
+
+    return sheet_name, rows()
+
+
+def _is_blank_row(row: list) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def read_table(
+    file: str,
+    content: bytes,
+    kind: str,
+    aliases: dict[str, str],
+    progress: Callable[[int], None] | None = None,
+) -> RawTable:
+    """Read `content` (named `file`) for `kind`. `aliases` maps normalised header spellings
+    (Indonesian and English) to canonical column names; the header row is the first of the first
+    30 rows in which at least two cells are known column names."""
+    if not content:
+        raise _refuse("imp_empty_file", file)
+    if len(content) > MAX_FILE_BYTES:
+        raise _refuse("imp_too_large", file, size=len(content) // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+    suffix = file.lower().rsplit(".", 1)[-1] if "." in file else ""
+    is_zip = content[:4] == b"PK\x03\x04"
+    if suffix == "xls" or content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise _refuse("imp_old_xls", file)
+    if suffix == "xlsx" or (is_zip and suffix != "csv"):
+        sheet, rows = _xlsx_rows(content, file, kind)
+    elif suffix in ("csv", "txt", ""):
+        if is_zip:
+            raise _refuse("imp_not_csv", file)
+        sheet, rows = None, _csv_rows(content, file)
+    else:
+        raise _refuse("imp_bad_extension", file, suffix=suffix)
+
+    header_row, columns, unknown = 0, [], []
+    data: list[list] = []
+    numbers: list[int] = []
+    for number, row in rows:
+        if not header_row:
+            names = [normalise_header(cell) for cell in row]
+            known = [aliases.get(name) for name in names]
+            if sum(1 for name in known if name) >= 2:
+                header_row = number
+                columns = [known_name or f"_extra_{i}" for i, known_name in enumerate(known)]
+                unknown = [str(cell).strip() for cell, name in zip(row, known, strict=True) if not name and cell]
+            elif number >= HEADER_SEARCH_ROWS:
+                break
+            continue
+        if _is_blank_row(row):
+            continue
+        data.append((row + [None] * len(columns))[: len(columns)])
+        numbers.append(number)
+        if progress and len(data) % 50_000 == 0:
+            progress(len(data))
+    if not header_row:
+        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
+    if not data:
+        raise _refuse("imp_no_rows", file)
+    frame = pd.DataFrame(data, columns=columns, dtype=object)
+    frame = frame[[column for column in frame.columns if not column.startswith("_extra_")]]
+    frame[ROW_COLUMN] = numbers
+    if progress:
+        progress(len(frame))
+    return RawTable(frame=frame, sheet=sheet, header_row=header_row, unknown_columns=unknown)
