@@ -371,6 +371,38 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Import #{import_id} cannot be rolled back: import {later} changed the same rows after it. "
         "Roll that one back first.",
     },
+    # --- command line -----------------------------------------------------------------------
+    "cli_read": {"id": "membaca: {done} baris", "en": "reading: {done} rows"},
+    "cli_validate": {"id": "memeriksa: kolom {done} dari {total}", "en": "checking: column {done} of {total}"},
+    "cli_write": {"id": "menulis: langkah {done} dari {total}", "en": "writing: step {done} of {total}"},
+    "cli_no_file": {"id": "Berkas {file} tidak ditemukan.", "en": "File {file} not found."},
+    "cli_error": {"id": "KESALAHAN", "en": "ERROR"},
+    "cli_warning": {"id": "PERINGATAN", "en": "WARNING"},
+    "cli_not_stored": {
+        "id": "{errors} kesalahan: tidak ada yang disimpan. Perbaiki berkas lalu impor lagi.",
+        "en": "{errors} errors: nothing was stored. Correct the file and import it again.",
+    },
+    "cli_dry_run": {
+        "id": "Uji coba: {rows} baris lolos pemeriksaan ({warnings} peringatan); tidak ada yang disimpan.",
+        "en": "Dry run: {rows} rows passed the checks ({warnings} warnings); nothing was stored.",
+    },
+    "cli_imported": {
+        "id": "Impor #{id} tersimpan: {added} baris baru, {updated} diperbarui, {unchanged} tidak berubah, {deleted} dihapus; {warnings} peringatan.",
+        "en": "Import #{id} stored: {added} rows added, {updated} updated, {unchanged} unchanged, {deleted} removed; {warnings} warnings.",
+    },
+    "cli_same_file": {
+        "id": "Berkas yang sama sudah diimpor sebagai impor #{id}.",
+        "en": "The same file was already imported as import #{id}.",
+    },
+    "cli_template": {"id": "Templat ditulis ke {file}.", "en": "Template written to {file}."},
+    "cli_rolled_back": {
+        "id": "Impor #{id} dibatalkan: {rows} baris dikembalikan ke nilai sebelumnya.",
+        "en": "Import #{id} rolled back: {rows} rows restored to their previous values.",
+    },
+    "cli_sample_removed": {
+        "id": "Data contoh dihapus ({rows} baris).",
+        "en": "Sample data removed ({rows} rows).",
+    },
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
     "reference_intro": {

@@ -7,12 +7,26 @@ Exit codes: 0 success, 1 a problem with the data or the store (the message says 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from pathlib import Path
 
+from common.i18n import t
+from data_loaders import importer
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
+from data_loaders.kinds import KINDS
+from data_loaders.nik import nik_key
+from data_loaders.reading import MAX_FILE_BYTES
 from data_loaders.regions import RegionError, describe, resolve_region
 from data_loaders.store import StoreError, open_store
+from data_loaders.templates import build_template
+from data_loaders.validation import validate
+
+# Data staff on the command line may import larger files than the browser upload allows.
+MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
+STAGES = {"read": "cli_read", "validate": "cli_validate", "write": "cli_write"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +45,78 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="bring the store's schema and reference data up to date")
     resolve = commands.add_parser("resolve", help="show the region a name or code stands for")
     resolve.add_argument("text", help="a name, alias, Kemendagri code or BPS code")
+    template = commands.add_parser("template", help="write the Excel template of a kind")
+    template.add_argument("kind", choices=list(KINDS))
+    template.add_argument("--out", required=True, help="the .xlsx file to write")
+    load = commands.add_parser("import", help="validate a CSV/XLSX file and store it (all or nothing)")
+    load.add_argument("file")
+    load.add_argument("--kind", required=True, choices=list(KINDS))
+    load.add_argument("--dry-run", action="store_true", help="validate only; store nothing")
+    commands.add_parser("history", help="list the imports")
+    undo = commands.add_parser("rollback", help="undo an import, restoring the previous values")
+    undo.add_argument("import_id", type=int)
     return parser
+
+
+def _lang() -> str:
+    return os.environ.get("SINERGI_LANG", "id")
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    """Progress goes to stderr, so stdout stays the result."""
+    print(t(STAGES[stage], _lang(), done=f"{done:,}".replace(",", "."), total=total), file=sys.stderr, flush=True)
+
+
+def _import(args: argparse.Namespace) -> int:
+    lang = _lang()
+    path = Path(args.file)
+    if not path.is_file():
+        print(t("cli_no_file", lang, file=args.file), file=sys.stderr)
+        return 2
+    if path.stat().st_size > MAX_CLI_FILE_BYTES:
+        print(t("imp_too_large", lang, size=path.stat().st_size // 2**20, limit=MAX_CLI_FILE_BYTES // 2**20))
+        return 1
+    store = open_store()
+    known = {
+        (row.program_code, int(row.year))
+        for row in store.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
+    }
+    partners = set(store.query("SELECT name_key FROM partners")["name_key"])
+    result = validate(
+        path.name,
+        path.read_bytes(),
+        args.kind,
+        nik_key=nik_key(),
+        known_programs=known,
+        partner_keys=partners,
+        progress=_progress,
+        max_bytes=MAX_CLI_FILE_BYTES,
+    )
+    for problem in result.problems:
+        label = t("cli_error" if problem.severity == "error" else "cli_warning", lang)
+        print(f"{label}: {problem.full_message(lang)}")
+    if not result.ok:
+        print(t("cli_not_stored", lang, errors=len(result.errors)))
+        return 1
+    if args.dry_run:
+        print(t("cli_dry_run", lang, rows=result.rows_read, warnings=len(result.warnings)))
+        return 0
+    done = importer.apply(store, result, getpass.getuser(), progress=_progress)
+    print(
+        t(
+            "cli_imported",
+            lang,
+            id=done.import_id,
+            added=done.added,
+            updated=done.updated,
+            unchanged=done.unchanged,
+            deleted=done.deleted,
+            warnings=done.warnings,
+        )
+    )
+    if done.same_file_as:
+        print(t("cli_same_file", lang, id=done.same_file_as))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,8 +126,21 @@ def main(argv: list[str] | None = None) -> int:
             region = resolve_region(args.text)
             print(f"{region.code}\t{region.bps_code or '-'}\t{describe(region)}\t{region.level}")
             return 0
+        if args.command == "template":
+            Path(args.out).write_bytes(build_template(args.kind))
+            print(t("cli_template", _lang(), file=args.out))
+            return 0
+        if args.command == "import":
+            return _import(args)
         store = open_store()
-        if args.command == "demo":
+        if args.command == "demo" and args.remove:
+            print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
+        elif args.command == "history":
+            print(importer.history(store).drop(columns=["sha256"]).to_string(index=False))
+        elif args.command == "rollback":
+            restored = importer.rollback(store, args.import_id, getpass.getuser())
+            print(t("cli_rolled_back", _lang(), id=args.import_id, rows=sum(restored.values())))
+        elif args.command == "demo":
             if args.beneficiaries < 0:
                 print("--beneficiaries must be 0 or more", file=sys.stderr)
                 return 2
@@ -60,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "migrate":
             print(f"Skema versi {store.schema_version()} di {store.url}")
         store.close()
+    except importer.ImportRefused as exc:
+        print(exc.message(_lang()), file=sys.stderr)
+        return 1
     except (StoreError, RegionError) as exc:
         print(str(exc), file=sys.stderr)
         return 1

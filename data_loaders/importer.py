@@ -82,25 +82,50 @@ def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame
     clean = validation.clean
     kind = validation.kind.name
     if kind == "ppks":
-        return {"ppks_counts": pd.DataFrame({
-            "year": clean["tahun"], "region_code": clean["wilayah"].map(_code),
-            "ppks_category_id": clean["kategori_ppks"], "count": clean["jumlah"],
-            "unit": clean["satuan"].fillna("jiwa"), "data_source": clean["sumber_data"],
-        })}
+        return {
+            "ppks_counts": pd.DataFrame(
+                {
+                    "year": clean["tahun"],
+                    "region_code": clean["wilayah"].map(_code),
+                    "ppks_category_id": clean["kategori_ppks"],
+                    "count": clean["jumlah"],
+                    "unit": clean["satuan"].fillna("jiwa"),
+                    "data_source": clean["sumber_data"],
+                }
+            )
+        }
     if kind == "indikator":
-        return {"indicators": pd.DataFrame({
-            "indicator_code": clean["kode_indikator"], "name": clean["nama_indikator"], "year": clean["tahun"],
-            "period": clean["periode"], "region_code": clean["wilayah"].map(_code),
-            "baseline": clean["baseline"], "target": clean["target"],
-            "actual": clean["realisasi"], "unit": clean["satuan"], "direction": clean["arah"],
-            "data_source": clean["sumber_data"],
-        })}
+        return {
+            "indicators": pd.DataFrame(
+                {
+                    "indicator_code": clean["kode_indikator"],
+                    "name": clean["nama_indikator"],
+                    "year": clean["tahun"],
+                    "period": clean["periode"],
+                    "region_code": clean["wilayah"].map(_code),
+                    "baseline": clean["baseline"],
+                    "target": clean["target"],
+                    "actual": clean["realisasi"],
+                    "unit": clean["satuan"],
+                    "direction": clean["arah"],
+                    "data_source": clean["sumber_data"],
+                }
+            )
+        }
     if kind == "penerima":
-        return {"beneficiaries": pd.DataFrame({
-            "nik_hash": clean["nik_hash"], "program_code": clean["kode_program"], "year": clean["tahun"],
-            "region_code": clean["wilayah"].map(_code), "benefit_idr": clean["nilai_bantuan_rp"],
-            "decile": clean["desil"], "ppks_category_id": clean["kategori_ppks"].map(_ppks_id),
-        })}
+        return {
+            "beneficiaries": pd.DataFrame(
+                {
+                    "nik_hash": clean["nik_hash"],
+                    "program_code": clean["kode_program"],
+                    "year": clean["tahun"],
+                    "region_code": clean["wilayah"].map(_code),
+                    "benefit_idr": clean["nilai_bantuan_rp"],
+                    "decile": clean["desil"],
+                    "ppks_category_id": clean["kategori_ppks"].map(_ppks_id),
+                }
+            )
+        }
     if kind == "mitra":
         keys = clean["nama"].map(values.partner_key)
         known = store.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
@@ -111,11 +136,19 @@ def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame
                 known[key] = next_id
                 next_id += 1
             ids.append(known[key])
-        return {"partners": pd.DataFrame({
-            "id": ids, "name": clean["nama"], "name_key": keys, "sector": clean["sektor"],
-            "kind": clean["jenis"], "operating_regions": clean["wilayah_operasi"],
-            "forum_member": clean["anggota_forum"],
-        })}
+        return {
+            "partners": pd.DataFrame(
+                {
+                    "id": ids,
+                    "name": clean["nama"],
+                    "name_key": keys,
+                    "sector": clean["sektor"],
+                    "kind": clean["jenis"],
+                    "operating_regions": clean["wilayah_operasi"],
+                    "forum_member": clean["anggota_forum"],
+                }
+            )
+        }
     return _program_frames(store, clean)
 
 
@@ -131,22 +164,34 @@ def _program_frames(store: Store, clean: pd.DataFrame) -> dict[str, pd.DataFrame
             ids[(code, year)] = next_id
             next_id += 1
         program_ids.append(ids[(code, year)])
-    programs = pd.DataFrame({
-        "id": program_ids, "program_code": first["kode_program"], "year": first["tahun"],
-        "name": first["nama_program"], "implementer": first["penyelenggara"],
-        "partner_id": first["penyelenggara"].map(lambda name: partners.get(values.partner_key(name))),
-        "ppks_category_id": first["kategori_ppks"].map(_ppks_id),
-        "assistance_type": first["bentuk_bantuan"], "beneficiary_unit": first["satuan_penerima"],
-        "status": first["status"], "start_date": first["tanggal_mulai"],
-        "end_date": first["tanggal_selesai"],
-    })
-    allocations = pd.DataFrame({
-        "program_id": [ids[(c, y)] for c, y in zip(clean["kode_program"], clean["tahun"], strict=True)],
-        "region_code": clean["wilayah"].map(_code), "funding_source": clean["sumber_dana"],
-        "budget_idr": clean["pagu_rp"], "committed_idr": clean["komitmen_rp"],
-        "spent_idr": clean["realisasi_rp"], "target_beneficiaries": clean["target_penerima"],
-        "reached_beneficiaries": clean["realisasi_penerima"],
-    })
+    programs = pd.DataFrame(
+        {
+            "id": program_ids,
+            "program_code": first["kode_program"],
+            "year": first["tahun"],
+            "name": first["nama_program"],
+            "implementer": first["penyelenggara"],
+            "partner_id": first["penyelenggara"].map(lambda name: partners.get(values.partner_key(name))),
+            "ppks_category_id": first["kategori_ppks"].map(_ppks_id),
+            "assistance_type": first["bentuk_bantuan"],
+            "beneficiary_unit": first["satuan_penerima"],
+            "status": first["status"],
+            "start_date": first["tanggal_mulai"],
+            "end_date": first["tanggal_selesai"],
+        }
+    )
+    allocations = pd.DataFrame(
+        {
+            "program_id": [ids[(c, y)] for c, y in zip(clean["kode_program"], clean["tahun"], strict=True)],
+            "region_code": clean["wilayah"].map(_code),
+            "funding_source": clean["sumber_dana"],
+            "budget_idr": clean["pagu_rp"],
+            "committed_idr": clean["komitmen_rp"],
+            "spent_idr": clean["realisasi_rp"],
+            "target_beneficiaries": clean["target_penerima"],
+            "reached_beneficiaries": clean["realisasi_penerima"],
+        }
+    )
     return {"programs": programs, "program_allocations": allocations}
 
 
@@ -197,20 +242,30 @@ def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) ->
     deleted = 0
     if table == "program_allocations":
         # The file's rows are the whole set of places and sources of each program it names.
-        gone = (f"FROM program_allocations t WHERE t.program_id IN (SELECT program_id FROM {staged}) "
-                f"AND NOT EXISTS (SELECT 1 FROM {staged} i WHERE {match})")
+        gone = (
+            f"FROM program_allocations t WHERE t.program_id IN (SELECT program_id FROM {staged}) "
+            f"AND NOT EXISTS (SELECT 1 FROM {staged} i WHERE {match})"
+        )
         deleted = int(tx.query(f"SELECT count(*) AS n {gone}").iloc[0]["n"])
-        tx.execute(f"{log} SELECT ?, 'delete', {', '.join('t.' + c for c in [*columns, 'import_id'])} {gone}",
-                   [import_id])
+        tx.execute(
+            f"{log} SELECT ?, 'delete', {', '.join('t.' + c for c in [*columns, 'import_id'])} {gone}", [import_id]
+        )
         tx.execute(f"DELETE {gone}")
     changed_programs = set()
     if table == "programs":
-        changed_programs = set(tx.query(
-            "SELECT id FROM programs_changes WHERE change_import_id = ? AND change_action = 'update'", [import_id]
-        )["id"])
+        changed_programs = set(
+            tx.query(
+                "SELECT id FROM programs_changes WHERE change_import_id = ? AND change_action = 'update'", [import_id]
+            )["id"]
+        )
     tx.execute(f"DROP TABLE {staged}")
-    return {"added": int(counts["added"]), "updated": int(counts["updated"]), "total": int(counts["total"]),
-            "deleted": deleted, "changed_programs": changed_programs}
+    return {
+        "added": int(counts["added"]),
+        "updated": int(counts["updated"]),
+        "total": int(counts["total"]),
+        "deleted": deleted,
+        "changed_programs": changed_programs,
+    }
 
 
 def _noop_progress(stage: str, done: int, total: int) -> None:
@@ -253,8 +308,16 @@ def apply(
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, warnings) "
             "VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
-            [import_id, validation.kind.name, validation.file, validation.sha256, user,
-             dt.datetime.now().replace(microsecond=0), validation.sheet, len(validation.warnings)],
+            [
+                import_id,
+                validation.kind.name,
+                validation.file,
+                validation.sha256,
+                user,
+                dt.datetime.now().replace(microsecond=0),
+                validation.sheet,
+                len(validation.warnings),
+            ],
         )
         results = {}
         for step, table in enumerate(tables, start=1):
@@ -282,8 +345,9 @@ def apply(
             raise ImportCancelled
         progress("write", steps, steps)
     _verify(store, import_id, before, {t: r["added"] - r["deleted"] for t, r in results.items()})
-    return ImportResult(import_id, added, updated, unchanged, deleted, len(validation.warnings),
-                        int(same) if same is not None else None)
+    return ImportResult(
+        import_id, added, updated, unchanged, deleted, len(validation.warnings), int(same) if same is not None else None
+    )
 
 
 def _verify(store: Store, import_id: int, before: dict[str, int], delta: dict[str, int]) -> None:
@@ -292,8 +356,9 @@ def _verify(store: Store, import_id: int, before: dict[str, int], delta: dict[st
         raise StoreError(f"Import {import_id} did not persist; nothing was stored.")
     for table, count in before.items():
         if store.count(table) != count + delta[table]:
-            raise StoreError(f"Import {import_id}: {table} holds {store.count(table)} rows, "
-                             f"expected {count + delta[table]}.")
+            raise StoreError(
+                f"Import {import_id}: {table} holds {store.count(table)} rows, expected {count + delta[table]}."
+            )
 
 
 def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
@@ -314,8 +379,9 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
             [import_id, import_id],
         )["id"].tolist()
         if later:
-            raise ImportRefused("imp_rollback_later", import_id=import_id,
-                                later=", ".join(f"#{number}" for number in later))
+            raise ImportRefused(
+                "imp_rollback_later", import_id=import_id, later=", ".join(f"#{number}" for number in later)
+            )
     restored = {}
     with store.transaction() as tx:
         for table in reversed(tables):
@@ -331,9 +397,11 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                 "WHERE change_import_id = ? AND change_action IN ('update', 'delete')",
                 [import_id],
             )
-            restored[table] = int(tx.query(
-                f"SELECT count(*) AS n FROM {table}_changes WHERE change_import_id = ?", [import_id]
-            ).iloc[0]["n"])
+            restored[table] = int(
+                tx.query(f"SELECT count(*) AS n FROM {table}_changes WHERE change_import_id = ?", [import_id]).iloc[0][
+                    "n"
+                ]
+            )
         tx.execute(
             "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
             [dt.datetime.now().replace(microsecond=0), user, import_id],
@@ -357,8 +425,9 @@ def remove_sample(store: Store) -> int:
     if not sample:
         return 0
     placeholders = ", ".join("?" for _ in sample)
-    removed = sum(int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample))
-                  for t in DATA_TABLES)
+    removed = sum(
+        int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample)) for t in DATA_TABLES
+    )
     with store.transaction() as tx:
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)

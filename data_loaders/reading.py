@@ -113,14 +113,15 @@ def read_table(
     kind: str,
     aliases: dict[str, str],
     progress: Callable[[int], None] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> RawTable:
     """Read `content` (named `file`) for `kind`. `aliases` maps normalised header spellings
     (Indonesian and English) to canonical column names; the header row is the first of the first
     30 rows in which at least two cells are known column names."""
     if not content:
         raise _refuse("imp_empty_file", file)
-    if len(content) > MAX_FILE_BYTES:
-        raise _refuse("imp_too_large", file, size=len(content) // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+    if len(content) > max_bytes:
+        raise _refuse("imp_too_large", file, size=len(content) // 2**20, limit=max_bytes // 2**20)
     suffix = file.lower().rsplit(".", 1)[-1] if "." in file else ""
     is_zip = content[:4] == b"PK\x03\x04"
     if suffix == "xls" or content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":

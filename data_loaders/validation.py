@@ -17,7 +17,7 @@ from data_loaders import nik as nik_module
 from data_loaders import values
 from data_loaders.kinds import Kind, kind_of
 from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValueProblem
-from data_loaders.reading import ROW_COLUMN, read_table
+from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, read_table
 
 Progress = Callable[[str, int, int], None]
 MAX_SHOWN_VALUE = 60
@@ -51,13 +51,31 @@ class _Collector:
     def __init__(self, validation: Validation) -> None:
         self.validation = validation
 
-    def add(self, severity: str, key: str, row: int | None = None, column: str | None = None,
-            shown: object = None, translated: dict[str, str] | None = None, **values_: object) -> None:
+    def add(
+        self,
+        severity: str,
+        key: str,
+        row: int | None = None,
+        column: str | None = None,
+        shown: object = None,
+        translated: dict[str, str] | None = None,
+        **values_: object,
+    ) -> None:
         """`shown` is the cell value as users may see it (NIKs arrive here masked)."""
         text = None if values.is_blank(shown) else values.text(shown)[:MAX_SHOWN_VALUE]
-        self.validation.problems.append(Problem(
-            severity, key, self.validation.file, self.validation.sheet, row, column, text, values_, translated,
-        ))
+        self.validation.problems.append(
+            Problem(
+                severity,
+                key,
+                self.validation.file,
+                self.validation.sheet,
+                row,
+                column,
+                text,
+                values_,
+                translated,
+            )
+        )
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -72,6 +90,7 @@ def validate(
     known_programs: set[tuple[str, int]] | None = None,
     partner_keys: set[str] | None = None,
     progress: Progress | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Validation:
     """Check `content` (the bytes of `file`) as a file of `kind`. `known_programs` (code, year) and
     `partner_keys` come from the store and turn unknown references into warnings."""
@@ -80,20 +99,18 @@ def validate(
     result = Validation(file=file, kind=spec, sha256=hashlib.sha256(content).hexdigest(), size=len(content))
     collect = _Collector(result)
     try:
-        table = read_table(file, content, spec.name, spec.aliases(), lambda n: progress("read", n, 0))
+        table = read_table(file, content, spec.name, spec.aliases(), lambda n: progress("read", n, 0), max_bytes)
     except FileProblem as refused:
         result.problems.append(refused.problem)
         return result
     result.sheet = table.sheet
     frame = table.frame
     result.rows_read = len(frame)
-    progress("read", len(frame), len(frame))
     if table.unknown_columns:
         collect.add(WARNING, "imp_extra_columns", row=table.header_row, columns=", ".join(table.unknown_columns))
     missing = [c.name for c in spec.columns if c.required and c.name not in frame.columns]
     for name in missing:
-        collect.add(ERROR, "imp_missing_column", row=table.header_row, column=name,
-                    english=spec.column(name).english)
+        collect.add(ERROR, "imp_missing_column", row=table.header_row, column=name, english=spec.column(name).english)
     if spec.one_of and not any(name in frame.columns for name in spec.one_of):
         collect.add(ERROR, "imp_missing_one_of", row=table.header_row, columns=" / ".join(spec.one_of))
     if result.errors:
@@ -104,8 +121,9 @@ def validate(
     bad = pd.Series(False, index=frame.index)
     present = [c for c in spec.columns if c.name in frame.columns]
     for done, column in enumerate(present, start=1):
-        parsed, column_bad = _parse_column(frame[column.name], column.name, column.parse, column.required, rows,
-                                           collect, nik_key)
+        parsed, column_bad = _parse_column(
+            frame[column.name], column.name, column.parse, column.required, rows, collect, nik_key
+        )
         clean[column.name] = parsed
         bad |= column_bad
         progress("validate", done, len(present))
@@ -127,8 +145,9 @@ def validate(
     return result
 
 
-def _parse_column(series: pd.Series, name: str, parse: Callable, required: bool, rows, collect: _Collector,
-                  nik_key: bytes | None) -> tuple[pd.Series, pd.Series]:
+def _parse_column(
+    series: pd.Series, name: str, parse: Callable, required: bool, rows, collect: _Collector, nik_key: bytes | None
+) -> tuple[pd.Series, pd.Series]:
     blank = series.map(values.is_blank)
     bad = pd.Series(False, index=series.index)
     if required:
@@ -153,8 +172,15 @@ def _parse_column(series: pd.Series, name: str, parse: Callable, required: bool,
     for index in failed[failed].index:
         problem = problems[keys[index]]
         shown = nik_module.mask(values.text(series[index])) if name == "nik" else series[index]
-        collect.add(ERROR, problem.key, row=int(rows[index]), column=name, shown=shown,
-                    translated=problem.translated, **problem.values)
+        collect.add(
+            ERROR,
+            problem.key,
+            row=int(rows[index]),
+            column=name,
+            shown=shown,
+            translated=problem.translated,
+            **problem.values,
+        )
     return parsed.astype(object).where(parsed.notna(), None), bad | failed
 
 
@@ -188,22 +214,41 @@ def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
     rows = clean["_row"]
     both = _present(clean, "realisasi_rp", "pagu_rp")
     for i in clean.index[both & (clean["realisasi_rp"].astype(float) > clean["pagu_rp"].astype(float))]:
-        collect.add(WARNING, "imp_spent_over_budget", row=int(rows[i]), column="realisasi_rp",
-                    shown=clean.at[i, "realisasi_rp"])
+        collect.add(
+            WARNING, "imp_spent_over_budget", row=int(rows[i]), column="realisasi_rp", shown=clean.at[i, "realisasi_rp"]
+        )
     both = _present(clean, "realisasi_penerima", "target_penerima")
     for i in clean.index[both & (clean["realisasi_penerima"].astype(float) > clean["target_penerima"].astype(float))]:
-        collect.add(WARNING, "imp_reached_over_target", row=int(rows[i]), column="realisasi_penerima",
-                    shown=clean.at[i, "realisasi_penerima"])
+        collect.add(
+            WARNING,
+            "imp_reached_over_target",
+            row=int(rows[i]),
+            column="realisasi_penerima",
+            shown=clean.at[i, "realisasi_penerima"],
+        )
     both = _present(clean, "tanggal_mulai", "tanggal_selesai")
     for i in clean.index[both]:
         if clean.at[i, "tanggal_selesai"] < clean.at[i, "tanggal_mulai"]:
-            collect.add(ERROR, "imp_end_before_start", row=int(rows[i]), column="tanggal_selesai",
-                        shown=clean.at[i, "tanggal_selesai"].isoformat(),
-                        start=clean.at[i, "tanggal_mulai"].isoformat())
+            collect.add(
+                ERROR,
+                "imp_end_before_start",
+                row=int(rows[i]),
+                column="tanggal_selesai",
+                shown=clean.at[i, "tanggal_selesai"].isoformat(),
+                start=clean.at[i, "tanggal_mulai"].isoformat(),
+            )
             bad[i] = True
     # Rows of one program (same code and year) must agree on what describes the program.
-    shared = ["nama_program", "penyelenggara", "kategori_ppks", "bentuk_bantuan", "satuan_penerima", "status",
-              "tanggal_mulai", "tanggal_selesai"]
+    shared = [
+        "nama_program",
+        "penyelenggara",
+        "kategori_ppks",
+        "bentuk_bantuan",
+        "satuan_penerima",
+        "status",
+        "tanggal_mulai",
+        "tanggal_selesai",
+    ]
     first: dict[tuple, int] = {}
     for i in clean.index[~bad]:
         key = (clean.at[i, "kode_program"], clean.at[i, "tahun"])
@@ -213,24 +258,38 @@ def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
         j = first[key]
         for column in shared:
             if clean.at[i, column] != clean.at[j, column]:
-                collect.add(ERROR, "imp_program_inconsistent", row=int(rows[i]), column=column,
-                            shown=clean.at[i, column], first_row=int(rows[j]), other=clean.at[j, column])
+                collect.add(
+                    ERROR,
+                    "imp_program_inconsistent",
+                    row=int(rows[i]),
+                    column=column,
+                    shown=clean.at[i, column],
+                    first_row=int(rows[j]),
+                    other=clean.at[j, column],
+                )
                 bad[i] = True
     if partner_keys is not None:
         companies = clean["penyelenggara"].dropna().map(values.text)
         looks_like_company = companies.str.match(r"(?i)^(pt|cv)\b|\b(tbk|persero)\b")
         for i in companies.index[looks_like_company]:
             if values.partner_key(companies[i]) not in partner_keys:
-                collect.add(WARNING, "imp_unknown_partner", row=int(rows[i]), column="penyelenggara",
-                            shown=companies[i])
+                collect.add(
+                    WARNING, "imp_unknown_partner", row=int(rows[i]), column="penyelenggara", shown=companies[i]
+                )
 
 
 def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
     rows = clean["_row"]
     out = clean["desil"].notna() & ~clean["desil"].isin(list(range(1, 11)))
     for i in clean.index[out]:
-        collect.add(ERROR, "imp_bad_decile", row=int(rows[i]), column="desil", shown=clean.at[i, "desil"],
-                    value=clean.at[i, "desil"])
+        collect.add(
+            ERROR,
+            "imp_bad_decile",
+            row=int(rows[i]),
+            column="desil",
+            shown=clean.at[i, "desil"],
+            value=clean.at[i, "desil"],
+        )
         bad[i] = True
     # NIK digits: province (2) and kabupaten/kota (2) compared with the row's region, then dropped.
     prefixed = clean["nik_hash"].notna() & clean["nik_hash"].astype(str).str.contains(":", regex=False)
@@ -245,15 +304,23 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
         for i in regions.index:
             kab = regions[i].kabkota_code
             if i in prefix.index and not outside[i] and kab and kab.replace(".", "") != prefix[i]:
-                collect.add(WARNING, "imp_nik_region_mismatch", row=int(rows[i]), column="wilayah",
-                            shown=regions[i].name)
+                collect.add(
+                    WARNING, "imp_nik_region_mismatch", row=int(rows[i]), column="wilayah", shown=regions[i].name
+                )
     if known_programs is not None:
         pairs = clean[["kode_program", "tahun"]].dropna()
         unknown = {pair for pair in set(map(tuple, pairs.to_numpy())) if pair not in known_programs}
         for code, year in sorted(unknown, key=str):
             first = pairs.index[(pairs["kode_program"] == code) & (pairs["tahun"] == year)][0]
-            collect.add(WARNING, "imp_unknown_program", row=int(rows[first]), column="kode_program", shown=code,
-                        value=code, year=year)
+            collect.add(
+                WARNING,
+                "imp_unknown_program",
+                row=int(rows[first]),
+                column="kode_program",
+                shown=code,
+                value=code,
+                year=year,
+            )
 
 
 _CHECKS = {"program": _check_program, "penerima": _check_penerima}
@@ -274,8 +341,14 @@ def _duplicates(clean: pd.DataFrame, bad: pd.Series, spec: Kind, collect: _Colle
     shown_columns = columns or ["nama"]
     for i in repeated[repeated].index:
         shown = ", ".join(_shown(clean.at[i, c]) if c != "nik_hash" else "…" for c in shown_columns)
-        collect.add(ERROR, "imp_duplicate_key", row=int(clean.at[i, "_row"]), column=", ".join(shown_columns),
-                    shown=shown, first_row=int(first_rows[i]))
+        collect.add(
+            ERROR,
+            "imp_duplicate_key",
+            row=int(clean.at[i, "_row"]),
+            column=", ".join(shown_columns),
+            shown=shown,
+            first_row=int(first_rows[i]),
+        )
         bad[i] = True
 
 

@@ -21,18 +21,62 @@ from data_loaders.regions import Region, RegionError, resolve_region
 MIN_YEAR, MAX_YEAR = 2015, 2035
 
 _MULTIPLIERS = {
-    "rb": 1e3, "ribu": 1e3, "k": 1e3,
-    "jt": 1e6, "juta": 1e6,
-    "m": 1e9, "miliar": 1e9, "milyar": 1e9, "b": 1e9, "billion": 1e9,
-    "t": 1e12, "triliun": 1e12, "trilyun": 1e12, "trillion": 1e12,
+    "rb": 1e3,
+    "ribu": 1e3,
+    "k": 1e3,
+    "jt": 1e6,
+    "juta": 1e6,
+    "m": 1e9,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "b": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "triliun": 1e12,
+    "trilyun": 1e12,
+    "trillion": 1e12,
 }
 _NUMBER = re.compile(r"^(-)?(\d[\d.,]*)\s*([a-z]*)$")
 MONTHS = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "pebruari": 2,
-    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6,
-    "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+    "januari": 1,
+    "jan": 1,
+    "january": 1,
+    "februari": 2,
+    "feb": 2,
+    "february": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "mar": 3,
+    "march": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "aug": 8,
+    "august": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "october": 10,
+    "november": 11,
+    "nov": 11,
+    "nopember": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+    "december": 12,
 }
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -157,15 +201,24 @@ def _choice(value: object, options: dict[str, str], problem: str, shown: list[st
         return options[key]
     close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.6)
     hint = options[close[0]] if close else None
-    raise ValueProblem(problem if hint is None else problem + "_hint", value=text(value),
-                       options=", ".join(shown), hint=hint or "")
+    raise ValueProblem(
+        problem if hint is None else problem + "_hint", value=text(value), options=", ".join(shown), hint=hint or ""
+    )
 
 
 FUNDING_SOURCE_VARIANTS = {
     "APBN": ["apbn", "apbnkemensos", "nasional"],
     "APBD_PROV": ["apbdprovinsi", "apbdprov", "apbdi", "apbd1", "apbdprovinsikaltim", "apbdprovkaltim", "provinsi"],
-    "APBD_KABKOTA": ["apbdkabupatenkota", "apbdkabkota", "apbdkab", "apbdkota", "apbdii", "apbd2", "apbdkabupaten",
-                     "kabupatenkota"],
+    "APBD_KABKOTA": [
+        "apbdkabupatenkota",
+        "apbdkabkota",
+        "apbdkab",
+        "apbdkota",
+        "apbdii",
+        "apbd2",
+        "apbdkabupaten",
+        "kabupatenkota",
+    ],
     "DANA_DESA": ["danadesa", "dd", "apbdes", "apbdesa"],
     "CSR": ["csrtjsl", "csr", "tjsl", "tjslcsr", "tanggungjawabsosialdanlingkungan"],
     "PPM": ["ppm", "pengembangandanpemberdayaanmasyarakat"],
