@@ -28,6 +28,9 @@ navigation = st.navigation(
                 default=True,
             ),
         ],
+        t("nav_manage", lang): [
+            st.Page(HERE / "app_pages" / "kelola_data.py", title=t("page_data", lang), icon=":material/upload_file:"),
+        ],
         t("nav_reference", lang): [
             st.Page(HERE / "app_pages" / "referensi.py", title=t("page_reference", lang), icon=":material/menu_book:"),
         ],

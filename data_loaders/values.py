@@ -13,6 +13,7 @@ import math
 import re
 from functools import lru_cache
 
+from common.colors import SOURCE_NAMES
 from common.i18n import LANGUAGES
 from data_loaders.problems import ValueProblem
 from data_loaders.reference_data import ppks_categories
@@ -225,11 +226,17 @@ FUNDING_SOURCE_VARIANTS = {
     "LAINNYA": ["lainnya", "lain", "lainlain", "other", "others"],
 }
 _SOURCES = {variant: code for code, variants in FUNDING_SOURCE_VARIANTS.items() for variant in variants}
-SOURCE_LABELS = ["APBN", "APBD Provinsi", "APBD Kabupaten/Kota", "Dana Desa", "CSR/TJSL", "PPM", "Lainnya"]
+SOURCE_LABELS = list(SOURCE_NAMES.values())
 
 
 def funding_source(value: object) -> str:
-    return _choice(value, _SOURCES, "imp_bad_source", SOURCE_LABELS)
+    """A funding source code (APBN, APBD_PROV, …) from any of its usual spellings."""
+    try:
+        return _choice(value, _SOURCES, "imp_bad_source", SOURCE_LABELS)
+    except ValueProblem as problem:
+        if not problem.values.get("hint"):
+            raise
+        raise ValueProblem(problem.key, **{**problem.values, "hint": SOURCE_NAMES[problem.values["hint"]]}) from None
 
 
 LINTAS_PPKS = "lintas"

@@ -10,9 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_loaders import importer, templates
 from data_loaders.demo import build_demo
+from data_loaders.nik import nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
+from data_loaders.validation import Progress, Validation, validate
 from domain import overview
 from domain.filters import Filters, Scope
 
@@ -97,3 +100,52 @@ def table(sql: str) -> pd.DataFrame:
 
 def table_counts() -> dict[str, int]:
     return store().table_counts()
+
+
+# --- data management (Kelola Data) ---------------------------------------------------------------
+
+
+def _secrets() -> dict:
+    """Streamlit secrets when a secrets.toml exists; the NIK key may live there or in the environment."""
+    try:
+        return dict(st.secrets)
+    except Exception:  # no secrets file: Streamlit raises its own not-found error
+        return {}
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def template(kind: str) -> bytes:
+    return templates.build_template(kind)
+
+
+def validate_upload(file: str, content: bytes, kind: str, progress: Progress | None = None) -> Validation:
+    s = store()
+    known = {
+        (row.program_code, int(row.year))
+        for row in s.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
+    }
+    partners = set(s.query("SELECT name_key FROM partners")["name_key"])
+    return validate(
+        file, content, kind, nik_key=nik_key(_secrets()), known_programs=known, partner_keys=partners, progress=progress
+    )
+
+
+def import_validated(validation: Validation, user: str, progress: Progress | None = None) -> importer.ImportResult:
+    return importer.apply(store(), validation, user, progress=progress)
+
+
+def rollback(import_id: int, user: str) -> dict[str, int]:
+    return importer.rollback(store(), import_id, user)
+
+
+def remove_sample() -> int:
+    return importer.remove_sample(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _history(_db: Store, url: str, version: int) -> pd.DataFrame:
+    return importer.history(_db)
+
+
+def history() -> pd.DataFrame:
+    return _history(*_key(store()))
