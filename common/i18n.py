@@ -223,6 +223,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
         "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",
     },
+    "imp_ppks_lintas_need": {
+        "id": "'{value}' hanya dipakai untuk program. Data PPKS dicatat per kategori: tulis salah satu dari 26 kategori PPKS.",
+        "en": "'{value}' is only used for programs. PPKS need is counted per category: write one of the 26 PPKS categories.",
+    },
     "imp_bad_yes_no": {
         "id": "'{value}' harus 'ya' atau 'tidak'.",
         "en": "'{value}' must be 'ya' (yes) or 'tidak' (no).",

@@ -43,7 +43,10 @@ DIRECTIONS = ["naik", "turun"]
 
 def _ppks_need(value: object) -> int:
     """Need is counted per category: 'Lintas PPKS' describes programs, not people."""
-    return values.ppks_category(value, allow_lintas=False)
+    category = values.ppks_category(value)
+    if category == values.LINTAS_PPKS:
+        raise values.ValueProblem("imp_ppks_lintas_need", value=values.text(value))
+    return category
 
 
 def _kabkota_list(value: object) -> str:

@@ -345,7 +345,7 @@ def _duplicates(clean: pd.DataFrame, bad: pd.Series, spec: Kind, collect: _Colle
             ERROR,
             "imp_duplicate_key",
             row=int(clean.at[i, "_row"]),
-            column=", ".join(shown_columns),
+            column=", ".join("nik" if c == "nik_hash" else c for c in shown_columns),
             shown=shown,
             first_row=int(first_rows[i]),
         )

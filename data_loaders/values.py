@@ -258,11 +258,11 @@ def _ppks_index() -> dict[str, int]:
     return index
 
 
-def ppks_category(value: object, allow_lintas: bool = True) -> int | str:
+def ppks_category(value: object) -> int | str:
     """A category id 1–26 (by number, name or abbreviation), or LINTAS_PPKS."""
     raw = text(value)
     key = _key(raw)
-    if allow_lintas and key in ("lintasppks", "lintas", "semuappks"):
+    if key in ("lintasppks", "lintas", "semuappks"):
         return LINTAS_PPKS
     index = _ppks_index()
     if key in index:
