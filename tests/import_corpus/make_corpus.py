@@ -169,18 +169,18 @@ def good_files() -> dict[str, bytes]:
         ]
     )
     english = (
-        " YEAR ,Region, PPKS_Category ,COUNT,unit,Data Source\n"
-        "2025,Samarinda,Anak Terlantar,120,jiwa,Pendataan Dinsos 2025\n"
-        "2025,Palaran,AT,30,jiwa,Pendataan Dinsos 2025\n"
-        "2025,Bontang,24,4.500,KK,DTSEN Januari 2026\n"
-    ).encode("utf-8")
+        b" YEAR ,Region, PPKS_Category ,COUNT,unit,Data Source\n"
+        b"2025,Samarinda,Anak Terlantar,120,jiwa,Pendataan Dinsos 2025\n"
+        b"2025,Palaran,AT,30,jiwa,Pendataan Dinsos 2025\n"
+        b"2025,Bontang,24,4.500,KK,DTSEN Januari 2026\n"
+    )
     beneficiaries = (
-        "nik,kode_program,tahun,wilayah,nilai_bantuan_rp,desil,kategori_ppks\n"
-        "6402064107900001,PKH-01,2025,64.02.06.1001,2.400.000,1,Fakir Miskin\n"
-        "6402060202850002,PKH-01,2025,64.02.06.1001,2.400.000,2,Fakir Miskin\n"
-        "6301010101800003,PKH-01,2025,64.02.06.1001,2.400.000,3,Fakir Miskin\n"
-        "6472010101800004,PKH-01,2025,64.02.06.1001,2.400.000,2,Fakir Miskin\n"
-    ).encode("utf-8")
+        b"nik,kode_program,tahun,wilayah,nilai_bantuan_rp,desil,kategori_ppks\n"
+        b"6402064107900001,PKH-01,2025,64.02.06.1001,2.400.000,1,Fakir Miskin\n"
+        b"6402060202850002,PKH-01,2025,64.02.06.1001,2.400.000,2,Fakir Miskin\n"
+        b"6301010101800003,PKH-01,2025,64.02.06.1001,2.400.000,3,Fakir Miskin\n"
+        b"6472010101800004,PKH-01,2025,64.02.06.1001,2.400.000,2,Fakir Miskin\n"
+    )
     return {
         "program_semicolon_decimal_comma.csv": semicolon,
         "mitra_windows1252.csv": windows,
