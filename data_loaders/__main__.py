@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_BENEFICIARIES,
         help=f"beneficiary rows to generate (default {DEFAULT_BENEFICIARIES:,})",
     )
+    demo.add_argument("--remove", action="store_true", help="remove the sample data set instead")
     stats = commands.add_parser("stats", help="row count of every table")
     stats.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("migrate", help="bring the store's schema and reference data up to date")

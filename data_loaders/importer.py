@@ -303,6 +303,7 @@ def apply(
         [validation.sha256, validation.kind.name],
     )
     steps = len(tables) + 1
+    progress("write", 0, steps)
     with store.transaction() as tx:
         import_id = int(tx.query("SELECT coalesce(max(id), 0) + 1 AS id FROM imports").iloc[0]["id"])
         tx.execute(

@@ -165,7 +165,13 @@ class Store:
         return applied
 
     def table_counts(self) -> dict[str, int]:
-        return {table: self.count(table) for table in ALL_TABLES}
+        """Row count of every table, the data and reference tables first, then the others
+        (import history, migrations) in name order."""
+        names = self.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+        )["table_name"].tolist()
+        ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
+        return {table: self.count(table) for table in ordered}
 
     def has_data(self) -> bool:
         return any(self.count(table) for table in DATA_TABLES)

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 # Direct links: the default page (Ringkasan) is the app's root, every other page its file stem.
-PAGES = {"referensi": "Data referensi", "": "Ringkasan 2025"}
+PAGES = {"referensi": "Data referensi", "kelola_data": "Kelola data", "": "Ringkasan 2025"}
 
 pytestmark = pytest.mark.browser
 

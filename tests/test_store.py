@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from data_loaders.reference_data import ensure_reference_data
 from data_loaders.settings import DEFAULT_DATABASE_URL, database_url
-from data_loaders.store import MIGRATIONS_DIR, StoreBusyError, StoreError, open_store
+from data_loaders.store import ALL_TABLES, MIGRATIONS_DIR, Store, StoreBusyError, StoreError, open_store
+from tests.fixture_data import build_fixture
 
 
 def test_default_is_a_duckdb_file_under_data(monkeypatch):
@@ -30,7 +32,7 @@ def test_unsupported_scheme_says_what_to_use():
 def test_new_store_has_schema_and_reference_data(store_url):
     store = open_store(store_url)
     counts = store.table_counts()
-    assert store.schema_version() == 1
+    assert store.schema_version() == 2
     assert counts["regions"] == 1154
     assert counts["ppks_categories"] == 26
     assert counts["funding_sources"] == 7
@@ -65,30 +67,34 @@ def test_reopening_migrates_nothing_and_keeps_data(fixture_url):
     store.close()
 
 
-def test_an_upgrade_keeps_existing_data(fixture_url, tmp_path):
-    """A later release adds a migration; data written under the old schema survives it."""
-    newer = tmp_path / "migrations"
-    shutil.copytree(MIGRATIONS_DIR, newer)
-    (newer / "0002_program_notes.sql").write_text(
-        "ALTER TABLE programs ADD COLUMN note TEXT;\nCREATE TABLE program_notes (program_id INTEGER, note TEXT);\n"
-    )
-    store = open_store(fixture_url)
-    before = store.table_counts()
-    assert store.migrate(newer) == [2]
+def test_an_upgrade_keeps_existing_data(store_url, tmp_path):
+    """A store made by the first release (schema 1) keeps its data when a newer release opens it."""
+    first_release = tmp_path / "migrations"
+    first_release.mkdir()
+    shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", first_release)
+    path = store_url.removeprefix("duckdb:///")
+    old = Store(store_url, path)
+    assert old.migrate(first_release) == [1]
+    ensure_reference_data(old)
+    build_fixture(old)
+    before = {table: old.count(table) for table in ALL_TABLES}
+    old.close()
+    store = open_store(store_url)
     assert store.schema_version() == 2
-    assert store.table_counts() == before
-    assert store.query("SELECT note FROM programs")["note"].isna().all()
+    assert {table: store.count(table) for table in ALL_TABLES} == before
+    assert store.query("SELECT rows_deleted, status FROM imports").iloc[0].tolist() == [0, "committed"]
+    assert store.count("programs_changes") == 0
     store.close()
 
 
 def test_a_failing_migration_changes_nothing(fixture_url, tmp_path):
     broken = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, broken)
-    (broken / "0002_broken.sql").write_text("ALTER TABLE programs ADD COLUMN note TEXT;\nSELECT * FROM nowhere;\n")
+    (broken / "0099_broken.sql").write_text("ALTER TABLE programs ADD COLUMN note TEXT;\nSELECT * FROM nowhere;\n")
     store = open_store(fixture_url)
     with pytest.raises(Exception, match="nowhere"):
         store.migrate(broken)
-    assert store.schema_version() == 1
+    assert store.schema_version() == 2
     assert "note" not in store.query("SELECT * FROM programs LIMIT 0").columns
     store.close()
 
