@@ -32,7 +32,9 @@ if data.status().is_sample:
             st.rerun()
 
 st.subheader(t("data_step_template", lang))
-kind = st.selectbox(t("data_kind", lang), list(KINDS), format_func=lambda k: t(f"kind_{k}", lang), key="data_kind")
+kind = st.columns([1, 2])[0].selectbox(
+    t("data_kind", lang), list(KINDS), format_func=lambda k: t(f"kind_{k}", lang), key="data_kind"
+)
 st.download_button(
     t("data_download_template", lang, kind=t(f"kind_{kind}", lang)),
     data.template(kind),
