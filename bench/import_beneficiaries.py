@@ -35,8 +35,9 @@ def write_csv(path: Path, rows: int) -> None:
         for i in range(rows):
             village = villages[i % len(villages)]
             region = village.replace(".", "")[:6]
-            handle.write(f"{region}{i % 10_000_000:010d},PROG-{i % 40:02d},2025,{village},2.400.000,"
-                         f"{1 + i % 10},Fakir Miskin\n")
+            handle.write(
+                f"{region}{i % 10_000_000:010d},PROG-{i % 40:02d},2025,{village},2.400.000,{1 + i % 10},Fakir Miskin\n"
+            )
 
 
 def naive(path: Path, rows: int, url: str) -> float:
@@ -52,9 +53,15 @@ def naive(path: Path, rows: int, url: str) -> float:
             digits = nik_module.check_nik(nik)
             cursor.execute(
                 "INSERT INTO beneficiaries VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                [nik_module.pseudonymise(digits, KEY.encode()), program, values.year(year),
-                 values.region(region).code, values.amount(amount), values.count(decile),
-                 values.ppks_category(ppks)],
+                [
+                    nik_module.pseudonymise(digits, KEY.encode()),
+                    program,
+                    values.year(year),
+                    values.region(region).code,
+                    values.amount(amount),
+                    values.count(decile),
+                    values.ppks_category(ppks),
+                ],
             )
         cursor.execute("COMMIT")
     elapsed = time.perf_counter() - start
@@ -73,21 +80,30 @@ def main() -> None:
         size_mb = csv.stat().st_size / 2**20
         env = {**os.environ, "DATABASE_URL": f"duckdb:///{folder}/bench.duckdb", "SINERGI_NIK_KEY": KEY}
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "data_loaders", "import", str(csv), "--kind", "penerima"],
-                              cwd=REPO, env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "data_loaders", "import", str(csv), "--kind", "penerima"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - start
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         if done.returncode:
             raise SystemExit(done.stdout[-2000:] + done.stderr[-2000:])
         print(done.stdout.strip().splitlines()[-1])
         rate = args.rows / seconds
-        print(f"import of {args.rows:,} beneficiary rows ({size_mb:,.0f} MB CSV): {seconds:.1f} s, "
-              f"{rate:,.0f} rows/s, peak memory of the import process {peak_mb:,.0f} MB "
-              f"(goal: < 60 s, < 2048 MB)")
+        print(
+            f"import of {args.rows:,} beneficiary rows ({size_mb:,.0f} MB CSV): {seconds:.1f} s, "
+            f"{rate:,.0f} rows/s, peak memory of the import process {peak_mb:,.0f} MB "
+            f"(goal: < 60 s, < 2048 MB)"
+        )
         baseline = naive(csv, args.baseline_rows, f"duckdb:///{folder}/naive.duckdb")
-        print(f"naive baseline (row-by-row parse and insert, {args.baseline_rows:,} rows): {baseline:,.0f} rows/s "
-              f"-> importer is {rate / baseline:.1f}x faster; the baseline would need "
-              f"{args.rows / baseline:,.0f} s for {args.rows:,} rows")
+        print(
+            f"naive baseline (row-by-row parse and insert, {args.baseline_rows:,} rows): {baseline:,.0f} rows/s "
+            f"-> importer is {rate / baseline:.1f}x faster; the baseline would need "
+            f"{args.rows / baseline:,.0f} s for {args.rows:,} rows"
+        )
 
 
 if __name__ == "__main__":

@@ -263,6 +263,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Berkas ini bukan CSV teks (isinya biner, mungkin Excel). Simpan sebagai CSV, atau unggah sebagai .xlsx.",
         "en": "This file is not a text CSV (its content is binary, perhaps Excel). Save it as CSV, or upload it as .xlsx.",
     },
+    "imp_csv_fields": {
+        "id": "Baris ini berisi {found} sel, padahal judul kolom hanya {expected}. Biasanya ada pemisah (; atau ,) di dalam isi sel: beri tanda kutip pada sel itu atau hapus pemisahnya.",
+        "en": "This row has {found} cells but the header has {expected}. Usually a separator (; or ,) sits inside a cell: put that cell in quotes or remove the separator.",
+    },
     "imp_bad_encoding": {
         "id": "Teks berkas tidak dapat dibaca. Simpan sebagai CSV UTF-8.",
         "en": "The file's text cannot be read. Save it as CSV UTF-8.",

@@ -5,7 +5,6 @@ most their last four digits appear in messages."""
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import re
@@ -25,7 +24,7 @@ def nik_key(secrets: Mapping[str, object] | None = None) -> bytes | None:
 
 
 def pseudonymise(nik: str, key: bytes) -> str:
-    return hmac.new(key, nik.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(key, nik.encode(), "sha256").hex()
 
 
 def mask(raw: str) -> str:

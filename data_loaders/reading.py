@@ -64,12 +64,6 @@ def _delimiter(sample: str) -> str:
     return max(counts, key=counts.get) if any(counts.values()) else ","
 
 
-def _csv_rows(content: bytes, file: str) -> Iterable[tuple[int, list]]:
-    text = _decode(content, file)
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text[:20_000]))
-    yield from enumerate(reader, start=1)
-
-
 def _check_xlsx(content: bytes, file: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
@@ -107,6 +101,84 @@ def _is_blank_row(row: list) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
 
 
+def _header(rows: Iterable[tuple[int, list]], aliases: dict[str, str]) -> tuple[int, list[str], list[str]]:
+    """The header row: the first of the first 30 rows with at least two known column names.
+    Returns its number, the canonical name of each column (`_extra_N` for unknown ones, and for
+    a known name that repeats) and the unknown headers as written."""
+    for number, row in rows:
+        known = [aliases.get(normalise_header(cell)) for cell in row]
+        if sum(1 for name in known if name) >= 2:
+            columns, seen = [], set()
+            for index, name in enumerate(known):
+                columns.append(name if name and name not in seen else f"_extra_{index}")
+                seen.add(name)
+            unknown = [str(cell).strip() for cell, name in zip(row, known, strict=True) if not name and cell]
+            return number, columns, unknown
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return 0, [], []
+
+
+def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.DataFrame, int, list[str]]:
+    """CSV through pandas' C parser (fast, compact strings); row numbers are the file's lines."""
+    text = _decode(content, file)
+    delimiter = _delimiter(text[:20_000])
+    head = csv.reader(io.StringIO(text[:200_000]), delimiter=delimiter)
+    header_row, columns, unknown = _header(enumerate(head, start=1), aliases)
+    if not header_row:
+        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            skiprows=header_row,
+            names=columns,
+            index_col=False,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except pd.errors.ParserError as error:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+        expected, line, seen = found.groups() if found else (len(columns), "?", "?")
+        raise FileProblem(
+            Problem(
+                ERROR,
+                "imp_csv_fields",
+                file,
+                row=int(line) if line != "?" else None,
+                values={"expected": expected, "found": seen},
+            )
+        ) from None
+    frame[ROW_COLUMN] = range(header_row + 1, header_row + 1 + len(frame))
+    cells = frame.drop(columns=ROW_COLUMN)
+    blank = (cells.apply(lambda column: column.str.strip().eq("")).all(axis=1)) if len(cells.columns) else True
+    return frame[~blank].reset_index(drop=True), header_row, unknown
+
+
+def _xlsx_frame(
+    rows: Iterable[tuple[int, list]], file: str, aliases: dict[str, str], progress: Callable[[int], None] | None
+) -> tuple[pd.DataFrame, int, list[str]]:
+    rows = iter(rows)
+    header_row, columns, unknown = _header(rows, aliases)
+    if not header_row:
+        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
+    data: list[list] = []
+    numbers: list[int] = []
+    for number, row in rows:
+        if _is_blank_row(row):
+            continue
+        data.append((row + [None] * len(columns))[: len(columns)])
+        numbers.append(number)
+        if progress and len(data) % 50_000 == 0:
+            progress(len(data))
+    frame = pd.DataFrame(data, columns=columns, dtype=object)
+    frame[ROW_COLUMN] = numbers
+    return frame, header_row, unknown
+
+
 def read_table(
     file: str,
     content: bytes,
@@ -116,8 +188,7 @@ def read_table(
     max_bytes: int = MAX_FILE_BYTES,
 ) -> RawTable:
     """Read `content` (named `file`) for `kind`. `aliases` maps normalised header spellings
-    (Indonesian and English) to canonical column names; the header row is the first of the first
-    30 rows in which at least two cells are known column names."""
+    (Indonesian and English) to canonical column names."""
     if not content:
         raise _refuse("imp_empty_file", file)
     if len(content) > max_bytes:
@@ -128,40 +199,17 @@ def read_table(
         raise _refuse("imp_old_xls", file)
     if suffix == "xlsx" or (is_zip and suffix != "csv"):
         sheet, rows = _xlsx_rows(content, file, kind)
+        frame, header_row, unknown = _xlsx_frame(rows, file, aliases, progress)
     elif suffix in ("csv", "txt", ""):
         if is_zip:
             raise _refuse("imp_not_csv", file)
-        sheet, rows = None, _csv_rows(content, file)
+        sheet = None
+        frame, header_row, unknown = _csv_frame(content, file, aliases)
     else:
         raise _refuse("imp_bad_extension", file, suffix=suffix)
-
-    header_row, columns, unknown = 0, [], []
-    data: list[list] = []
-    numbers: list[int] = []
-    for number, row in rows:
-        if not header_row:
-            names = [normalise_header(cell) for cell in row]
-            known = [aliases.get(name) for name in names]
-            if sum(1 for name in known if name) >= 2:
-                header_row = number
-                columns = [known_name or f"_extra_{i}" for i, known_name in enumerate(known)]
-                unknown = [str(cell).strip() for cell, name in zip(row, known, strict=True) if not name and cell]
-            elif number >= HEADER_SEARCH_ROWS:
-                break
-            continue
-        if _is_blank_row(row):
-            continue
-        data.append((row + [None] * len(columns))[: len(columns)])
-        numbers.append(number)
-        if progress and len(data) % 50_000 == 0:
-            progress(len(data))
-    if not header_row:
-        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
-    if not data:
+    if frame.empty:
         raise _refuse("imp_no_rows", file)
-    frame = pd.DataFrame(data, columns=columns, dtype=object)
     frame = frame[[column for column in frame.columns if not column.startswith("_extra_")]]
-    frame[ROW_COLUMN] = numbers
     if progress:
         progress(len(frame))
     return RawTable(frame=frame, sheet=sheet, header_row=header_row, unknown_columns=unknown)

@@ -47,6 +47,10 @@ class Region:
     lat: float | None = None
     lng: float | None = None
 
+    def __hash__(self) -> int:
+        """Codes are unique; hashing only the code keeps per-row lookups cheap."""
+        return hash(self.code)
+
     @property
     def kabkota_code(self) -> str | None:
         """The kabupaten/kota this region lies in (itself for a kabupaten/kota)."""

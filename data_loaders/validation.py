@@ -148,7 +148,12 @@ def validate(
 def _parse_column(
     series: pd.Series, name: str, parse: Callable, required: bool, rows, collect: _Collector, nik_key: bytes | None
 ) -> tuple[pd.Series, pd.Series]:
-    blank = series.map(values.is_blank)
+    if isinstance(series.dtype, pd.StringDtype):  # CSV: text only, checked column-wide
+        blank = series.str.strip().eq("") | series.isna()
+        keys = series
+    else:  # XLSX: text, numbers and dates mixed
+        blank = series.map(values.is_blank)
+        keys = series.map(_hashable)
     bad = pd.Series(False, index=series.index)
     if required:
         for row in rows[blank.to_numpy()]:
@@ -160,13 +165,12 @@ def _parse_column(
         parse = nik_module.check_hash
     parsed_values: dict[object, object] = {}
     problems: dict[object, ValueProblem] = {}
-    for value in pd.unique(series[~blank]):
+    for value in pd.unique(series[~blank].to_numpy(dtype=object)):
         key = _hashable(value)
         try:
             parsed_values[key] = parse(value)
         except ValueProblem as problem:
             problems[key] = problem
-    keys = series.map(_hashable)
     parsed = keys.map(parsed_values).where(~blank, None)
     failed = keys.isin(list(problems)) & ~blank
     for index in failed[failed].index:
@@ -295,32 +299,34 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
     prefixed = clean["nik_hash"].notna() & clean["nik_hash"].astype(str).str.contains(":", regex=False)
     if prefixed.any():
         parts = clean.loc[prefixed, "nik_hash"].astype(str).str.split(":", n=1, expand=True)
-        prefix, hashed = parts[0], parts[1]
-        clean.loc[prefixed, "nik_hash"] = hashed
-        outside = prefix.str[:2] != nik_module.KALTIM_PROVINCE_CODE
-        for i in prefix.index[outside]:
+        prefix = parts[0].reindex(clean.index)
+        clean.loc[prefixed, "nik_hash"] = parts[1]
+        outside = prefixed & (prefix.str[:2] != nik_module.KALTIM_PROVINCE_CODE)
+        for i in outside[outside].index:
             collect.add(WARNING, "imp_nik_outside", row=int(rows[i]), column="nik", province=prefix[i][:2])
-        regions = clean.loc[prefixed & ~bad, "wilayah"].dropna()
-        for i in regions.index:
-            kab = regions[i].kabkota_code
-            if i in prefix.index and not outside[i] and kab and kab.replace(".", "") != prefix[i]:
-                collect.add(
-                    WARNING, "imp_nik_region_mismatch", row=int(rows[i]), column="wilayah", shown=regions[i].name
-                )
+        regions = clean["wilayah"]
+        kab_digits = {
+            region: region.kabkota_code.replace(".", "")
+            for region in pd.unique(regions.dropna())
+            if region.kabkota_code
+        }
+        mismatch = prefixed & ~outside & ~bad & regions.map(kab_digits).notna()
+        mismatch &= regions.map(kab_digits) != prefix
+        for i in mismatch[mismatch].index:
+            collect.add(WARNING, "imp_nik_region_mismatch", row=int(rows[i]), column="wilayah", shown=regions[i].name)
     if known_programs is not None:
-        pairs = clean[["kode_program", "tahun"]].dropna()
-        unknown = {pair for pair in set(map(tuple, pairs.to_numpy())) if pair not in known_programs}
-        for code, year in sorted(unknown, key=str):
-            first = pairs.index[(pairs["kode_program"] == code) & (pairs["tahun"] == year)][0]
-            collect.add(
-                WARNING,
-                "imp_unknown_program",
-                row=int(rows[first]),
-                column="kode_program",
-                shown=code,
-                value=code,
-                year=year,
-            )
+        firsts = clean[["kode_program", "tahun", "_row"]].dropna().drop_duplicates(["kode_program", "tahun"])
+        for code, year, row in firsts.itertuples(index=False):
+            if (code, year) not in known_programs:
+                collect.add(
+                    WARNING,
+                    "imp_unknown_program",
+                    row=int(row),
+                    column="kode_program",
+                    shown=code,
+                    value=code,
+                    year=year,
+                )
 
 
 _CHECKS = {"program": _check_program, "penerima": _check_penerima}
