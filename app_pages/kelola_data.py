@@ -69,6 +69,9 @@ def preview_frame(clean: pd.DataFrame) -> pd.DataFrame:
         shown[column] = shown[column].map(lambda v: f"{v.name} ({v.code})" if hasattr(v, "level") else v)
     if "nik_hash" in shown:
         shown["nik_hash"] = shown["nik_hash"].map(lambda v: f"{v[:10]}…" if isinstance(v, str) else v)
+    if "kategori_ppks" in shown:
+        names = data.ppks_labels()
+        shown["kategori_ppks"] = shown["kategori_ppks"].map(lambda v: names.get(v, t("lintas_ppks", lang)) if v else v)
     return shown.rename(columns={"_row": t("col_row", lang)})
 
 
@@ -99,7 +102,9 @@ else:
         )
     if validation.problems:
         report = problems_frame(validation.problems)
-        st.dataframe(report, hide_index=True)
+        st.dataframe(
+            report, hide_index=True, column_config={t("col_problem", lang): st.column_config.TextColumn(width="large")}
+        )
         st.download_button(
             t("data_download_report", lang),
             csv_bytes(report),
@@ -115,14 +120,17 @@ else:
         st.markdown(f"**{t('data_preview', lang)}**")
         st.dataframe(preview_frame(validation.clean), hide_index=True)
         if st.button(t("data_confirm", lang), type="primary", key="confirm_import"):
-            st.button(t("data_cancel", lang), key="cancel_import")  # clicking it reruns, which rolls back
-            bar = st.progress(0.0, text=t("data_writing", lang))
+            running = st.empty()
+            with running.container():
+                st.button(t("data_cancel", lang), key="cancel_import")  # clicking it reruns, which rolls back
+                bar = st.progress(0.0, text=t("data_writing", lang))
 
             def writing(stage: str, done: int, total: int) -> None:
                 bar.progress(done / total if total else 0.0, text=t("data_writing", lang))
 
             try:
                 result = data.import_validated(validation, USER, progress=writing)
+                running.empty()
             except ImportRefused as refused:
                 st.error(refused.message(lang))
             else:

@@ -149,3 +149,9 @@ def _history(_db: Store, url: str, version: int) -> pd.DataFrame:
 
 def history() -> pd.DataFrame:
     return _history(*_key(store()))
+
+
+def ppks_labels() -> dict[int, str]:
+    """'24. Fakir Miskin' for every PPKS category id, for filters and previews."""
+    categories = table("SELECT id, name FROM ppks_categories ORDER BY id")
+    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}

@@ -40,11 +40,6 @@ def language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _ppks_options() -> dict[object, str]:
-    categories = data.table("SELECT id, name FROM ppks_categories ORDER BY id")
-    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
-
-
 def render_filters(lang: str) -> Filters:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
@@ -67,7 +62,7 @@ def render_filters(lang: str) -> Filters:
         placeholder=t("all_sources", lang),
         bind="query-params",
     )
-    ppks_names = _ppks_options()
+    ppks_names = data.ppks_labels()
     ppks_labels = {ALL: t("all_ppks", lang), **ppks_names, LINTAS_PPKS: t("lintas_ppks", lang)}
     ppks = sidebar.selectbox(
         t("filter_ppks", lang), list(ppks_labels), format_func=ppks_labels.get, key="ppks", bind="query-params"
@@ -110,5 +105,5 @@ def view_summary(filters: Filters, lang: str) -> str:
     elif filters.ppks == LINTAS_PPKS:
         ppks = t("lintas_ppks", lang)
     else:
-        ppks = _ppks_options()[int(filters.ppks)].split(". ", 1)[1]
+        ppks = data.ppks_labels()[int(filters.ppks)].split(". ", 1)[1]
     return t("view_summary", lang, region=region, sources=sources, ppks=ppks)
