@@ -136,16 +136,7 @@ else:
             else:
                 st.session_state.pop("validation", None)
                 st.success(
-                    t(
-                        "cli_imported",
-                        lang,
-                        id=result.import_id,
-                        added=result.added,
-                        updated=result.updated,
-                        unchanged=result.unchanged,
-                        deleted=result.deleted,
-                        warnings=result.warnings,
-                    ),
+                    result.summary(lang),
                     icon=":material/task_alt:",
                 )
                 if result.same_file_as:

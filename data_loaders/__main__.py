@@ -103,18 +103,7 @@ def _import(args: argparse.Namespace) -> int:
         print(t("cli_dry_run", lang, rows=result.rows_read, warnings=len(result.warnings)))
         return 0
     done = importer.apply(store, result, getpass.getuser(), progress=_progress)
-    print(
-        t(
-            "cli_imported",
-            lang,
-            id=done.import_id,
-            added=done.added,
-            updated=done.updated,
-            unchanged=done.unchanged,
-            deleted=done.deleted,
-            warnings=done.warnings,
-        )
-    )
+    print(done.summary(lang))
     if done.same_file_as:
         print(t("cli_same_file", lang, id=done.same_file_as))
     return 0
