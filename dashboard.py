@@ -27,6 +27,7 @@ navigation = st.navigation(
                 icon=":material/dashboard:",
                 default=True,
             ),
+            st.Page(HERE / "app_pages" / "peta.py", title=t("page_map", lang), icon=":material/map:"),
         ],
         t("nav_manage", lang): [
             st.Page(HERE / "app_pages" / "kelola_data.py", title=t("page_data", lang), icon=":material/upload_file:"),

@@ -20,3 +20,15 @@ TEXT = "#1F2933"
 MUTED_TEXT = "#52606D"
 GRID = "#E4E7EB"
 ACCENT = "#0072B2"
+
+# Map classes, light to dark: one sequential scale per kind of metric (ColorBrewer, colour-blind safe
+# and readable in grey), a diverging scale around 100 % for coverage, and grey for 'no data'.
+CLASS_COLORS = {
+    "need": ("#FEEDDE", "#FDBE85", "#FD8D3C", "#E6550D", "#A63603"),
+    "money": ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C"),
+    "count": ("#EDF8E9", "#BAE4B3", "#74C476", "#31A354", "#006D2C"),
+    "coverage": ("#E66101", "#FDB863", "#B2ABD2", "#5E3C99"),
+}
+NO_DATA = "#D9D9D9"
+MAP_LINE = "#FFFFFF"
+SELECTED_LINE = "#1F2933"

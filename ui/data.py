@@ -16,7 +16,7 @@ from data_loaders.nik import nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
-from domain import overview
+from domain import map_metrics, overview
 from domain.filters import Filters, Scope
 
 
@@ -155,3 +155,39 @@ def ppks_labels() -> dict[int, str]:
     """'24. Fakir Miskin' for every PPKS category id, for filters and previews."""
     categories = table("SELECT id, name FROM ppks_categories ORDER BY id")
     return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
+
+
+# --- map (Peta) ---------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _area_figures(
+    _db: Store, url: str, version: int, filters: Filters, scope: Scope, level: str, parent: str | None
+) -> pd.DataFrame:
+    return map_metrics.area_figures(_db, filters, scope, level, parent)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _program_points(
+    _db: Store, url: str, version: int, filters: Filters, scope: Scope, parent: str | None
+) -> pd.DataFrame:
+    return map_metrics.program_points(_db, filters, scope, parent)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _unplaced(
+    _db: Store, url: str, version: int, filters: Filters, scope: Scope, level: str, parent: str | None
+) -> float:
+    return map_metrics.unplaced_budget(_db, filters, scope, level, parent)
+
+
+def area_figures(filters: Filters, scope: Scope, level: str, parent: str | None) -> pd.DataFrame:
+    return _area_figures(*_key(store()), filters, scope, level, parent)
+
+
+def program_points(filters: Filters, scope: Scope, parent: str | None) -> pd.DataFrame:
+    return _program_points(*_key(store()), filters, scope, parent)
+
+
+def unplaced_budget(filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
+    return _unplaced(*_key(store()), filters, scope, level, parent)
