@@ -200,8 +200,9 @@ if tile_column is not None:
         st.markdown(f"**{t('map_tiles_title', lang)}**")
         tile_colours = {i: c for i, (_, c) in enumerate(class_list)} | {-1: NO_DATA}
         texts = {row.code: fmt(row.value) for row in values.itertuples()}
+        dark = {i for i in range(len(class_list)) if len(class_list) > 2 and i >= len(class_list) - 2}
         st.plotly_chart(
-            maps.tile_grid(values, tile_colours, texts),
+            maps.tile_grid(values, tile_colours, texts, dark),
             key="peta_tiles",
             on_select=lambda: on_click("peta_tiles"),
             selection_mode="points",
