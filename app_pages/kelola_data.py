@@ -11,6 +11,7 @@ from common.i18n import t
 from data_loaders.importer import ImportRefused
 from data_loaders.kinds import KINDS
 from data_loaders.problems import ERROR
+from data_loaders.store import StoreError
 from ui import data, shell
 from ui.components import empty_state
 
@@ -133,6 +134,8 @@ else:
                 running.empty()
             except ImportRefused as refused:
                 st.error(refused.message(lang))
+            except StoreError as error:
+                st.error(str(error))
             else:
                 st.session_state.pop("validation", None)
                 st.success(
@@ -179,5 +182,7 @@ else:
                     restored = data.rollback(int(choice), USER)
                 except ImportRefused as refused:
                     st.error(refused.message(lang))
+                except StoreError as error:
+                    st.error(str(error))
                 else:
                     st.success(t("cli_rolled_back", lang, id=choice, rows=sum(restored.values())))

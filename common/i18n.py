@@ -153,8 +153,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "for a regency/city (e.g. 6403), or the region's name.",
     },
     "region_ambiguous": {
-        "id": "'{text}' cocok dengan beberapa wilayah: {options}. Tuliskan juga induknya, mis. '{example}'.",
-        "en": "'{text}' matches several regions: {options}. Add its parent, e.g. '{example}'.",
+        "id": "'{text}' cocok dengan beberapa wilayah: {options}. Tulis lebih lengkap, mis. '{example}', atau tambahkan induknya setelah koma.",
+        "en": "'{text}' matches several regions: {options}. Be more specific, e.g. '{example}', or add its parent after a comma.",
     },
     "region_unknown_suggest": {
         "id": "'{text}' tidak dikenal sebagai wilayah{within}. Maksud Anda {suggestions}?",
@@ -178,6 +178,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "imp_not_number": {
         "id": "'{value}' bukan angka. Tulis angka seperti 1.234.567, 1.234.567,50, Rp1,2 M atau 250 juta.",
         "en": "'{value}' is not a number. Write a number such as 1.234.567, 1.234.567,50, Rp1,2 M or 250 juta.",
+    },
+    "imp_ambiguous_number": {
+        "id": "'{value}' bisa dibaca dua cara (ribuan atau desimal). Tulis ribuan dengan titik (1.500) dan desimal dengan koma (1,5).",
+        "en": "'{value}' can be read two ways (thousands or decimals). Write thousands with a dot (1.500) and decimals with a comma (1,5).",
+    },
+    "imp_too_big": {
+        "id": "'{value}' terlalu besar untuk jumlah ini. Periksa satuannya (rupiah, bukan sen) dan jumlah angka nolnya.",
+        "en": "'{value}' is too large for this field. Check its unit (Rupiah, not cents) and the number of zeros.",
     },
     "imp_negative": {
         "id": "'{value}' negatif. Jumlah tidak boleh kurang dari 0.",
@@ -255,6 +263,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kunci penyamaran NIK belum diatur di server. Administrator: setel {setting} di lingkungan atau di secrets.toml.",
         "en": "The NIK pseudonymisation key is not set on the server. Administrator: set {setting} in the environment or in secrets.toml.",
     },
+    "imp_nik_in_hash_column": {
+        "id": "Kolom nik_hash berisi NIK asli {value}. Pindahkan NIK ke kolom nik; NIK akan disamarkan saat impor.",
+        "en": "The nik_hash column holds a real NIK {value}. Move it to the nik column; it is pseudonymised at import.",
+    },
+    "imp_nik_number": {
+        "id": "NIK {value} tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang. Format kolom nik sebagai Teks lalu ketik ulang NIK-nya.",
+        "en": "NIK {value} is stored as a number in Excel, which loses its last digit. Format the nik column as Text and type the NIKs again.",
+    },
+    "imp_unreadable": {
+        "id": "Berkas tidak dapat dibaca. Buka di Excel lalu simpan ulang sebagai .xlsx atau CSV UTF-8, kemudian unggah lagi.",
+        "en": "The file cannot be read. Open it in Excel, save it again as .xlsx or CSV UTF-8, and upload it again.",
+    },
     "imp_missing_nik": {
         "id": "NIK kosong. Isi kolom nik (16 angka) atau nik_hash.",
         "en": "The NIK is empty. Fill in nik (16 digits) or nik_hash.",
@@ -304,8 +324,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The file has no data rows below the header.",
     },
     "imp_extra_columns": {
-        "id": "Kolom tidak dikenal diabaikan: {columns}.",
-        "en": "Unknown columns are ignored: {columns}.",
+        "id": "Kolom yang tidak dikenal atau berulang diabaikan: {columns}.",
+        "en": "Unknown or repeated columns are ignored: {columns}.",
     },
     "imp_missing_column": {
         "id": "Kolom wajib tidak ada. Tambahkan kolom ini (nama Inggris '{english}' juga diterima).",

@@ -87,8 +87,18 @@ def _ppks_id(value: object) -> int | None:
     return None if value in (None, values.LINTAS_PPKS) else int(value)
 
 
-def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame]:
-    """The rows this file will write, per table, with the store's ids for rows it already knows."""
+def _next_id(reader: Store | Transaction, table: str) -> int:
+    """Ids are never reused, not even those of rolled-back rows, which other rows may still name."""
+    row = reader.query(
+        f"SELECT greatest((SELECT coalesce(max(id), 0) FROM {table}), "
+        f"(SELECT coalesce(max(id), 0) FROM {table}_changes)) + 1 AS id"
+    )
+    return int(row.iloc[0]["id"])
+
+
+def table_frames(reader: Store | Transaction, validation: Validation) -> dict[str, pd.DataFrame]:
+    """The rows this file will write, per table, with the store's ids for rows it already knows.
+    Called inside the import's transaction, so that two imports cannot hand out the same id."""
     clean = validation.clean
     kind = validation.kind.name
     if kind == "ppks":
@@ -138,8 +148,8 @@ def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame
         }
     if kind == "mitra":
         keys = clean["nama"].map(values.partner_key)
-        known = store.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
-        next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM partners")) + 1
+        known = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+        next_id = _next_id(reader, "partners")
         ids = []
         for key in keys:
             if key not in known:
@@ -159,15 +169,15 @@ def table_frames(store: Store, validation: Validation) -> dict[str, pd.DataFrame
                 }
             )
         }
-    return _program_frames(store, clean)
+    return _program_frames(reader, clean)
 
 
-def _program_frames(store: Store, clean: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _program_frames(reader: Store | Transaction, clean: pd.DataFrame) -> dict[str, pd.DataFrame]:
     first = clean.drop_duplicates(["kode_program", "tahun"])
-    known = store.query("SELECT program_code, year, id FROM programs")
+    known = reader.query("SELECT program_code, year, id FROM programs")
     ids = {(row.program_code, int(row.year)): int(row.id) for row in known.itertuples()}
-    next_id = int(store.scalar("SELECT coalesce(max(id), 0) FROM programs")) + 1
-    partners = store.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+    next_id = _next_id(reader, "programs")
+    partners = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
     program_ids = []
     for code, year in zip(first["kode_program"], first["tahun"], strict=True):
         if (code, year) not in ids:
@@ -306,8 +316,6 @@ def apply(
     progress = progress or _noop_progress
     cancel = cancel or _never
     tables = KIND_TABLES[validation.kind.name]
-    frames = table_frames(store, validation)
-    before = {table: store.count(table) for table in tables}
     same = store.scalar(
         "SELECT min(id) FROM imports WHERE sha256 = ? AND kind = ? AND status = 'committed'",
         [validation.sha256, validation.kind.name],
@@ -315,6 +323,8 @@ def apply(
     steps = len(tables) + 1
     progress("write", 0, steps)
     with store.transaction() as tx:
+        frames = table_frames(tx, validation)
+        before = {table: int(tx.query(f"SELECT count(*) AS n FROM {table}").iloc[0]["n"]) for table in tables}
         import_id = int(tx.query("SELECT coalesce(max(id), 0) + 1 AS id FROM imports").iloc[0]["id"])
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, warnings) "
@@ -393,6 +403,11 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
             raise ImportRefused(
                 "imp_rollback_later", import_id=import_id, later=", ".join(f"#{number}" for number in later)
             )
+    dependants = _later_users(store, import_id, tables)
+    if dependants:
+        raise ImportRefused(
+            "imp_rollback_later", import_id=import_id, later=", ".join(f"#{number}" for number in dependants)
+        )
     restored = {}
     with store.transaction() as tx:
         for table in reversed(tables):
@@ -420,6 +435,33 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
     if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
         raise StoreError(f"Rollback of import {import_id} did not persist.")
     return restored
+
+
+# Rows of one table name rows that another import may have added: a later import's places of a
+# program, or a later program's partner. Rolling back the first would leave them pointing nowhere.
+_REFERENCES = {
+    "programs": ("program_allocations", "program_id"),
+    "partners": ("programs", "partner_id"),
+}
+
+
+def _later_users(store: Store, import_id: int, tables: tuple[str, ...]) -> list[int]:
+    users: set[int] = set()
+    for table in tables:
+        if table not in _REFERENCES:
+            continue
+        child, column = _REFERENCES[table]
+        users |= set(
+            store.query(
+                f"SELECT DISTINCT c.change_import_id AS id FROM {child}_changes c "
+                f"WHERE c.change_import_id > ? AND c.change_action IN ('insert', 'update') "
+                f"AND c.change_import_id IN (SELECT id FROM imports WHERE status = 'committed') "
+                f"AND c.{column} IN (SELECT id FROM {table}_changes WHERE change_import_id = ? "
+                f"AND change_action = 'insert')",
+                [import_id, import_id],
+            )["id"]
+        )
+    return sorted(users)
 
 
 def history(store: Store) -> pd.DataFrame:

@@ -43,8 +43,10 @@ def check_nik(raw: str) -> str:
     return digits
 
 
-def check_hash(raw: str) -> str:
-    value = raw.strip().lower()
+def check_hash(raw: object) -> str:
+    value = str(raw).strip().lower()
+    if re.sub(r"[\s.\-']", "", value).isdigit():
+        raise ValueProblem("imp_nik_in_hash_column", value=mask(value))  # a raw NIK in the wrong column
     if not HASH_PATTERN.fullmatch(value):
         raise ValueProblem("imp_bad_nik_hash", value=value[:12] + "…")
     return value

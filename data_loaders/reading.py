@@ -58,12 +58,6 @@ def _decode(content: bytes, file: str) -> str:
     raise _refuse("imp_bad_encoding", file)
 
 
-def _delimiter(sample: str) -> str:
-    lines = [line for line in sample.splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
-    counts = {sep: max((line.count(sep) for line in lines), default=0) for sep in (";", ",", "\t")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
-
-
 def _check_xlsx(content: bytes, file: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
@@ -85,16 +79,35 @@ def _xlsx_rows(content: bytes, file: str, kind: str) -> tuple[str, Iterable[tupl
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for damaged files
         raise _refuse("imp_not_xlsx", file) from None
-    by_name = {name.strip().lower(): name for name in workbook.sheetnames}
-    sheet_name = by_name.get(kind, workbook.sheetnames[0])
-    sheet = workbook[sheet_name]
+    sheets = workbook.worksheets  # data sheets only: chart sheets have no cells
+    if not sheets:
+        raise _refuse("imp_not_xlsx", file)
+    sheet = next((s for s in sheets if s.title.strip().lower() == kind), sheets[0])
 
     def rows() -> Iterable[tuple[int, list]]:
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
-        workbook.close()
+        """Cell values; a cell formatted as a percentage (Excel stores 45 % as 0.45) is given as 45,
+        the way the same value reads in a CSV file."""
+        try:
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                yield (
+                    number,
+                    [
+                        cell.value * 100
+                        if isinstance(cell.value, int | float)
+                        and not isinstance(cell.value, bool)
+                        and "%" in (getattr(cell, "number_format", "") or "")
+                        else cell.value
+                        for cell in row
+                    ],
+                )
+        except FileProblem:
+            raise
+        except Exception:  # a damaged sheet (truncated XML and the like)
+            raise _refuse("imp_not_xlsx", file) from None
+        finally:
+            workbook.close()
 
-    return sheet_name, rows()
+    return sheet.title, rows()
 
 
 def _is_blank_row(row: list) -> bool:
@@ -102,18 +115,26 @@ def _is_blank_row(row: list) -> bool:
 
 
 def _header(rows: Iterable[tuple[int, list]], aliases: dict[str, str]) -> tuple[int, list[str], list[str]]:
-    """The header row: the first of the first 30 rows with at least two known column names.
+    """The header row: the first of the first 30 rows that names at least two known columns (or
+    only known ones).
     Returns its number, the canonical name of each column (`_extra_N` for unknown ones, and for
-    a known name that repeats) and the unknown headers as written."""
+    a known name that repeats) and the ignored headers as written (unknown or repeated)."""
     for number, row in rows:
         known = [aliases.get(normalise_header(cell)) for cell in row]
-        if sum(1 for name in known if name) >= 2:
-            columns, seen = [], set()
-            for index, name in enumerate(known):
-                columns.append(name if name and name not in seen else f"_extra_{index}")
-                seen.add(name)
-            unknown = [str(cell).strip() for cell, name in zip(row, known, strict=True) if not name and cell]
-            return number, columns, unknown
+        filled = [cell for cell in row if cell is not None and str(cell).strip()]
+        found = sum(1 for name in known if name)
+        # Two known names, or a row of nothing but known names (a one-column file such as 'nama').
+        if found >= 2 or (found == 1 and len(filled) == 1):
+            columns, seen, ignored = [], set(), []
+            for index, (cell, name) in enumerate(zip(row, known, strict=True)):
+                if name and name not in seen:
+                    columns.append(name)
+                    seen.add(name)
+                else:
+                    columns.append(f"_extra_{index}")
+                    if cell is not None and str(cell).strip():
+                        ignored.append(str(cell).strip())
+            return number, columns, ignored
         if number >= HEADER_SEARCH_ROWS:
             break
     return 0, [], []
@@ -122,9 +143,13 @@ def _header(rows: Iterable[tuple[int, list]], aliases: dict[str, str]) -> tuple[
 def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.DataFrame, int, list[str]]:
     """CSV through pandas' C parser (fast, compact strings); row numbers are the file's lines."""
     text = _decode(content, file)
-    delimiter = _delimiter(text[:20_000])
-    head = csv.reader(io.StringIO(text[:200_000]), delimiter=delimiter)
-    header_row, columns, unknown = _header(enumerate(head, start=1), aliases)
+    delimiter, (header_row, columns, unknown) = max(
+        (
+            (sep, _header(enumerate(csv.reader(io.StringIO(text[:200_000]), delimiter=sep), start=1), aliases))
+            for sep in (";", ",", "\t")
+        ),
+        key=lambda found: sum(1 for column in found[1][1] if not column.startswith("_extra_")),
+    )
     if not header_row:
         raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
     try:

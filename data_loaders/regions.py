@@ -342,11 +342,18 @@ def resolve_region(text: str, parent: str | None = None) -> Region:
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
+        # The example must itself resolve: the kind ('Kecamatan Anggana') tells a kecamatan from the
+        # desa of the same name inside it; otherwise the parent does.
+        first = candidates[0]
+        kinds = [region.kind for region in candidates]
+        example = (
+            f"{first.kind} {first.name}" if kinds.count(first.kind) == 1 else f"{first.name}, {parent_of(first).name}"
+        )
         raise AmbiguousRegionError(
             tuple(candidates),
             text=original,
             options="; ".join(describe(region) for region in candidates),
-            example=f"{original}, {parent_of(candidates[0]).name}",
+            example=example,
         )
     suggestions = _suggest(original, within)
     key = "region_unknown_suggest" if suggestions else "region_unknown"

@@ -27,8 +27,9 @@ def _lists(kind: Kind) -> dict[str, list[str]]:
         lists["kategori_ppks"] = names + (["Lintas PPKS"] if kind.name != "ppks" else [])
     if any(column.name == "wilayah" for column in kind.columns):
         # Kabupaten/kota and kecamatan: a list a person can scroll. Desa are typed (name or code).
+        # 'Kecamatan X', since 38 kecamatan share their name with a desa or kelurahan.
         lists["wilayah"] = [r.name for r in all_regions() if r.level in ("provinsi", "kabupaten_kota")] + sorted(
-            {f"{r.name}" for r in all_regions() if r.level == "kecamatan"}
+            f"Kecamatan {r.name}" for r in all_regions() if r.level == "kecamatan"
         )
     return lists
 
@@ -69,9 +70,10 @@ def build_template(kind_name: str) -> bytes:
             validation.prompt = column.meaning
             data.add_data_validation(validation)
             validation.add(cells)
-        if column.number_format:
+        number_format = "@" if column.name in ("nik", "nik_hash", "kode_program") else column.number_format
+        if number_format:  # '@' is Text: a 16-digit NIK must not become a number
             for row in range(2, DATA_ROWS + 2):
-                data.cell(row=row, column=index).number_format = column.number_format
+                data.cell(row=row, column=index).number_format = number_format
     data.freeze_panes = "A2"
 
     guide.column_dimensions["A"].width = 24

@@ -8,6 +8,7 @@ hundred villages and programs), then mapped back to the rows.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValuePro
 from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, read_table
 
 Progress = Callable[[str, int, int], None]
+logger = logging.getLogger(__name__)
 MAX_SHOWN_VALUE = 60
 
 
@@ -103,6 +105,10 @@ def validate(
     except FileProblem as refused:
         result.problems.append(refused.problem)
         return result
+    except Exception as error:  # a file no reader expected: say so rather than show a traceback
+        logger.warning("Unreadable upload %s (%s)", file, type(error).__name__)
+        result.problems.append(Problem(ERROR, "imp_unreadable", file))
+        return result
     result.sheet = table.sheet
     frame = table.frame
     result.rows_read = len(frame)
@@ -175,7 +181,7 @@ def _parse_column(
     failed = keys.isin(list(problems)) & ~blank
     for index in failed[failed].index:
         problem = problems[keys[index]]
-        shown = nik_module.mask(values.text(series[index])) if name == "nik" else series[index]
+        shown = nik_module.mask(values.text(series[index])) if name in ("nik", "nik_hash") else series[index]
         collect.add(
             ERROR,
             problem.key,
@@ -194,6 +200,9 @@ def _hashable(value: object) -> object:
 
 def _nik_parser(nik_key: bytes | None, collect: _Collector) -> Callable[[object], str]:
     def parse(value: object) -> str:
+        if isinstance(value, int | float):
+            # Excel keeps 15 significant digits: a NIK typed as a number has lost its last digit.
+            raise ValueProblem("imp_nik_number", value=nik_module.mask(values.text(value)))
         digits = nik_module.check_nik(values.text(value))
         if nik_key is None:
             raise ValueProblem("imp_no_nik_key", setting=nik_module.KEY_SETTING)

@@ -97,44 +97,66 @@ def text(value: object) -> str:
     return str(value).strip()
 
 
-def _decimal_text(digits: str) -> str:
-    """'1.234.567,50' -> '1234567.50'; '1,2' -> '1.2'; '1,234,567' -> '1234567'; '12.5' -> '12.5'."""
+_GROUPS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+MAX_AMOUNT = 1e16  # DECIMAL(18, 2) holds up to 10^16 Rupiah
+MAX_COUNT = 2**62
+
+
+def _decimal_text(digits: str, raw: str) -> str:
+    """'1.234.567,50' -> '1234567.50'; '1,2' -> '1.2'; '1.234.567' -> '1234567'; '12.5' -> '12.5'.
+
+    One separator followed by exactly three digits is read the Indonesian way when it is a dot
+    (1.500 = 1500); a comma there (1,500) is refused as ambiguous, since English files mean 1500
+    and Indonesian ones 1,5."""
     if "," in digits and "." in digits:
         decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
         thousands = "." if decimal == "," else ","
-        return digits.replace(thousands, "").replace(decimal, ".")
+        whole = digits[: digits.rfind(decimal)]
+        if not _GROUPS.match(whole) and thousands in whole:
+            raise ValueProblem("imp_not_number", value=raw)
+        return whole.replace(thousands, "") + "." + digits[digits.rfind(decimal) + 1 :]
     for separator in (",", "."):
         if separator in digits:
             parts = digits.split(separator)
-            if len(parts) > 2 or (separator == "." and len(parts[1]) == 3):
-                return digits.replace(separator, "")  # thousands: 1.234.567 or 1,234,567 or 1.234
-            return digits.replace(separator, ".")  # decimal: 1,2 or 12.5
+            if len(parts) > 2:
+                if not _GROUPS.match(digits):
+                    raise ValueProblem("imp_not_number", value=raw)  # 1.2.3 or 01.03.2025
+                return digits.replace(separator, "")  # thousands: 1.234.567 or 1,234,567
+            if len(parts[1]) == 3 and parts[0] not in ("0", ""):
+                if separator == ",":
+                    raise ValueProblem("imp_ambiguous_number", value=raw)
+                return digits.replace(separator, "")  # 1.500 = 1500
+            return digits.replace(separator, ".")  # decimal: 1,2 or 12.5 or 0.125
     return digits
 
 
 def number(value: object) -> float:
-    """Indonesian numbers and money: 1.234.567,50 · Rp 1.234.567 · Rp1,2 M · 250 juta · 1,2 miliar · 45%."""
+    """Indonesian numbers and money: 1.234.567,50 · Rp 1.234.567 · Rp. 1.500.000 · Rp 1.000,- · Rp1,2 M ·
+    250 juta · 1,2 miliar · 45%."""
     if isinstance(value, bool):
         raise ValueProblem("imp_not_number", value=str(value))
     if isinstance(value, int | float):
-        if isinstance(value, float) and math.isnan(value):
-            raise ValueProblem("imp_not_number", value="")
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            raise ValueProblem("imp_not_number", value=str(value))
         return float(value)
     raw = text(value)
-    cleaned = raw.lower().replace("\u00a0", " ").replace("idr", "").replace("rp", "").replace("%", "").strip()
+    cleaned = raw.lower().replace("\u00a0", " ").strip()
+    cleaned = re.sub(r"[,.]-$", "", cleaned)  # 'Rp 1.000,-'
+    negative = cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")"))
+    cleaned = cleaned.strip("()-").strip()
+    cleaned = re.sub(r"^(rp\.?|idr)\s*", "", cleaned).replace("%", "").strip()
     cleaned = re.sub(r"(?<=\d) (?=\d{3}\b)", "", cleaned)  # '1 234 567'
-    negative = cleaned.startswith("(") and cleaned.endswith(")")
-    cleaned = cleaned.strip("()").strip()
     match = _NUMBER.match(cleaned)
-    if not match or (match.group(3) and match.group(3) not in _MULTIPLIERS):
+    if not match or match.group(1) or (match.group(3) and match.group(3) not in _MULTIPLIERS):
         raise ValueProblem("imp_not_number", value=raw)
-    sign, digits, unit = match.groups()
+    _, digits, unit = match.groups()
+    plain = _decimal_text(digits.rstrip(".,"), raw)
     try:
-        result = float(_decimal_text(digits.rstrip(".,")))
+        result = float(plain)
     except ValueError:
         raise ValueProblem("imp_not_number", value=raw) from None
     result *= _MULTIPLIERS.get(unit, 1.0)
-    return -result if (sign or negative) else result
+    return -result if negative else result
 
 
 def amount(value: object) -> float:
@@ -142,6 +164,8 @@ def amount(value: object) -> float:
     result = number(value)
     if result < 0:
         raise ValueProblem("imp_negative", value=text(value))
+    if result >= MAX_AMOUNT:
+        raise ValueProblem("imp_too_big", value=text(value))
     return round(result, 2)
 
 
@@ -152,6 +176,8 @@ def count(value: object) -> int:
         raise ValueProblem("imp_negative", value=text(value))
     if not float(result).is_integer():
         raise ValueProblem("imp_not_whole", value=text(value))
+    if result >= MAX_COUNT:
+        raise ValueProblem("imp_too_big", value=text(value))
     return int(result)
 
 
@@ -181,7 +207,7 @@ def date(value: object) -> dt.date:
         if match:
             day, month, year_ = (int(part) for part in match.groups())
             return dt.date(year_, month, day)
-        match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", raw)
+        match = re.fullmatch(r"(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s-]+(\d{4})", raw)
         if match and match.group(2).lower() in MONTHS:
             return dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
         if re.fullmatch(r"\d{5}(\.0)?", raw) and 20_000 < float(raw) < 80_000:
@@ -264,6 +290,14 @@ def ppks_category(value: object) -> int | str:
     key = _key(raw)
     if key in ("lintasppks", "lintas", "semuappks"):
         return LINTAS_PPKS
+    if re.fullmatch(r"[\d.,\s]+", raw):  # a number: 24, 24.0 — but never 2.4 read as 24
+        try:
+            number_ = number(raw)
+        except ValueProblem:
+            number_ = -1.0
+        if number_.is_integer() and 1 <= number_ <= 26:
+            return int(number_)
+        raise ValueProblem("imp_bad_ppks", value=raw)
     index = _ppks_index()
     if key in index:
         return index[key]
@@ -296,7 +330,7 @@ def yes_no(value: object) -> bool:
     key = _key(value)
     if key in ("ya", "y", "yes", "true", "1", "anggota"):
         return True
-    if key in ("tidak", "t", "no", "n", "false", "0", "bukan"):
+    if key in ("tidak", "no", "n", "false", "0", "bukan"):
         return False
     raise ValueProblem("imp_bad_yes_no", value=text(value))
 

@@ -83,7 +83,7 @@ BAD = {
         "imp_region",
         2,
         "wilayah",
-        "Tuliskan juga induknya, mis. 'Tanjung Harapan, Paser'",
+        "Tulis lebih lengkap, mis. 'Kecamatan Tanjung Harapan'",
     ),
     "mitra_operating_region_not_kabkota.csv": (
         "mitra",

@@ -105,7 +105,7 @@ def test_ambiguous_name_asks_for_the_parent():
         resolve_region("Tanjung Harapan")
     message = str(error.value)
     assert "Kecamatan Tanjung Harapan (Paser)" in message
-    assert "induknya" in message
+    assert "Tulis lebih lengkap, mis. 'Kecamatan Tanjung Harapan'" in message
     assert len(error.value.candidates) >= 2
 
 
@@ -154,7 +154,7 @@ def test_messages_exist_in_english_too():
     )
     with pytest.raises(AmbiguousRegionError) as error:
         resolve_region("Tanjung Harapan")
-    assert "Add its parent, e.g. 'Tanjung Harapan, Paser'" in error.value.message("en")
+    assert "Be more specific, e.g. 'Kecamatan Tanjung Harapan'" in error.value.message("en")
     with pytest.raises(UnknownRegionError) as error:
         resolve_region("Xyzzy", parent="Paser")
     assert error.value.message("id") == (
