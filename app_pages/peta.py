@@ -122,7 +122,8 @@ if metric.kind == "coverage":
     colours = list(CLASS_COLORS["coverage"])
 else:
     breaks = quantile_breaks(values["value"])
-    colours = list(CLASS_COLORS[metric.kind])[-len(breaks) :] if breaks else []
+    scale = CLASS_COLORS[metric.kind]  # fewer classes than colours: spread them over the whole scale
+    colours = [scale[round(i * (len(scale) - 1) / max(len(breaks) - 1, 1))] for i in range(len(breaks))]
 values["klass"] = classify(values["value"], breaks)
 total = int(values["value"].notna().sum())
 
@@ -161,8 +162,6 @@ def hover(row: pd.Series) -> str:
 
 values["hover"] = values.apply(hover, axis=1)
 class_list = [(class_label(i), colours[i]) for i in range(len(breaks))]
-present = sorted(values.loc[values["klass"] >= 0, "klass"].unique())
-class_list = [class_list[i] if i in present else (class_list[i][0], class_list[i][1]) for i in range(len(breaks))]
 
 geojson = boundaries(level, parent)
 points = None
@@ -181,7 +180,13 @@ else:
     empty_state(t("map_all_missing", lang, measures=", ".join(t(f"metric_{k}", lang) for k in with_data) or "–"))
 
 figure = maps.choropleth(
-    geojson, values, [c for c in class_list if c[0]], t("map_no_data", lang), bounds(geojson), points
+    geojson,
+    values,
+    class_list,
+    t("map_no_data", lang),
+    bounds(geojson),
+    points,
+    width=520 if level == "kabupaten_kota" else 1000,
 )
 if level == "kabupaten_kota":
     map_column, tile_column = st.columns([3, 2], gap="large")

@@ -20,7 +20,12 @@ REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 # Direct links: the default page (Ringkasan) is the app's root, every other page its file stem.
-PAGES = {"referensi": "Data referensi", "kelola_data": "Kelola data", "": "Ringkasan 2025"}
+PAGES = {
+    "referensi": "Data referensi",
+    "kelola_data": "Kelola data",
+    "peta": "PPKS per 1.000 penduduk, 2025",
+    "": "Ringkasan 2025",
+}
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +149,51 @@ def test_a_copied_link_reopens_the_view_and_filters_follow_to_other_pages(server
     assert "wilayah=Samarinda" in browser_page.url and "lang=en" in browser_page.url
     assert browser_page.locator("h1").first.inner_text().strip() == "Reference data"
     _assert_no_error(browser_page, "referensi after navigation")
+
+
+JS_MAP = "[...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g._fullLayout.map)"
+
+
+def _map_ready(page) -> None:
+    page.wait_for_function(
+        f"() => {{ const gd = {JS_MAP}; if (!gd) return false; const m = gd._fullLayout.map._subplot.map; "
+        "return m.loaded() && !m.isMoving(); }",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1000)
+
+
+def _polygons_drawn(page) -> int:
+    """Distinct regions MapLibre actually rendered in the fill layers (software WebGL)."""
+    return page.evaluate(
+        f"() => {{ const m = ({JS_MAP})._fullLayout.map._subplot.map; "
+        "const fills = m.getStyle().layers.filter(l => l.type === 'fill').map(l => l.id); "
+        "const f = m.queryRenderedFeatures({layers: fills}); "
+        "return new Set(f.map(x => JSON.stringify(x.properties.ct))).size; }"
+    )
+
+
+def test_map_draws_every_region_offline_and_a_click_filters_every_page(server, browser_page):
+    page = browser_page
+    page.goto(f"{server}/peta?metrik=Pagu+%28Rp%29")
+    _wait_until_done(page)
+    _map_ready(page)
+    assert _polygons_drawn(page) == 10
+    assert not page.outside_requests  # no tile server, no CDN: nothing but loopback was asked for
+    page.screenshot(path=str(SCREENSHOTS / "peta.png"), full_page=True)
+    # Click the middle of Kutai Barat on the real map.
+    x, y = page.evaluate(
+        f"() => {{ const m = ({JS_MAP})._fullLayout.map._subplot.map; const p = m.project([115.82, -0.50]); "
+        "const r = m.getCanvas().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"
+    )
+    page.mouse.click(x, y)
+    page.wait_for_function("() => location.search.includes('wilayah=Kutai+Barat')", timeout=30_000)
+    _wait_until_done(page)
+    _map_ready(page)
+    assert _polygons_drawn(page) == 16  # the kecamatan of Kutai Barat
+    assert page.get_by_text("Kutai Barat · Semua sumber dana").count() >= 1  # the shared filter follows
+    page.get_by_role("link", name="Ringkasan").click()
+    _wait_until_done(page)
+    assert "wilayah=Kutai+Barat" in page.evaluate("() => location.search")
+    assert page.get_by_text("Kutai Barat · Semua sumber dana").count() >= 1
+    assert not page.outside_requests

@@ -52,8 +52,8 @@ def selected_region(event: object) -> str | None:
 def _zoom(bounds: tuple[float, float, float, float], width: int, height: int) -> tuple[dict, float]:
     west, south, east, north = bounds
     center = {"lon": (west + east) / 2, "lat": (south + north) / 2}
-    lon_zoom = math.log2(width * 360 / (256 * max(east - west, 1e-6)))
-    lat_zoom = math.log2(height * 180 / (256 * max(north - south, 1e-6)))
+    lon_zoom = math.log2(width * 360 / (512 * max(east - west, 1e-6)))  # MapLibre: 512-px tiles
+    lat_zoom = math.log2(height * 360 / (512 * max(north - south, 1e-6)))  # Mercator near the equator
     return center, max(0.0, min(lon_zoom, lat_zoom) - 0.15)
 
 
@@ -65,6 +65,7 @@ def choropleth(
     bounds: tuple[float, float, float, float],
     points: pd.DataFrame | None = None,
     height: int = 620,
+    width: int = 900,
 ) -> go.Figure:
     """`values` has code, name, klass (-1 = no data) and hover; `classes` the label and colour of each
     class. One trace per class, so the legend reads as classes and 'no data' is its own class."""
@@ -104,18 +105,18 @@ def choropleth(
                 hoverinfo="text",
             )
         )
-    center, zoom = _zoom(bounds, 900, height)
+    center, zoom = _zoom(bounds, width, height)  # `width`: the narrowest the map's column gets
     fig.update_layout(
         map={"style": "white-bg", "center": center, "zoom": zoom},
         height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        margin={"l": 0, "r": 0, "t": 0, "b": 70},
         font={"family": FONT, "size": 15, "color": TEXT},
         legend={
+            "orientation": "h",
             "yanchor": "top",
-            "y": 0.98,
+            "y": -0.01,
             "xanchor": "left",
-            "x": 0.01,
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "x": 0,
             "title": None,
             "font": {"size": 15},
         },
