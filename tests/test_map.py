@@ -211,3 +211,15 @@ def test_english_and_downloads(fixture_url):
     assert at.title[0].value == "PPKS per 1,000 population, 2025"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download the table (.csv)", "Download the table (.xlsx)"]
+
+
+def test_program_locations_on_request(fixture_url):
+    at = run_map({"metrik": "Pagu (Rp)"})
+    assert all(trace["type"] == "choroplethmap" for trace in map_spec(at)["data"])
+    at.toggle(key="lokasi").set_value(True).run()
+    points = [trace for trace in map_spec(at)["data"] if trace["type"] == "scattermap"]
+    assert len(points) == 1
+    places = sorted(c[0] for c in points[0]["customdata"])
+    assert places == ["64.02", "64.08.04", "64.72", "64.72.01"]  # where the fixture's programs are placed
+    hover = dict(zip((c[0] for c in points[0]["customdata"]), points[0]["hovertext"], strict=True))
+    assert hover["64.08.04"].replace("\u00a0", " ").startswith("1 program · pagu Rp1 M")  # co-financed: once
