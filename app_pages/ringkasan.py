@@ -96,7 +96,9 @@ with right:
             t("chart_by_region_title", lang, top=totals.index[0], amount=formatting.money(totals.iloc[0], lang))
         )
         axis = t("axis_kecamatan" if filters.kabkota else "axis_region", lang)
-        st.plotly_chart(charts.funding_by_region(by_region, lang, axis), config={"displayModeBar": False})
+        st.plotly_chart(
+            charts.stacked_by_source(by_region, lang, "region_name", axis), config={"displayModeBar": False}
+        )
         source_caption(status, lang)
 
 with st.expander(t("show_numbers", lang)):

@@ -44,14 +44,16 @@ def _scope_conditions(scope: Scope, kabkota_column: str) -> tuple[list[str], lis
     return conditions, params
 
 
-def allocation_conditions(filters: Filters, scope: Scope) -> tuple[str, list[Any]]:
-    """WHERE clause over `program_allocations a JOIN programs p JOIN regions r`."""
+def allocation_conditions(filters: Filters, scope: Scope, every_year: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause over `program_allocations a JOIN programs p JOIN regions r`; `every_year` leaves
+    the year out (for trends)."""
     conditions, params = _scope_conditions(scope, "r.kabkota_code")
     if scope.partner_id is not None:
         conditions.append("p.partner_id = ?")
         params.append(scope.partner_id)
-    conditions.append("p.year = ?")
-    params.append(filters.year)
+    if not every_year:
+        conditions.append("p.year = ?")
+        params.append(filters.year)
     if filters.kabkota:
         conditions.append("r.kabkota_code = ?")
         params.append(filters.kabkota)
@@ -63,7 +65,7 @@ def allocation_conditions(filters: Filters, scope: Scope) -> tuple[str, list[Any
     elif filters.ppks is not None:
         conditions.append("p.ppks_category_id = ?")
         params.append(int(filters.ppks))
-    return " AND ".join(conditions), params
+    return " AND ".join(conditions) or "TRUE", params
 
 
 def ppks_conditions(filters: Filters, scope: Scope) -> tuple[str, list[Any]]:

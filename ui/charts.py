@@ -114,33 +114,155 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
     return base_layout(fig, height=max(260, 78 * len(names) + 70))
 
 
-def funding_by_region(frame: pd.DataFrame, lang: str, axis_title: str) -> go.Figure:
-    """Planned amount per area, stacked by funding source, largest first."""
-    totals = frame.groupby("region_name")["budget"].sum().sort_values(ascending=False)
+def stacked_by_source(
+    frame: pd.DataFrame,
+    lang: str,
+    category: str,
+    category_title: str,
+    value: str = "budget",
+    value_title: str | None = None,
+    top: int | None = None,
+) -> go.Figure:
+    """An amount per category (region, PPKS category, implementer, …) stacked by funding source,
+    largest first; `top` keeps the largest categories. Amounts are Rupiah (also per person)."""
+    totals = frame.groupby(category)[value].sum().sort_values(ascending=False)
+    if top:
+        totals = totals.head(top)
     order = totals.index.tolist()
     fig = go.Figure()
     for (code, name), group in frame.groupby(["source", "source_name"], sort=False):
-        by_region = group.set_index("region_name")["budget"].reindex(order)
+        per_category = group.groupby(category)[value].sum().reindex(order)
         fig.add_bar(
             name=name,
             y=order,
-            x=by_region.fillna(0).tolist(),
+            x=per_category.fillna(0).tolist(),
             orientation="h",
             marker={"color": SOURCE_COLORS[code]},
             hovertext=[
-                f"<b>{escape(region)}</b><br>{escape(name)}: {formatting.money_exact(value, lang)}"
-                f"<br>{t('hover_budget', lang)} total: {formatting.money_exact(totals[region], lang)}"
-                for region, value in by_region.items()
+                f"<b>{escape(str(item))}</b><br>{escape(name)}: {formatting.money_exact(amount, lang)}"
+                f"<br>Total: {formatting.money_exact(totals[item], lang)}"
+                for item, amount in per_category.items()
             ],
             hoverinfo="text",
         )
     values, labels = money_ticks(float(totals.max()) if len(totals) else 0, lang)
     fig.update_layout(barmode="stack", legend={"entrywidth": 0.33, "entrywidthmode": "fraction"})
     fig.update_xaxes(
-        title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
+        title_text=value_title or t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
         tickvals=values,
         ticktext=labels,
         range=[0, values[-1] * 1.02],
     )
-    fig.update_yaxes(autorange="reversed", title_text=axis_title, tickfont={"size": 15, "color": TEXT})
+    fig.update_yaxes(autorange="reversed", title_text=category_title, tickfont={"size": 15, "color": TEXT})
     return base_layout(fig, height=max(300, 38 * len(order) + 120))
+
+
+def sankey(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Source → PPKS category → kabupaten/kota. Sources keep their colours; links take the colour of
+    the source they carry money from."""
+    sources = frame.groupby(["source", "source_name"])["budget"].sum().reset_index()
+    categories = frame.groupby("category")["budget"].sum().sort_values(ascending=False).index.tolist()
+    regions = frame.groupby("region")["budget"].sum().sort_values(ascending=False).index.tolist()
+    labels = [*sources["source_name"], *categories, *regions]
+    index = {("s", name): i for i, name in enumerate(sources["source_name"])}
+    index |= {("c", name): len(sources) + i for i, name in enumerate(categories)}
+    index |= {("r", name): len(sources) + len(categories) + i for i, name in enumerate(regions)}
+    colours = [SOURCE_COLORS[code] for code in sources["source"]] + [MUTED_TEXT] * (len(categories) + len(regions))
+    first = frame.groupby(["source", "source_name", "category"])["budget"].sum().reset_index()
+    second = frame.groupby(["source", "category", "region"])["budget"].sum().reset_index()
+    link_source = [index[("s", n)] for n in first["source_name"]] + [index[("c", c)] for c in second["category"]]
+    link_target = [index[("c", c)] for c in first["category"]] + [index[("r", r)] for r in second["region"]]
+    amounts = first["budget"].tolist() + second["budget"].tolist()
+    link_colours = [_transparent(SOURCE_COLORS[code]) for code in [*first["source"], *second["source"]]]
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={
+                "label": [escape(str(label)) for label in labels],
+                "color": colours,
+                "pad": 14,
+                "thickness": 16,
+                "customdata": [
+                    formatting.money_exact(v, lang) for v in _node_totals(labels, link_source, link_target, amounts)
+                ],
+                "hovertemplate": "%{label}: %{customdata}<extra></extra>",
+            },
+            link={
+                "source": link_source,
+                "target": link_target,
+                "value": amounts,
+                "color": link_colours,
+                "customdata": [formatting.money_exact(v, lang) for v in amounts],
+                "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
+            },
+        )
+    )
+    return base_layout(fig, height=max(420, 26 * max(len(categories), len(regions)) + 120))
+
+
+def _node_totals(labels: list, sources: list[int], targets: list[int], amounts: list[float]) -> list[float]:
+    """A node's amount: what flows into it, or out of it for the sources on the left."""
+    totals = [0.0] * len(labels)
+    for target, amount in zip(targets, amounts, strict=True):
+        totals[target] += amount
+    outgoing = [0.0] * len(labels)
+    for source, amount in zip(sources, amounts, strict=True):
+        outgoing[source] += amount
+    return [max(incoming, out) for incoming, out in zip(totals, outgoing, strict=True)]
+
+
+def _transparent(colour: str, alpha: float = 0.35) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def trend_lines(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Planned amount per year, one line per funding source."""
+    fig = go.Figure()
+    years = sorted(frame["year"].unique())
+    for (code, name), group in frame.groupby(["source", "source_name"], sort=False):
+        series = group.set_index("year")["budget"].reindex(years)
+        fig.add_scatter(
+            x=years,
+            y=series.tolist(),
+            name=name,
+            mode="lines+markers",
+            line={"color": SOURCE_COLORS[code], "width": 3},
+            marker={"size": 8},
+            hovertext=[f"{escape(name)} {year}: {formatting.money_exact(v, lang)}" for year, v in series.items()],
+            hoverinfo="text",
+        )
+    values, labels = money_ticks(float(frame["budget"].max()) if len(frame) else 0, lang)
+    fig.update_xaxes(title_text=t("axis_year", lang), tickvals=years, ticktext=[str(y) for y in years])
+    fig.update_yaxes(
+        title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
+        tickvals=values,
+        ticktext=labels,
+        range=[0, values[-1] * 1.05],
+    )
+    return base_layout(fig, height=380)
+
+
+def share_line(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """The CSR/TJSL + PPM share of the planned total, per year."""
+    shares = frame.groupby("year")["company_share"].first()
+    fig = go.Figure(
+        go.Scatter(
+            x=shares.index.tolist(),
+            y=(shares * 100).tolist(),
+            mode="lines+markers+text",
+            line={"color": SOURCE_COLORS["CSR"], "width": 3},
+            marker={"size": 9},
+            text=[formatting.percent(v, lang) for v in shares],
+            textposition="top center",
+            hovertext=[f"{year}: {formatting.percent(v, lang)}" for year, v in shares.items()],
+            hoverinfo="text",
+        )
+    )
+    top = max(10.0, float((shares * 100).max() or 0) * 1.3)
+    fig.update_xaxes(
+        title_text=t("axis_year", lang), tickvals=shares.index.tolist(), ticktext=[str(y) for y in shares.index]
+    )
+    fig.update_yaxes(title_text=t("axis_share", lang), range=[0, top], ticksuffix=" %" if lang == "id" else "%")
+    fig.update_layout(showlegend=False)
+    return base_layout(fig, height=380)

@@ -16,7 +16,7 @@ from data_loaders.nik import nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
-from domain import map_metrics, overview
+from domain import funding, map_metrics, overview
 from domain.filters import Filters, Scope
 
 
@@ -191,3 +191,28 @@ def program_points(filters: Filters, scope: Scope, parent: str | None) -> pd.Dat
 
 def unplaced_budget(filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
     return _unplaced(*_key(store()), filters, scope, level, parent)
+
+
+# --- funding (Pendanaan) ------------------------------------------------------------------------
+
+_FUNDING = {
+    "dimension": funding.by_dimension,
+    "flows": funding.flows,
+    "trends": funding.trends,
+    "implementers": funding.implementers,
+    "programs": funding.programs,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _funding(_db: Store, url: str, version: int, what: str, filters: Filters, scope: Scope, *args) -> pd.DataFrame:
+    return _FUNDING[what](_db, filters, scope, *args)
+
+
+def funding_data(what: str, filters: Filters, scope: Scope, *args: object) -> pd.DataFrame:
+    """One of the Pendanaan page's aggregates (see domain/funding.py), cached per data version."""
+    return _funding(*_key(store()), what, filters, scope, *args)
+
+
+def program_places(program_id: int, scope: Scope) -> pd.DataFrame:
+    return funding.program_places(store(), program_id, scope)
