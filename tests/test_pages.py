@@ -7,7 +7,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["app_pages/ringkasan.py", "app_pages/peta.py", "app_pages/kelola_data.py", "app_pages/referensi.py"]
+PAGES = [
+    "app_pages/ringkasan.py",
+    "app_pages/peta.py",
+    "app_pages/pendanaan.py",
+    "app_pages/kelola_data.py",
+    "app_pages/referensi.py",
+]
 
 
 def run_app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:

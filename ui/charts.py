@@ -146,7 +146,7 @@ def stacked_by_source(
             hoverinfo="text",
         )
     values, labels = money_ticks(float(totals.max()) if len(totals) else 0, lang)
-    fig.update_layout(barmode="stack", legend={"entrywidth": 0.33, "entrywidthmode": "fraction"})
+    fig.update_layout(barmode="stack", legend={"entrywidth": 170, "entrywidthmode": "pixels"})
     fig.update_xaxes(
         title_text=value_title or t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
         tickvals=values,
