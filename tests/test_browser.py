@@ -24,6 +24,7 @@ PAGES = {
     "referensi": "Data referensi",
     "kelola_data": "Kelola data",
     "peta": "PPKS per 1.000 penduduk, 2025",
+    "pendanaan": "Pendanaan 2025",
     "": "Ringkasan 2025",
 }
 
