@@ -130,7 +130,10 @@ def stacked_by_source(
         totals = totals.head(top)
     order = totals.index.tolist()
     fig = go.Figure()
-    for (code, name), group in frame.groupby(["source", "source_name"], sort=False):
+    present = set(frame["source"])
+    for code in (code for code in SOURCE_COLORS if code in present):  # the sources' fixed order in every legend
+        group = frame[frame["source"] == code]
+        name = group["source_name"].iloc[0]
         per_category = group.groupby(category)[value].sum().reindex(order)
         fig.add_bar(
             name=name,
