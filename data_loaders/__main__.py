@@ -23,6 +23,7 @@ from data_loaders.regions import RegionError, describe, resolve_region
 from data_loaders.store import StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
+from domain.overlap import overlaps_by_region
 
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file")
     load.add_argument("--kind", required=True, choices=list(KINDS))
     load.add_argument("--dry-run", action="store_true", help="validate only; store nothing")
+    overlap = commands.add_parser("overlaps", help="people in several programs, per kabupaten/kota (exact counts)")
+    overlap.add_argument("--year", type=int, required=True)
+    overlap.add_argument("--format", choices=["table", "csv", "json"], default="table")
     commands.add_parser("history", help="list the imports")
     undo = commands.add_parser("rollback", help="undo an import, restoring the previous values")
     undo.add_argument("import_id", type=int)
@@ -125,6 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         store = open_store()
         if args.command == "demo" and args.remove:
             print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
+        elif args.command == "overlaps":
+            frame = overlaps_by_region(store, args.year)
+            if args.format == "json":
+                print(json.dumps(frame.to_dict("records"), ensure_ascii=False, indent=2))
+            elif args.format == "csv":
+                print(frame.to_csv(index=False), end="")
+            else:
+                print(frame.to_string(index=False))
         elif args.command == "history":
             print(importer.history(store).drop(columns=["sha256"]).to_string(index=False))
         elif args.command == "rollback":

@@ -1,0 +1,79 @@
+"""Beneficiary overlap ("tumpang tindih" between people): who receives several programs in one year,
+from several funding sources, or the same kind of help twice. Computed in the store over the
+pseudonymised NIK, so no raw NIK is ever needed, and in SQL so five million rows stay fast.
+
+A person is counted in the kabupaten/kota of each of their beneficiary rows; the province total
+counts every person once. A co-financed program (one program, several sources) is one program: a
+person in it alone is not counted as receiving from several sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_loaders.store import Store
+from domain.filters import Scope
+
+COLUMNS = ("penerima", "penerima_multi_program", "penerima_lintas_sumber", "penerima_bantuan_sejenis_ganda")
+
+
+def _scope_sql(scope: Scope) -> tuple[str, list]:
+    if scope.kabkota is None:
+        return "TRUE", []
+    return f"r.kabkota_code IN ({', '.join('?' for _ in scope.kabkota) or 'NULL'})", list(scope.kabkota)
+
+
+def overlaps_by_region(store: Store, year: int, scope: Scope = Scope()) -> pd.DataFrame:
+    """One row per kabupaten/kota (all of them, zero where nobody is listed) and a last row for the
+    province (`64`): distinct people, and those in 2+ programs, in programs of 2+ funding sources,
+    and in 2+ programs of the same assistance type."""
+    inside, params = _scope_sql(scope)
+    counts = store.query(
+        f"""
+        WITH rows AS (
+            SELECT b.nik_hash, b.program_code, r.kabkota_code AS kab, p.id AS program_id, p.assistance_type
+            FROM beneficiaries b
+            JOIN regions r ON r.code = b.region_code
+            LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
+            WHERE b.year = ? AND {inside}
+        ),
+        person_programs AS (SELECT DISTINCT nik_hash, program_code, program_id, assistance_type FROM rows),
+        sources AS (SELECT DISTINCT program_id, funding_source FROM program_allocations),
+        person_sources AS (
+            SELECT pp.nik_hash, count(DISTINCT s.funding_source) AS sources
+            FROM person_programs pp JOIN sources s ON s.program_id = pp.program_id GROUP BY 1
+        ),
+        same_type AS (
+            SELECT DISTINCT nik_hash FROM person_programs WHERE assistance_type IS NOT NULL
+            GROUP BY nik_hash, assistance_type HAVING count(DISTINCT program_code) >= 2
+        ),
+        people AS (
+            SELECT pp.nik_hash,
+                   count(DISTINCT pp.program_code) >= 2 AS multi,
+                   count(DISTINCT pp.program_code) >= 2 AND coalesce(max(ps.sources), 0) >= 2 AS cross_source,
+                   max(CASE WHEN st.nik_hash IS NOT NULL THEN 1 ELSE 0 END) = 1 AS same_kind
+            FROM person_programs pp
+            LEFT JOIN person_sources ps ON ps.nik_hash = pp.nik_hash
+            LEFT JOIN same_type st ON st.nik_hash = pp.nik_hash
+            GROUP BY pp.nik_hash
+        ),
+        placed AS (SELECT DISTINCT rows.kab, people.* FROM rows JOIN people USING (nik_hash))
+        SELECT kab AS kode_wilayah,
+               count(DISTINCT nik_hash) AS penerima,
+               count(DISTINCT nik_hash) FILTER (WHERE multi) AS penerima_multi_program,
+               count(DISTINCT nik_hash) FILTER (WHERE cross_source) AS penerima_lintas_sumber,
+               count(DISTINCT nik_hash) FILTER (WHERE same_kind) AS penerima_bantuan_sejenis_ganda
+        FROM placed GROUP BY GROUPING SETS ((kab), ())
+        """,
+        [year, *params],
+    )
+    regions = store.query(
+        "SELECT code AS kode_wilayah, name AS nama FROM regions WHERE level = 'kabupaten_kota' ORDER BY code"
+    )
+    if scope.kabkota is not None:
+        regions = regions[regions["kode_wilayah"].isin(scope.kabkota)]
+    province = counts[counts["kode_wilayah"].isna()].assign(kode_wilayah="64", nama="Kalimantan Timur")
+    per_region = regions.merge(counts.dropna(subset=["kode_wilayah"]), on="kode_wilayah", how="left")
+    frame = pd.concat([per_region, province], ignore_index=True)
+    for column in COLUMNS:
+        frame[column] = frame[column].fillna(0).astype(int)
+    return frame[["kode_wilayah", "nama", *COLUMNS]]

@@ -1,0 +1,88 @@
+"""Beneficiary overlap on a hand-made set of people whose expected counts are worked out here.
+
+Programs (2025): PKH (APBN, Tunai), SEMBAKO (APBN, Sembako/Pangan), BLT (Dana Desa, Tunai),
+RLH (co-financed: APBD Provinsi + CSR, Rumah).
+People:
+  P1 Kukar: PKH, SEMBAKO, BLT       -> 3 programs; sources APBN + Dana Desa; Tunai twice
+  P2 Kukar: PKH, SEMBAKO            -> 2 programs of one source
+  P3 Kutim: RLH                     -> one co-financed program: no overlap at all
+  P4 Kutim: RLH; Samarinda: PKH     -> 2 programs; sources APBD Provinsi, CSR, APBN; counted in both places
+  P5 Samarinda: PKH                 -> one program
+  P6 Samarinda: PKH in 2024 only    -> not in 2025
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from data_loaders.store import open_store
+from domain.filters import Scope
+from domain.overlap import overlaps_by_region
+
+REPO = Path(__file__).resolve().parent.parent
+PROGRAMS = [(1, "PKH", "Tunai", ["APBN"]), (2, "SEMBAKO", "Sembako/Pangan", ["APBN"]),
+            (3, "BLT", "Tunai", ["DANA_DESA"]), (4, "RLH", "Rumah (RTLH)", ["APBD_PROV", "CSR"])]
+KUKAR, KUTIM, SAMARINDA = "64.02.06.1001", "64.08.04.1010", "64.72.01.1001"
+ROWS = [("p1", "PKH", KUKAR), ("p1", "SEMBAKO", KUKAR), ("p1", "BLT", KUKAR), ("p2", "PKH", KUKAR),
+        ("p2", "SEMBAKO", KUKAR), ("p3", "RLH", KUTIM), ("p4", "RLH", KUTIM), ("p4", "PKH", SAMARINDA),
+        ("p5", "PKH", SAMARINDA)]
+
+
+def build(store) -> None:
+    programs = pd.DataFrame([(pid, code, 2025, code, "Dinsos", kind, "jiwa") for pid, code, kind, _ in PROGRAMS]
+                            + [(5, "PKH", 2024, "PKH", "Dinsos", "Tunai", "jiwa")],
+                            columns=["id", "program_code", "year", "name", "implementer", "assistance_type",
+                                     "beneficiary_unit"])
+    allocations = pd.DataFrame([(pid, "64.02", source, 1_000_000) for pid, _, _, sources in PROGRAMS
+                                for source in sources] + [(5, "64.72", "APBN", 1_000_000)],
+                               columns=["program_id", "region_code", "funding_source", "budget_idr"])
+    people = pd.DataFrame([(f"{person:0>64}", code, 2025, region) for person, code, region in ROWS]
+                          + [(f"{'p6':0>64}", "PKH", 2024, SAMARINDA)],
+                          columns=["nik_hash", "program_code", "year", "region_code"])
+    with store.transaction() as tx:
+        tx.execute("INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample) "
+                   "VALUES (1, 'penerima', 'f.csv', 'test', current_timestamp, FALSE)")
+        for table, frame in (("programs", programs), ("program_allocations", allocations), ("beneficiaries", people)):
+            tx.insert_frame(table, frame.assign(import_id=1))
+
+
+def test_expected_counts(store_url):
+    store = open_store(store_url)
+    build(store)
+    frame = overlaps_by_region(store, 2025).set_index("kode_wilayah")
+    columns = ["penerima", "penerima_multi_program", "penerima_lintas_sumber", "penerima_bantuan_sejenis_ganda"]
+    assert frame.loc["64.02", columns].tolist() == [2, 2, 1, 1]  # P1, P2
+    assert frame.loc["64.08", columns].tolist() == [2, 1, 1, 0]  # P3, P4
+    assert frame.loc["64.72", columns].tolist() == [2, 1, 1, 0]  # P4, P5
+    assert frame.loc["64", columns].tolist() == [5, 3, 2, 1]  # each person once
+    assert frame.loc["64.01", columns].tolist() == [0, 0, 0, 0]
+    assert len(frame) == 11
+    assert frame.loc["64.72", "nama"] == "Samarinda" and frame.index[-1] == "64"
+    assert overlaps_by_region(store, 2024).set_index("kode_wilayah").loc["64", "penerima"] == 1
+    kukar_only = overlaps_by_region(store, 2025, Scope(kabkota=("64.02",))).set_index("kode_wilayah")
+    assert list(kukar_only.index) == ["64.02", "64"] and kukar_only.loc["64", "penerima"] == 2
+    store.close()
+
+
+def test_command_line_json_shape(store_url):
+    store = open_store(store_url)
+    build(store)
+    store.close()
+    result = subprocess.run([sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025", "--format", "json"],
+                            capture_output=True, text=True, cwd=REPO, env={**os.environ, "DATABASE_URL": store_url},
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 11
+    assert set(rows[0]) >= {"kode_wilayah", "penerima", "penerima_multi_program", "penerima_lintas_sumber",
+                            "penerima_bantuan_sejenis_ganda"}
+    assert rows[-1] == {"kode_wilayah": "64", "nama": "Kalimantan Timur", "penerima": 5,
+                        "penerima_multi_program": 3, "penerima_lintas_sumber": 2,
+                        "penerima_bantuan_sejenis_ganda": 1}
+    table = subprocess.run([sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025"], capture_output=True,
+                           text=True, cwd=REPO, env={**os.environ, "DATABASE_URL": store_url}, timeout=120)
+    assert "Kutai Kartanegara" in table.stdout
