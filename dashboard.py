@@ -30,6 +30,9 @@ navigation = st.navigation(
             st.Page(HERE / "app_pages" / "peta.py", title=t("page_map", lang), icon=":material/map:"),
             st.Page(HERE / "app_pages" / "pendanaan.py", title=t("page_funding", lang), icon=":material/payments:"),
         ],
+        t("nav_analyse", lang): [
+            st.Page(HERE / "app_pages" / "celah.py", title=t("page_gaps", lang), icon=":material/join_inner:"),
+        ],
         t("nav_manage", lang): [
             st.Page(HERE / "app_pages" / "kelola_data.py", title=t("page_data", lang), icon=":material/upload_file:"),
         ],

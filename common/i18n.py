@@ -17,6 +17,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Coordinating social-welfare programs in East Kalimantan",
     },
     "nav_monitor": {"id": "Pantau", "en": "Monitor"},
+    "nav_analyse": {"id": "Analisis", "en": "Analyse"},
     "nav_reference": {"id": "Referensi", "en": "Reference"},
     "page_overview": {"id": "Ringkasan", "en": "Overview"},
     "page_reference": {"id": "Data referensi", "en": "Reference data"},
@@ -647,6 +648,99 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_empty": {
         "id": "Tidak ada program pada filter ini ({what}). Ubah tahun, wilayah, sumber dana atau kategori.",
         "en": "There are no programs in this view ({what}). Change the year, region, funding source or category.",
+    },
+    # --- gaps and overlaps page (Celah & Tumpang Tindih) ----------------------------------------
+    "page_gaps": {"id": "Celah & tumpang tindih", "en": "Gaps & overlaps"},
+    "gaps_title": {"id": "Celah & tumpang tindih {year}", "en": "Gaps & overlaps {year}"},
+    "gaps_settings": {"id": "Ambang (dapat diubah)", "en": "Thresholds (adjustable)"},
+    "gaps_gap_threshold": {"id": "CELAH bila cakupan di bawah (%)", "en": "GAP when coverage is below (%)"},
+    "gaps_overlap_threshold": {
+        "id": "TUMPANG TINDIH bila 2+ program/sumber dan cakupan di atas (%)",
+        "en": "OVERLAP when 2+ programs/sources and coverage is above (%)",
+    },
+    "gaps_min_need": {"id": "Kebutuhan minimal yang ditandai (jiwa)", "en": "Smallest need that is flagged (people)"},
+    "gaps_suppress": {"id": "Sembunyikan jumlah orang di bawah", "en": "Hide counts of people below"},
+    "gaps_note": {
+        "id": "Cakupan = penerima tercapai ÷ PPKS pada kabupaten/kota, kategori dan tahun yang sama. Penerima dijumlahkan antarprogram, sehingga cakupan di atas 100 % dengan beberapa program menandakan kemungkinan tumpang tindih. Program Lintas PPKS tidak dihitung per kategori.",
+        "en": "Coverage = people reached ÷ PPKS in the same regency/city, category and year. People are summed across programs, so coverage above 100 % with several programs points to a likely overlap. Lintas PPKS programs are not counted per category.",
+    },
+    "kpi_gaps": {"id": "Celah", "en": "Gaps"},
+    "kpi_gaps_help": {
+        "id": "Wilayah × kategori dengan cakupan di bawah ambang.",
+        "en": "Region × category pairs with coverage below the threshold.",
+    },
+    "kpi_overlaps": {"id": "Tumpang tindih", "en": "Overlaps"},
+    "kpi_overlaps_help": {
+        "id": "Wilayah × kategori dengan 2+ program/sumber dan cakupan di atas ambang.",
+        "en": "Region × category pairs with 2+ programs/sources and coverage above the threshold.",
+    },
+    "kpi_unmet": {"id": "PPKS belum terjangkau", "en": "People in need not reached"},
+    "kpi_unmet_help": {
+        "id": "Jumlah PPKS dikurangi penerima tercapai, per wilayah × kategori.",
+        "en": "People in need minus people reached, per region × category.",
+    },
+    "kpi_multi": {"id": "Orang di 2+ program", "en": "People in 2+ programs"},
+    "kpi_multi_help": {
+        "id": "Dari daftar penerima (NIK tersamar), tahun ini.",
+        "en": "From the beneficiary lists (pseudonymised NIK), this year.",
+    },
+    "agenda_title": {"id": "Agenda rapat koordinasi", "en": "Coordination meeting agenda"},
+    "agenda_none": {
+        "id": "Tidak ada celah atau tumpang tindih di atas ambang pada filter ini.",
+        "en": "No gaps or overlaps above the thresholds in this view.",
+    },
+    "agenda_no_program": {
+        "id": "{place}: {need} jiwa membutuhkan, belum ada program.",
+        "en": "{place}: {need} people in need, no program yet.",
+    },
+    "agenda_programs": {"id": "{count} program ({sources})", "en": "{count} programs ({sources})"},
+    "agenda_gap": {
+        "id": "{place}: {programs} menjangkau {reached} dari {need} jiwa ({share}); celah {unmet} jiwa.",
+        "en": "{place}: {programs} reach {reached} of {need} people ({share}); a gap of {unmet} people.",
+    },
+    "agenda_overlap": {
+        "id": "{place}: {programs} menjangkau {reached} jiwa dari {need} kebutuhan; kemungkinan tumpang tindih.",
+        "en": "{place}: {programs} reach {reached} people against a need of {need}; a likely overlap.",
+    },
+    "col_kind_flag": {"id": "Jenis", "en": "Kind"},
+    "col_explanation": {"id": "Penjelasan", "en": "Explanation"},
+    "flag_gap": {"id": "✕ Celah", "en": "✕ Gap"},
+    "flag_overlap": {"id": "! Tumpang tindih", "en": "! Overlap"},
+    "flag_none": {"id": "Lainnya", "en": "Other"},
+    "quadrant_title": {"id": "Kebutuhan dan dana per PPKS", "en": "Need and money per person in need"},
+    "axis_need": {"id": "PPKS (jiwa)", "en": "People in need (PPKS)"},
+    "quadrant_note": {
+        "id": "Garis putus-putus: median. Kanan bawah: kebutuhan besar, dana per orang kecil (kurang terlayani); kiri atas: sebaliknya.",
+        "en": "Dashed lines: medians. Bottom right: large need, little money per person (under-served); top left: the reverse.",
+    },
+    "heat_title": {
+        "id": "Cakupan per kabupaten/kota dan kategori PPKS",
+        "en": "Coverage by regency/city and PPKS category",
+    },
+    "heat_note": {
+        "id": "Sel: cakupan (penerima ÷ PPKS). ✕ celah, ! tumpang tindih, – tanpa kebutuhan tercatat. Sepuluh kategori dengan kebutuhan terbesar.",
+        "en": "Cells: coverage (people reached ÷ PPKS). ✕ gap, ! overlap, – no recorded need. The ten categories with the largest need.",
+    },
+    "people_overlap_title": {
+        "id": "Penerima di lebih dari satu program (NIK tersamar)",
+        "en": "Beneficiaries in more than one program (pseudonymised NIK)",
+    },
+    "people_overlap_note": {
+        "id": "Hanya jumlah; jumlah di bawah {threshold} ditampilkan sebagai '< {threshold}'. Seseorang dihitung di kabupaten/kota barisnya.",
+        "en": "Counts only; counts below {threshold} are shown as '< {threshold}'. A person counts in the regency/city of their row.",
+    },
+    "col_people": {"id": "Penerima", "en": "People"},
+    "col_multi_program": {"id": "2+ program", "en": "2+ programs"},
+    "col_cross_source": {"id": "2+ sumber dana", "en": "2+ funding sources"},
+    "col_same_kind": {"id": "Bantuan sejenis ganda", "en": "Same kind of help twice"},
+    "pairs_title": {
+        "id": "Pasangan sumber dana pada orang yang sama",
+        "en": "Pairs of funding sources reaching the same people",
+    },
+    "col_pair": {"id": "Pasangan", "en": "Pair"},
+    "no_beneficiaries": {
+        "id": "Belum ada daftar penerima untuk tahun ini.",
+        "en": "There are no beneficiary lists for this year.",
     },
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},

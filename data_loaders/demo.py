@@ -534,7 +534,40 @@ class _Builder:
                                 int(target * self.rng.uniform(0.8, 1.05)),
                                 budget,
                             )
+        self._bontang_elderly_overlap()
         return pd.DataFrame(partners)
+
+    def _bontang_elderly_overlap(self) -> None:
+        """Two Bontang companies both support the elderly of Bontang Utara each year, together reaching
+        more people than the kecamatan has in need: the kind of overlap the coordination meeting is for."""
+        for partner_id, company in enumerate(COMPANIES, start=1):
+            if company.regions[0] != "64.74":
+                continue
+            for year in YEARS:
+                code = f"{company.name.removeprefix('PT ').upper().replace(' ', '-')}-LANSIA"
+                program_id = self._program(
+                    code,
+                    year,
+                    "Santunan Lanjut Usia",
+                    company.name,
+                    8,
+                    "Tunai",
+                    "jiwa",
+                    "selesai" if year < YEARS[-1] else "berjalan",
+                    partner_id,
+                )
+                target = int(self.rng.integers(220, 300))
+                budget = target * 1_800_000
+                self._allocate(
+                    program_id,
+                    "64.74.01",
+                    company.source,
+                    budget,
+                    budget * self.rng.uniform(0.9, 1.0),
+                    target,
+                    int(target * self.rng.uniform(0.9, 1.0)),
+                    budget,
+                )
 
     # --- beneficiaries --------------------------------------------------------------------
     def beneficiaries_frame(self) -> pd.DataFrame:

@@ -25,6 +25,7 @@ PAGES = {
     "kelola_data": "Kelola data",
     "peta": "PPKS per 1.000 penduduk, 2025",
     "pendanaan": "Pendanaan 2025",
+    "celah": "Celah & tumpang tindih 2025",
     "": "Ringkasan 2025",
 }
 

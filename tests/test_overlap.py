@@ -24,28 +24,47 @@ from domain.filters import Scope
 from domain.overlap import overlaps_by_region
 
 REPO = Path(__file__).resolve().parent.parent
-PROGRAMS = [(1, "PKH", "Tunai", ["APBN"]), (2, "SEMBAKO", "Sembako/Pangan", ["APBN"]),
-            (3, "BLT", "Tunai", ["DANA_DESA"]), (4, "RLH", "Rumah (RTLH)", ["APBD_PROV", "CSR"])]
+PROGRAMS = [
+    (1, "PKH", "Tunai", ["APBN"]),
+    (2, "SEMBAKO", "Sembako/Pangan", ["APBN"]),
+    (3, "BLT", "Tunai", ["DANA_DESA"]),
+    (4, "RLH", "Rumah (RTLH)", ["APBD_PROV", "CSR"]),
+]
 KUKAR, KUTIM, SAMARINDA = "64.02.06.1001", "64.08.04.1010", "64.72.01.1001"
-ROWS = [("p1", "PKH", KUKAR), ("p1", "SEMBAKO", KUKAR), ("p1", "BLT", KUKAR), ("p2", "PKH", KUKAR),
-        ("p2", "SEMBAKO", KUKAR), ("p3", "RLH", KUTIM), ("p4", "RLH", KUTIM), ("p4", "PKH", SAMARINDA),
-        ("p5", "PKH", SAMARINDA)]
+ROWS = [
+    ("p1", "PKH", KUKAR),
+    ("p1", "SEMBAKO", KUKAR),
+    ("p1", "BLT", KUKAR),
+    ("p2", "PKH", KUKAR),
+    ("p2", "SEMBAKO", KUKAR),
+    ("p3", "RLH", KUTIM),
+    ("p4", "RLH", KUTIM),
+    ("p4", "PKH", SAMARINDA),
+    ("p5", "PKH", SAMARINDA),
+]
 
 
 def build(store) -> None:
-    programs = pd.DataFrame([(pid, code, 2025, code, "Dinsos", kind, "jiwa") for pid, code, kind, _ in PROGRAMS]
-                            + [(5, "PKH", 2024, "PKH", "Dinsos", "Tunai", "jiwa")],
-                            columns=["id", "program_code", "year", "name", "implementer", "assistance_type",
-                                     "beneficiary_unit"])
-    allocations = pd.DataFrame([(pid, "64.02", source, 1_000_000) for pid, _, _, sources in PROGRAMS
-                                for source in sources] + [(5, "64.72", "APBN", 1_000_000)],
-                               columns=["program_id", "region_code", "funding_source", "budget_idr"])
-    people = pd.DataFrame([(f"{person:0>64}", code, 2025, region) for person, code, region in ROWS]
-                          + [(f"{'p6':0>64}", "PKH", 2024, SAMARINDA)],
-                          columns=["nik_hash", "program_code", "year", "region_code"])
+    programs = pd.DataFrame(
+        [(pid, code, 2025, code, "Dinsos", kind, "jiwa") for pid, code, kind, _ in PROGRAMS]
+        + [(5, "PKH", 2024, "PKH", "Dinsos", "Tunai", "jiwa")],
+        columns=["id", "program_code", "year", "name", "implementer", "assistance_type", "beneficiary_unit"],
+    )
+    allocations = pd.DataFrame(
+        [(pid, "64.02", source, 1_000_000) for pid, _, _, sources in PROGRAMS for source in sources]
+        + [(5, "64.72", "APBN", 1_000_000)],
+        columns=["program_id", "region_code", "funding_source", "budget_idr"],
+    )
+    people = pd.DataFrame(
+        [(f"{person:0>64}", code, 2025, region) for person, code, region in ROWS]
+        + [(f"{'p6':0>64}", "PKH", 2024, SAMARINDA)],
+        columns=["nik_hash", "program_code", "year", "region_code"],
+    )
     with store.transaction() as tx:
-        tx.execute("INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample) "
-                   "VALUES (1, 'penerima', 'f.csv', 'test', current_timestamp, FALSE)")
+        tx.execute(
+            "INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample) "
+            "VALUES (1, 'penerima', 'f.csv', 'test', current_timestamp, FALSE)"
+        )
         for table, frame in (("programs", programs), ("program_allocations", allocations), ("beneficiaries", people)):
             tx.insert_frame(table, frame.assign(import_id=1))
 
@@ -72,17 +91,61 @@ def test_command_line_json_shape(store_url):
     store = open_store(store_url)
     build(store)
     store.close()
-    result = subprocess.run([sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025", "--format", "json"],
-                            capture_output=True, text=True, cwd=REPO, env={**os.environ, "DATABASE_URL": store_url},
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "DATABASE_URL": store_url},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert len(rows) == 11
-    assert set(rows[0]) >= {"kode_wilayah", "penerima", "penerima_multi_program", "penerima_lintas_sumber",
-                            "penerima_bantuan_sejenis_ganda"}
-    assert rows[-1] == {"kode_wilayah": "64", "nama": "Kalimantan Timur", "penerima": 5,
-                        "penerima_multi_program": 3, "penerima_lintas_sumber": 2,
-                        "penerima_bantuan_sejenis_ganda": 1}
-    table = subprocess.run([sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025"], capture_output=True,
-                           text=True, cwd=REPO, env={**os.environ, "DATABASE_URL": store_url}, timeout=120)
+    assert set(rows[0]) >= {
+        "kode_wilayah",
+        "penerima",
+        "penerima_multi_program",
+        "penerima_lintas_sumber",
+        "penerima_bantuan_sejenis_ganda",
+    }
+    assert rows[-1] == {
+        "kode_wilayah": "64",
+        "nama": "Kalimantan Timur",
+        "penerima": 5,
+        "penerima_multi_program": 3,
+        "penerima_lintas_sumber": 2,
+        "penerima_bantuan_sejenis_ganda": 1,
+    }
+    table = subprocess.run(
+        [sys.executable, "-m", "data_loaders", "overlaps", "--year", "2025"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "DATABASE_URL": store_url},
+        timeout=120,
+    )
     assert "Kutai Kartanegara" in table.stdout
+
+
+def test_page_suppresses_small_counts(store_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    store = open_store(store_url)
+    build(store)
+    store.close()
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/celah.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    tables = {df.value.columns[0]: df.value for df in at.dataframe}
+    people = tables["Wilayah"].set_index("Wilayah")
+    assert people.loc["Kalimantan Timur", "Penerima"] == "5"
+    assert people.loc["Kutai Kartanegara", "2+ program"] == "< 5"
+    assert people.loc["Paser", "Penerima"] == "0"
+    pairs = tables["Pasangan"]
+    assert set(pairs["Pasangan"]) >= {"APBD Provinsi × APBN", "APBN × Dana Desa"}
+    at.number_input(key="sembunyi").set_value(1).run()
+    tables = {df.value.columns[0]: df.value for df in at.dataframe}
+    assert tables["Wilayah"].set_index("Wilayah").loc["Kutai Kartanegara", "2+ program"] == "2"

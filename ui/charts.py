@@ -269,3 +269,62 @@ def share_line(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("axis_share", lang), range=[0, top], ticksuffix=" %" if lang == "id" else "%")
     fig.update_layout(showlegend=False)
     return base_layout(fig, height=380)
+
+
+def quadrant(frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: dict[str, str]) -> go.Figure:
+    """Need (x) against planned money per person in need (y), one point per region × category,
+    coloured by flag, with median lines that split under- from over-served."""
+    fig = go.Figure()
+    for kind in ("none", "gap", "overlap"):
+        part = frame[frame["kind"] == kind]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part["need"],
+            y=part["per_person"],
+            mode="markers",
+            name=labels[kind],
+            marker={
+                "size": 11,
+                "color": colours[kind],
+                "line": {"color": "white", "width": 1},
+                "symbol": {"none": "circle", "gap": "x", "overlap": "diamond"}[kind],
+            },
+            hovertext=[
+                f"<b>{escape(r.region)} — {escape(r.category_name)}</b><br>PPKS {formatting.number(r.need, lang)}"
+                f"<br>{formatting.money(r.per_person, lang)} / PPKS · {formatting.percent(r.coverage, lang)}"
+                for r in part.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    for axis, value in (("x", frame["need"].median()), ("y", frame["per_person"].median())):
+        if pd.notna(value):
+            line = {"type": "line", "line": {"dash": "dash", "color": MUTED_TEXT, "width": 1}}
+            if axis == "x":
+                fig.add_shape(**line, x0=value, x1=value, y0=0, y1=1, yref="paper")
+            else:
+                fig.add_shape(**line, y0=value, y1=value, x0=0, x1=1, xref="paper")
+    x_ticks = _decades(frame["need"])
+    y_ticks = _decades(frame["per_person"])
+    fig.update_xaxes(
+        title_text=t("axis_need", lang),
+        type="log",
+        tickvals=x_ticks,
+        ticktext=[formatting.number(v, lang) for v in x_ticks],
+    )
+    fig.update_yaxes(
+        title_text=t("axis_per_ppks", lang),
+        type="log",
+        tickvals=y_ticks,
+        ticktext=[formatting.money(v, lang) for v in y_ticks],
+    )
+    return base_layout(fig, height=460)
+
+
+def _decades(values: pd.Series) -> list[float]:
+    """Powers of ten covering the positive values: tick marks a log axis can label the Indonesian way."""
+    positive = values[values > 0].dropna()
+    if positive.empty:
+        return []
+    low, high = math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max()))
+    return [10.0**k for k in range(low, high + 1)]

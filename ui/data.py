@@ -16,7 +16,7 @@ from data_loaders.nik import nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
-from domain import funding, map_metrics, overview
+from domain import funding, gaps, map_metrics, overlap, overview
 from domain.filters import Filters, Scope
 
 
@@ -216,3 +216,33 @@ def funding_data(what: str, filters: Filters, scope: Scope, *args: object) -> pd
 
 def program_places(program_id: int, scope: Scope) -> pd.DataFrame:
     return funding.program_places(store(), program_id, scope)
+
+
+# --- gaps and overlaps (Celah & Tumpang Tindih) -------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _area_category(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    return gaps.area_category(_db, filters, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _people_overlaps(_db: Store, url: str, version: int, year: int, scope: Scope) -> pd.DataFrame:
+    return overlap.overlaps_by_region(_db, year, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _source_pairs(_db: Store, url: str, version: int, year: int, scope: Scope) -> pd.DataFrame:
+    return gaps.source_pairs(_db, year, scope)
+
+
+def area_category(filters: Filters, scope: Scope) -> pd.DataFrame:
+    return _area_category(*_key(store()), filters, scope)
+
+
+def people_overlaps(year: int, scope: Scope) -> pd.DataFrame:
+    return _people_overlaps(*_key(store()), year, scope)
+
+
+def source_pairs(year: int, scope: Scope) -> pd.DataFrame:
+    return _source_pairs(*_key(store()), year, scope)

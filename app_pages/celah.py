@@ -1,0 +1,125 @@
+"""Celah & Tumpang Tindih (Gaps & overlaps): need against reach by kabupaten/kota × PPKS category,
+the flags and their reasons, the coordination agenda, and people listed in more than one program."""
+
+import pandas as pd
+import streamlit as st
+
+from common import formatting
+from common.colors import CLASS_COLORS, NO_DATA
+from common.i18n import t
+from domain.gaps import Thresholds, agenda, explain, flag, suppress
+from ui import charts, data, shell
+from ui.components import empty_state, kpi, source_caption
+
+view = shell.view()
+lang, filters, scope = view.lang, view.filters, view.scope
+status = data.status()
+
+st.title(t("gaps_title", lang, year=filters.year))
+st.caption(shell.view_summary(filters, lang) + " · " + t("as_of", lang, date=formatting.date(status.as_of, lang)))
+
+with st.expander(t("gaps_settings", lang)):
+    columns = st.columns(4)
+    defaults = Thresholds()
+    gap_pct = columns[0].number_input(
+        t("gaps_gap_threshold", lang), 0, 100, int(defaults.gap_coverage * 100), 5, key="ambang_celah"
+    )
+    overlap_pct = columns[1].number_input(
+        t("gaps_overlap_threshold", lang), 50, 500, int(defaults.overlap_coverage * 100), 10, key="ambang_tumpang"
+    )
+    min_need = columns[2].number_input(t("gaps_min_need", lang), 0, 10_000, defaults.min_need, 10, key="ambang_min")
+    hide_below = columns[3].number_input(t("gaps_suppress", lang), 1, 50, 5, 1, key="sembunyi")
+    st.caption(t("gaps_note", lang))
+thresholds = Thresholds(gap_pct / 100, overlap_pct / 100, int(min_need))
+
+flagged = flag(data.area_category(filters, scope), thresholds)
+people = data.people_overlaps(filters.year, scope)
+province = people.iloc[-1]
+
+cards = st.columns(4)
+with cards[0]:
+    kpi(t("kpi_gaps", lang), formatting.number(int(flagged["gap"].sum()), lang), t("kpi_gaps_help", lang))
+with cards[1]:
+    kpi(t("kpi_overlaps", lang), formatting.number(int(flagged["overlap"].sum()), lang), t("kpi_overlaps_help", lang))
+with cards[2]:
+    kpi(t("kpi_unmet", lang), formatting.number(flagged["unmet"].sum(), lang), t("kpi_unmet_help", lang))
+with cards[3]:
+    kpi(t("kpi_multi", lang), formatting.number(province["penerima_multi_program"], lang), t("kpi_multi_help", lang))
+
+st.subheader(t("agenda_title", lang))
+items = agenda(flagged)
+if items.empty:
+    empty_state(t("agenda_none", lang))
+else:
+    st.dataframe(
+        {
+            "No.": range(1, len(items) + 1),
+            t("col_kind_flag", lang): items["kind"].map(lambda k: t(f"flag_{k}", lang)),
+            t("col_explanation", lang): [explain(row, lang) for _, row in items.iterrows()],
+        },
+        hide_index=True,
+        column_config={t("col_explanation", lang): st.column_config.TextColumn(width="large")},
+    )
+source_caption(status, lang)
+
+shown = flagged[flagged["need"] > 0].assign(
+    kind=lambda f: f["gap"].map({True: "gap", False: "none"}).where(~f["overlap"], "overlap")
+)
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.subheader(t("quadrant_title", lang))
+    plotted = shown[shown["per_person"] > 0]
+    if plotted.empty:
+        empty_state(t("agenda_none", lang))
+    else:
+        labels = {kind: t(f"flag_{kind}", lang) for kind in ("gap", "overlap", "none")}
+        colours = {"gap": CLASS_COLORS["need"][3], "overlap": CLASS_COLORS["coverage"][3], "none": NO_DATA}
+        st.plotly_chart(charts.quadrant(plotted, lang, labels, colours), config={"displayModeBar": False})
+        st.caption(t("quadrant_note", lang))
+with right:
+    st.subheader(t("heat_title", lang))
+    top = shown.groupby("category_name")["need"].sum().nlargest(10).index
+    cells = flagged[flagged["category_name"].isin(top)].copy()
+
+    def cell(row: pd.Series) -> str:
+        if row["need"] <= 0:
+            return "–"
+        mark = " ✕" if row["gap"] else (" !" if row["overlap"] else "")
+        return formatting.percent(row["coverage"] if pd.notna(row["coverage"]) else 0.0, lang, 0) + mark
+
+    if cells.empty:
+        empty_state(t("agenda_none", lang))
+    else:
+        cells["cell"] = cells.apply(cell, axis=1)
+        heat = cells.pivot_table(index="region", columns="category_name", values="cell", aggfunc="first")
+        st.dataframe(heat.reindex(columns=list(top)).fillna("–"), height=420)
+        st.caption(t("heat_note", lang))
+source_caption(status, lang)
+
+st.subheader(t("people_overlap_title", lang))
+if province["penerima"] == 0:
+    empty_state(t("no_beneficiaries", lang))
+else:
+    threshold = int(hide_below)
+    st.dataframe(
+        {
+            t("col_place", lang): people["nama"],
+            t("col_people", lang): [suppress(v, threshold, lang) for v in people["penerima"]],
+            t("col_multi_program", lang): [suppress(v, threshold, lang) for v in people["penerima_multi_program"]],
+            t("col_cross_source", lang): [suppress(v, threshold, lang) for v in people["penerima_lintas_sumber"]],
+            t("col_same_kind", lang): [suppress(v, threshold, lang) for v in people["penerima_bantuan_sejenis_ganda"]],
+        },
+        hide_index=True,
+    )
+    pairs = data.source_pairs(filters.year, scope)
+    if not pairs.empty:
+        st.markdown(f"**{t('pairs_title', lang)}**")
+        st.dataframe(
+            {
+                t("col_pair", lang): pairs["source_a"] + " × " + pairs["source_b"],
+                t("col_people", lang): [suppress(v, threshold, lang) for v in pairs["people"]],
+            },
+            hide_index=True,
+        )
+    st.caption(t("people_overlap_note", lang, threshold=threshold))
+source_caption(status, lang)
