@@ -51,14 +51,15 @@ items = agenda(flagged)
 if items.empty:
     empty_state(t("agenda_none", lang))
 else:
-    st.dataframe(
-        {
-            "No.": range(1, len(items) + 1),
-            t("col_kind_flag", lang): items["kind"].map(lambda k: t(f"flag_{k}", lang)),
-            t("col_explanation", lang): [explain(row, lang) for _, row in items.iterrows()],
-        },
-        hide_index=True,
-        column_config={t("col_explanation", lang): st.column_config.TextColumn(width="large")},
+    # A static table wraps the long explanations (and, like every table here, never renders HTML).
+    st.table(
+        pd.DataFrame(
+            {
+                t("col_kind_flag", lang): items["kind"].map(lambda k: t(f"flag_{k}", lang)),
+                t("col_explanation", lang): [explain(row, lang) for _, row in items.iterrows()],
+            },
+            index=range(1, len(items) + 1),
+        )
     )
 source_caption(status, lang)
 
@@ -92,7 +93,8 @@ with right:
     else:
         cells["cell"] = cells.apply(cell, axis=1)
         heat = cells.pivot_table(index="region", columns="category_name", values="cell", aggfunc="first")
-        st.dataframe(heat.reindex(columns=list(top)).fillna("–"), height=420)
+        heat = heat.reindex(columns=list(top)).fillna("–").rename_axis(index=t("col_place", lang), columns=None)
+        st.dataframe(heat, height=420)
         st.caption(t("heat_note", lang))
 source_caption(status, lang)
 

@@ -100,10 +100,10 @@ def test_page(fixture_url):
         "PPKS belum terjangkau": "8.430",
         "Orang di 2+ program": "0",
     }
-    agenda_table = at.dataframe[0].value
+    agenda_table = at.table[0].value
     assert agenda_table.iloc[0]["Jenis"] == "✕ Celah"
     assert agenda_table.iloc[0]["Penjelasan"].startswith("Kutai Kartanegara — Fakir Miskin: 1 program (APBN)")
-    heat = at.dataframe[1].value
+    heat = at.dataframe[0].value
     assert heat.loc["Kutai Kartanegara", "Fakir Miskin"] == "8 % ✕"
     assert any("Belum ada daftar penerima" in i.value for i in at.info)
     at.number_input(key="ambang_celah").set_value(5).run()

@@ -322,9 +322,11 @@ def quadrant(frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: di
 
 
 def _decades(values: pd.Series) -> list[float]:
-    """Powers of ten covering the positive values: tick marks a log axis can label the Indonesian way."""
+    """1, 2 and 5 times the powers of ten covering the positive values: tick marks a log axis can
+    label the Indonesian way."""
     positive = values[values > 0].dropna()
     if positive.empty:
         return []
     low, high = math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max()))
-    return [10.0**k for k in range(low, high + 1)]
+    ticks = [step * 10.0**k for k in range(low, high + 1) for step in (1, 2, 5)]
+    return [tick for tick in ticks if positive.min() / 2 <= tick <= positive.max() * 2]
