@@ -55,7 +55,7 @@ else:
     st.table(
         pd.DataFrame(
             {
-                t("col_kind_flag", lang): items["kind"].map(lambda k: t(f"flag_{k}", lang)),
+                t("col_kind_flag", lang): [t(f"flag_{kind}", lang) for kind in items["kind"]],
                 t("col_explanation", lang): [explain(row, lang) for _, row in items.iterrows()],
             },
             index=range(1, len(items) + 1),
