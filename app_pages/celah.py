@@ -7,7 +7,8 @@ import streamlit as st
 from common import formatting
 from common.colors import CLASS_COLORS, NO_DATA
 from common.i18n import t
-from domain.gaps import Thresholds, agenda, explain, flag, suppress
+from data_loaders.problems import ValueProblem
+from domain.gaps import Thresholds, agenda, explain, flag, recommend, suppress
 from ui import charts, data, shell
 from ui.components import empty_state, kpi, source_caption
 
@@ -125,3 +126,93 @@ else:
         )
     st.caption(t("people_overlap_note", lang, threshold=threshold))
 source_caption(status, lang)
+
+# --- recommendations for CSR partners -----------------------------------------------------------
+st.subheader(t("recommend_title", lang))
+budget = st.number_input(
+    t("recommend_budget", lang), min_value=0, value=1_000_000_000, step=100_000_000, key="anggaran_csr"
+)
+advice = recommend(flagged, float(budget))
+if advice.empty:
+    empty_state(t("recommend_none", lang))
+else:
+    st.dataframe(
+        {
+            t("col_place", lang): advice["region"],
+            t("filter_ppks", lang): advice["category_name"],
+            t("col_unmet", lang): [formatting.number(v, lang) for v in advice["unmet"]],
+            t("col_unit_cost", lang): [formatting.money_exact(v, lang) for v in advice["unit_cost"]],
+            t("col_amount", lang): [formatting.money_exact(v, lang) for v in advice["amount"]],
+            t("col_people_covered", lang): [formatting.number(v, lang) for v in advice["people"]],
+            t("col_closes", lang): [t("yes", lang) if v else t("no", lang) for v in advice["closes"]],
+        },
+        hide_index=True,
+    )
+st.caption(t("recommend_note", lang))
+source_caption(status, lang)
+
+# --- more on people: program pairs, on-target shares, a partner's own list ----------------------
+if province["penerima"]:
+    threshold = int(hide_below)
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown(f"**{t('program_pairs_title', lang)}**")
+        pairs = data.people_detail("pairs", filters.year, scope)
+        st.dataframe(
+            {
+                t("col_pair", lang): pairs["program_a"] + " × " + pairs["program_b"],
+                t("col_people", lang): [suppress(v, threshold, lang) for v in pairs["people"]],
+            },
+            hide_index=True,
+        )
+    with right:
+        st.markdown(f"**{t('targeting_title', lang)}**")
+        shares = pd.concat(
+            [data.people_detail("source", filters.year, scope), data.people_detail("program", filters.year, scope)]
+        )
+        st.dataframe(
+            {
+                t("col_name_program_source", lang): shares["name"],
+                t("col_listed", lang): [suppress(v, threshold, lang) for v in shares["listed"]],
+                t("col_poorest", lang): [formatting.percent(v, lang) for v in shares["share_poorest"]],
+            },
+            hide_index=True,
+        )
+        st.caption(
+            t(
+                "targeting_note",
+                lang,
+                count=formatting.number(data.people_detail("left_out", filters.year, scope), lang),
+            )
+        )
+
+st.subheader(t("check_title", lang))
+st.caption(t("check_intro", lang))
+own_list = st.file_uploader(t("check_upload", lang), type=["csv"], key="daftar_mitra")
+if own_list is not None:
+    try:
+        found, people_found, total = data.check_list(own_list.getvalue(), filters.year, scope)
+    except ValueProblem as problem:
+        st.error(t("check_bad", lang, detail=t(problem.key, lang, **problem.values)))
+    except ValueError:  # not a CSV at all
+        st.error(t("check_bad", lang, detail=""))
+    else:
+        threshold = int(hide_below)
+        st.info(
+            t(
+                "check_result",
+                lang,
+                found=suppress(people_found, threshold, lang),
+                total=formatting.number(total, lang),
+                year=filters.year,
+            )
+        )
+        if not found.empty:
+            st.dataframe(
+                {
+                    t("col_place", lang): found["region"],
+                    t("col_assistance", lang): found["assistance"],
+                    t("col_people", lang): [suppress(v, threshold, lang) for v in found["people"]],
+                },
+                hide_index=True,
+            )

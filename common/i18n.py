@@ -430,6 +430,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Impor #{id} dibatalkan: {rows} baris dikembalikan ke nilai sebelumnya.",
         "en": "Import #{id} rolled back: {rows} rows restored to their previous values.",
     },
+    "cli_hashed": {
+        "id": "{count} NIK disamarkan ke {file}; {bad} baris tidak sah dilewati.",
+        "en": "{count} NIKs pseudonymised into {file}; {bad} invalid rows skipped.",
+    },
     "cli_sample_removed": {
         "id": "Data contoh dihapus ({rows} baris).",
         "en": "Sample data removed ({rows} rows).",
@@ -738,6 +742,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Pairs of funding sources reaching the same people",
     },
     "col_pair": {"id": "Pasangan", "en": "Pair"},
+    "program_pairs_title": {
+        "id": "Pasangan program dengan penerima yang sama terbanyak",
+        "en": "Program pairs sharing the most people",
+    },
+    "targeting_title": {"id": "Tepat sasaran: penerima di desil 1–4", "en": "On target: beneficiaries in deciles 1–4"},
+    "targeting_note": {
+        "id": "Hanya penerima yang desilnya tercatat. Desil 1 yang tercatat pada tahun sebelumnya tetapi tidak menerima program apa pun tahun ini: {count} orang.",
+        "en": "Only beneficiaries with a recorded decile. People in decile 1 listed in an earlier year but in no program this year: {count}.",
+    },
+    "col_listed": {"id": "Penerima dengan desil", "en": "Listed with decile"},
+    "col_poorest": {"id": "Di desil 1–4", "en": "In deciles 1–4"},
+    "col_name_program_source": {"id": "Program / sumber dana", "en": "Program / funding source"},
+    "recommend_title": {"id": "Rekomendasi untuk mitra CSR", "en": "Recommendations for CSR partners"},
+    "recommend_budget": {"id": "Anggaran yang tersedia (Rp)", "en": "Budget available (Rp)"},
+    "recommend_note": {
+        "id": "Celah terbesar lebih dulu. Biaya per orang = pagu ÷ penerima tercapai pada kategori itu di seluruh provinsi tahun ini. Dana = celah × biaya per orang, sampai anggaran habis.",
+        "en": "Largest gaps first. Cost per person = planned ÷ people reached in that category across the province this year. Amount = gap × cost per person, until the budget is spent.",
+    },
+    "recommend_none": {
+        "id": "Tidak ada celah dengan biaya per orang yang diketahui pada filter ini.",
+        "en": "No gap with a known cost per person in this view.",
+    },
+    "col_unmet": {"id": "Belum terjangkau (jiwa)", "en": "Not reached (people)"},
+    "col_unit_cost": {"id": "Biaya per orang", "en": "Cost per person"},
+    "col_amount": {"id": "Dana yang disarankan", "en": "Suggested amount"},
+    "col_people_covered": {"id": "Orang terjangkau", "en": "People reached"},
+    "col_closes": {"id": "Menutup celah", "en": "Closes the gap"},
+    "check_title": {"id": "Periksa daftar Anda tanpa membukanya", "en": "Check your own list without revealing it"},
+    "check_intro": {
+        "id": "Unggah CSV berisi kolom nik (16 angka) atau nik_hash (dari perintah `python -m data_loaders hash-nik`). Yang kembali hanya jumlah orang yang sudah menerima bantuan, per kabupaten/kota dan bentuk bantuan. Berkas tidak disimpan.",
+        "en": "Upload a CSV with a nik column (16 digits) or nik_hash (from `python -m data_loaders hash-nik`). Only counts of people who already receive help come back, per regency/city and assistance type. The file is not stored.",
+    },
+    "check_upload": {"id": "Daftar NIK (.csv)", "en": "NIK list (.csv)"},
+    "check_result": {
+        "id": "{found} dari {total} orang di daftar Anda sudah menerima bantuan pada {year}.",
+        "en": "{found} of {total} people on your list already receive help in {year}.",
+    },
+    "check_bad": {
+        "id": "Daftar tidak terbaca: perlu kolom nik (16 angka) atau nik_hash. {detail}",
+        "en": "The list cannot be read: it needs a nik (16 digits) or nik_hash column. {detail}",
+    },
     "no_beneficiaries": {
         "id": "Belum ada daftar penerima untuk tahun ini.",
         "en": "There are no beneficiary lists for this year.",

@@ -17,7 +17,8 @@ from common.i18n import t
 from data_loaders import importer
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
 from data_loaders.kinds import KINDS
-from data_loaders.nik import nik_key
+from data_loaders.nik import hashes_from_csv, nik_key
+from data_loaders.problems import ValueProblem
 from data_loaders.reading import MAX_FILE_BYTES
 from data_loaders.regions import RegionError, describe, resolve_region
 from data_loaders.store import StoreError, open_store
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     overlap = commands.add_parser("overlaps", help="people in several programs, per kabupaten/kota (exact counts)")
     overlap.add_argument("--year", type=int, required=True)
     overlap.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    hasher = commands.add_parser("hash-nik", help="replace the NIKs of a CSV by the keyed hashes this tool uses")
+    hasher.add_argument("file", help="a CSV with a 'nik' column")
+    hasher.add_argument("--out", required=True, help="the CSV to write, with a 'nik_hash' column")
     commands.add_parser("history", help="list the imports")
     undo = commands.add_parser("rollback", help="undo an import, restoring the previous values")
     undo.add_argument("import_id", type=int)
@@ -126,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "import":
             return _import(args)
+        if args.command == "hash-nik":
+            hashes, bad = hashes_from_csv(Path(args.file).read_bytes(), nik_key())
+            Path(args.out).write_text("nik_hash\n" + "".join(f"{h}\n" for h in hashes), encoding="utf-8")
+            print(t("cli_hashed", _lang(), count=len(hashes), file=args.out, bad=bad))
+            return 0
         store = open_store()
         if args.command == "demo" and args.remove:
             print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
@@ -160,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "migrate":
             print(f"Skema versi {store.schema_version()} di {store.url}")
         store.close()
+    except ValueProblem as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except importer.ImportRefused as exc:
         print(exc.message(_lang()), file=sys.stderr)
         return 1

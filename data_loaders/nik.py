@@ -50,3 +50,35 @@ def check_hash(raw: object) -> str:
     if not HASH_PATTERN.fullmatch(value):
         raise ValueProblem("imp_bad_nik_hash", value=value[:12] + "…")
     return value
+
+
+def hashes_from_csv(content: bytes, key: bytes | None) -> tuple[list[str], int]:
+    """Keyed hashes from a CSV with a `nik` (raw, 16 digits) or `nik_hash` column, and the number of
+    rows that were not valid. Raw NIKs live only in this function's memory."""
+    import io
+
+    import pandas as pd
+
+    text = content.decode("utf-8-sig", errors="replace")
+    header = text.splitlines()[0] if text else ""
+    separator = next((candidate for candidate in (";", ",", "\t") if candidate in header), ",")
+    frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    columns = {str(column).strip().lower(): column for column in frame.columns}
+    hashes, bad = [], 0
+    if "nik_hash" in columns:
+        for value in frame[columns["nik_hash"]]:
+            try:
+                hashes.append(check_hash(value))
+            except ValueProblem:
+                bad += 1
+    elif "nik" in columns:
+        if key is None:
+            raise ValueProblem("imp_no_nik_key", setting=KEY_SETTING)
+        for value in frame[columns["nik"]]:
+            try:
+                hashes.append(pseudonymise(check_nik(value), key))
+            except ValueProblem:
+                bad += 1
+    else:
+        raise ValueProblem("imp_missing_one_of", columns="nik / nik_hash")
+    return hashes, bad

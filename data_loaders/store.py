@@ -96,6 +96,19 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         return self._con.cursor().execute(sql, list(params)).df()
 
+    def query_frame(self, sql: str, params: Sequence[Any] = (), **frames: pd.DataFrame) -> pd.DataFrame:
+        """A read that joins DataFrames the caller holds (named in `sql` by their keyword), without
+        storing them: e.g. a partner's list checked against the beneficiaries."""
+        cursor = self._con.cursor()
+        for name, frame in frames.items():
+            cursor.register(name, frame)
+        try:
+            return cursor.execute(sql, list(params)).df()
+        finally:
+            for name in frames:
+                cursor.unregister(name)
+            cursor.close()
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self._con.cursor().execute(sql, list(params)).fetchone()
         return None if row is None else row[0]

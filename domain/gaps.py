@@ -148,3 +148,32 @@ def suppress(value: float | int, threshold: int, lang: str = "id") -> str:
     from common import formatting
 
     return f"< {threshold}" if 0 < value < threshold else formatting.number(value, lang)
+
+
+def recommend(flagged: pd.DataFrame, budget: float) -> pd.DataFrame:
+    """Where `budget` Rupiah would close the largest gaps: gaps in order of people not reached, each
+    costed at what reaching one person in that PPKS category costs today (planned money ÷ people
+    reached, over the province), until the budget is spent. Every row keeps its arithmetic."""
+    reached = flagged[flagged["reached"] > 0].groupby("category")[["budget", "reached"]].sum()
+    unit_cost = (reached["budget"] / reached["reached"]).rename("unit_cost")
+    gaps = flagged[flagged["gap"]].merge(unit_cost, left_on="category", right_index=True, how="inner")
+    gaps = gaps[gaps["unit_cost"] > 0].sort_values("unmet", ascending=False)
+    rows, left = [], float(budget)
+    for row in gaps.itertuples():
+        if left <= 0:
+            break
+        cost = row.unmet * row.unit_cost
+        spend = min(cost, left)
+        rows.append(
+            {
+                "region": row.region,
+                "category_name": row.category_name,
+                "unmet": row.unmet,
+                "unit_cost": row.unit_cost,
+                "amount": spend,
+                "people": spend / row.unit_cost,
+                "closes": spend >= cost,
+            }
+        )
+        left -= spend
+    return pd.DataFrame(rows, columns=["region", "category_name", "unmet", "unit_cost", "amount", "people", "closes"])

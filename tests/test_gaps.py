@@ -106,5 +106,24 @@ def test_page(fixture_url):
     heat = at.dataframe[0].value
     assert heat.loc["Kutai Kartanegara", "Fakir Miskin"] == "8 % ✕"
     assert any("Belum ada daftar penerima" in i.value for i in at.info)
+    advice = next(df.value for df in at.dataframe if df.value.columns[1] == "Kategori PPKS")
+    assert advice.iloc[0]["Wilayah"] == "Kutai Kartanegara"
     at.number_input(key="ambang_celah").set_value(5).run()
     assert {m.label: m.value for m in at.metric}["Celah"] == "1"
+
+
+def test_recommendations_spend_the_budget_on_the_largest_gaps(fixture_store):
+    from domain.gaps import recommend
+
+    flagged = flag(area_category(fixture_store, Filters(2025), Scope()))
+    # Fakir Miskin costs Rp1.5 M planned ÷ 570 reached + RLH... : planned 2.5 M over 578 people reached.
+    advice = recommend(flagged, 1_000_000_000)
+    assert advice["region"].tolist() == ["Kutai Kartanegara"]
+    unit = 2_500_000_000 / 578
+    assert advice.iloc[0]["unit_cost"] == pytest.approx(unit)
+    assert advice.iloc[0]["people"] == pytest.approx(1_000_000_000 / unit)
+    assert not advice.iloc[0]["closes"]
+    big = recommend(flagged, 100_000_000_000)
+    assert big["region"].tolist() == ["Kutai Kartanegara", "Samarinda"]  # the scholarship has no known cost yet
+    assert big["closes"].all()
+    assert big["amount"].sum() == pytest.approx((4620 + 2810) * unit)

@@ -144,8 +144,89 @@ def test_page_suppresses_small_counts(store_url, monkeypatch):
     assert people.loc["Kalimantan Timur", "Penerima"] == "5"
     assert people.loc["Kutai Kartanegara", "2+ program"] == "< 5"
     assert people.loc["Paser", "Penerima"] == "0"
-    pairs = tables["Pasangan"]
+    pairs = next(df.value for df in at.dataframe if df.value.columns[0] == "Pasangan")  # sources, then programs
     assert set(pairs["Pasangan"]) >= {"APBD Provinsi × APBN", "APBN × Dana Desa"}
     at.number_input(key="sembunyi").set_value(1).run()
     tables = {df.value.columns[0]: df.value for df in at.dataframe}
     assert tables["Wilayah"].set_index("Wilayah").loc["Kutai Kartanegara", "2+ program"] == "2"
+
+
+def test_program_pairs_targeting_and_left_out(store_url):
+    from domain.overlap import poorest_left_out, program_pairs, targeting
+
+    store = open_store(store_url)
+    build(store)
+    with store.transaction() as tx:
+        tx.execute("UPDATE beneficiaries SET decile = 1 WHERE nik_hash LIKE '%p1' OR nik_hash LIKE '%p6'")
+        tx.execute("UPDATE beneficiaries SET decile = 7 WHERE nik_hash LIKE '%p2'")
+    pairs = program_pairs(store, 2025).set_index(["program_a", "program_b"])["people"]
+    assert pairs[("PKH", "SEMBAKO")] == 2  # P1 and P2
+    assert pairs[("PKH", "RLH")] == 1 and pairs[("BLT", "PKH")] == 1
+    by_program = targeting(store, 2025).set_index("name")
+    assert by_program.loc["PKH", "listed"] == 2 and by_program.loc["PKH", "share_poorest"] == 0.5
+    by_source = targeting(store, 2025, by="source").set_index("name")
+    assert by_source.loc["Dana Desa", "share_poorest"] == 1.0
+    assert poorest_left_out(store, 2025) == 1  # P6: desil 1 in 2024, nothing in 2025
+    store.close()
+
+
+def test_a_partner_list_returns_counts_only(store_url):
+    from data_loaders.nik import hashes_from_csv, pseudonymise
+    from domain.overlap import check_list
+
+    store = open_store(store_url)
+    build(store)
+    key = b"k"
+    raw = "6402064107900001"
+    with store.transaction() as tx:  # P1's row stands for someone whose real NIK the partner also has
+        tx.execute("UPDATE beneficiaries SET nik_hash = ? WHERE nik_hash LIKE '%p1'", [pseudonymise(raw, key)])
+    hashes, bad = hashes_from_csv(f"nik\n{raw}\n6402064107900009\nbukan-nik\n".encode(), key)
+    assert (len(hashes), bad) == (2, 1)
+    before = store.table_counts()
+    found, people = check_list(store, hashes, 2025)
+    assert people == 1  # P1 once, though in three programs of two kinds
+    assert found.set_index(["region", "assistance"])["people"].to_dict() == {
+        ("Kutai Kartanegara", "Sembako/Pangan"): 1,
+        ("Kutai Kartanegara", "Tunai"): 1,
+    }
+    assert store.table_counts() == before  # nothing uploaded is stored
+    store.close()
+
+
+def test_hash_command(store_url, tmp_path):
+    source, target = tmp_path / "daftar.csv", tmp_path / "hash.csv"
+    source.write_text("nik\n6402064107900001\n12345\n")
+    env = {**os.environ, "DATABASE_URL": store_url, "SINERGI_NIK_KEY": "k"}
+    done = subprocess.run(
+        [sys.executable, "-m", "data_loaders", "hash-nik", str(source), "--out", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 NIK disamarkan" in done.stdout and "1 baris tidak sah" in done.stdout
+    lines = target.read_text().splitlines()
+    assert lines[0] == "nik_hash" and len(lines[1]) == 64 and "6402064107900001" not in target.read_text()
+
+
+def test_page_checks_a_partner_list(store_url, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    store = open_store(store_url)
+    build(store)
+    with store.transaction() as tx:  # hexadecimal, as real keyed hashes are
+        tx.execute("UPDATE beneficiaries SET nik_hash = replace(nik_hash, 'p', 'a')")
+    store.close()
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/celah.py").run()
+    at.number_input(key="sembunyi").set_value(1).run()
+    content = f"nik_hash\n{'a1':0>64}\n{'a9':0>64}\n".encode()
+    at.file_uploader(key="daftar_mitra").upload("daftar.csv", content, "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(i.value == "1 dari 2 orang di daftar Anda sudah menerima bantuan pada 2025." for i in at.info)
+    at.file_uploader(key="daftar_mitra").upload("salah.csv", b"nama\nBudi\n", "text/csv").run()
+    assert any("perlu kolom nik" in e.value for e in at.error)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from data_loaders import importer, templates
 from data_loaders.demo import build_demo
-from data_loaders.nik import nik_key
+from data_loaders.nik import hashes_from_csv, nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
@@ -246,3 +246,25 @@ def people_overlaps(year: int, scope: Scope) -> pd.DataFrame:
 
 def source_pairs(year: int, scope: Scope) -> pd.DataFrame:
     return _source_pairs(*_key(store()), year, scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _people_detail(_db: Store, url: str, version: int, what: str, year: int, scope: Scope) -> object:
+    if what == "pairs":
+        return overlap.program_pairs(_db, year, scope)
+    if what == "left_out":
+        return overlap.poorest_left_out(_db, year, scope)
+    return overlap.targeting(_db, year, scope, by=what)
+
+
+def people_detail(what: str, year: int, scope: Scope) -> object:
+    """Program pairs ('pairs'), on-target shares ('program', 'source') or desil 1 left out ('left_out')."""
+    return _people_detail(*_key(store()), what, year, scope)
+
+
+def check_list(content: bytes, year: int, scope: Scope) -> tuple[pd.DataFrame, int, int]:
+    """A partner's list against the beneficiaries: counts per region and assistance type, how many
+    of the list already receive help, and how many valid people the list has. Not cached, not stored."""
+    hashes, _ = hashes_from_csv(content, nik_key(_secrets()))
+    frame, found = overlap.check_list(store(), hashes, year, scope)
+    return frame, found, len(set(hashes))
