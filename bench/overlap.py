@@ -54,6 +54,25 @@ print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUS
                   "province": [int(per_person.nik_hash.nunique()), len(multi), len(cross), len(same_kind)]}}))
 """
 
+PAGE = """
+import json, os, statistics, sys, time
+sys.path.insert(0, {repo!r})
+os.environ["DATABASE_URL"] = {url!r}
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({repo!r} + "/dashboard.py", default_timeout=300)
+at.run()
+start = time.perf_counter()
+at.switch_page("app_pages/celah.py").run()
+first = time.perf_counter() - start
+samples = []
+for _ in range(8):
+    start = time.perf_counter()
+    at.run()
+    samples.append(time.perf_counter() - start)
+assert not at.exception
+print(json.dumps({{"first": first, "rerun": statistics.median(samples)}}))
+"""
+
 
 def run(code: str) -> dict:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
@@ -65,6 +84,7 @@ def run(code: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 5_000_000])
+    parser.add_argument("--page-rows", type=int, default=1_000_000, help="measure the page up to this size")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from data_loaders.demo import build_demo

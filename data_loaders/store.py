@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from data_loaders.settings import database_url
+from data_loaders.settings import database_url, memory_limit
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -80,7 +80,7 @@ class Store:
         self.path = path
         self._write_lock = threading.Lock()
         try:
-            self._con = duckdb.connect(path, read_only=read_only)
+            self._con = duckdb.connect(path, read_only=read_only, config={"memory_limit": memory_limit()})
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreBusyError(
