@@ -8,6 +8,7 @@ from common import formatting
 from common.colors import CLASS_COLORS, NO_DATA
 from common.i18n import t
 from data_loaders.problems import ValueProblem
+from data_loaders.regions import region_by_code
 from domain.gaps import Thresholds, agenda, explain, flag, recommend, suppress
 from ui import charts, data, shell
 from ui.components import empty_state, kpi, source_caption
@@ -34,6 +35,8 @@ with st.expander(t("gaps_settings", lang)):
 thresholds = Thresholds(gap_pct / 100, overlap_pct / 100, int(min_need))
 
 flagged = flag(data.area_category(filters, scope), thresholds)
+if filters.kabkota:
+    st.caption(t("gaps_kecamatan_note", lang, region=region_by_code(filters.kabkota).name))
 people = data.people_overlaps(filters.year, scope)
 province = people.iloc[-1]
 

@@ -668,6 +668,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Cakupan = penerima tercapai ÷ PPKS pada kabupaten/kota, kategori dan tahun yang sama. Penerima dijumlahkan antarprogram, sehingga cakupan di atas 100 % dengan beberapa program menandakan kemungkinan tumpang tindih. Program Lintas PPKS tidak dihitung per kategori.",
         "en": "Coverage = people reached ÷ PPKS in the same regency/city, category and year. People are summed across programs, so coverage above 100 % with several programs points to a likely overlap. Lintas PPKS programs are not counted per category.",
     },
+    "gaps_kecamatan_note": {
+        "id": "Per kecamatan di {region}. Program yang dialokasikan untuk seluruh {region} tidak dapat dihitung per kecamatan.",
+        "en": "By district in {region}. Programs allocated to {region} as a whole cannot be counted per district.",
+    },
     "kpi_gaps": {"id": "Celah", "en": "Gaps"},
     "kpi_gaps_help": {
         "id": "Wilayah × kategori dengan cakupan di bawah ambang.",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from data_loaders.store import Store
 from domain.filters import Filters, Scope, allocation_conditions, ppks_conditions
+from domain.map_metrics import area_sql
 from domain.overview import PEOPLE_UNITS
 
 
@@ -27,17 +28,21 @@ class Thresholds:
 
 
 def area_category(store: Store, filters: Filters, scope: Scope) -> pd.DataFrame:
-    """One row per kabupaten/kota × PPKS category with need or programs: need, reached, budget,
-    spent, programs, sources (count and names), coverage and funding per person in need."""
+    """One row per area × PPKS category with need or programs: need, reached, budget, spent,
+    programs, sources (count and names), coverage and funding per person in need. Areas are the
+    kabupaten/kota, or the kecamatan of the kabupaten/kota the filter selects (where data allows:
+    programs allocated to the kabupaten/kota as a whole cannot be placed in one kecamatan)."""
+    level = "kecamatan" if filters.kabkota else "kabupaten_kota"
+    area = area_sql(level)
     where, params = allocation_conditions(filters, scope)
     supply = store.query(
         f"""WITH rows AS (
-              SELECT r.kabkota_code AS kab, p.ppks_category_id AS category, p.id AS program_id, a.region_code,
+              SELECT {area} AS kab, p.ppks_category_id AS category, p.id AS program_id, a.region_code,
                      a.funding_source, f.name AS source_name, a.budget_idr, a.spent_idr, a.reached_beneficiaries,
                      p.beneficiary_unit
               FROM program_allocations a JOIN programs p ON p.id = a.program_id
               JOIN regions r ON r.code = a.region_code JOIN funding_sources f ON f.code = a.funding_source
-              WHERE {where} AND p.ppks_category_id IS NOT NULL AND r.kabkota_code IS NOT NULL
+              WHERE {where} AND p.ppks_category_id IS NOT NULL AND {area} IS NOT NULL
             ), people AS (
               SELECT kab, category, sum(reached) AS reached FROM (
                 SELECT kab, category, program_id, region_code, max(reached_beneficiaries) AS reached FROM rows
@@ -54,13 +59,13 @@ def area_category(store: Store, filters: Filters, scope: Scope) -> pd.DataFrame:
     )
     need_where, need_params = ppks_conditions(filters, scope)
     need = store.query(
-        f"""SELECT r.kabkota_code AS kab, c.ppks_category_id AS category, sum(c.count)::DOUBLE AS need
+        f"""SELECT {area} AS kab, c.ppks_category_id AS category, sum(c.count)::DOUBLE AS need
             FROM ppks_counts c JOIN regions r ON r.code = c.region_code
-            WHERE {need_where} AND r.kabkota_code IS NOT NULL GROUP BY 1, 2""",
+            WHERE {need_where} AND {area} IS NOT NULL GROUP BY 1, 2""",
         need_params,
     )
     frame = need.merge(supply, on=["kab", "category"], how="outer")
-    names = store.query("SELECT code AS kab, name AS region FROM regions WHERE level = 'kabupaten_kota'")
+    names = store.query("SELECT code AS kab, name AS region FROM regions WHERE level = ?", [level])
     categories = store.query("SELECT id AS category, name AS category_name FROM ppks_categories")
     frame = frame.merge(names, on="kab").merge(categories, on="category")
     for column in ("need", "budget", "spent", "reached", "programs", "sources"):

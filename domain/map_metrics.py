@@ -56,7 +56,7 @@ def metrics_for(level: str) -> list[str]:
     return [key for key, metric in METRICS.items() if level in metric.levels]
 
 
-def _area(level: str, alias: str = "r") -> str:
+def area_sql(level: str, alias: str = "r") -> str:
     """SQL for the area of `level` a region rolls up to (NULL when the region is above that level)."""
     if level == "kabupaten_kota":
         return f"{alias}.kabkota_code"
@@ -74,7 +74,7 @@ def area_figures(store: Store, filters: Filters, scope: Scope, level: str, paren
         "ORDER BY code",
         [level, parent, parent],
     )
-    area = _area(level)
+    area = area_sql(level)
     where, params = allocation_conditions(filters, scope)
     money = store.query(
         f"""SELECT {area} AS code, sum(a.budget_idr)::DOUBLE AS budget, sum(a.spent_idr)::DOUBLE AS spent,
@@ -199,7 +199,7 @@ def program_points(store: Store, filters: Filters, scope: Scope, parent: str | N
 def unplaced_budget(store: Store, filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
     """Money allocated to `parent` (or the province) as a whole, which no area of `level` can show."""
     where, params = allocation_conditions(filters, scope)
-    area = _area(level)
+    area = area_sql(level)
     inside = "TRUE" if parent is None else "(r.code = ? OR starts_with(r.code, ? || '.'))"
     extra = [] if parent is None else [parent, parent]
     value = store.scalar(

@@ -127,3 +127,14 @@ def test_recommendations_spend_the_budget_on_the_largest_gaps(fixture_store):
     assert big["region"].tolist() == ["Kutai Kartanegara", "Samarinda"]  # the scholarship has no known cost yet
     assert big["closes"].all()
     assert big["amount"].sum() == pytest.approx((4620 + 2810) * unit)
+
+
+def test_kecamatan_inside_a_selected_kabkota(fixture_store):
+    frame = flag(area_category(fixture_store, Filters(2025, kabkota="64.72"), Scope()))
+    rows = frame.set_index(["region", "category_name"])
+    # Palaran holds the PPKS of Samarinda in the fixture; PKH went to the city as a whole and has no kecamatan.
+    assert (
+        rows.loc[("Palaran", "Fakir Miskin"), "need"] == 3000 and rows.loc[("Palaran", "Fakir Miskin"), "reached"] == 0
+    )
+    assert rows.loc[("Palaran", "Anak Terlantar"), "programs"] == 1  # the scholarship was placed in Palaran
+    assert set(frame["region"]) == {"Palaran"}
