@@ -32,6 +32,7 @@ navigation = st.navigation(
         ],
         t("nav_analyse", lang): [
             st.Page(HERE / "app_pages" / "celah.py", title=t("page_gaps", lang), icon=":material/join_inner:"),
+            st.Page(HERE / "app_pages" / "evaluasi.py", title=t("page_evaluation", lang), icon=":material/fact_check:"),
         ],
         t("nav_manage", lang): [
             st.Page(HERE / "app_pages" / "kelola_data.py", title=t("page_data", lang), icon=":material/upload_file:"),

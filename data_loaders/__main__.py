@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from common.i18n import t
-from data_loaders import importer
+from data_loaders import importer, periods
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
 from data_loaders.kinds import KINDS
 from data_loaders.nik import hashes_from_csv, nik_key
@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     hasher = commands.add_parser("hash-nik", help="replace the NIKs of a CSV by the keyed hashes this tool uses")
     hasher.add_argument("file", help="a CSV with a 'nik' column")
     hasher.add_argument("--out", required=True, help="the CSV to write, with a 'nik_hash' column")
+    for name, text in (("lock", "lock a reporting year: imports into it are refused"), ("unlock", "unlock a year")):
+        period = commands.add_parser(name, help=text)
+        period.add_argument("year", type=int)
     commands.add_parser("history", help="list the imports")
     undo = commands.add_parser("rollback", help="undo an import, restoring the previous values")
     undo.add_argument("import_id", type=int)
@@ -146,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(frame.to_csv(index=False), end="")
             else:
                 print(frame.to_string(index=False))
+        elif args.command == "lock":
+            periods.lock(store, args.year, getpass.getuser())
+            print(t("cli_locked", _lang(), year=args.year))
+        elif args.command == "unlock":
+            periods.unlock(store, args.year)
+            print(t("cli_unlocked", _lang(), year=args.year))
         elif args.command == "history":
             print(importer.history(store).drop(columns=["sha256"]).to_string(index=False))
         elif args.command == "rollback":

@@ -16,6 +16,7 @@ import pandas as pd
 
 from common.i18n import t
 from data_loaders import values
+from data_loaders.periods import locked_years
 from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
 from data_loaders.validation import Progress, Validation
 
@@ -313,6 +314,9 @@ def apply(
         raise ImportRefused("imp_has_errors", errors=len(validation.errors))
     if sample_imports(store):
         raise ImportRefused("imp_store_has_sample")
+    locked = sorted(set(locked_years(store)) & {int(y) for y in validation.clean["tahun"].dropna()})
+    if locked:
+        raise ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
     progress = progress or _noop_progress
     cancel = cancel or _never
     tables = KIND_TABLES[validation.kind.name]
@@ -391,6 +395,19 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
     if row.iloc[0]["status"] != "committed":
         raise ImportRefused("imp_rollback_done", import_id=import_id)
     tables = KIND_TABLES[row.iloc[0]["kind"]]
+    touched = set()
+    for table in tables:
+        if "year" in _columns(store, table):
+            touched |= set(
+                store.query(f"SELECT DISTINCT year FROM {table}_changes WHERE change_import_id = ?", [import_id])[
+                    "year"
+                ]
+                .dropna()
+                .astype(int)
+            )
+    locked = sorted(touched & set(locked_years(store)))
+    if locked:
+        raise ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
     for table in tables:
         match = _match(TABLE_KEYS[table], "a", "b")
         later = store.query(

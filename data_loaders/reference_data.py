@@ -12,7 +12,7 @@ from data_loaders.regions import PROVINCE_CODE, REFERENCE_DIR, all_regions, kabk
 from data_loaders.store import Store
 
 # Bump when a reference file changes, so existing stores reload it on their next start.
-REFERENCE_VERSION = "2026-11-28.1"
+REFERENCE_VERSION = "2026-11-28.2"
 
 SOURCE_SP2020 = "BPS, Sensus Penduduk 2020"
 SOURCE_POP_2023 = "BPS, estimasi pertengahan 2023 (Kalimantan Timur Dalam Angka 2024)"
@@ -112,12 +112,13 @@ def ensure_reference_data(store: Store) -> bool:
         columns=["code", "name", "sort_order"],
     )
     with store.transaction() as tx:
-        for table in ("regions", "region_stats", "ppks_categories", "funding_sources"):
+        for table in ("regions", "region_stats", "ppks_categories", "funding_sources", "indicator_definitions"):
             tx.execute(f"DELETE FROM {table}")
         tx.insert_frame("regions", regions_frame())
         tx.insert_frame("region_stats", region_stats())
         tx.insert_frame("ppks_categories", ppks_categories())
         tx.insert_frame("funding_sources", sources)
+        tx.insert_frame("indicator_definitions", pd.read_csv(REFERENCE_DIR / "spm_indicators.csv"))
         tx.execute(
             "INSERT INTO meta VALUES ('reference_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [REFERENCE_VERSION],

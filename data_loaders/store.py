@@ -34,6 +34,7 @@ ALL_TABLES = (
     "region_stats",
     "ppks_categories",
     "funding_sources",
+    "indicator_definitions",
     "imports",
     *DATA_TABLES,
 )

@@ -26,6 +26,7 @@ PAGES = {
     "peta": "PPKS per 1.000 penduduk, 2025",
     "pendanaan": "Pendanaan 2025",
     "celah": "Celah & tumpang tindih 2025",
+    "evaluasi": "Evaluasi 2025",
     "": "Ringkasan 2025",
 }
 

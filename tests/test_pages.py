@@ -12,6 +12,7 @@ PAGES = [
     "app_pages/peta.py",
     "app_pages/pendanaan.py",
     "app_pages/celah.py",
+    "app_pages/evaluasi.py",
     "app_pages/kelola_data.py",
     "app_pages/referensi.py",
 ]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_loaders import importer, templates
+from data_loaders import importer, periods, templates
 from data_loaders.demo import build_demo
 from data_loaders.nik import hashes_from_csv, nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
-from domain import funding, gaps, map_metrics, overlap, overview
+from domain import evaluation, funding, gaps, map_metrics, overlap, overview
 from domain.filters import Filters, Scope
 
 
@@ -268,3 +268,32 @@ def check_list(content: bytes, year: int, scope: Scope) -> tuple[pd.DataFrame, i
     hashes, _ = hashes_from_csv(content, nik_key(_secrets()))
     frame, found = overlap.check_list(store(), hashes, year, scope)
     return frame, found, len(set(hashes))
+
+
+# --- evaluation (Evaluasi) ----------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _evaluation(_db: Store, url: str, version: int, what: str, filters: Filters, scope: Scope, arg: object):
+    if what == "indicators":
+        return evaluation.indicators(_db, filters.year, scope, arg)
+    if what == "programs":
+        return evaluation.program_indicators(_db, filters, scope, arg)
+    return evaluation.reporting(_db, filters, scope)
+
+
+def evaluation_data(what: str, filters: Filters, scope: Scope, arg: object = None) -> pd.DataFrame:
+    """'indicators' (arg: region code or None), 'programs' (arg: source, region, implementer or
+    program) or 'reporting', cached per data version."""
+    return _evaluation(*_key(store()), what, filters, scope, arg)
+
+
+def locked_years() -> list[int]:
+    return periods.locked_years(store())
+
+
+def set_lock(year: int, locked: bool, user: str) -> None:
+    if locked:
+        periods.lock(store(), year, user)
+    else:
+        periods.unlock(store(), year)
