@@ -180,14 +180,17 @@ def test_a_locked_period_refuses_imports_and_rollbacks(store_url):
 
 def test_lock_from_the_command_line(store_url, tmp_path):
     env = {**os.environ, "DATABASE_URL": store_url}
-    run = lambda *args: subprocess.run(
-        [sys.executable, "-m", "data_loaders", *args],
-        capture_output=True,  # noqa: E731
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "data_loaders", *args],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=env,
+            timeout=120,
+        )
+
     assert "Tahun 2025 dikunci" in run("lock", "2025").stdout
     (tmp_path / "p.csv").write_bytes(CSV)
     refused = run("import", str(tmp_path / "p.csv"), "--kind", "program")
