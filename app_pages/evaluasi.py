@@ -41,12 +41,15 @@ report = data.evaluation_data("reporting", filters, scope)
 st.info(narrative(region_name, filters.year, totals, spm, report, lang, thresholds), icon=":material/description:")
 
 cards = st.columns(4)
-with cards[0]:
-    kpi(
+with cards[0]:  # the light is a word, not a change: no arrow, no colour
+    st.metric(
         t("kpi_realisation", lang),
         share(totals.realisation),
-        t("kpi_realisation_help", lang),
         light_text(light(totals.realisation)),
+        delta_color="off",
+        delta_arrow="off",
+        help=t("kpi_realisation_help", lang),
+        border=True,
     )
 with cards[1]:
     kpi(t("kpi_target_share", lang), share(totals.reached_share), t("kpi_target_share_help", lang))
@@ -78,7 +81,7 @@ with tabs[0]:
                 t("col_indicator", lang): spm["name"],
                 t("col_period", lang): spm["period"],
                 t("col_baseline", lang): [formatting.number(v, lang, 1) for v in spm["baseline"]],
-                t("col_target", lang): [formatting.number(v, lang, 1) for v in spm["target"]],
+                t("col_indicator_target", lang): [formatting.number(v, lang, 1) for v in spm["target"]],
                 t("col_actual", lang): [formatting.number(v, lang, 1) for v in spm["actual"]],
                 t("col_achievement", lang): [share(v) for v in spm["achievement"]],
                 t("col_light", lang): spm["light"].map(light_text),

@@ -857,6 +857,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Realisation reported by 31 January of the next year. Sample data is not judged on timeliness.",
     },
     "col_indicator": {"id": "Indikator", "en": "Indicator"},
+    "col_indicator_target": {"id": "Target", "en": "Target"},
     "col_baseline": {"id": "Baseline", "en": "Baseline"},
     "col_actual": {"id": "Capaian", "en": "Actual"},
     "col_achievement": {"id": "Capaian ÷ target", "en": "Achievement"},
