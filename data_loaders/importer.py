@@ -314,7 +314,8 @@ def apply(
         raise ImportRefused("imp_has_errors", errors=len(validation.errors))
     if sample_imports(store):
         raise ImportRefused("imp_store_has_sample")
-    locked = sorted(set(locked_years(store)) & {int(y) for y in validation.clean["tahun"].dropna()})
+    years = validation.clean["tahun"].dropna() if "tahun" in validation.clean else []  # partners have no year
+    locked = sorted(set(locked_years(store)) & {int(y) for y in years})
     if locked:
         raise ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
     progress = progress or _noop_progress
