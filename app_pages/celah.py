@@ -17,8 +17,7 @@ view = shell.view()
 lang, filters, scope = view.lang, view.filters, view.scope
 status = data.status()
 
-st.title(t("gaps_title", lang, year=filters.year))
-st.caption(shell.view_summary(filters, lang) + " · " + t("as_of", lang, date=formatting.date(status.as_of, lang)))
+shell.page_header(t("gaps_title", lang, year=filters.year), view)
 
 with st.expander(t("gaps_settings", lang)):
     columns = st.columns(4)

@@ -31,8 +31,7 @@ def share(value: float | None) -> str:
     return formatting.percent(value, lang, 0) if value is not None and pd.notna(value) else "–"
 
 
-st.title(t("eval_title", lang, year=filters.year))
-st.caption(shell.view_summary(filters, lang) + " · " + t("as_of", lang, date=formatting.date(status.as_of, lang)))
+shell.page_header(t("eval_title", lang, year=filters.year), view)
 
 totals = data.kpis(filters, scope)
 spm = data.evaluation_data("indicators", filters, scope, region_code)

@@ -23,8 +23,7 @@ view = shell.view()
 lang, filters, scope = view.lang, view.filters, view.scope
 status = data.status()
 
-st.title(t("funding_title", lang, year=filters.year))
-st.caption(shell.view_summary(filters, lang) + " · " + t("as_of", lang, date=formatting.date(status.as_of, lang)))
+shell.page_header(t("funding_title", lang, year=filters.year), view)
 
 totals = data.kpis(filters, scope)
 by_source = data.funding_by_source(filters, scope)

@@ -12,8 +12,7 @@ view = shell.view()
 lang, filters, scope = view.lang, view.filters, view.scope
 status = data.status()
 
-st.title(t("overview_title", lang, year=filters.year))
-st.caption(shell.view_summary(filters, lang) + " · " + t("as_of", lang, date=formatting.date(status.as_of, lang)))
+shell.page_header(t("overview_title", lang, year=filters.year), view)
 
 now = data.kpis(filters, scope)
 before = data.kpis(filters.previous_year(), scope)

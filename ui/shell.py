@@ -107,3 +107,16 @@ def view_summary(filters: Filters, lang: str) -> str:
     else:
         ppks = data.ppks_labels()[int(filters.ppks)].split(". ", 1)[1]
     return t("view_summary", lang, region=region, sources=sources, ppks=ppks)
+
+
+def page_header(title: str, view_: View) -> None:
+    """The title, then what the figures are about and how recent they are — the same on every page."""
+    from common import formatting
+
+    st.title(title)
+    status = data.status()
+    st.caption(
+        view_summary(view_.filters, view_.lang)
+        + " · "
+        + t("as_of", view_.lang, date=formatting.date(status.as_of, view_.lang))
+    )
