@@ -23,13 +23,27 @@ with st.expander(t("gaps_settings", lang)):
     columns = st.columns(4)
     defaults = Thresholds()
     gap_pct = columns[0].number_input(
-        t("gaps_gap_threshold", lang), 0, 100, int(defaults.gap_coverage * 100), 5, key="ambang_celah"
+        t("gaps_gap_threshold", lang),
+        0,
+        100,
+        int(defaults.gap_coverage * 100),
+        5,
+        key="ambang_celah",
+        bind="query-params",
     )
     overlap_pct = columns[1].number_input(
-        t("gaps_overlap_threshold", lang), 50, 500, int(defaults.overlap_coverage * 100), 10, key="ambang_tumpang"
+        t("gaps_overlap_threshold", lang),
+        50,
+        500,
+        int(defaults.overlap_coverage * 100),
+        10,
+        key="ambang_tumpang",
+        bind="query-params",
     )
-    min_need = columns[2].number_input(t("gaps_min_need", lang), 0, 10_000, defaults.min_need, 10, key="ambang_min")
-    hide_below = columns[3].number_input(t("gaps_suppress", lang), 1, 50, 5, 1, key="sembunyi")
+    min_need = columns[2].number_input(
+        t("gaps_min_need", lang), 0, 10_000, defaults.min_need, 10, key="ambang_min", bind="query-params"
+    )
+    hide_below = columns[3].number_input(t("gaps_suppress", lang), 1, 50, 5, 1, key="sembunyi", bind="query-params")
     st.caption(t("gaps_note", lang))
 thresholds = Thresholds(gap_pct / 100, overlap_pct / 100, int(min_need))
 

@@ -57,7 +57,7 @@ metric_key = top_row[0].selectbox(
     key="metrik",
     bind="query-params",
 )
-show_points = top_row[2].toggle(t("map_points", lang), key="lokasi")
+show_points = top_row[2].toggle(t("map_points", lang), key="lokasi", bind="query-params")
 metric = METRICS[metric_key]
 
 

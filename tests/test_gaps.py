@@ -138,3 +138,12 @@ def test_kecamatan_inside_a_selected_kabkota(fixture_store):
     )
     assert rows.loc[("Palaran", "Anak Terlantar"), "programs"] == 1  # the scholarship was placed in Palaran
     assert set(frame["region"]) == {"Palaran"}
+
+
+def test_thresholds_from_a_shared_link(fixture_url):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["ambang_celah"] = "5"
+    at.run()
+    at.switch_page("app_pages/celah.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Celah"] == "1"
