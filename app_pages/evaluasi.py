@@ -12,7 +12,7 @@ from common.i18n import t
 from data_loaders.regions import region_by_code
 from domain.evaluation import LightThresholds, light, narrative, on_time_share
 from ui import charts, data, shell
-from ui.components import empty_state, kpi, source_caption
+from ui.components import empty_state, kpi, light_card, source_caption
 
 USER = "dasbor"
 view = shell.view()
@@ -40,15 +40,12 @@ report = data.evaluation_data("reporting", filters, scope)
 st.info(narrative(region_name, filters.year, totals, spm, report, lang, thresholds), icon=":material/description:")
 
 cards = st.columns(4)
-with cards[0]:  # the light is a word, not a change: no arrow, no colour
-    st.metric(
+with cards[0]:
+    light_card(
         t("kpi_realisation", lang),
         share(totals.realisation),
         light_text(light(totals.realisation)),
-        delta_color="off",
-        delta_arrow="off",
-        help=t("kpi_realisation_help", lang),
-        border=True,
+        t("kpi_realisation_help", lang),
     )
 with cards[1]:
     kpi(t("kpi_target_share", lang), share(totals.reached_share), t("kpi_target_share_help", lang))
@@ -166,22 +163,10 @@ with tabs[2]:
         cols = st.columns(4)
         cols[0].metric(t("col_programs", lang), formatting.number(row["programs"], lang), border=True)
         cols[1].metric(t("kpi_budget", lang), formatting.money(row["budget"], lang), border=True)
-        cols[2].metric(
-            t("kpi_realisation", lang),
-            share(row["realisation"]),
-            light_text(row["realisation_light"]),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-        )
-        cols[3].metric(
-            t("col_reached_share", lang),
-            share(row["reached_share"]),
-            light_text(row["reached_light"]),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-        )
+        with cols[2]:
+            light_card(t("kpi_realisation", lang), share(row["realisation"]), light_text(row["realisation_light"]))
+        with cols[3]:
+            light_card(t("col_reached_share", lang), share(row["reached_share"]), light_text(row["reached_light"]))
         own = data.funding_data("programs", filters, scope)
         own = own[own["implementer"] == chosen]
         st.dataframe(
@@ -198,15 +183,7 @@ with tabs[2]:
         done = report[(report["implementer"] == chosen) & (report["year"] == filters.year)]
         if not done.empty:
             st.caption(
-                t(
-                    "eval_completeness",
-                    lang,
-                    reported=int(done["reported"].sum()),
-                    programs=int(done["programs"].sum()),
-                    indicators=0,
-                    defined=0,
-                ).split(";")[0]
-                + "."
+                t("eval_reported", lang, reported=int(done["reported"].sum()), programs=int(done["programs"].sum()))
             )
     source_caption(status, lang)
 

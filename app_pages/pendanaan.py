@@ -87,7 +87,6 @@ else:
         charts.stacked_by_source(regions, lang, "category", t("axis_region", lang), value_title=axis), config=CHART
     )
 if measure != "total":
-    figures = data.area_figures(filters, scope, "kabupaten_kota", None)
     st.caption(t("funding_per_note", lang, year=int(figures["population_year"].max()), ppks_year=filters.year))
 source_caption(status, lang)
 

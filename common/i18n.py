@@ -881,6 +881,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kelengkapan data: {reported} dari {programs} program melaporkan realisasi; {indicators} dari {defined} indikator berisi capaian.",
         "en": "Data completeness: {reported} of {programs} programs reported their realisation; {indicators} of {defined} indicators have an actual value.",
     },
+    "eval_reported": {
+        "id": "{reported} dari {programs} program melaporkan realisasi.",
+        "en": "{reported} of {programs} programs reported their realisation.",
+    },
     "eval_reporting_note": {
         "id": "✓ semua program dilaporkan tepat waktu · ! terlambat · ✕ ada program tanpa realisasi. Batas: 31 Januari tahun berikutnya.",
         "en": "✓ every program reported on time · ! late · ✕ a program without realisation. Deadline: 31 January of the next year.",

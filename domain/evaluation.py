@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from common import formatting
+from common.i18n import t
 from data_loaders.store import Store
 from domain.filters import Filters, Scope, allocation_conditions
 from domain.overview import Kpis
@@ -153,9 +155,6 @@ def narrative(
     thresholds: LightThresholds = LightThresholds(),
 ) -> str:
     """A few sentences for leadership, each from one rule over the numbers."""
-    from common import formatting
-    from common.i18n import t
-
     sentences = []
     realisation = kpis.realisation
     if realisation is None:

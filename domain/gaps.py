@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from common import formatting
+from common.i18n import t
 from data_loaders.store import Store
 from domain.filters import Filters, Scope, allocation_conditions, ppks_conditions
 from domain.map_metrics import area_sql
@@ -104,9 +106,6 @@ def agenda(flagged: pd.DataFrame, top: int = 10) -> pd.DataFrame:
 
 def explain(row: pd.Series, lang: str) -> str:
     """One line for the agenda, made from the numbers (no language model): what, where, how much."""
-    from common import formatting
-    from common.i18n import t
-
     place = f"{row['region']} — {row['category_name']}"
     need = formatting.number(row["need"], lang)
     reached = formatting.number(row["reached"], lang)
@@ -150,8 +149,6 @@ def source_pairs(store: Store, year: int, scope: Scope = Scope()) -> pd.DataFram
 
 def suppress(value: float | int, threshold: int, lang: str = "id") -> str:
     """Small counts can identify people: below `threshold` they are shown as '< threshold'."""
-    from common import formatting
-
     return f"< {threshold}" if 0 < value < threshold else formatting.number(value, lang)
 
 

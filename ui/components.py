@@ -52,3 +52,9 @@ def kpi(
 def empty_state(message: str) -> None:
     """Empty selections are said in words, never drawn as an empty chart."""
     st.info(message, icon=":material/info:")
+
+
+def light_card(label: str, value: str, light: str, help_text: str | None = None) -> None:
+    """A KPI card whose second line is a traffic light (a word and a symbol, not a change): no
+    arrow and no colour that would read as up or down."""
+    st.metric(label, value, delta=light, help=help_text, border=True, delta_color="off", delta_arrow="off")

@@ -1,11 +1,13 @@
 """The one place for caching (the page/data boundary).
 
-The store is a cached resource (one DuckDB instance per process, a cursor per query). Aggregates
-are cached per data version, so they are computed once after each write and never keyed by
-hashing large frames.
+The store is a cached resource (one DuckDB instance per process, a cursor per query). Every
+aggregate a page reads goes through one cached function keyed by the data version, so it is
+computed once after each write and never keyed by hashing large frames.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -39,67 +41,79 @@ def clear_caches() -> None:
     st.cache_resource.clear()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _kpis(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> overview.Kpis:
-    return overview.kpis(_db, filters, scope)
+# Every cached read: a name and the domain function it calls with the store first.
+_READS: dict[str, Callable] = {
+    "kpis": overview.kpis,
+    "funding_by_source": overview.funding_by_source,
+    "funding_by_area": overview.funding_by_area,
+    "years": overview.available_years,
+    "status": overview.data_status,
+    "query": lambda db, sql: db.query(sql),
+    "history": importer.history,
+    "area_figures": map_metrics.area_figures,
+    "program_points": map_metrics.program_points,
+    "unplaced_budget": map_metrics.unplaced_budget,
+    "funding.dimension": funding.by_dimension,
+    "funding.flows": funding.flows,
+    "funding.trends": funding.trends,
+    "funding.implementers": funding.implementers,
+    "funding.programs": funding.programs,
+    "area_category": gaps.area_category,
+    "people_overlaps": overlap.overlaps_by_region,
+    "source_pairs": gaps.source_pairs,
+    "people.pairs": overlap.program_pairs,
+    "people.program": lambda db, year, scope: overlap.targeting(db, year, scope, by="program"),
+    "people.source": lambda db, year, scope: overlap.targeting(db, year, scope, by="source"),
+    "people.left_out": overlap.poorest_left_out,
+    "evaluation.indicators": lambda db, filters, scope, region: evaluation.indicators(db, filters.year, scope, region),
+    "evaluation.programs": evaluation.program_indicators,
+    "evaluation.reporting": lambda db, filters, scope, _: evaluation.reporting(db, filters, scope),
+}
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _funding_by_source(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    return overview.funding_by_source(_db, filters, scope)
+@st.cache_data(show_spinner=False, max_entries=2048)
+def _read(_db: Store, url: str, version: int, name: str, args: tuple) -> object:
+    return _READS[name](_db, *args)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _funding_by_area(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    return overview.funding_by_area(_db, filters, scope)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _years(_db: Store, url: str, version: int) -> list[int]:
-    return overview.available_years(_db)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _status(_db: Store, url: str, version: int) -> overview.DataStatus:
-    return overview.data_status(_db)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _query(_db: Store, url: str, version: int, sql: str) -> pd.DataFrame:
-    return _db.query(sql)
-
-
-def _key(s: Store) -> tuple[Store, str, int]:
-    return s, s.url, s.data_version()
+def _cached(name: str, *args: object) -> object:
+    db = store()
+    return _read(db, db.url, db.data_version(), name, args)
 
 
 def kpis(filters: Filters, scope: Scope) -> overview.Kpis:
-    return _kpis(*_key(store()), filters, scope)
+    return _cached("kpis", filters, scope)
 
 
 def funding_by_source(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _funding_by_source(*_key(store()), filters, scope)
+    return _cached("funding_by_source", filters, scope)
 
 
 def funding_by_area(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _funding_by_area(*_key(store()), filters, scope)
+    return _cached("funding_by_area", filters, scope)
 
 
 def years() -> list[int]:
-    return _years(*_key(store()))
+    return _cached("years")
 
 
 def status() -> overview.DataStatus:
-    return _status(*_key(store()))
+    return _cached("status")
 
 
 def table(sql: str) -> pd.DataFrame:
     """A small reference query (no user input in `sql`), cached per data version."""
-    return _query(*_key(store()), sql)
+    return _cached("query", sql)
 
 
 def table_counts() -> dict[str, int]:
     return store().table_counts()
+
+
+def ppks_labels() -> dict[int, str]:
+    """'24. Fakir Miskin' for every PPKS category id, for filters and previews."""
+    categories = table("SELECT id, name FROM ppks_categories ORDER BY id")
+    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
 
 
 # --- data management (Kelola Data) ---------------------------------------------------------------
@@ -142,76 +156,32 @@ def remove_sample() -> int:
     return importer.remove_sample(store())
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _history(_db: Store, url: str, version: int) -> pd.DataFrame:
-    return importer.history(_db)
-
-
 def history() -> pd.DataFrame:
-    return _history(*_key(store()))
-
-
-def ppks_labels() -> dict[int, str]:
-    """'24. Fakir Miskin' for every PPKS category id, for filters and previews."""
-    categories = table("SELECT id, name FROM ppks_categories ORDER BY id")
-    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
+    return _cached("history")
 
 
 # --- map (Peta) ---------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _area_figures(
-    _db: Store, url: str, version: int, filters: Filters, scope: Scope, level: str, parent: str | None
-) -> pd.DataFrame:
-    return map_metrics.area_figures(_db, filters, scope, level, parent)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _program_points(
-    _db: Store, url: str, version: int, filters: Filters, scope: Scope, parent: str | None
-) -> pd.DataFrame:
-    return map_metrics.program_points(_db, filters, scope, parent)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _unplaced(
-    _db: Store, url: str, version: int, filters: Filters, scope: Scope, level: str, parent: str | None
-) -> float:
-    return map_metrics.unplaced_budget(_db, filters, scope, level, parent)
-
-
 def area_figures(filters: Filters, scope: Scope, level: str, parent: str | None) -> pd.DataFrame:
-    return _area_figures(*_key(store()), filters, scope, level, parent)
+    return _cached("area_figures", filters, scope, level, parent)
 
 
 def program_points(filters: Filters, scope: Scope, parent: str | None) -> pd.DataFrame:
-    return _program_points(*_key(store()), filters, scope, parent)
+    return _cached("program_points", filters, scope, parent)
 
 
 def unplaced_budget(filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
-    return _unplaced(*_key(store()), filters, scope, level, parent)
+    return _cached("unplaced_budget", filters, scope, level, parent)
 
 
 # --- funding (Pendanaan) ------------------------------------------------------------------------
 
-_FUNDING = {
-    "dimension": funding.by_dimension,
-    "flows": funding.flows,
-    "trends": funding.trends,
-    "implementers": funding.implementers,
-    "programs": funding.programs,
-}
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _funding(_db: Store, url: str, version: int, what: str, filters: Filters, scope: Scope, *args) -> pd.DataFrame:
-    return _FUNDING[what](_db, filters, scope, *args)
-
 
 def funding_data(what: str, filters: Filters, scope: Scope, *args: object) -> pd.DataFrame:
-    """One of the Pendanaan page's aggregates (see domain/funding.py), cached per data version."""
-    return _funding(*_key(store()), what, filters, scope, *args)
+    """One of the Pendanaan page's aggregates: 'dimension', 'flows', 'trends', 'implementers' or
+    'programs' (see domain/funding.py)."""
+    return _cached(f"funding.{what}", filters, scope, *args)
 
 
 def program_places(program_id: int, scope: Scope) -> pd.DataFrame:
@@ -221,45 +191,21 @@ def program_places(program_id: int, scope: Scope) -> pd.DataFrame:
 # --- gaps and overlaps (Celah & Tumpang Tindih) -------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _area_category(_db: Store, url: str, version: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    return gaps.area_category(_db, filters, scope)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _people_overlaps(_db: Store, url: str, version: int, year: int, scope: Scope) -> pd.DataFrame:
-    return overlap.overlaps_by_region(_db, year, scope)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _source_pairs(_db: Store, url: str, version: int, year: int, scope: Scope) -> pd.DataFrame:
-    return gaps.source_pairs(_db, year, scope)
-
-
 def area_category(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _area_category(*_key(store()), filters, scope)
+    return _cached("area_category", filters, scope)
 
 
 def people_overlaps(year: int, scope: Scope) -> pd.DataFrame:
-    return _people_overlaps(*_key(store()), year, scope)
+    return _cached("people_overlaps", year, scope)
 
 
 def source_pairs(year: int, scope: Scope) -> pd.DataFrame:
-    return _source_pairs(*_key(store()), year, scope)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _people_detail(_db: Store, url: str, version: int, what: str, year: int, scope: Scope) -> object:
-    if what == "pairs":
-        return overlap.program_pairs(_db, year, scope)
-    if what == "left_out":
-        return overlap.poorest_left_out(_db, year, scope)
-    return overlap.targeting(_db, year, scope, by=what)
+    return _cached("source_pairs", year, scope)
 
 
 def people_detail(what: str, year: int, scope: Scope) -> object:
     """Program pairs ('pairs'), on-target shares ('program', 'source') or desil 1 left out ('left_out')."""
-    return _people_detail(*_key(store()), what, year, scope)
+    return _cached(f"people.{what}", year, scope)
 
 
 def check_list(content: bytes, year: int, scope: Scope) -> tuple[pd.DataFrame, int, int]:
@@ -273,19 +219,10 @@ def check_list(content: bytes, year: int, scope: Scope) -> tuple[pd.DataFrame, i
 # --- evaluation (Evaluasi) ----------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _evaluation(_db: Store, url: str, version: int, what: str, filters: Filters, scope: Scope, arg: object):
-    if what == "indicators":
-        return evaluation.indicators(_db, filters.year, scope, arg)
-    if what == "programs":
-        return evaluation.program_indicators(_db, filters, scope, arg)
-    return evaluation.reporting(_db, filters, scope)
-
-
 def evaluation_data(what: str, filters: Filters, scope: Scope, arg: object = None) -> pd.DataFrame:
     """'indicators' (arg: region code or None), 'programs' (arg: source, region, implementer or
-    program) or 'reporting', cached per data version."""
-    return _evaluation(*_key(store()), what, filters, scope, arg)
+    program) or 'reporting'."""
+    return _cached(f"evaluation.{what}", filters, scope, arg)
 
 
 def locked_years() -> list[int]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from common import formatting
 from common.colors import FUNDING_SOURCES
 from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from data_loaders.regions import kabupaten_kota
@@ -111,8 +112,6 @@ def view_summary(filters: Filters, lang: str) -> str:
 
 def page_header(title: str, view_: View) -> None:
     """The title, then what the figures are about and how recent they are — the same on every page."""
-    from common import formatting
-
     st.title(title)
     status = data.status()
     st.caption(
