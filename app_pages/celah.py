@@ -10,7 +10,8 @@ from common.i18n import t
 from data_loaders.problems import ValueProblem
 from data_loaders.regions import region_by_code
 from domain.gaps import Thresholds, agenda, explain, flag, recommend, suppress
-from ui import charts, data, shell
+from domain import charts
+from ui import data, shell
 from ui.components import empty_state, kpi, source_caption
 
 view = shell.view()

@@ -11,7 +11,8 @@ from common.colors import SOURCE_COLORS
 from common.i18n import t
 from data_loaders.regions import region_by_code
 from domain.evaluation import LightThresholds, light, narrative, on_time_share
-from ui import charts, data, shell
+from domain import charts
+from ui import data, shell
 from ui.components import empty_state, kpi, light_card, source_caption
 
 USER = "dasbor"

@@ -9,7 +9,8 @@ from common import formatting
 from common.colors import SOURCE_NAMES
 from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t
-from ui import charts, data, shell
+from domain import charts
+from ui import data, shell
 from ui.components import empty_state, kpi, source_caption
 
 CHART = {"displayModeBar": False}

@@ -19,7 +19,8 @@ from domain.map_metrics import (
     metrics_for,
     quantile_breaks,
 )
-from ui import data, maps, shell
+from domain import maps
+from ui import data, shell
 from ui.components import empty_state, source_caption
 from ui.shell import ALL
 

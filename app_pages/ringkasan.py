@@ -1,118 +1,154 @@
 """Ringkasan (Overview): the executive view — money by source, programs, people reached, need."""
 
+import pandas as pd
 import streamlit as st
 
 from common import formatting
-from common.colors import SOURCE_NAMES
-from common.i18n import t
-from ui import charts, data, shell
-from ui.components import empty_state, kpi, relative_change, source_caption
+from common.i18n import t, value
+from domain import charts, measures, overview
+from ui import data, shell, tables
+from ui.components import empty_state, kpi, source_caption
 
 view = shell.view()
-lang, filters, scope = view.lang, view.filters, view.scope
-status = data.status()
-
+lang, filters = view.lang, view.filters
+status = shell.status()
 shell.page_header(t("overview_title", lang, year=filters.year), view)
 
-now = data.kpis(filters, scope)
-before = data.kpis(filters.previous_year(), scope)
+headline = data.read(overview.headline, filters)
+now, before = headline.current, headline.previous
 if not now.has_data:
     empty_state(t("no_data_year", lang, year=filters.year))
     st.stop()
-
-previous = filters.year - 1
-versus = t("vs_prev_year", lang, year=previous)
+versus = t("vs_prev_year", lang, year=before.year)
 
 
-FORMATS = {"money": formatting.money, "percent": formatting.percent, "number": formatting.number}
-# One row about money, one about people: (label key, Kpis attribute, format). Ratios change in
-# percentage points, amounts and counts in percent. More people in need is bad news (red).
-CARDS = (
-    (
-        ("kpi_budget", "budget", "money"),
-        ("kpi_spent", "spent", "money"),
-        ("kpi_realisation", "realisation", "percent"),
-        ("kpi_programs", "programs", "number"),
-    ),
-    (
-        ("kpi_reached", "reached", "number"),
-        ("kpi_target_share", "reached_share", "percent"),
-        ("kpi_ppks", "ppks", "number"),
-        ("kpi_coverage", "coverage", "percent"),
-    ),
-)
-
-
-def change_text(current: float | None, earlier: float | None, kind: str) -> str | None:
-    if current is None or earlier is None:
-        return None
-    if kind == "percent":
-        return formatting.points(current - earlier, lang)
-    change = relative_change(current, earlier)
+def money_change(current: float, earlier: float) -> str | None:
+    change = measures.relative_change(current, earlier)
     return None if change is None else formatting.change(change, lang)
 
 
-for row in CARDS:
-    for column, (key, attribute, kind) in zip(st.columns(len(row)), row, strict=True):
-        current, earlier = getattr(now, attribute), getattr(before, attribute)
-        with column:
-            kpi(
-                t(key, lang),
-                FORMATS[kind](current, lang),
-                t(f"{key}_help", lang, prev=previous),
-                change_text(current, earlier, kind),
-                versus,
-                inverse=attribute == "ppks",
-            )
+def points_change(current: float | None, earlier: float | None) -> str | None:
+    return None if current is None or earlier is None else formatting.points(current - earlier, lang)
 
-by_source = data.funding_by_source(filters, scope)
-by_region = data.funding_by_area(filters, scope)
-whole = t("whole_region", lang)
-by_region["region_name"] = by_region.region_name.where(~by_region.whole_region, by_region.region_name + " " + whole)
+
+money_row = st.columns(4)
+with money_row[0]:
+    kpi(
+        t("kpi_budget", lang),
+        formatting.money(now.budget_idr, lang),
+        t("kpi_budget_help", lang, prev=before.year),
+        money_change(now.budget_idr, before.budget_idr),
+        versus,
+    )
+with money_row[1]:
+    kpi(
+        t("kpi_spent", lang),
+        formatting.money(now.spent_idr, lang),
+        t("kpi_spent_help", lang, prev=before.year),
+        money_change(now.spent_idr, before.spent_idr),
+        versus,
+    )
+with money_row[2]:
+    kpi(
+        t("kpi_realisation", lang),
+        formatting.percent(now.realisation, lang),
+        t("kpi_realisation_help", lang),
+        points_change(now.realisation, before.realisation),
+        versus,
+    )
+with money_row[3]:
+    kpi(
+        t("kpi_programs", lang),
+        formatting.number(now.programs, lang),
+        t("kpi_programs_help", lang, prev=before.year),
+        money_change(now.programs, before.programs),
+        versus,
+    )
+people_row = st.columns(4)
+with people_row[0]:
+    kpi(t("kpi_reached", lang), formatting.people(now.reached.jiwa, now.reached.kk, lang), t("kpi_reached_help", lang))
+with people_row[1]:
+    kpi(
+        t("kpi_target_share", lang),
+        formatting.shares(now.reach_jiwa, now.reach_kk, lang),
+        t("kpi_target_share_help", lang),
+    )
+with people_row[2]:
+    kpi(
+        t("kpi_ppks", lang),
+        formatting.people(now.ppks.jiwa, now.ppks.kk, lang),
+        t("kpi_ppks_help", lang),
+        money_change(now.ppks.jiwa + now.ppks.kk, before.ppks.jiwa + before.ppks.kk),
+        versus,
+        inverse=True,
+    )
+with people_row[3]:
+    kpi(
+        t("kpi_coverage", lang),
+        formatting.percent(now.coverage, lang),
+        t("kpi_coverage_help", lang),
+        points_change(now.coverage, before.coverage) if now.coverage_basis == before.coverage_basis else None,
+        versus,
+    )
+st.caption(shell.people_note(now, lang))
+
+by_source = data.read(overview.funding_by_source, filters)
+by_area = data.read(overview.funding_by_area, filters)
 left, right = st.columns(2, gap="large")
 with left:
     if by_source.empty:
         empty_state(t("no_programs", lang, what=t("filter_source", lang).lower()))
     else:
-        top = by_source.sort_values("budget", ascending=False).iloc[0]
+        top = by_source.largest
         st.subheader(
             t(
                 "chart_by_source_title",
                 lang,
-                top=top.source_name,
-                share=formatting.percent(top.budget / by_source.budget.sum(), lang),
+                top=value("source", top["source"], lang),
+                share=formatting.percent(top["share"], lang),
                 year=filters.year,
             )
         )
-        st.plotly_chart(charts.funding_by_source(by_source, lang), config={"displayModeBar": False})
+        st.plotly_chart(charts.funding_by_source(by_source.table, lang), config=charts.CONFIG)
         source_caption(status, lang)
 with right:
-    if by_region.empty:
+    if by_area.empty:
         empty_state(t("no_programs", lang, what=t("filter_region", lang).lower()))
     else:
-        totals = by_region.groupby("region_name")["budget"].sum().sort_values(ascending=False)
-        st.subheader(
-            t("chart_by_region_title", lang, top=totals.index[0], amount=formatting.money(totals.iloc[0], lang))
+        name, amount, whole = by_area.largest()
+        top_name = f"{name} {t('whole_region', lang)}" if whole else name
+        st.subheader(t("chart_by_region_title", lang, top=top_name, amount=formatting.money(amount, lang)))
+        frame = by_area.table.assign(
+            area_name=lambda f: f["area_name"].where(~f["whole_region"], f["area_name"] + " " + t("whole_region", lang))
         )
         axis = t("axis_kecamatan" if filters.kabkota else "axis_region", lang)
-        st.plotly_chart(
-            charts.stacked_by_source(by_region, lang, "region_name", axis), config={"displayModeBar": False}
-        )
+        st.plotly_chart(charts.stacked_by_source(frame, lang, "area_name", axis), config=charts.CONFIG)
         source_caption(status, lang)
 
 with st.expander(t("show_numbers", lang)):
-    st.dataframe(
+    table = by_source.table
+    tables.show(
+        pd.DataFrame(
+            {
+                t("col_source", lang): [value("source", code, lang) for code in table["source"]],
+                t("col_budget", lang): table["budget"],
+                t("col_committed", lang): table["committed"],
+                t("col_spent", lang): table["spent"],
+                t("col_realisation", lang): table["realisation"],
+                t("col_programs", lang): table["programs"],
+            }
+        ),
         {
-            t("col_source", lang): by_source.source.map(SOURCE_NAMES),
-            t("col_budget", lang): [formatting.money_exact(v, lang) for v in by_source.budget],
-            t("col_committed", lang): [formatting.money_exact(v, lang) for v in by_source.committed],
-            t("col_spent", lang): [formatting.money_exact(v, lang) for v in by_source.spent],
-            t("col_realisation", lang): [
-                formatting.percent(s / b if b else None, lang)
-                for s, b in zip(by_source.spent, by_source.budget, strict=True)
-            ],
-            t("col_programs", lang): [formatting.number(v, lang) for v in by_source.programs],
+            t(k, lang): f
+            for k, f in (
+                ("col_budget", "money"),
+                ("col_committed", "money"),
+                ("col_spent", "money"),
+                ("col_realisation", "percent"),
+                ("col_programs", "number"),
+            )
         },
-        hide_index=True,
+        lang,
     )
+    st.caption(t("committed_note", lang))
     source_caption(status, lang)

@@ -12,6 +12,8 @@ import math
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_compact_decimal, format_decimal
 
+from common.i18n import value
+
 LOCALES = {"id": "id_ID", "en": "en"}
 MISSING = "–"
 
@@ -86,3 +88,24 @@ def date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:
     if value is None:
         return MISSING
     return _babel_date(value, format="medium", locale=_locale(lang))
+
+
+def people(jiwa: float | None, kk: float | None, lang: str = "id") -> str:
+    """A count of people in both units, never added: '1.234 jiwa · 578 KK' (id), '1,234 persons ·
+    578 households' (en); a unit with no count is left out, and nothing at all reads as a dash."""
+    parts = [
+        f"{number(count, lang)} {value('unit', unit, lang)}"
+        for count, unit in ((jiwa, "jiwa"), (kk, "KK"))
+        if not _missing(count) and count
+    ]
+    return " · ".join(parts) or MISSING
+
+
+def shares(jiwa: float | None, kk: float | None, lang: str = "id") -> str:
+    """Ratios taken per unit: '90,0 % jiwa · 94,8 % KK'; a unit without a ratio is left out."""
+    parts = [
+        f"{percent(ratio, lang)} {value('unit', unit, lang)}"
+        for ratio, unit in ((jiwa, "jiwa"), (kk, "KK"))
+        if not _missing(ratio)
+    ]
+    return " · ".join(parts) or MISSING

@@ -10,6 +10,81 @@ LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 
 STRINGS: dict[str, dict[str, str]] = {
+    # --- vocabulary of the data: translated values (see `value`) -----------------------------
+    "source_APBN": {"id": "APBN", "en": "APBN"},
+    "source_APBD_PROV": {"id": "APBD Provinsi", "en": "APBD Provinsi"},
+    "source_APBD_KABKOTA": {"id": "APBD Kabupaten/Kota", "en": "APBD Kabupaten/Kota"},
+    "source_DANA_DESA": {"id": "Dana Desa", "en": "Dana Desa (village fund)"},
+    "source_CSR": {"id": "CSR/TJSL", "en": "CSR/TJSL"},
+    "source_PPM": {"id": "PPM", "en": "PPM"},
+    "source_LAINNYA": {"id": "Lainnya", "en": "Other"},
+    "status_usulan": {"id": "usulan", "en": "proposed"},
+    "status_komitmen": {"id": "komitmen", "en": "committed"},
+    "status_berjalan": {"id": "berjalan", "en": "running"},
+    "status_selesai": {"id": "selesai", "en": "completed"},
+    "status_batal": {"id": "batal", "en": "cancelled"},
+    "unit_jiwa": {"id": "jiwa", "en": "persons"},
+    "unit_KK": {"id": "KK", "en": "households"},
+    "unit_unit": {"id": "unit", "en": "units"},
+    "unit_lembaga": {"id": "lembaga", "en": "institutions"},
+    "assistance_Tunai": {"id": "Tunai", "en": "Cash"},
+    "assistance_Sembako/Pangan": {"id": "Sembako/Pangan", "en": "Food"},
+    "assistance_Jaminan Sosial": {"id": "Jaminan Sosial", "en": "Social insurance"},
+    "assistance_Rehabilitasi Sosial": {"id": "Rehabilitasi Sosial", "en": "Social rehabilitation"},
+    "assistance_Rumah (RTLH)": {"id": "Rumah (RTLH)", "en": "Housing (RTLH)"},
+    "assistance_Pemberdayaan/Pelatihan": {"id": "Pemberdayaan/Pelatihan", "en": "Empowerment/training"},
+    "assistance_Sarana": {"id": "Sarana", "en": "Facilities"},
+    "assistance_Lainnya": {"id": "Lainnya", "en": "Other"},
+    "assistance_none": {"id": "Tidak diisi", "en": "Not given"},
+    # --- the 26 PPKS categories (Permensos 8/2012), by number -------------------------------
+    "ppks_1": {"id": "Anak Balita Terlantar", "en": "Neglected infants (under five)"},
+    "ppks_2": {"id": "Anak Terlantar", "en": "Neglected children"},
+    "ppks_3": {"id": "Anak yang Berhadapan dengan Hukum", "en": "Children in conflict with the law"},
+    "ppks_4": {"id": "Anak Jalanan", "en": "Street children"},
+    "ppks_5": {"id": "Anak dengan Kedisabilitasan", "en": "Children with disabilities"},
+    "ppks_6": {
+        "id": "Anak yang Menjadi Korban Tindak Kekerasan atau Diperlakukan Salah",
+        "en": "Child victims of violence or mistreatment",
+    },
+    "ppks_7": {"id": "Anak yang Memerlukan Perlindungan Khusus", "en": "Children in need of special protection"},
+    "ppks_8": {"id": "Lanjut Usia Terlantar", "en": "Neglected older persons"},
+    "ppks_9": {"id": "Penyandang Disabilitas", "en": "Persons with disabilities"},
+    "ppks_10": {"id": "Tuna Susila", "en": "Sex workers"},
+    "ppks_11": {"id": "Gelandangan", "en": "Homeless persons"},
+    "ppks_12": {"id": "Pengemis", "en": "Beggars"},
+    "ppks_13": {"id": "Pemulung", "en": "Scavengers"},
+    "ppks_14": {"id": "Kelompok Minoritas", "en": "Minority groups"},
+    "ppks_15": {"id": "Bekas Warga Binaan Lembaga Pemasyarakatan", "en": "Former prison inmates"},
+    "ppks_16": {"id": "Orang dengan HIV/AIDS", "en": "People living with HIV/AIDS"},
+    "ppks_17": {"id": "Korban Penyalahgunaan NAPZA", "en": "Victims of drug abuse (NAPZA)"},
+    "ppks_18": {"id": "Korban Trafficking (Perdagangan Orang)", "en": "Victims of human trafficking"},
+    "ppks_19": {"id": "Korban Tindak Kekerasan", "en": "Victims of violence"},
+    "ppks_20": {"id": "Pekerja Migran Bermasalah Sosial", "en": "Migrant workers with social problems"},
+    "ppks_21": {"id": "Korban Bencana Alam", "en": "Victims of natural disasters"},
+    "ppks_22": {"id": "Korban Bencana Sosial", "en": "Victims of social disasters"},
+    "ppks_23": {"id": "Perempuan Rawan Sosial Ekonomi", "en": "Socially and economically vulnerable women"},
+    "ppks_24": {"id": "Fakir Miskin", "en": "The poor (fakir miskin)"},
+    "ppks_25": {"id": "Keluarga Bermasalah Sosial Psikologis", "en": "Families with social and psychological problems"},
+    "ppks_26": {"id": "Komunitas Adat Terpencil", "en": "Remote indigenous communities"},
+    "ppks_lintas": {"id": "Lintas PPKS", "en": "Cross-category (Lintas PPKS)"},
+    "ppks_other": {"id": "Kategori lain", "en": "Other categories"},
+    "kind_Provinsi": {"id": "Provinsi", "en": "Province"},
+    "kind_Kabupaten": {"id": "Kabupaten", "en": "Regency"},
+    "kind_Kota": {"id": "Kota", "en": "City"},
+    "kind_Kecamatan": {"id": "Kecamatan", "en": "District"},
+    "kind_Desa": {"id": "Desa", "en": "Village"},
+    "kind_Kelurahan": {"id": "Kelurahan", "en": "Urban village"},
+    "level_provinsi": {"id": "provinsi", "en": "province"},
+    "level_kabupaten_kota": {"id": "kabupaten/kota", "en": "regency/city"},
+    "level_kecamatan": {"id": "kecamatan", "en": "district"},
+    "level_desa_kelurahan": {"id": "desa/kelurahan", "en": "village"},
+    "period_Tahunan": {"id": "Tahunan", "en": "Annual"},
+    "period_Semester 1": {"id": "Semester 1", "en": "Half-year 1"},
+    "period_Semester 2": {"id": "Semester 2", "en": "Half-year 2"},
+    "period_Triwulan 1": {"id": "Triwulan 1", "en": "Quarter 1"},
+    "period_Triwulan 2": {"id": "Triwulan 2", "en": "Quarter 2"},
+    "period_Triwulan 3": {"id": "Triwulan 3", "en": "Quarter 3"},
+    "period_Triwulan 4": {"id": "Triwulan 4", "en": "Quarter 4"},
     # --- app frame ------------------------------------------------------------------------
     "app_title": {"id": "Sinergi Kesos Kaltim", "en": "Sinergi Kesos Kaltim"},
     "app_tagline": {
@@ -94,7 +169,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "apply to need.",
     },
     "kpi_coverage": {"id": "Cakupan", "en": "Coverage"},
-    "kpi_coverage_help": {"id": "Penerima tercapai ÷ PPKS.", "en": "People reached ÷ PPKS."},
+    "kpi_coverage_help": {
+        "id": "Penerima tercapai ÷ PPKS, dalam satuan yang sama (jiwa, atau KK bila PPKS hanya dalam KK).",
+        "en": "People reached ÷ PPKS, in the same unit (persons, or households where PPKS is only in households).",
+    },
+    "note_units": {
+        "id": "Jiwa dan KK dihitung terpisah dan tidak dijumlahkan; program bersatuan unit atau lembaga tidak "
+        "dihitung sebagai orang.",
+        "en": "Persons (jiwa) and households (KK) are counted apart and never added; programs counted in units "
+        "or institutions count no people.",
+    },
+    "note_coverage_jiwa": {
+        "id": "Cakupan = penerima jiwa ÷ PPKS jiwa (penerima KK tidak dibandingkan dengan PPKS jiwa).",
+        "en": "Coverage = persons reached ÷ PPKS persons (households reached are not compared with persons).",
+    },
+    "note_coverage_KK": {
+        "id": "Cakupan = penerima KK ÷ PPKS KK.",
+        "en": "Coverage = households reached ÷ PPKS households.",
+    },
+    "note_need_levels": {"id": "PPKS dari data tingkat {levels}.", "en": "PPKS from {levels}-level figures."},
+    "note_need_set_aside": {
+        "id": "{count} PPKS dari baris tingkat lebih tinggi tidak dijumlahkan karena rinciannya sudah ada.",
+        "en": "{count} PPKS in higher-level rows are not added, as their breakdown is stored.",
+    },
+    "committed_note": {
+        "id": "Komitmen hanya ada untuk sumber yang berjanji lebih dulu (CSR/TJSL, PPM); sumber lain: –.",
+        "en": "Commitments exist only for the sources that pledge (CSR/TJSL, PPM); other sources: –.",
+    },
     "vs_prev_year": {"id": "vs {year}", "en": "vs {year}"},
     "chart_by_source_title": {
         "id": "{top} menanggung {share} pagu {year}",
@@ -128,7 +229,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "show_numbers": {"id": "Lihat angka", "en": "Show figures"},
     "col_source": {"id": "Sumber dana", "en": "Funding source"},
     "col_budget": {"id": "Pagu (Rp)", "en": "Planned (Rp)"},
-    "col_committed": {"id": "Komitmen (Rp)", "en": "Committed (Rp)"},
+    "col_committed": {"id": "Komitmen CSR/PPM (Rp)", "en": "Committed, CSR/PPM (Rp)"},
     "col_spent": {"id": "Realisasi (Rp)", "en": "Spent (Rp)"},
     "col_realisation": {"id": "Realisasi (%)", "en": "Realisation (%)"},
     "col_programs": {"id": "Program", "en": "Programs"},
@@ -588,10 +689,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Dari pagu ke realisasi, per sumber dana",
         "en": "From planned to spent, by funding source",
     },
-    "kpi_committed": {"id": "Komitmen", "en": "Committed"},
+    "kpi_committed": {"id": "Komitmen CSR/PPM", "en": "Committed, CSR/PPM"},
     "kpi_committed_help": {
-        "id": "Dana yang dijanjikan (terutama janji CSR) pada filter ini.",
-        "en": "Amounts pledged (mostly CSR pledges) in this view.",
+        "id": "Dana yang dijanjikan oleh CSR/TJSL dan PPM pada filter ini; sumber lain tidak berjanji lebih dulu.",
+        "en": "Amounts pledged by CSR/TJSL and PPM in this view; other sources do not pledge ahead.",
     },
     "funding_by_region": {"id": "Per kabupaten/kota", "en": "By regency/city"},
     "funding_measure": {"id": "Tampilkan", "en": "Show"},
@@ -973,6 +1074,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "yes": {"id": "ya", "en": "yes"},
     "no": {"id": "tidak", "en": "no"},
 }
+
+
+def value(kind: str, raw: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A value of the data's vocabulary in `lang`: `kind` is source, status, unit, assistance, ppks,
+    kind (region kind), level or period. A value outside the vocabulary (a name from a file) is
+    returned as it is; a missing value as a dash."""
+    if raw is None or (isinstance(raw, float) and raw != raw):
+        return "–"
+    key = f"{kind}_{raw}"
+    return t(key, lang) if key in STRINGS else str(raw)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

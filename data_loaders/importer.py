@@ -482,6 +482,17 @@ def _later_users(store: Store, import_id: int, tables: tuple[str, ...]) -> list[
     return sorted(users)
 
 
+def known_keys(store: Store) -> tuple[set[tuple[str, int]], set[str]]:
+    """The (program_code, year) keys of stored programs and the name keys of stored partners, so a
+    beneficiary or program file can warn about unknown programs and partners."""
+    programs = {
+        (row.program_code, int(row.year))
+        for row in store.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
+    }
+    partners = set(store.query("SELECT name_key FROM partners")["name_key"])
+    return programs, partners
+
+
 def history(store: Store) -> pd.DataFrame:
     return store.query(
         "SELECT id, kind, file_name, sha256, imported_by, imported_at, is_sample, rows_added, rows_updated, "

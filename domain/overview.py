@@ -1,5 +1,13 @@
-"""The executive overview: what was planned and spent, by whom, for how many people, against
-how much need. Every figure here is computed from the store for the shared filters."""
+"""The executive overview (Ringkasan) and the `summary` command: what was planned, committed and
+spent, by whom, for how many people, against how much need. One view function per page section;
+each returns a frozen dataclass of raw figures (Rupiah, jiwa, KK) that pages, the command line and
+reports only render.
+
+Rules: people are counted once per program and place (a co-financed program repeats its target on
+each source's row); jiwa and KK are never added; programs counted in unit or lembaga count no
+people; commitments exist only for the pledging sources (CSR/TJSL, PPM); need is read at one level
+(`domain.reader.NEED_LEVEL_RULE`).
+"""
 
 from __future__ import annotations
 
@@ -8,149 +16,245 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_loaders.store import Store
-from domain.filters import Filters, Scope, allocation_conditions, ppks_conditions
-
-# Beneficiaries are counted in people (jiwa) or households (KK); programs that count houses,
-# vehicles or institutions ('unit', 'lembaga') are left out of people counts.
-PEOPLE_UNITS = ("jiwa", "KK")
-
-_ALLOCATIONS = """
-    FROM program_allocations a
-    JOIN programs p ON p.id = a.program_id
-    JOIN regions r ON r.code = a.region_code
-"""
+from domain import measures
+from domain.filters import Filters
+from domain.measures import PEOPLE_UNITS, PLEDGING_SOURCES
+from domain.reader import Reader, allocation_filter, need_filter
 
 
 @dataclass(frozen=True)
-class Kpis:
+class People:
+    """A count of people in both units, never added: jiwa (persons) and KK (households)."""
+
+    jiwa: float = 0.0
+    kk: float = 0.0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.jiwa or self.kk)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The headline figures of one year for the filters and scope."""
+
     year: int
-    budget: float  # pagu
-    committed: float  # komitmen (CSR pledges)
-    spent: float  # realisasi
+    budget_idr: float  # pagu, all sources
+    committed_idr: float  # komitmen of the pledging sources (CSR/TJSL, PPM) only
+    committed_budget_idr: float  # pagu of the pledging sources, to read the commitment against
+    spent_idr: float  # realisasi, all sources
     programs: int
-    target: float  # people (jiwa/KK) targeted
-    reached: float  # people (jiwa/KK) reached
-    ppks: float  # people in need (PPKS count)
+    target: People  # people targeted, per place, programs counted in jiwa or KK
+    reached: People  # people reached, same programs
+    target_reported: People  # target of the places that report a reached figure
+    ppks: People  # people in need, at one level per area
+    need_levels: tuple[str, ...]  # region levels the need figures come from
+    need_set_aside: float  # stored need not counted because a finer level covers it (jiwa + KK rows)
 
     @property
     def realisation(self) -> float | None:
-        """Budget realisation: spent ÷ planned."""
-        return _ratio(self.spent, self.budget)
+        return measures.realisation(self.spent_idr, self.budget_idr)
 
     @property
-    def reached_share(self) -> float | None:
-        """People reached ÷ people targeted."""
-        return _ratio(self.reached, self.target)
+    def reach_jiwa(self) -> float | None:
+        return measures.reach(self.reached.jiwa, self.target_reported.jiwa)
+
+    @property
+    def reach_kk(self) -> float | None:
+        return measures.reach(self.reached.kk, self.target_reported.kk)
+
+    @property
+    def coverage_basis(self) -> str | None:
+        """'jiwa' when need is counted in jiwa (people reached in jiwa ÷ PPKS jiwa), else 'KK' when
+        need is counted in KK, else None (no need data)."""
+        if self.ppks.jiwa:
+            return "jiwa"
+        if self.ppks.kk:
+            return "KK"
+        return None
 
     @property
     def coverage(self) -> float | None:
-        """People reached ÷ people in need (PPKS)."""
-        return _ratio(self.reached, self.ppks)
+        """People reached ÷ people in need, in the unit of `coverage_basis`."""
+        if self.coverage_basis == "jiwa":
+            return measures.coverage(self.reached.jiwa, self.ppks.jiwa)
+        if self.coverage_basis == "KK":
+            return measures.coverage(self.reached.kk, self.ppks.kk)
+        return None
+
+    @property
+    def coverage_kk(self) -> float | None:
+        """Households reached ÷ households in need, where both exist besides a jiwa basis."""
+        return measures.coverage(self.reached.kk, self.ppks.kk)
 
     @property
     def has_data(self) -> bool:
-        return bool(self.programs or self.ppks)
+        return bool(self.programs or self.ppks.any)
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
-    return numerator / denominator if denominator else None
+@dataclass(frozen=True)
+class Headline:
+    """The overview's cards: this year's figures and the previous year's, for the changes."""
+
+    current: Figures
+    previous: Figures
 
 
-def kpis(store: Store, filters: Filters, scope: Scope = Scope()) -> Kpis:
-    where, params = allocation_conditions(filters, scope)
-    money = store.query(
-        f"""
-        SELECT coalesce(sum(a.budget_idr), 0) AS budget,
-               coalesce(sum(a.committed_idr), 0) AS committed,
-               coalesce(sum(a.spent_idr), 0) AS spent,
-               count(DISTINCT p.id) AS programs
-        {_ALLOCATIONS}
-        WHERE {where}
-        """,
-        params,
+def figures(reader: Reader, filters: Filters) -> Figures:
+    """The headline figures of `filters.year` (see `Figures`)."""
+    where, params = allocation_filter(filters)
+    money = reader.query(
+        f"""SELECT coalesce(sum(a.budget), 0) AS budget, coalesce(sum(a.spent), 0) AS spent,
+                   coalesce(sum(CASE WHEN a.funding_source IN ({_marks(PLEDGING_SOURCES)}) THEN a.committed END), 0)
+                     AS committed,
+                   coalesce(sum(CASE WHEN a.funding_source IN ({_marks(PLEDGING_SOURCES)}) THEN a.budget END), 0)
+                     AS committed_budget,
+                   count(DISTINCT a.program_id) AS programs
+            FROM allocation_rows a WHERE {where}""",
+        [*PLEDGING_SOURCES, *PLEDGING_SOURCES, *params],
     ).iloc[0]
-    # A co-financed program repeats its target on each source's row: people count once per place.
-    people = store.query(
-        f"""
-        SELECT coalesce(sum(target), 0) AS target, coalesce(sum(reached), 0) AS reached
-        FROM (
-            SELECT max(a.target_beneficiaries) AS target, max(a.reached_beneficiaries) AS reached
-            {_ALLOCATIONS}
-            WHERE {where} AND p.beneficiary_unit IN ({", ".join("?" for _ in PEOPLE_UNITS)})
-            GROUP BY a.program_id, a.region_code
-        ) AS per_place
-        """,
+    people = reader.query(
+        f"""SELECT unit, sum(target) AS target, sum(reached) AS reached,
+                   sum(CASE WHEN reached IS NOT NULL THEN target END) AS target_reported
+            FROM (SELECT a.program_id, a.region_code, a.beneficiary_unit AS unit,
+                         max(a.target) AS target, max(a.reached) AS reached
+                  FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
+                  GROUP BY a.program_id, a.region_code, a.beneficiary_unit) AS per_place
+            GROUP BY unit""",
         [*params, *PEOPLE_UNITS],
-    ).iloc[0]
-    need_where, need_params = ppks_conditions(filters, scope)
-    need = store.scalar(
-        f"SELECT coalesce(sum(c.count), 0) FROM ppks_counts c JOIN regions r ON r.code = c.region_code "
-        f"WHERE {need_where}",
+    ).set_index("unit")
+    need_where, need_params = need_filter(filters)
+    need = reader.query(
+        f"SELECT n.unit, n.region_level, sum(n.count) AS count FROM need_rows n WHERE {need_where} GROUP BY 1, 2",
         need_params,
     )
-    return Kpis(
+    set_aside = reader.scalar(f"SELECT coalesce(sum(n.count), 0) FROM need_set_aside n WHERE {need_where}", need_params)
+    by_unit = need.groupby("unit")["count"].sum()
+    return Figures(
         year=filters.year,
-        budget=float(money["budget"]),
-        committed=float(money["committed"]),
-        spent=float(money["spent"]),
+        budget_idr=float(money["budget"]),
+        committed_idr=float(money["committed"]),
+        committed_budget_idr=float(money["committed_budget"]),
+        spent_idr=float(money["spent"]),
         programs=int(money["programs"]),
-        target=float(people["target"]),
-        reached=float(people["reached"]),
-        ppks=float(need),
+        target=_people(people, "target"),
+        reached=_people(people, "reached"),
+        target_reported=_people(people, "target_reported"),
+        ppks=People(jiwa=float(by_unit.get("jiwa", 0.0)), kk=float(by_unit.get("KK", 0.0))),
+        need_levels=tuple(sorted(set(need["region_level"]), key=_LEVEL_ORDER.index)),
+        need_set_aside=float(set_aside or 0.0),
     )
 
 
-def funding_by_source(store: Store, filters: Filters, scope: Scope = Scope()) -> pd.DataFrame:
-    """Planned, committed and spent per funding source, in the sources' fixed order; sources
-    without programs are left out."""
-    where, params = allocation_conditions(filters, scope)
-    return store.query(
-        f"""
-        SELECT a.funding_source AS source, f.name AS source_name,
-               sum(a.budget_idr)::DOUBLE AS budget,
-               sum(a.committed_idr)::DOUBLE AS committed,
-               sum(a.spent_idr)::DOUBLE AS spent,
-               count(DISTINCT p.id) AS programs
-        {_ALLOCATIONS}
-        JOIN funding_sources f ON f.code = a.funding_source
-        WHERE {where}
-        GROUP BY a.funding_source, f.name, f.sort_order
-        ORDER BY f.sort_order
-        """,
-        params,
+def headline(reader: Reader, filters: Filters) -> Headline:
+    """The overview's cards: `figures` of the year and of the year before."""
+    return Headline(current=figures(reader, filters), previous=figures(reader, filters.previous_year()))
+
+
+_LEVEL_ORDER = ["provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan"]
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _people(frame: pd.DataFrame, column: str) -> People:
+    def get(unit: str) -> float:
+        if unit not in frame.index or pd.isna(frame.at[unit, column]):
+            return 0.0
+        return float(frame.at[unit, column])
+
+    return People(jiwa=get("jiwa"), kk=get("KK"))
+
+
+@dataclass(frozen=True)
+class SourceFunding:
+    """Per funding source, in the sources' fixed order (sources without programs left out):
+    `table` has source (code), budget, committed (NaN for sources that do not pledge), spent,
+    realisation (ratio), programs."""
+
+    table: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+    @property
+    def largest(self) -> pd.Series | None:
+        """The source with the largest planned amount, with its share of the total (`share`)."""
+        if self.table.empty:
+            return None
+        row = self.table.sort_values("budget", ascending=False).iloc[0].copy()
+        row["share"] = measures.share(row["budget"], self.table["budget"].sum())
+        return row
+
+
+def funding_by_source(reader: Reader, filters: Filters) -> SourceFunding:
+    """Planned, committed (pledging sources only) and spent per funding source."""
+    where, params = allocation_filter(filters)
+    table = reader.query(
+        f"""SELECT a.funding_source AS source, sum(a.budget) AS budget,
+                   CASE WHEN a.funding_source IN ({_marks(PLEDGING_SOURCES)}) THEN sum(a.committed) END AS committed,
+                   sum(a.spent) AS spent, count(DISTINCT a.program_id) AS programs
+            FROM allocation_rows a JOIN funding_source_list f ON f.code = a.funding_source
+            WHERE {where}
+            GROUP BY a.funding_source, f.sort_order ORDER BY f.sort_order""",
+        [*PLEDGING_SOURCES, *params],
     )
+    table["realisation"] = measures.realisation(table["spent"], table["budget"])
+    return SourceFunding(table=table)
 
 
-def funding_by_area(store: Store, filters: Filters, scope: Scope = Scope()) -> pd.DataFrame:
-    """Planned and spent per area and source, one level below the selection: per kabupaten/kota
-    for the province, per kecamatan within a kabupaten/kota. Money allocated to the selected
-    region as a whole (not to one of its parts) is its own row, flagged `whole_region`."""
-    where, params = allocation_conditions(filters, scope)
+@dataclass(frozen=True)
+class AreaFunding:
+    """Planned and spent per area and source, one level below the selection (kab/kota for the
+    province, kecamatan inside a kab/kota). `table`: area_code, area_name, whole_region (money
+    allocated to the selected region as a whole, not to one of its parts), source, budget, spent.
+    `level` is the areas' level."""
+
+    table: pd.DataFrame
+    level: str
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+    def largest(self) -> tuple[str, float, bool] | None:
+        """(area name, planned amount, whole_region) of the area with the most planned money."""
+        if self.table.empty:
+            return None
+        totals = self.table.groupby(["area_name", "whole_region"])["budget"].sum().sort_values(ascending=False)
+        (name, whole), amount = next(iter(totals.items()))
+        return str(name), float(amount), bool(whole)
+
+
+def funding_by_area(reader: Reader, filters: Filters) -> AreaFunding:
+    """Planned and spent per area one level below the selection, per source (see `AreaFunding`)."""
+    where, params = allocation_filter(filters)
     if filters.kabkota:
-        area = "CASE WHEN r.level IN ('kecamatan', 'desa_kelurahan') THEN substr(r.code, 1, 8) ELSE r.code END"
+        level, area = "kecamatan", "coalesce(a.kecamatan_code, a.kabkota_code)"
     else:
-        area = "coalesce(r.kabkota_code, r.code)"
-    return store.query(
-        f"""
-        SELECT {area} AS region_code, k.name AS region_name, k.level IN ('provinsi', ?) AS whole_region,
-               a.funding_source AS source, f.name AS source_name,
-               sum(a.budget_idr)::DOUBLE AS budget, sum(a.spent_idr)::DOUBLE AS spent
-        {_ALLOCATIONS}
-        JOIN regions k ON k.code = {area}
-        JOIN funding_sources f ON f.code = a.funding_source
-        WHERE {where}
-        GROUP BY 1, 2, 3, 4, 5, f.sort_order
-        ORDER BY 1, f.sort_order
-        """,
-        ["kabupaten_kota" if filters.kabkota else "provinsi", *params],
+        level, area = "kabupaten_kota", "coalesce(a.kabkota_code, a.region_code)"
+    table = reader.query(
+        f"""SELECT {area} AS area_code, k.name AS area_name, k.level <> ? AS whole_region,
+                   a.funding_source AS source, sum(a.budget) AS budget, sum(a.spent) AS spent
+            FROM allocation_rows a
+            JOIN region_rows k ON k.code = {area}
+            JOIN funding_source_list f ON f.code = a.funding_source
+            WHERE {where}
+            GROUP BY 1, 2, 3, 4, f.sort_order
+            ORDER BY 1, f.sort_order""",
+        [level, *params],
     )
+    return AreaFunding(table=table, level=level)
 
 
-def available_years(store: Store) -> list[int]:
-    """Years that have programs or PPKS counts, newest last."""
-    frame = store.query("SELECT DISTINCT year FROM programs UNION SELECT DISTINCT year FROM ppks_counts ORDER BY year")
-    return [int(year) for year in frame["year"]]
+def available_years(reader: Reader) -> tuple[int, ...]:
+    """Years that have programs or need (PPKS) figures in scope, oldest first."""
+    frame = reader.query(
+        "SELECT DISTINCT year FROM allocation_rows UNION SELECT DISTINCT year FROM need_rows ORDER BY year"
+    )
+    return tuple(int(year) for year in frame["year"])
 
 
 @dataclass(frozen=True)
@@ -163,9 +267,10 @@ class DataStatus:
     files: tuple[str, ...]
 
 
-def data_status(store: Store) -> DataStatus:
-    imports = store.query(
-        "SELECT file_name, imported_at, is_sample FROM imports WHERE status = 'committed' ORDER BY imported_at"
+def data_status(reader: Reader) -> DataStatus:
+    """The committed imports in scope: sample or not, the latest import time and the file names."""
+    imports = reader.query(
+        "SELECT file_name, imported_at, is_sample FROM import_rows WHERE status = 'committed' ORDER BY imported_at"
     )
     if imports.empty:
         return DataStatus(is_sample=False, has_imports=False, as_of=None, files=())

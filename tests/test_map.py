@@ -21,7 +21,7 @@ from domain.map_metrics import (
     quantile_breaks,
     unplaced_budget,
 )
-from ui.maps import selected_region
+from domain.maps import selected_region
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 

@@ -1,1 +1,1 @@
-"""Streamlit-side helpers: the cache boundary, the shared filters, page components and charts."""
+"""Streamlit-side helpers: the cache boundary, the shared filters, page components and tables."""

@@ -1,15 +1,17 @@
 """The one place for caching (the page/data boundary).
 
-The store is a cached resource (one DuckDB instance per process, a cursor per query). Every
-aggregate a page reads goes through one cached function keyed by the data version, so it is
-computed once after each write and never keyed by hashing large frames.
+The store is a cached resource (one instance per process). Every figure a page shows comes from a
+domain *view function* `view(reader, *args)` called through `read(view, *args)`: one cached call
+keyed by (view, arguments, scope, data version). The data version is read once per rerun, in
+`start_run`, so a rerun never mixes figures of two data versions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from data_loaders import importer, periods, templates
@@ -18,8 +20,11 @@ from data_loaders.nik import hashes_from_csv, nik_key
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
-from domain import evaluation, funding, gaps, map_metrics, overlap, overview
-from domain.filters import Filters, Scope
+from domain.filters import Scope
+from domain.reader import Reader
+
+Result = TypeVar("Result")
+_RUN_KEY = "_sinergi_run"
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,79 +46,50 @@ def clear_caches() -> None:
     st.cache_resource.clear()
 
 
-# Every cached read: a name and the domain function it calls with the store first.
-_READS: dict[str, Callable] = {
-    "kpis": overview.kpis,
-    "funding_by_source": overview.funding_by_source,
-    "funding_by_area": overview.funding_by_area,
-    "years": overview.available_years,
-    "status": overview.data_status,
-    "query": lambda db, sql: db.query(sql),
-    "history": importer.history,
-    "area_figures": map_metrics.area_figures,
-    "program_points": map_metrics.program_points,
-    "unplaced_budget": map_metrics.unplaced_budget,
-    "funding.dimension": funding.by_dimension,
-    "funding.flows": funding.flows,
-    "funding.trends": funding.trends,
-    "funding.implementers": funding.implementers,
-    "funding.programs": funding.programs,
-    "area_category": gaps.area_category,
-    "people_overlaps": overlap.overlaps_by_region,
-    "source_pairs": gaps.source_pairs,
-    "people.pairs": overlap.program_pairs,
-    "people.program": lambda db, year, scope: overlap.targeting(db, year, scope, by="program"),
-    "people.source": lambda db, year, scope: overlap.targeting(db, year, scope, by="source"),
-    "people.left_out": overlap.poorest_left_out,
-    "evaluation.indicators": lambda db, filters, scope, region: evaluation.indicators(db, filters.year, scope, region),
-    "evaluation.programs": evaluation.program_indicators,
-    "evaluation.reporting": lambda db, filters, scope, _: evaluation.reporting(db, filters, scope),
-}
+@dataclass(frozen=True)
+class Run:
+    """What every read of one rerun shares: the store, its data version and the user's scope."""
+
+    url: str
+    version: int
+    scope: Scope
+
+
+def start_run(scope: Scope) -> Run:
+    """Read the data version once for this rerun and remember the user's scope."""
+    db = store()
+    run = Run(url=db.url, version=db.data_version(), scope=scope)
+    st.session_state[_RUN_KEY] = run
+    return run
+
+
+def _run() -> Run:
+    run = st.session_state.get(_RUN_KEY)
+    return run if run is not None else start_run(Scope())
+
+
+def _after_write() -> None:
+    """A write changed the data version: later reads of this rerun see the new data."""
+    start_run(_run().scope)
 
 
 @st.cache_data(show_spinner=False, max_entries=2048)
-def _read(_db: Store, url: str, version: int, name: str, args: tuple) -> object:
-    return _READS[name](_db, *args)
+def _cached(_view: Callable[..., Any], name: str, url: str, version: int, scope: Scope, args: tuple, kwargs: tuple):
+    return _view(Reader(store(), scope), *args, **dict(kwargs))
 
 
-def _cached(name: str, *args: object) -> object:
-    db = store()
-    return _read(db, db.url, db.data_version(), name, args)
+def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
+    """`view(Reader(store, scope), *args, **kwargs)`, cached per (view, arguments, scope, data version).
+    Arguments must be hashable values (filters, codes, numbers), never large frames."""
+    run = _run()
+    name = f"{view.__module__}.{view.__qualname__}"
+    return _cached(view, name, run.url, run.version, run.scope, args, tuple(sorted(kwargs.items())))
 
 
-def kpis(filters: Filters, scope: Scope) -> overview.Kpis:
-    return _cached("kpis", filters, scope)
-
-
-def funding_by_source(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _cached("funding_by_source", filters, scope)
-
-
-def funding_by_area(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _cached("funding_by_area", filters, scope)
-
-
-def years() -> list[int]:
-    return _cached("years")
-
-
-def status() -> overview.DataStatus:
-    return _cached("status")
-
-
-def table(sql: str) -> pd.DataFrame:
-    """A small reference query (no user input in `sql`), cached per data version."""
-    return _cached("query", sql)
-
-
-def table_counts() -> dict[str, int]:
-    return store().table_counts()
-
-
-def ppks_labels() -> dict[int, str]:
-    """'24. Fakir Miskin' for every PPKS category id, for filters and previews."""
-    categories = table("SELECT id, name FROM ppks_categories ORDER BY id")
-    return {int(row.id): f"{row.id}. {row.name}" for row in categories.itertuples()}
+def reader() -> Reader:
+    """An uncached reader for the rerun's scope, for reads that must not be cached (a partner's
+    list checked against the store)."""
+    return Reader(store(), _run().scope)
 
 
 # --- data management (Kelola Data) ---------------------------------------------------------------
@@ -133,96 +109,45 @@ def template(kind: str) -> bytes:
 
 
 def validate_upload(file: str, content: bytes, kind: str, progress: Progress | None = None) -> Validation:
-    s = store()
-    known = {
-        (row.program_code, int(row.year))
-        for row in s.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
-    }
-    partners = set(s.query("SELECT name_key FROM partners")["name_key"])
+    known_programs, partner_keys = importer.known_keys(store())
     return validate(
-        file, content, kind, nik_key=nik_key(_secrets()), known_programs=known, partner_keys=partners, progress=progress
+        file,
+        content,
+        kind,
+        nik_key=nik_key(_secrets()),
+        known_programs=known_programs,
+        partner_keys=partner_keys,
+        progress=progress,
     )
 
 
 def import_validated(validation: Validation, user: str, progress: Progress | None = None) -> importer.ImportResult:
-    return importer.apply(store(), validation, user, progress=progress)
+    result = importer.apply(store(), validation, user, progress=progress)
+    _after_write()
+    return result
 
 
 def rollback(import_id: int, user: str) -> dict[str, int]:
-    return importer.rollback(store(), import_id, user)
+    result = importer.rollback(store(), import_id, user)
+    _after_write()
+    return result
 
 
 def remove_sample() -> int:
-    return importer.remove_sample(store())
+    removed = importer.remove_sample(store())
+    _after_write()
+    return removed
 
 
-def history() -> pd.DataFrame:
-    return _cached("history")
+def table_counts() -> dict[str, int]:
+    """Row count of every table (not cached: the data page shows it right after a write)."""
+    return store().table_counts()
 
 
-# --- map (Peta) ---------------------------------------------------------------------------------
-
-
-def area_figures(filters: Filters, scope: Scope, level: str, parent: str | None) -> pd.DataFrame:
-    return _cached("area_figures", filters, scope, level, parent)
-
-
-def program_points(filters: Filters, scope: Scope, parent: str | None) -> pd.DataFrame:
-    return _cached("program_points", filters, scope, parent)
-
-
-def unplaced_budget(filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
-    return _cached("unplaced_budget", filters, scope, level, parent)
-
-
-# --- funding (Pendanaan) ------------------------------------------------------------------------
-
-
-def funding_data(what: str, filters: Filters, scope: Scope, *args: object) -> pd.DataFrame:
-    """One of the Pendanaan page's aggregates: 'dimension', 'flows', 'trends', 'implementers' or
-    'programs' (see domain/funding.py)."""
-    return _cached(f"funding.{what}", filters, scope, *args)
-
-
-def program_places(program_id: int, scope: Scope) -> pd.DataFrame:
-    return funding.program_places(store(), program_id, scope)
-
-
-# --- gaps and overlaps (Celah & Tumpang Tindih) -------------------------------------------------
-
-
-def area_category(filters: Filters, scope: Scope) -> pd.DataFrame:
-    return _cached("area_category", filters, scope)
-
-
-def people_overlaps(year: int, scope: Scope) -> pd.DataFrame:
-    return _cached("people_overlaps", year, scope)
-
-
-def source_pairs(year: int, scope: Scope) -> pd.DataFrame:
-    return _cached("source_pairs", year, scope)
-
-
-def people_detail(what: str, year: int, scope: Scope) -> object:
-    """Program pairs ('pairs'), on-target shares ('program', 'source') or desil 1 left out ('left_out')."""
-    return _cached(f"people.{what}", year, scope)
-
-
-def check_list(content: bytes, year: int, scope: Scope) -> tuple[pd.DataFrame, int, int]:
-    """A partner's list against the beneficiaries: counts per region and assistance type, how many
-    of the list already receive help, and how many valid people the list has. Not cached, not stored."""
+def hashes_of_list(content: bytes) -> list[str]:
+    """The keyed hashes of a partner's CSV list of NIKs (raises ValueProblem for a bad file)."""
     hashes, _ = hashes_from_csv(content, nik_key(_secrets()))
-    frame, found = overlap.check_list(store(), hashes, year, scope)
-    return frame, found, len(set(hashes))
-
-
-# --- evaluation (Evaluasi) ----------------------------------------------------------------------
-
-
-def evaluation_data(what: str, filters: Filters, scope: Scope, arg: object = None) -> pd.DataFrame:
-    """'indicators' (arg: region code or None), 'programs' (arg: source, region, implementer or
-    program) or 'reporting'."""
-    return _cached(f"evaluation.{what}", filters, scope, arg)
+    return hashes
 
 
 def locked_years() -> list[int]:
@@ -234,3 +159,4 @@ def set_lock(year: int, locked: bool, user: str) -> None:
         periods.lock(store(), year, user)
     else:
         periods.unlock(store(), year)
+    _after_write()

@@ -6,15 +6,18 @@ with `view()`. Widget keys are the URL's query parameters (`?lang=en&tahun=2024&
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
 
 from common import formatting
 from common.colors import FUNDING_SOURCES
-from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
 from data_loaders.regions import kabupaten_kota
 from domain.filters import LINTAS_PPKS, Filters, Scope
+from domain.overview import DataStatus, Figures, available_years, data_status
+from domain.reference import categories
 from ui import data
 
 ALL = "all"
@@ -41,10 +44,15 @@ def language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def ppks_labels(lang: str) -> dict[int, str]:
+    """'24. Fakir Miskin' (or its English name) for every PPKS category in the store."""
+    return {i: f"{i}. {value('ppks', i, lang)}" for i in data.read(categories).ids}
+
+
 def render_filters(lang: str) -> Filters:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
-    years = data.years() or [2025]
+    years = list(data.read(available_years)) or [dt.date.today().year]
     year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun", bind="query-params")
     regions = {region.code: region.name for region in kabupaten_kota()}
     region = sidebar.selectbox(
@@ -54,7 +62,7 @@ def render_filters(lang: str) -> Filters:
         key="wilayah",
         bind="query-params",
     )
-    sources = {code: name for code, name, _ in FUNDING_SOURCES}
+    sources = {code: value("source", code, lang) for code, _, _ in FUNDING_SOURCES}
     chosen = sidebar.multiselect(
         t("filter_source", lang),
         list(sources),
@@ -63,10 +71,9 @@ def render_filters(lang: str) -> Filters:
         placeholder=t("all_sources", lang),
         bind="query-params",
     )
-    ppks_names = data.ppks_labels()
-    ppks_labels = {ALL: t("all_ppks", lang), **ppks_names, LINTAS_PPKS: t("lintas_ppks", lang)}
+    labels = {ALL: t("all_ppks", lang), **ppks_labels(lang), LINTAS_PPKS: t("lintas_ppks", lang)}
     ppks = sidebar.selectbox(
-        t("filter_ppks", lang), list(ppks_labels), format_func=ppks_labels.get, key="ppks", bind="query-params"
+        t("filter_ppks", lang), list(labels), format_func=labels.get, key="ppks", bind="query-params"
     )
     sidebar.caption(t("filters_link_hint", lang))
     return Filters(
@@ -78,9 +85,11 @@ def render_filters(lang: str) -> Filters:
 
 
 def render_sidebar(lang: str) -> View:
+    # Sign-in is not there yet: everyone sees the whole province. The reader applies the scope.
+    scope = Scope()
+    data.start_run(scope)
     filters = render_filters(lang)
-    # Sign-in is not there yet: everyone sees the whole province. The data layer already takes a scope.
-    view = View(lang=lang, filters=filters, scope=Scope())
+    view = View(lang=lang, filters=filters, scope=scope)
     st.session_state[_VIEW_KEY] = view
     return view
 
@@ -90,8 +99,13 @@ def view() -> View:
     return st.session_state[_VIEW_KEY]
 
 
+def status() -> DataStatus:
+    """Where this rerun's figures come from (sample data or imports, and the latest import time)."""
+    return data.read(data_status)
+
+
 def sample_notice(lang: str) -> None:
-    if data.status().is_sample:
+    if status().is_sample:
         st.warning(t("sample_banner", lang), icon=":material/science:")
 
 
@@ -99,23 +113,39 @@ def view_summary(filters: Filters, lang: str) -> str:
     """'Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': what the figures on screen are about."""
     regions = {region.code: region.name for region in kabupaten_kota()}
     region = regions[filters.kabkota] if filters.kabkota else t("all_regions", lang)
-    names = {code: name for code, name, _ in FUNDING_SOURCES}
-    sources = ", ".join(names[code] for code in filters.sources) if filters.sources else t("all_sources", lang)
+    sources = (
+        ", ".join(value("source", code, lang) for code in filters.sources)
+        if filters.sources
+        else t("all_sources", lang)
+    )
     if filters.ppks is None:
         ppks = t("all_ppks", lang)
     elif filters.ppks == LINTAS_PPKS:
         ppks = t("lintas_ppks", lang)
     else:
-        ppks = data.ppks_labels()[int(filters.ppks)].split(". ", 1)[1]
+        ppks = value("ppks", int(filters.ppks), lang)
     return t("view_summary", lang, region=region, sources=sources, ppks=ppks)
 
 
 def page_header(title: str, view_: View) -> None:
     """The title, then what the figures are about and how recent they are — the same on every page."""
     st.title(title)
-    status = data.status()
     st.caption(
         view_summary(view_.filters, view_.lang)
         + " · "
-        + t("as_of", view_.lang, date=formatting.date(status.as_of, view_.lang))
+        + t("as_of", view_.lang, date=formatting.date(status().as_of, view_.lang))
     )
+
+
+def people_note(figures: Figures, lang: str) -> str:
+    """Under the people cards: the units (jiwa and KK are never added), the coverage basis, the
+    level the need figures come from, and stored need set aside by the one-level rule."""
+    parts = [t("note_units", lang)]
+    if figures.coverage_basis:
+        parts.append(t(f"note_coverage_{figures.coverage_basis}", lang))
+    if figures.need_levels:
+        levels = ", ".join(value("level", level, lang) for level in figures.need_levels)
+        parts.append(t("note_need_levels", lang, levels=levels))
+    if figures.need_set_aside:
+        parts.append(t("note_need_set_aside", lang, count=formatting.number(figures.need_set_aside, lang)))
+    return " ".join(parts)

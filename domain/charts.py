@@ -1,5 +1,6 @@
-"""Plotly figures for the pages. Plain functions of data frames (no Streamlit), so tests can read
-the values a chart shows. Every chart: funding-source colours from `common.colors`, Indonesian
+"""Plotly figures for the pages, the meeting view and reports. Plain functions of data frames (no
+Streamlit), so tests can read the values a chart shows; each takes a `Look` (size and theme), so a
+projector slide or a report image reuses the same builder. Every chart: funding-source colours from `common.colors`, Indonesian
 number formats from `common.formatting`, units on its axes, exact values on hover. Names in
 hover and label texts are escaped: plotly reads a subset of HTML there, and names may come from
 imported files."""
@@ -7,6 +8,7 @@ imported files."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
@@ -14,18 +16,44 @@ import plotly.graph_objects as go
 
 from common import formatting
 from common.colors import GRID, MUTED_TEXT, SOURCE_COLORS, TEXT
-from common.i18n import t
+from common.i18n import t, value
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+CONFIG = {"displayModeBar": False}  # what a page passes to st.plotly_chart: no chart chrome
 
 
-def base_layout(fig: go.Figure, height: int) -> go.Figure:
+@dataclass(frozen=True)
+class Look:
+    """Size and theme of a figure: `scale` multiplies type sizes and heights (1.0 on a page, about
+    1.6 on a projector slide at 1920×1080); `dark` draws light text on a dark background."""
+
+    scale: float = 1.0
+    dark: bool = False
+
+    @property
+    def background(self) -> str:
+        return "#111827" if self.dark else "white"
+
+    @property
+    def text(self) -> str:
+        return "#F9FAFB" if self.dark else TEXT
+
+
+SCREEN = Look()
+
+
+def source_name(code: str, lang: str) -> str:
+    """The funding source's name in `lang` (legends, labels, hover texts)."""
+    return value("source", code, lang)
+
+
+def base_layout(fig: go.Figure, height: int, look: Look = SCREEN) -> go.Figure:
     """Large, calm type that still reads on a projector; no chart chrome a reader must decode."""
     fig.update_layout(
-        height=height,
-        font={"family": FONT, "size": 16, "color": TEXT},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        height=round(height * look.scale),
+        font={"family": FONT, "size": round(16 * look.scale), "color": look.text},
+        paper_bgcolor=look.background,
+        plot_bgcolor=look.background,
         margin={"l": 24, "r": 24, "t": 16, "b": 8},
         hoverlabel={"font_size": 15},
         legend={
@@ -54,11 +82,11 @@ def money_ticks(maximum: float, lang: str, count: int = 4) -> tuple[list[float],
     return values, [formatting.money(value, lang) for value in values]
 
 
-def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
+def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """Planned (outline) against spent (filled) per funding source, in the sources' own colours.
     Each bar carries its name and amounts on a line above it, so nothing is clipped on a narrow
     column and the figures read from a distance."""
-    names = frame["source_name"].tolist()
+    names = [source_name(code, lang) for code in frame["source"]]
     colours = [SOURCE_COLORS[code] for code in frame["source"]]
     budget = frame["budget"].fillna(0).tolist()
     spent = frame["spent"].fillna(0).tolist()
@@ -101,7 +129,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
             yshift=16,
             showarrow=False,
             align="left",
-            font={"size": 16, "color": TEXT},
+            font={"size": round(16 * look.scale), "color": look.text},
             text=f"<b>{escape(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
             f"{formatting.money(b, lang)} ({formatting.percent(s / b if b else None, lang, decimals=0)})",
         )
@@ -111,7 +139,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str) -> go.Figure:
         title_text=t("axis_amount", lang), tickvals=values, ticktext=labels, range=[0, values[-1] * 1.02], tickangle=0
     )
     fig.update_yaxes(autorange="reversed", showticklabels=False, title_text=None)
-    return base_layout(fig, height=max(260, 78 * len(names) + 70))
+    return base_layout(fig, max(260, 78 * len(names) + 70), look)
 
 
 def stacked_by_source(
@@ -122,6 +150,7 @@ def stacked_by_source(
     value: str = "budget",
     value_title: str | None = None,
     top: int | None = None,
+    look: Look = SCREEN,
 ) -> go.Figure:
     """An amount per category (region, PPKS category, implementer, …) stacked by funding source,
     largest first; `top` keeps the largest categories. Amounts are Rupiah (also per person)."""
@@ -133,7 +162,7 @@ def stacked_by_source(
     present = set(frame["source"])
     for code in (code for code in SOURCE_COLORS if code in present):  # the sources' fixed order in every legend
         group = frame[frame["source"] == code]
-        name = group["source_name"].iloc[0]
+        name = source_name(code, lang)
         per_category = group.groupby(category)[value].sum().reindex(order)
         fig.add_bar(
             name=name,
@@ -157,12 +186,13 @@ def stacked_by_source(
         range=[0, values[-1] * 1.02],
     )
     fig.update_yaxes(autorange="reversed", title_text=category_title, tickfont={"size": 15, "color": TEXT})
-    return base_layout(fig, height=max(300, 38 * len(order) + 120))
+    return base_layout(fig, max(300, 38 * len(order) + 120), look)
 
 
-def sankey(frame: pd.DataFrame, lang: str) -> go.Figure:
+def sankey(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """Source → PPKS category → kabupaten/kota. Sources keep their colours; links take the colour of
     the source they carry money from."""
+    frame = frame.assign(source_name=[source_name(code, lang) for code in frame["source"]])
     sources = frame.groupby(["source", "source_name"])["budget"].sum().reset_index()
     categories = frame.groupby("category")["budget"].sum().sort_values(ascending=False).index.tolist()
     regions = frame.groupby("region")["budget"].sum().sort_values(ascending=False).index.tolist()
@@ -200,7 +230,7 @@ def sankey(frame: pd.DataFrame, lang: str) -> go.Figure:
             },
         )
     )
-    return base_layout(fig, height=max(420, 26 * max(len(categories), len(regions)) + 120))
+    return base_layout(fig, max(420, 26 * max(len(categories), len(regions)) + 120), look)
 
 
 def _node_totals(labels: list, sources: list[int], targets: list[int], amounts: list[float]) -> list[float]:
@@ -219,11 +249,12 @@ def _transparent(colour: str, alpha: float = 0.35) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def trend_lines(frame: pd.DataFrame, lang: str) -> go.Figure:
+def trend_lines(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """Planned amount per year, one line per funding source."""
     fig = go.Figure()
     years = sorted(frame["year"].unique())
-    for (code, name), group in frame.groupby(["source", "source_name"], sort=False):
+    for code, group in frame.groupby("source", sort=False):
+        name = source_name(code, lang)
         series = group.set_index("year")["budget"].reindex(years)
         fig.add_scatter(
             x=years,
@@ -243,10 +274,10 @@ def trend_lines(frame: pd.DataFrame, lang: str) -> go.Figure:
         ticktext=labels,
         range=[0, values[-1] * 1.05],
     )
-    return base_layout(fig, height=380)
+    return base_layout(fig, 380, look)
 
 
-def share_line(frame: pd.DataFrame, lang: str) -> go.Figure:
+def share_line(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """The CSR/TJSL + PPM share of the planned total, per year."""
     shares = frame.groupby("year")["company_share"].first()
     fig = go.Figure(
@@ -268,10 +299,12 @@ def share_line(frame: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_yaxes(title_text=t("axis_share", lang), range=[0, top], ticksuffix=" %" if lang == "id" else "%")
     fig.update_layout(showlegend=False)
-    return base_layout(fig, height=380)
+    return base_layout(fig, 380, look)
 
 
-def quadrant(frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: dict[str, str]) -> go.Figure:
+def quadrant(
+    frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: dict[str, str], look: Look = SCREEN
+) -> go.Figure:
     """Need (x) against planned money per person in need (y), one point per region × category,
     coloured by flag, with median lines that split under- from over-served."""
     fig = go.Figure()
@@ -318,7 +351,7 @@ def quadrant(frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: di
         tickvals=y_ticks,
         ticktext=[formatting.money(v, lang) for v in y_ticks],
     )
-    return base_layout(fig, height=460)
+    return base_layout(fig, 460, look)
 
 
 def _decades(values: pd.Series) -> list[float]:

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common.colors import MAP_LINE, NO_DATA, TEXT
-from ui.charts import FONT
+from domain.charts import FONT
 
 # Ten equal squares in roughly their geographic places, so that the small cities read as well as the
 # large kabupaten on a projector: (column, row from the top, short name).

@@ -1,0 +1,347 @@
+"""The scoped reader: the one module that names the store's tables.
+
+Every domain query reads *relations* defined here — never a base table — and the user's `Scope`
+is applied here and nowhere else:
+
+- `allocation_rows`, one row per program × place × funding source: program_id, program_code,
+  program_name, year, implementer, partner_id, ppks_category_id, assistance_type, beneficiary_unit,
+  status, start_date, end_date, region_code, region_name, region_level, kabkota_code, kecamatan_code,
+  lat, lng, funding_source, budget, committed, spent (Rupiah), target, reached (in the program's
+  unit), import_id.
+- `need_rows`, need (PPKS) per year × region × category at one level (`NEED_LEVEL_RULE`): year,
+  region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit (jiwa or
+  KK), data_source, import_id. `need_set_aside`: the stored rows that rule leaves out, same columns.
+- `beneficiary_rows`, person × program × year: nik_hash, program_code, year, region_code,
+  kabkota_code, benefit (Rupiah), decile, ppks_category_id, program_id, program_name,
+  assistance_type, import_id.
+- `program_sources`, program × funding source: program_id, funding_source.
+- `indicator_rows`, indicator × year × period × region: indicator_code, name, year, period,
+  region_code, region_name, kabkota_code, baseline, target, actual, unit, direction, data_source,
+  definition_name, definition_unit, definition_source, formula, import_id.
+- `partner_rows`: id, name, name_key, sector, kind, operating_regions, forum_member, import_id.
+- `import_rows`: every column of the import log, for the imports whose rows are in scope.
+- `region_rows` (code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng)
+  and `region_stat_rows` (region_code, year, metric, value, verified, source).
+- `ppks_category_list`, `funding_source_list`, `indicator_definition_list`: reference rows, the same
+  for every scope.
+
+Scope rules: `Scope(kabkota=(…))` keeps rows located in those kabupaten/kota (a row placed at
+province level is located in none of them). `Scope(partner_id=N)` keeps that partner's programs
+and their allocation rows, the beneficiaries of those programs, and — for need, indicators,
+regions and population — the kabupaten/kota where its programs are placed. Both together keep the
+intersection. Imports are those whose rows are in scope.
+
+SQL here and in the domain modules is portable (ANSI casts, `?` placeholders, no DuckDB-only
+functions), so a PostgreSQL store can run it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from data_loaders.store import Store
+from domain.filters import LINTAS_PPKS, Filters, Scope
+
+NEED_LEVEL_RULE = (
+    "Need for a year and PPKS category is read at one level per area: the finest level stored for "
+    "it. A kabupaten/kota figure is set aside when any kecamatan or desa/kelurahan figure of the same "
+    "kabupaten/kota, year and category is stored; a kecamatan figure is set aside when a desa/kelurahan "
+    "figure inside it is stored; a province figure is set aside when any kabupaten/kota figure is stored."
+)
+
+# --- the relations ------------------------------------------------------------------------------
+# Each is a SELECT over base tables; `{scope_*}` markers are replaced by the scope's conditions.
+
+_KECAMATAN = "CASE WHEN {r}.level IN ('kecamatan', 'desa_kelurahan') THEN substr({r}.code, 1, 8) END"
+
+_ALLOCATION_ROWS = f"""
+    SELECT p.id AS program_id, p.program_code, p.name AS program_name, p.year, p.implementer, p.partner_id,
+           p.ppks_category_id, p.assistance_type, p.beneficiary_unit, p.status, p.start_date, p.end_date,
+           a.region_code, r.name AS region_name, r.level AS region_level, r.kabkota_code,
+           {_KECAMATAN.format(r="r")} AS kecamatan_code, r.lat, r.lng,
+           a.funding_source, CAST(a.budget_idr AS DOUBLE PRECISION) AS budget,
+           CAST(a.committed_idr AS DOUBLE PRECISION) AS committed, CAST(a.spent_idr AS DOUBLE PRECISION) AS spent,
+           CAST(a.target_beneficiaries AS DOUBLE PRECISION) AS target,
+           CAST(a.reached_beneficiaries AS DOUBLE PRECISION) AS reached, a.import_id
+    FROM program_allocations a
+    JOIN programs p ON p.id = a.program_id
+    JOIN regions r ON r.code = a.region_code
+    WHERE {{scope_located}} AND {{scope_partner}}
+"""
+
+# Need, with each stored row marked `covered` when a finer level of the same area, year and
+# category is stored too (NEED_LEVEL_RULE).
+_NEED_MARKED = f"""
+    SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
+           {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
+           CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id,
+           CASE r.level
+             WHEN 'provinsi' THEN EXISTS (
+               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
+               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id AND fr.level <> 'provinsi')
+             WHEN 'kabupaten_kota' THEN EXISTS (
+               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
+               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id
+                 AND fr.kabkota_code = r.code AND fr.level IN ('kecamatan', 'desa_kelurahan'))
+             WHEN 'kecamatan' THEN EXISTS (
+               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
+               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id
+                 AND fr.parent_code = r.code AND fr.level = 'desa_kelurahan')
+             ELSE FALSE
+           END AS covered
+    FROM ppks_counts c
+    JOIN regions r ON r.code = c.region_code
+    WHERE {{scope_located}}
+"""
+_NEED_COLUMNS = (
+    "year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit, data_source, "
+    "import_id"
+)
+
+_BENEFICIARY_ROWS = """
+    SELECT b.nik_hash, b.program_code, b.year, b.region_code, r.kabkota_code,
+           CAST(b.benefit_idr AS DOUBLE PRECISION) AS benefit, b.decile, b.ppks_category_id,
+           p.id AS program_id, p.name AS program_name, p.assistance_type, b.import_id
+    FROM beneficiaries b
+    JOIN regions r ON r.code = b.region_code
+    LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
+    WHERE {scope_located} AND {scope_partner}
+"""
+
+_PROGRAM_SOURCES = """
+    SELECT DISTINCT a.program_id, a.funding_source
+    FROM program_allocations a JOIN programs p ON p.id = a.program_id
+    WHERE {scope_partner}
+"""
+
+_INDICATOR_ROWS = """
+    SELECT i.indicator_code, i.name, i.year, i.period, i.region_code, r.name AS region_name, r.kabkota_code,
+           i.baseline, i.target, i.actual, i.unit, i.direction, i.data_source,
+           d.name AS definition_name, d.unit AS definition_unit, d.source AS definition_source, d.formula,
+           i.import_id
+    FROM indicators i
+    JOIN regions r ON r.code = i.region_code
+    LEFT JOIN indicator_definitions d ON d.code = i.indicator_code
+    WHERE {scope_located}
+"""
+
+_PARTNER_ROWS = """
+    SELECT id, name, name_key, sector, kind, operating_regions, forum_member, import_id
+    FROM partners
+    WHERE {scope_partner_id} AND {scope_partner_places}
+"""
+
+_REGION_ROWS = """
+    SELECT code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng
+    FROM regions r
+    WHERE {scope_located}
+"""
+
+_REGION_STAT_ROWS = """
+    SELECT s.region_code, s.year, s.metric, s.value, s.verified, s.source
+    FROM region_stats s JOIN regions r ON r.code = s.region_code
+    WHERE {scope_located}
+"""
+
+_IMPORT_ROWS = """
+    SELECT i.*
+    FROM imports i
+    WHERE {scope_imports}
+"""
+
+
+@dataclass(frozen=True)
+class _Relation:
+    sql: str
+    uses: tuple[str, ...] = ()  # scope markers in the order they occur
+
+
+_RELATIONS: dict[str, _Relation] = {
+    "allocation_rows": _Relation(_ALLOCATION_ROWS, ("scope_located", "scope_partner")),
+    "need_rows": _Relation(
+        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_MARKED}) AS marked WHERE NOT covered", ("scope_located",)
+    ),
+    "need_set_aside": _Relation(
+        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_MARKED}) AS marked WHERE covered", ("scope_located",)
+    ),
+    "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_located", "scope_partner")),
+    "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_partner",)),
+    "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
+    "partner_rows": _Relation(_PARTNER_ROWS, ("scope_partner_id", "scope_partner_places")),
+    "region_rows": _Relation(_REGION_ROWS, ("scope_located",)),
+    "region_stat_rows": _Relation(_REGION_STAT_ROWS, ("scope_located",)),
+    "import_rows": _Relation(_IMPORT_ROWS, ("scope_imports",)),
+    "ppks_category_list": _Relation("SELECT id, name, abbreviation, abbreviation_official FROM ppks_categories"),
+    "funding_source_list": _Relation("SELECT code, name, sort_order FROM funding_sources"),
+    "indicator_definition_list": _Relation("SELECT * FROM indicator_definitions"),
+}
+RELATIONS = tuple(_RELATIONS)
+_NAMES = re.compile(r"\b(" + "|".join(RELATIONS) + r")\b")
+_MARKER = re.compile(r"\{(scope_[a-z_]+)\}")
+
+# The kabupaten/kota where a partner's programs are placed.
+_PARTNER_PLACES = (
+    "SELECT DISTINCT pr.kabkota_code FROM program_allocations pa JOIN programs pp ON pp.id = pa.program_id "
+    "JOIN regions pr ON pr.code = pa.region_code WHERE pp.partner_id = ? AND pr.kabkota_code IS NOT NULL"
+)
+
+
+def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    if not values:
+        return "FALSE", []
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+class Reader:
+    """Reads the store for one `Scope`. Domain code writes its SQL over the relations above; the
+    reader prepends their definitions (only those the SQL names) with the scope applied.
+
+    `query(sql, params)` returns a DataFrame, `scalar` one value. Parameters use `?` placeholders."""
+
+    def __init__(self, store: Store, scope: Scope = Scope()) -> None:
+        self.store = store
+        self.scope = scope
+
+    # --- scope conditions -------------------------------------------------------------------------
+
+    def _condition(self, marker: str) -> tuple[str, list[Any]]:
+        scope = self.scope
+        if marker == "scope_located":
+            parts, params = [], []
+            if scope.kabkota is not None:
+                sql, values = _in("r.kabkota_code", scope.kabkota)
+                parts.append(sql)
+                params += values
+            if scope.partner_id is not None:
+                parts.append(f"r.kabkota_code IN ({_PARTNER_PLACES})")
+                params.append(scope.partner_id)
+            return " AND ".join(parts) or "TRUE", params
+        if marker == "scope_partner":
+            if scope.partner_id is None:
+                return "TRUE", []
+            return "p.partner_id = ?", [scope.partner_id]
+        if marker == "scope_partner_id":
+            if scope.partner_id is None:
+                return "TRUE", []
+            return "id = ?", [scope.partner_id]
+        if marker == "scope_partner_places":
+            if scope.kabkota is None:
+                return "TRUE", []
+            # A partner belongs to a kabupaten/kota's view when it operates or has a program there.
+            located, params = _in("r.kabkota_code", scope.kabkota)
+            operates = " OR ".join("(';' || operating_regions || ';') LIKE ?" for _ in scope.kabkota) or "FALSE"
+            return (
+                f"(id IN (SELECT p.partner_id FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+                f"JOIN regions r ON r.code = a.region_code WHERE {located} AND p.partner_id IS NOT NULL) "
+                f"OR {operates})",
+                [*params, *(f"%;{code};%" for code in scope.kabkota)],
+            )
+        if marker == "scope_imports":
+            if scope.kabkota is None and scope.partner_id is None:
+                return "TRUE", []
+            parts, params = [], []
+            for relation in ("allocation_rows", "need_rows", "beneficiary_rows", "indicator_rows"):
+                body, values = self._definition(relation)
+                parts.append(f"i.id IN (SELECT import_id FROM ({body}) AS scoped_{relation})")
+                params += values
+            return "(" + " OR ".join(parts) + ")", params
+        raise ValueError(f"unknown scope marker {marker}")
+
+    def _definition(self, relation: str) -> tuple[str, list[Any]]:
+        """The relation's SELECT with the scope's conditions filled in, and their parameters."""
+        spec = _RELATIONS[relation]
+        params: list[Any] = []
+
+        def fill(match: re.Match[str]) -> str:
+            sql, values = self._condition(match.group(1))
+            params.extend(values)
+            return sql
+
+        body = _MARKER.sub(fill, spec.sql.replace("{{", "{").replace("}}", "}"))
+        return body, params
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def sql(self, sql: str, params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+        """`sql` with a WITH clause defining every relation it names, and the full parameter list."""
+        names = [name for name in RELATIONS if name in set(_NAMES.findall(sql))]
+        if not names:
+            return sql, list(params)
+        parts, all_params = [], []
+        for name in names:
+            body, values = self._definition(name)
+            parts.append(f"{name} AS ({body})")
+            all_params += values
+        return "WITH " + ",\n".join(parts) + "\n" + sql, [*all_params, *params]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Rows of `sql` (over the relations) as a DataFrame."""
+        full, values = self.sql(sql, params)
+        return self.store.query(full, values)
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first value of the first row of `sql`, or None."""
+        full, values = self.sql(sql, params)
+        return self.store.scalar(full, values)
+
+    def query_frame(self, sql: str, params: Sequence[Any] = (), **frames: pd.DataFrame) -> pd.DataFrame:
+        """Like `query`, joining DataFrames the caller holds (named in `sql` by their keyword)."""
+        full, values = self.sql(sql, params)
+        return self.store.query_frame(full, values, **frames)
+
+
+# --- the shared filters as SQL ------------------------------------------------------------------
+
+
+def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = False) -> tuple[str, list[Any]]:
+    """WHERE conditions of the shared filters over `allocation_rows AS alias`; `every_year` leaves the
+    year out (for trends). Returns (sql, params)."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if not every_year:
+        conditions.append(f"{alias}.year = ?")
+        params.append(filters.year)
+    if filters.kabkota:
+        conditions.append(f"{alias}.kabkota_code = ?")
+        params.append(filters.kabkota)
+    if filters.sources:
+        sql, values = _in(f"{alias}.funding_source", filters.sources)
+        conditions.append(sql)
+        params += values
+    if filters.ppks == LINTAS_PPKS:
+        conditions.append(f"{alias}.ppks_category_id IS NULL")
+    elif filters.ppks is not None:
+        conditions.append(f"{alias}.ppks_category_id = ?")
+        params.append(int(filters.ppks))
+    return " AND ".join(conditions) or "TRUE", params
+
+
+def need_filter(filters: Filters, alias: str = "n", every_year: bool = False) -> tuple[str, list[Any]]:
+    """WHERE conditions of the shared filters over `need_rows AS alias`. Funding sources do not apply
+    to need; 'Lintas PPKS' is a kind of program, not of need, so it keeps every category."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if not every_year:
+        conditions.append(f"{alias}.year = ?")
+        params.append(filters.year)
+    if filters.kabkota:
+        conditions.append(f"{alias}.kabkota_code = ?")
+        params.append(filters.kabkota)
+    if filters.ppks not in (None, LINTAS_PPKS):
+        conditions.append(f"{alias}.ppks_category_id = ?")
+        params.append(int(filters.ppks))
+    return " AND ".join(conditions) or "TRUE", params
+
+
+def beneficiary_filter(filters: Filters, alias: str = "b") -> tuple[str, list[Any]]:
+    """WHERE conditions of the year and kabupaten/kota filters over `beneficiary_rows AS alias`."""
+    conditions, params = [f"{alias}.year = ?"], [filters.year]
+    if filters.kabkota:
+        conditions.append(f"{alias}.kabkota_code = ?")
+        params.append(filters.kabkota)
+    return " AND ".join(conditions), params
