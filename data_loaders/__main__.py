@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from common import formatting
 from common.i18n import t
 from data_loaders import importer, periods
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
@@ -20,11 +21,15 @@ from data_loaders.kinds import KINDS
 from data_loaders.nik import hashes_from_csv, nik_key
 from data_loaders.problems import ValueProblem
 from data_loaders.reading import MAX_FILE_BYTES
-from data_loaders.regions import RegionError, describe, resolve_region
+from data_loaders.regions import RegionError, describe, region_by_code, resolve_region
 from data_loaders.store import StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
+from data_loaders.values import funding_source
+from domain.filters import Filters
 from domain.overlap import overlaps_by_region
+from domain.overview import available_years, data_status, figures
+from domain.reader import Reader
 
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
@@ -58,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     overlap = commands.add_parser("overlaps", help="people in several programs, per kabupaten/kota (exact counts)")
     overlap.add_argument("--year", type=int, required=True)
     overlap.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    summary = commands.add_parser("summary", help="the overview's headline figures (the Ringkasan page's cards)")
+    summary.add_argument("--year", type=int, required=True)
+    summary.add_argument("--wilayah", help="a kabupaten/kota: name, alias, Kemendagri or BPS code (default: province)")
+    summary.add_argument("--sumber", action="append", default=[], help="a funding source (repeatable), e.g. CSR/TJSL")
+    summary.add_argument("--format", choices=["table", "json"], default="table")
     hasher = commands.add_parser("hash-nik", help="replace the NIKs of a CSV by the keyed hashes this tool uses")
     hasher.add_argument("file", help="a CSV with a 'nik' column")
     hasher.add_argument("--out", required=True, help="the CSV to write, with a 'nik_hash' column")
@@ -120,6 +130,55 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _summary_value(key: str, value: object, lang: str) -> str:
+    """One value of the summary table, formatted for reading (JSON keeps the raw values)."""
+    if value is None:
+        return "–"
+    if key.endswith("_idr"):
+        return formatting.money_exact(value, lang)
+    if key in ("realisation", "reach_jiwa", "reach_kk", "coverage", "coverage_kk"):
+        return formatting.percent(value, lang)
+    if isinstance(value, float):
+        return formatting.number(value, lang)
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "–"
+    return str(value)
+
+
+def _summary(args: argparse.Namespace) -> int:
+    """Print the overview's headline figures, computed by the same view function as the page."""
+    lang = _lang()
+    region = resolve_region(args.wilayah) if args.wilayah else None
+    if region is not None and region.level not in ("provinsi", "kabupaten_kota"):
+        print(t("cli_summary_level", lang, name=describe(region)), file=sys.stderr)
+        return 1
+    kabkota = region.code if region is not None and region.level == "kabupaten_kota" else None
+    sources = tuple(dict.fromkeys(funding_source(text) for text in args.sumber))
+    store = open_store()
+    reader = Reader(store)
+    years = available_years(reader)
+    if args.year not in years:
+        print(t("cli_summary_no_year", lang, year=args.year, years=", ".join(map(str, years)) or "–"), file=sys.stderr)
+        store.close()
+        return 1
+    status = data_status(reader)
+    record = {
+        "region_code": kabkota or "64",
+        "region_name": region_by_code(kabkota or "64").name,
+        "sources": list(sources),
+        **figures(reader, Filters(year=args.year, kabkota=kabkota, sources=sources)).as_record(),
+        "data_as_of": status.as_of.isoformat() if status.as_of else None,
+        "is_sample": status.is_sample,
+    }
+    store.close()
+    if args.format == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        for key, value in record.items():
+            print(f"{key:<18}{_summary_value(key, value, lang)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -133,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "import":
             return _import(args)
+        if args.command == "summary":
+            return _summary(args)
         if args.command == "hash-nik":
             hashes, bad = hashes_from_csv(Path(args.file).read_bytes(), nik_key())
             Path(args.out).write_text("nik_hash\n" + "".join(f"{h}\n" for h in hashes), encoding="utf-8")
@@ -184,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     except importer.ImportRefused as exc:
         print(exc.message(_lang()), file=sys.stderr)
         return 1
-    except (StoreError, RegionError) as exc:
+    except RegionError as exc:
+        print(exc.message(_lang()), file=sys.stderr)
+        return 1
+    except StoreError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     return 0

@@ -91,6 +91,32 @@ class Figures:
     def has_data(self) -> bool:
         return bool(self.programs or self.ppks.any)
 
+    def as_record(self) -> dict[str, object]:
+        """The figures as one flat record of raw values (Rupiah, jiwa, KK, ratios 0–1 or None), the
+        shape of `python -m data_loaders summary --format json`."""
+        return {
+            "year": self.year,
+            "budget_idr": self.budget_idr,
+            "committed_idr": self.committed_idr,
+            "committed_sources": list(PLEDGING_SOURCES),
+            "spent_idr": self.spent_idr,
+            "realisation": self.realisation,
+            "programs": self.programs,
+            "target_jiwa": self.target.jiwa,
+            "target_kk": self.target.kk,
+            "reached_jiwa": self.reached.jiwa,
+            "reached_kk": self.reached.kk,
+            "reach_jiwa": self.reach_jiwa,
+            "reach_kk": self.reach_kk,
+            "ppks_jiwa": self.ppks.jiwa,
+            "ppks_kk": self.ppks.kk,
+            "coverage": self.coverage,
+            "coverage_basis": self.coverage_basis,
+            "coverage_kk": self.coverage_kk,
+            "need_levels": list(self.need_levels),
+            "need_set_aside": self.need_set_aside,
+        }
+
 
 @dataclass(frozen=True)
 class Headline:

@@ -16,19 +16,24 @@ from urllib.parse import urlparse
 
 import pytest
 
+from ui.pages import PAGES as REGISTRY
+
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
-# Direct links: the default page (Ringkasan) is the app's root, every other page its file stem.
-PAGES = {
+# The title each registered page shows on the sample data.
+TITLES = {
     "referensi": "Data referensi",
     "kelola_data": "Kelola data",
     "peta": "PPKS per 1.000 penduduk, 2025",
     "pendanaan": "Pendanaan 2025",
     "celah": "Celah & tumpang tindih 2025",
     "evaluasi": "Evaluasi 2025",
-    "": "Ringkasan 2025",
+    "ringkasan": "Ringkasan 2025",
 }
+# Direct links from the one page registry: the default page is the app's root, every other page its
+# file stem. The default page goes last, so the first request of a fresh server is another page.
+PAGES = {spec.url_path: TITLES[spec.stem] for spec in sorted(REGISTRY, key=lambda spec: spec.default)}
 
 pytestmark = pytest.mark.browser
 

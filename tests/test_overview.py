@@ -1,90 +1,135 @@
-"""Overview aggregates against the hand-made fixture (sums worked out in tests/fixture_data.py)."""
+"""Overview views against the hand-made fixture (sums worked out in tests/fixture_data.py).
+
+Corrections of issue 10 against the figures before the read layer: people are counted per unit
+(KK 578 reached of 610 targeted; the jiwa program reports no reached figure) instead of 578 of 660
+mixed; coverage is persons reached ÷ PPKS persons (0 of 9,000) instead of 578 KK ÷ 9,000 jiwa;
+commitments are CSR/PPM only."""
 
 import pytest
 
 from domain.filters import LINTAS_PPKS, Filters, Scope
-from domain.overview import available_years, data_status, funding_by_area, funding_by_source, kpis
+from domain.overview import People, available_years, data_status, figures, funding_by_area, funding_by_source, headline
+from domain.reader import Reader
 
 
-def test_province_totals_2025(fixture_store):
-    k = kpis(fixture_store, Filters(2025))
-    assert (k.budget, k.spent, k.committed) == (2_600_000_000, 2_200_000_000, 700_000_000)
+@pytest.fixture
+def reader(fixture_store):
+    return Reader(fixture_store)
+
+
+def test_province_totals_2025(reader):
+    k = figures(reader, Filters(2025))
+    assert (k.budget_idr, k.spent_idr, k.committed_idr) == (2_600_000_000, 2_200_000_000, 700_000_000)
     assert k.programs == 3
-    assert (k.target, k.reached) == (660, 578)
-    assert k.ppks == 9_000
+    assert k.target == People(jiwa=50, kk=610)
+    assert k.reached == People(jiwa=0, kk=578)
+    assert k.target_reported == People(jiwa=0, kk=610)  # the beasiswa reports no reached figure
+    assert k.ppks == People(jiwa=9_000, kk=0)
     assert k.realisation == pytest.approx(2.2 / 2.6)
-    assert k.reached_share == pytest.approx(578 / 660)
-    assert k.coverage == pytest.approx(578 / 9_000)
+    assert k.reach_kk == pytest.approx(578 / 610)
+    assert k.reach_jiwa is None
+    assert k.coverage_basis == "jiwa"
+    assert k.coverage == 0.0
+    assert k.need_levels == ("kecamatan",)
 
 
-def test_previous_year(fixture_store):
-    k = kpis(fixture_store, Filters(2025).previous_year())
-    assert (k.year, k.budget, k.spent, k.programs, k.reached, k.ppks) == (2024, 200_000_000, 200_000_000, 1, 100, 5_200)
+def test_previous_year_in_the_headline(reader):
+    before = headline(reader, Filters(2025)).previous
+    assert (before.year, before.budget_idr, before.spent_idr, before.programs) == (2024, 200_000_000, 200_000_000, 1)
+    assert (before.reached, before.ppks) == (People(jiwa=100), People(jiwa=5_200))
+    assert before.coverage == pytest.approx(100 / 5_200)
 
 
-def test_a_year_without_data_has_no_ratios(fixture_store):
-    k = kpis(fixture_store, Filters(2019))
+def test_a_year_without_data_has_no_ratios(reader):
+    k = figures(reader, Filters(2019))
     assert not k.has_data
-    assert (k.realisation, k.reached_share, k.coverage) == (None, None, None)
+    assert (k.realisation, k.reach_jiwa, k.reach_kk, k.coverage, k.coverage_basis) == (None, None, None, None, None)
 
 
-def test_region_filter_rolls_kecamatan_up_to_their_kabkota(fixture_store):
-    kutim = kpis(fixture_store, Filters(2025, kabkota="64.08"))
-    assert (kutim.budget, kutim.spent, kutim.programs, kutim.ppks) == (1_000_000_000, 850_000_000, 1, 0)
+def test_region_filter_rolls_kecamatan_up_to_their_kabkota(reader):
+    kutim = figures(reader, Filters(2025, kabkota="64.08"))
+    assert (kutim.budget_idr, kutim.spent_idr, kutim.programs, kutim.ppks) == (1_000_000_000, 850_000_000, 1, People())
     assert kutim.coverage is None
-    samarinda = kpis(fixture_store, Filters(2025, kabkota="64.72"))
-    assert (samarinda.budget, samarinda.programs, samarinda.ppks) == (600_000_000, 2, 4_000)
+    samarinda = figures(reader, Filters(2025, kabkota="64.72"))
+    assert (samarinda.budget_idr, samarinda.programs, samarinda.ppks.jiwa) == (600_000_000, 2, 4_000)
 
 
-def test_source_filter_splits_a_co_financed_program(fixture_store):
-    csr = kpis(fixture_store, Filters(2025, sources=("CSR",)))
-    assert (csr.budget, csr.spent, csr.committed, csr.programs) == (700_000_000, 500_000_000, 700_000_000, 2)
-    both = kpis(fixture_store, Filters(2025, sources=("CSR", "APBD_PROV")))
-    assert (both.budget, both.programs, both.target) == (1_100_000_000, 2, 60)
+def test_source_filter_splits_a_co_financed_program(reader):
+    csr = figures(reader, Filters(2025, sources=("CSR",)))
+    assert (csr.budget_idr, csr.spent_idr, csr.committed_idr, csr.programs) == (
+        700_000_000,
+        500_000_000,
+        700_000_000,
+        2,
+    )
+    both = figures(reader, Filters(2025, sources=("CSR", "APBD_PROV")))
+    assert (both.budget_idr, both.programs, both.target) == (1_100_000_000, 2, People(jiwa=50, kk=10))
     # Need is not paid by a source: the PPKS total stays the same under a source filter.
-    assert csr.ppks == 9_000
+    assert csr.ppks.jiwa == 9_000
 
 
-def test_ppks_filter(fixture_store):
-    children = kpis(fixture_store, Filters(2025, ppks=2))
-    assert (children.budget, children.programs, children.ppks) == (100_000_000, 1, 1_000)
-    lintas = kpis(fixture_store, Filters(2025, ppks=LINTAS_PPKS))
-    assert (lintas.programs, lintas.ppks) == (0, 9_000)
+def test_commitments_only_of_the_sources_that_pledge(fixture_store):
+    with fixture_store.transaction() as tx:  # an APBN row with a 'committed' figure must not count
+        tx.execute("UPDATE program_allocations SET committed_idr = 1000000000 WHERE funding_source = 'APBN'")
+    reader = Reader(fixture_store)
+    assert figures(reader, Filters(2025)).committed_idr == 700_000_000
+    table = funding_by_source(reader, Filters(2025)).table.set_index("source")
+    assert table["committed"].isna().tolist() == [True, True, False]
+    assert table.loc["CSR", "committed"] == 700_000_000
+
+
+def test_ppks_filter(reader):
+    children = figures(reader, Filters(2025, ppks=2))
+    assert (children.budget_idr, children.programs, children.ppks.jiwa) == (100_000_000, 1, 1_000)
+    lintas = figures(reader, Filters(2025, ppks=LINTAS_PPKS))
+    assert (lintas.programs, lintas.ppks.jiwa) == (0, 9_000)
+
+
+def test_need_is_taken_at_one_level(fixture_store):
+    with fixture_store.transaction() as tx:  # Kukar's kab/kota total beside its own kecamatan figure
+        tx.execute("INSERT INTO ppks_counts VALUES (2025, '64.02', 24, 5000, 'jiwa', 'rekap kabupaten', 1)")
+        tx.execute("INSERT INTO ppks_counts VALUES (2025, '64.08', 24, 700, 'jiwa', 'rekap kabupaten', 1)")
+    k = figures(Reader(fixture_store), Filters(2025))
+    assert k.ppks.jiwa == 9_000 + 700  # Kukar counted once (kecamatan); Kutim only has its total
+    assert k.need_set_aside == 5_000
+    assert k.need_levels == ("kabupaten_kota", "kecamatan")
 
 
 def test_scope_limits_every_figure(fixture_store):
-    kukar_only = Scope(kabkota=("64.02",))
-    k = kpis(fixture_store, Filters(2025), kukar_only)
-    assert (k.budget, k.programs, k.ppks) == (1_000_000_000, 1, 5_000)
-    assert kpis(fixture_store, Filters(2025, kabkota="64.72"), kukar_only).budget == 0
-    assert set(funding_by_area(fixture_store, Filters(2025), kukar_only)["region_code"]) == {"64.02"}
+    kukar_only = Reader(fixture_store, Scope(kabkota=("64.02",)))
+    k = figures(kukar_only, Filters(2025))
+    assert (k.budget_idr, k.programs, k.ppks.jiwa) == (1_000_000_000, 1, 5_000)
+    assert figures(kukar_only, Filters(2025, kabkota="64.72")).budget_idr == 0
+    assert set(funding_by_area(kukar_only, Filters(2025)).table["area_code"]) == {"64.02"}
+    assert available_years(kukar_only) == (2024, 2025)
 
 
-def test_funding_by_source_in_fixed_order(fixture_store):
-    frame = funding_by_source(fixture_store, Filters(2025))
-    assert frame["source"].tolist() == ["APBN", "APBD_PROV", "CSR"]
-    assert frame["budget"].tolist() == [1_500_000_000, 400_000_000, 700_000_000]
-    assert frame["spent"].tolist() == [1_350_000_000, 350_000_000, 500_000_000]
-    assert frame["programs"].tolist() == [1, 1, 2]
-    assert frame["budget"].sum() == kpis(fixture_store, Filters(2025)).budget
+def test_funding_by_source_in_fixed_order(reader):
+    table = funding_by_source(reader, Filters(2025)).table
+    assert table["source"].tolist() == ["APBN", "APBD_PROV", "CSR"]
+    assert table["budget"].tolist() == [1_500_000_000, 400_000_000, 700_000_000]
+    assert table["spent"].tolist() == [1_350_000_000, 350_000_000, 500_000_000]
+    assert table["programs"].tolist() == [1, 1, 2]
+    assert table["realisation"].tolist() == pytest.approx([0.9, 0.875, 5 / 7])
+    assert table["budget"].sum() == figures(reader, Filters(2025)).budget_idr
 
 
-def test_funding_by_area_per_kabkota_then_per_kecamatan(fixture_store):
-    frame = funding_by_area(fixture_store, Filters(2025))
-    totals = frame.groupby("region_name")["budget"].sum().to_dict()
+def test_funding_by_area_per_kabkota_then_per_kecamatan(reader):
+    areas = funding_by_area(reader, Filters(2025))
+    totals = areas.table.groupby("area_name")["budget"].sum().to_dict()
     assert totals == {"Kutai Kartanegara": 1_000_000_000, "Samarinda": 600_000_000, "Kutai Timur": 1_000_000_000}
-    assert not frame["whole_region"].any()
-    inside = funding_by_area(fixture_store, Filters(2025, kabkota="64.72"))
-    rows = inside.set_index("region_name")
-    assert rows.loc["Samarinda", "budget"] == 500_000_000
-    assert bool(rows.loc["Samarinda", "whole_region"])
-    assert rows.loc["Palaran", "budget"] == 100_000_000
-    assert not bool(rows.loc["Palaran", "whole_region"])
+    assert not areas.table["whole_region"].any()
+    assert areas.largest() == ("Kutai Kartanegara", 1_000_000_000, False)
+    inside = funding_by_area(reader, Filters(2025, kabkota="64.72"))
+    rows = inside.table.groupby(["area_name", "whole_region"])["budget"].sum()
+    assert rows[("Samarinda", True)] == 500_000_000
+    assert rows[("Palaran", False)] == 100_000_000
+    assert inside.level == "kecamatan"
 
 
-def test_years_and_status(fixture_store):
-    assert available_years(fixture_store) == [2024, 2025]
-    status = data_status(fixture_store)
+def test_years_and_status(reader):
+    assert available_years(reader) == (2024, 2025)
+    status = data_status(reader)
     assert (status.is_sample, status.files, status.as_of.date().isoformat()) == (
         False,
         ("program_2025.xlsx",),

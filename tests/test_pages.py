@@ -6,16 +6,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.pages import PAGES as REGISTRY
+
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = [
-    "app_pages/ringkasan.py",
-    "app_pages/peta.py",
-    "app_pages/pendanaan.py",
-    "app_pages/celah.py",
-    "app_pages/evaluasi.py",
-    "app_pages/kelola_data.py",
-    "app_pages/referensi.py",
-]
+PAGES = [spec.script for spec in REGISTRY]
 
 
 def run_app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
@@ -61,10 +55,10 @@ def test_overview_shows_the_fixture_figures(fixture_url):
         "Realisasi": "Rp2,2 M",
         "Realisasi anggaran": "84,6 %",
         "Program": "3",
-        "Penerima tercapai": "578",
-        "Target penerima tercapai": "87,6 %",
-        "PPKS": "9.000",
-        "Cakupan": "6,4 %",
+        "Penerima tercapai": "578 KK",  # households are not added to persons (issue 10)
+        "Target penerima tercapai": "94,8 % KK",  # 578 of 610 households, not 578 of 660 mixed
+        "PPKS": "9.000 jiwa",
+        "Cakupan": "0,0 %",  # persons reached ÷ PPKS persons, not 578 KK ÷ 9.000 jiwa
     }
     deltas = {m.label: m.proto.delta for m in at.metric}
     assert deltas["Pagu"] == "+1.200,0 %"  # 2,6 M against 0,2 M in 2024
@@ -125,7 +119,7 @@ def test_english_interface(fixture_url):
     at = run_app({"lang": "en"})
     assert at.title[0].value == "Overview 2025"
     assert metrics(at)["Planned"] == "Rp2.6B"
-    assert metrics(at)["PPKS (people in need)"] == "9,000"
+    assert metrics(at)["PPKS (people in need)"] == "9,000 persons"
     assert figures(at)[0]["layout"]["xaxis"]["title"]["text"] == "Amount (Rp)"
 
 
