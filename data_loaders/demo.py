@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from data_loaders.regions import Region, all_regions, kabkota_facts
-from data_loaders.store import DATA_TABLES, Store, StoreError
+from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
 from data_loaders.values import partner_key
 
 YEARS = (2022, 2023, 2024, 2025)
@@ -711,6 +711,20 @@ class _Builder:
         return frame
 
 
+def _take_ids_from_sequences(tx: Transaction, tables: dict[str, pd.DataFrame]) -> None:
+    """Replace the builder's partner and program ids (1, 2, …) by ids from the store's sequences, in
+    place, so that no id of the sample is ever handed out again to imported data."""
+    partners, programs = tables["partners"], tables["programs"]
+    partner_ids = dict(zip(partners["id"], tx.next_ids("partners_id_seq", len(partners)), strict=True))
+    program_ids = dict(zip(programs["id"], tx.next_ids("programs_id_seq", len(programs)), strict=True))
+    tables["partners"] = partners.assign(id=partners["id"].map(partner_ids))
+    tables["programs"] = programs.assign(
+        id=programs["id"].map(program_ids), partner_id=programs["partner_id"].map(partner_ids)
+    )
+    allocations = tables["program_allocations"]
+    tables["program_allocations"] = allocations.assign(program_id=allocations["program_id"].map(program_ids))
+
+
 def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFAULT_BENEFICIARIES) -> DemoSummary:
     """Replace the sample data set in `store` with a fresh one; refuses to touch imported data."""
     real = store.scalar("SELECT count(*) FROM imports WHERE NOT is_sample")
@@ -737,7 +751,8 @@ def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFA
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table}")
         tx.execute("DELETE FROM imports")
-        import_id = 1
+        import_id = tx.next_id("imports_id_seq")
+        _take_ids_from_sequences(tx, tables)
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample, rows_added, note) "
             "VALUES (?, 'demo', ?, 'python -m data_loaders demo', current_timestamp, TRUE, ?, ?)",

@@ -88,18 +88,17 @@ def _ppks_id(value: object) -> int | None:
     return None if value in (None, values.LINTAS_PPKS) else int(value)
 
 
-def _next_id(reader: Store | Transaction, table: str) -> int:
-    """Ids are never reused, not even those of rolled-back rows, which other rows may still name."""
-    row = reader.query(
-        f"SELECT greatest((SELECT coalesce(max(id), 0) FROM {table}), "
-        f"(SELECT coalesce(max(id), 0) FROM {table}_changes)) + 1 AS id"
-    )
-    return int(row.iloc[0]["id"])
+def _new_ids(tx: Transaction, sequence: str, keys: list, known: dict) -> None:
+    """Give each key not in `known` a new id from `sequence` (in the keys' order), in place. Ids come
+    from a sequence, never from max(id) + 1, so they are never reused, not even those of rolled-back
+    rows, which other rows may still name."""
+    new = list(dict.fromkeys(key for key in keys if key not in known))
+    known.update(zip(new, tx.next_ids(sequence, len(new)), strict=True))
 
 
-def table_frames(reader: Store | Transaction, validation: Validation) -> dict[str, pd.DataFrame]:
+def table_frames(reader: Transaction, validation: Validation) -> dict[str, pd.DataFrame]:
     """The rows this file will write, per table, with the store's ids for rows it already knows.
-    Called inside the import's transaction, so that two imports cannot hand out the same id."""
+    Called inside the import's transaction, which draws the new rows' ids from the id sequences."""
     clean = validation.clean
     kind = validation.kind.name
     if kind == "ppks":
@@ -150,13 +149,8 @@ def table_frames(reader: Store | Transaction, validation: Validation) -> dict[st
     if kind == "mitra":
         keys = clean["nama"].map(values.partner_key)
         known = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
-        next_id = _next_id(reader, "partners")
-        ids = []
-        for key in keys:
-            if key not in known:
-                known[key] = next_id
-                next_id += 1
-            ids.append(known[key])
+        _new_ids(reader, "partners_id_seq", list(keys), known)
+        ids = [known[key] for key in keys]
         return {
             "partners": pd.DataFrame(
                 {
@@ -173,18 +167,14 @@ def table_frames(reader: Store | Transaction, validation: Validation) -> dict[st
     return _program_frames(reader, clean)
 
 
-def _program_frames(reader: Store | Transaction, clean: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.DataFrame]:
     first = clean.drop_duplicates(["kode_program", "tahun"])
     known = reader.query("SELECT program_code, year, id FROM programs")
     ids = {(row.program_code, int(row.year)): int(row.id) for row in known.itertuples()}
-    next_id = _next_id(reader, "programs")
     partners = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
-    program_ids = []
-    for code, year in zip(first["kode_program"], first["tahun"], strict=True):
-        if (code, year) not in ids:
-            ids[(code, year)] = next_id
-            next_id += 1
-        program_ids.append(ids[(code, year)])
+    keys = list(zip(first["kode_program"], first["tahun"], strict=True))
+    _new_ids(reader, "programs_id_seq", keys, ids)
+    program_ids = [ids[key] for key in keys]
     programs = pd.DataFrame(
         {
             "id": program_ids,
@@ -330,7 +320,7 @@ def apply(
     with store.transaction() as tx:
         frames = table_frames(tx, validation)
         before = {table: int(tx.query(f"SELECT count(*) AS n FROM {table}").iloc[0]["n"]) for table in tables}
-        import_id = int(tx.query("SELECT coalesce(max(id), 0) + 1 AS id FROM imports").iloc[0]["id"])
+        import_id = tx.next_id("imports_id_seq")
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, warnings) "
             "VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)",

@@ -9,7 +9,8 @@ import pytest
 from data_loaders.demo import YEARS, build_demo
 from data_loaders.store import StoreError, open_store
 from domain.filters import Filters
-from domain.overview import kpis
+from domain.overview import figures
+from domain.reader import Reader
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -104,7 +105,7 @@ def test_demo_is_deterministic(tmp_path):
         build_demo(store, seed=11, beneficiaries=2_000)
         totals.append(
             (
-                kpis(store, Filters(2024)),
+                figures(Reader(store), Filters(2024)),
                 store.table_counts(),
                 store.query("SELECT nik_hash FROM beneficiaries ORDER BY 1")["nik_hash"].tolist(),
             )

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from data_loaders.settings import DEFAULT_DATABASE_URL, database_url
-from data_loaders.store import DATA_TABLES, MIGRATIONS_DIR, Store, StoreBusyError, StoreError, open_store
+from data_loaders.store import DATA_TABLES, MIGRATIONS_DIR, DuckDBStore, StoreBusyError, StoreError, open_store
 from tests.fixture_data import build_fixture
 
 
@@ -31,7 +31,7 @@ def test_unsupported_scheme_says_what_to_use():
 def test_new_store_has_schema_and_reference_data(store_url):
     store = open_store(store_url)
     counts = store.table_counts()
-    assert store.schema_version() == 3
+    assert store.schema_version() == 4
     assert counts["regions"] == 1154
     assert counts["ppks_categories"] == 26
     assert counts["funding_sources"] == 7
@@ -72,14 +72,14 @@ def test_an_upgrade_keeps_existing_data(store_url, tmp_path):
     first_release.mkdir()
     shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", first_release)
     path = store_url.removeprefix("duckdb:///")
-    old = Store(store_url, path)
+    old = DuckDBStore(store_url, path)
     assert old.migrate(first_release) == [1]
     build_fixture(old)
     data = [*DATA_TABLES, "imports"]
     before = {table: old.count(table) for table in data}
     old.close()
     store = open_store(store_url)
-    assert store.schema_version() == 3
+    assert store.schema_version() == 4
     assert {table: store.count(table) for table in data} == before
     assert store.count("indicator_definitions") == 10  # the newer release's reference data arrives too
     assert store.query("SELECT rows_deleted, status FROM imports").iloc[0].tolist() == [0, "committed"]
@@ -94,7 +94,7 @@ def test_a_failing_migration_changes_nothing(fixture_url, tmp_path):
     store = open_store(fixture_url)
     with pytest.raises(Exception, match="nowhere"):
         store.migrate(broken)
-    assert store.schema_version() == 3
+    assert store.schema_version() == 4
     assert "note" not in store.query("SELECT * FROM programs LIMIT 0").columns
     store.close()
 
