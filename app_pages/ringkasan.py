@@ -5,9 +5,9 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t, value
-from domain import charts, measures, overview
+from domain import charts, overview
 from ui import data, shell, tables
-from ui.components import empty_state, kpi, source_caption
+from ui.components import empty_state, headline_cards, kpi, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -19,77 +19,11 @@ now, before = headline.current, headline.previous
 if not now.has_data:
     empty_state(t("no_data_year", lang, year=filters.year))
     st.stop()
-versus = t("vs_prev_year", lang, year=before.year)
-
-
-def money_change(current: float, earlier: float) -> str | None:
-    change = measures.relative_change(current, earlier)
-    return None if change is None else formatting.change(change, lang)
-
-
-def points_change(current: float | None, earlier: float | None) -> str | None:
-    return None if current is None or earlier is None else formatting.points(current - earlier, lang)
-
-
-money_row = st.columns(4)
-with money_row[0]:
-    kpi(
-        t("kpi_budget", lang),
-        formatting.money(now.budget_idr, lang),
-        t("kpi_budget_help", lang, prev=before.year),
-        money_change(now.budget_idr, before.budget_idr),
-        versus,
-    )
-with money_row[1]:
-    kpi(
-        t("kpi_spent", lang),
-        formatting.money(now.spent_idr, lang),
-        t("kpi_spent_help", lang, prev=before.year),
-        money_change(now.spent_idr, before.spent_idr),
-        versus,
-    )
-with money_row[2]:
-    kpi(
-        t("kpi_realisation", lang),
-        formatting.percent(now.realisation, lang),
-        t("kpi_realisation_help", lang),
-        points_change(now.realisation, before.realisation),
-        versus,
-    )
-with money_row[3]:
-    kpi(
-        t("kpi_programs", lang),
-        formatting.number(now.programs, lang),
-        t("kpi_programs_help", lang, prev=before.year),
-        money_change(now.programs, before.programs),
-        versus,
-    )
-people_row = st.columns(4)
-with people_row[0]:
-    kpi(t("kpi_reached", lang), formatting.people(now.reached.jiwa, now.reached.kk, lang), t("kpi_reached_help", lang))
-with people_row[1]:
-    kpi(
-        t("kpi_target_share", lang),
-        formatting.shares(now.reach_jiwa, now.reach_kk, lang),
-        t("kpi_target_share_help", lang),
-    )
-with people_row[2]:
-    kpi(
-        t("kpi_ppks", lang),
-        formatting.people(now.ppks.jiwa, now.ppks.kk, lang),
-        t("kpi_ppks_help", lang),
-        money_change(now.ppks.jiwa + now.ppks.kk, before.ppks.jiwa + before.ppks.kk),
-        versus,
-        inverse=True,
-    )
-with people_row[3]:
-    kpi(
-        t("kpi_coverage", lang),
-        formatting.percent(now.coverage, lang),
-        t("kpi_coverage_help", lang),
-        points_change(now.coverage, before.coverage) if now.coverage_basis == before.coverage_basis else None,
-        versus,
-    )
+cards = headline_cards(headline, lang)
+for row in (cards[:4], cards[4:]):
+    for column, card in zip(st.columns(4), row, strict=True):
+        with column:
+            kpi(card.label, card.value, card.help, card.change, card.versus, inverse=card.inverse)
 st.caption(shell.people_note(now, lang))
 
 by_source = data.read(overview.funding_by_source, filters)

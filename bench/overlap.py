@@ -22,13 +22,15 @@ SQL = """
 import json, resource, sys, time
 sys.path.insert(0, {repo!r})
 from data_loaders.store import open_store
+from domain.filters import Filters
 from domain.overlap import overlaps_by_region
+from domain.reader import Reader
 store = open_store({url!r}, read_only=True)
 start = time.perf_counter()
-frame = overlaps_by_region(store, 2025)
+total = overlaps_by_region(Reader(store), Filters(2025)).total
 seconds = time.perf_counter() - start
 print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "province": frame.iloc[-1][2:].astype(int).tolist()}}))
+                  "province": [total.people, total.multi_program, total.cross_source, total.same_kind]}}))
 """
 
 PANDAS = """

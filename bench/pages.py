@@ -1,7 +1,7 @@
 """Benchmark: how long each page takes to rerun, for comparing versions of the app before and after
 a change on the same machine in the same invocation.
 
-    python bench/pages.py [--repeat N] [--beneficiaries N] [--repo PATH ...]
+    python bench/pages.py [--repeat N] [--beneficiaries N] [--rounds N] [--repo PATH ...]
 
 Every `--repo` is a checkout of this project (default: the repository this file is in). The first
 one is the baseline ("before"); every later one is compared with it ("after/before"). For each repo,
@@ -18,12 +18,19 @@ its own modules and Streamlit's in-process caches start empty):
    year filter is changed to the other year of the sample data ("tahun": a cache miss for the page's
    figures) and set back ("back": cached again).
 
-Times are wall-clock milliseconds of `AppTest.run()` (the script run plus AppTest's own message
-parsing, which is the same for both versions). Ratios below 1 mean the later repo is faster. On a
-shared machine, compare numbers of one invocation only, and look at min/max before trusting a ratio
-under about 10 %.
+With `--rounds R` every repo is measured R times in fresh subprocesses, the order alternating
+(before, after, after, before, ...) so that warming of the machine does not favour one side; cold,
+tahun and back are then medians over the rounds and warm the median of all R x N reruns.
 
-Example: python bench/pages.py --repo /tmp/before --repo . --repeat 5
+Times are wall-clock milliseconds of `AppTest.run()` (the script run plus AppTest's own message
+parsing, which is the same for both versions); for warm reruns also the CPU time of the worker
+process (all threads), which other load on the machine disturbs less than wall-clock time. Ratios
+below 1 mean the later repo is faster. Compare numbers of one invocation only. On a shared machine
+(load average is printed) look at min/max before trusting a ratio: the same checkout measured twice
+in one invocation, with one round while tests ran beside it, differed by up to 2x per page; use
+`--rounds 2` or more and prefer the cpu ratio then.
+
+Example: python bench/pages.py --repo /tmp/before --repo . --repeat 5 --rounds 2
 """
 
 from __future__ import annotations
@@ -48,13 +55,26 @@ PAGES = ["ringkasan", "peta", "pendanaan", "celah", "evaluasi", "kelola_data", "
 
 
 def _errors(at) -> list[str]:
-    return [str(getattr(e, "value", e))[:200] for e in at.exception]
+    """The exceptions a run showed, as 'Type: message (last frame)'."""
+    found = []
+    for element in at.exception:
+        proto = element.proto
+        where = proto.stack_trace[-1].strip() if proto.stack_trace else ""
+        text = ": ".join(part for part in (proto.type, proto.message) if part)[:300]
+        found.append(text + (f" ({where[:200]})" if where else ""))
+    return found
+
+
+_CPU: list[float] = []
 
 
 def _timed_run(at, timeout: float) -> float:
-    start = time.perf_counter()
+    """Wall-clock ms of one run; its CPU ms (all threads of the process) go to _CPU."""
+    cpu, start = time.process_time(), time.perf_counter()
     at.run(timeout=timeout)
-    return (time.perf_counter() - start) * 1000
+    wall = (time.perf_counter() - start) * 1000
+    _CPU.append((time.process_time() - cpu) * 1000)
+    return wall
 
 
 def _other_year(at) -> tuple[object, object] | None:
@@ -74,8 +94,12 @@ def _other_year(at) -> tuple[object, object] | None:
 def worker(repo: Path, repeat: int, out: Path, timeout: float) -> None:
     """Measure every page of the repo in the current process; write the results as JSON to `out`."""
     import streamlit as st
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
 
+    # A page that raises must say what it raised (the repo's config redacts it for browsers).
+    config.get_config_options()
+    config.set_option("client.showErrorDetails", "full")
     app = str(repo / "dashboard.py")
     pages = [p for p in PAGES if (repo / "app_pages" / f"{p}.py").is_file()]
     extra = sorted({p.stem for p in (repo / "app_pages").glob("*.py")} - set(PAGES))
@@ -97,9 +121,11 @@ def worker(repo: Path, repeat: int, out: Path, timeout: float) -> None:
         at.switch_page(f"app_pages/{page}.py")
         row["cold"] = _timed_run(at, timeout)
         row["errors"] += _errors(at)
+        _CPU.clear()
         warm = [_timed_run(at, timeout) for _ in range(repeat)]
         row["errors"] += _errors(at)
         row["warm"] = warm
+        row["warm_cpu"] = list(_CPU)
         years = _other_year(at)
         if years:
             current, other = years
@@ -156,31 +182,42 @@ def machine_info() -> list[str]:
     ]
 
 
-def measure(repo: Path, args: argparse.Namespace, folder: Path, index: int) -> dict:
+def _env(repo: Path, folder: Path, index: int) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(repo)
     env["DATABASE_URL"] = f"duckdb:///{folder}/pages_{index}.duckdb"
-    env.pop("STREAMLIT_SERVER_PORT", None)
+    # Bytecode goes to the temporary folder: nothing is written into the checkouts.
+    env["PYTHONPYCACHEPREFIX"] = f"{folder}/pycache_{index}"
+    return env
+
+
+def build(repo: Path, args: argparse.Namespace, folder: Path, index: int) -> float:
+    """The sample data set, built by the repo's own code into its own file; seconds taken."""
     start = time.perf_counter()
-    build = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "data_loaders", "demo", "--beneficiaries", str(args.beneficiaries)],
         cwd=repo,
-        env=env,
+        env=_env(repo, folder, index),
         capture_output=True,
         text=True,
     )
-    build_s = time.perf_counter() - start
-    if build.returncode != 0:
-        raise SystemExit(f"demo build failed in {repo}:\n{build.stdout}\n{build.stderr}")
-    print(f"[{repo}] demo build ({args.beneficiaries:,} beneficiaries): {build_s:.1f} s", flush=True)
-    out = folder / f"result_{index}.json"
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"demo build failed in {repo}:\n{done.stdout}\n{done.stderr}")
+    print(f"[{repo}] demo build ({args.beneficiaries:,} beneficiaries): {seconds:.1f} s", flush=True)
+    return seconds
+
+
+def measure(repo: Path, args: argparse.Namespace, folder: Path, index: int, round_: int) -> dict:
+    """One round of the repo's pages in a fresh subprocess."""
+    out = folder / f"result_{index}_{round_}.json"
     start = time.perf_counter()
     # -P: the worker imports this repo's modules, never something beside this file.
     command = [sys.executable, "-P", str(HERE), "--worker", str(repo), "--out", str(out)]
     run = subprocess.run(
         [*command, "--repeat", str(args.repeat), "--timeout", str(args.timeout)],
         cwd=repo,
-        env=env,
+        env=_env(repo, folder, index),
         stdout=None,
         stderr=subprocess.PIPE,
         text=True,
@@ -188,10 +225,38 @@ def measure(repo: Path, args: argparse.Namespace, folder: Path, index: int) -> d
     if run.returncode != 0 or not out.exists():
         raise SystemExit(f"measurement failed in {repo} (exit {run.returncode}):\n{run.stderr[-4000:]}")
     result = json.loads(out.read_text())
-    result["build_s"] = build_s
     result["total_s"] = time.perf_counter() - start
     result["load"] = os.getloadavg()
     return result
+
+
+def merge(rounds: list[dict], build_s: float) -> dict:
+    """The rounds of one repo as one result: every sample of every round kept."""
+    merged = {
+        "streamlit": rounds[0]["streamlit"],
+        "python": rounds[0]["python"],
+        "build_s": build_s,
+        "warmup_ms": [r["warmup_ms"] for r in rounds],
+        "warmup_errors": [e for r in rounds for e in r["warmup_errors"]],
+        "total_s": sum(r["total_s"] for r in rounds),
+        "load": rounds[-1]["load"],
+        "pages": {},
+    }
+    for result in rounds:
+        for page, row in result["pages"].items():
+            into = merged["pages"].setdefault(
+                page, {"cold": [], "warm": [], "warm_cpu": [], "tahun": [], "back": [], "errors": []}
+            )
+            into["cold"].append(row["cold"])
+            into["warm"] += row["warm"]
+            into["warm_cpu"] += row["warm_cpu"]
+            into["errors"] += row["errors"]
+            for key in ("tahun", "back"):
+                if key in row:
+                    into[key].append(row[key])
+            if "years" in row:
+                into["years"] = row["years"]
+    return merged
 
 
 def _fmt(value: float | None) -> str:
@@ -202,42 +267,56 @@ def _ratio(after: float | None, before: float | None) -> str:
     return "-" if not after or not before else f"{after / before:.2f}"
 
 
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
 def summary(row: dict | None) -> dict[str, float | None]:
     if not row:
-        return {"cold": None, "warm": None, "min": None, "max": None, "tahun": None, "back": None}
+        return dict.fromkeys(("cold", "warm", "min", "max", "cpu", "tahun", "back"))
     warm = row["warm"]
     return {
-        "cold": row["cold"],
-        "warm": statistics.median(warm) if warm else None,
+        "cold": _median(row["cold"]),
+        "warm": _median(warm),
         "min": min(warm) if warm else None,
         "max": max(warm) if warm else None,
-        "tahun": row.get("tahun"),
-        "back": row.get("back"),
+        "cpu": _median(row["warm_cpu"]),
+        "tahun": _median(row["tahun"]),
+        "back": _median(row["back"]),
     }
 
 
 def report(repos: list[Path], results: list[dict], args: argparse.Namespace) -> None:
     pages = list(dict.fromkeys(page for result in results for page in result["pages"]))
-    for label, repo, result in zip(_labels(repos), repos, results, strict=True):
+    labels = _labels(repos)
+    rounds = f", median of {args.rounds} rounds" if args.rounds > 1 else ""
+    for label, repo, result in zip(labels, repos, results, strict=True):
         print()
         print(f"== {label}: {describe(repo)}")
+        warmup = "/".join(f"{ms:.0f}" for ms in result["warmup_ms"])
         print(
             f"   streamlit {result['streamlit']}, python {result['python']}; demo build {result['build_s']:.1f} s; "
-            f"warm-up {result['warmup_ms']:.0f} ms; measuring {result['total_s']:.0f} s; "
+            f"warm-up {warmup} ms; measuring {result['total_s']:.0f} s; "
             f"load average after: {' '.join(f'{x:.2f}' for x in result['load'])}"
         )
         years = next((row["years"] for row in result["pages"].values() if "years" in row), None)
         if years:
             print(f"   tahun = rerun after switching the year filter {years[0]} -> {years[1]}; back = {years[0]} again")
-        print(f"   {'page':<12}{'cold':>8}{'warm med':>10}{'min':>8}{'max':>8}{'tahun':>8}{'back':>8}  (ms)")
+        print(
+            f"   warm = median of {args.repeat * args.rounds} reruns (min, max beside it; cpu = median CPU time of "
+            f"the same reruns, all threads, less sensitive to other load on the machine); cold{rounds}"
+        )
+        print(f"   {'page':<12}{'cold':>8}{'warm':>8}{'min':>8}{'max':>8}{'cpu':>8}{'tahun':>8}{'back':>8}  (ms)")
         for page in pages:
             s = summary(result["pages"].get(page))
-            cells = "".join(f"{_fmt(s[k]):>8}" for k in ("cold",)) + f"{_fmt(s['warm']):>10}"
-            cells += "".join(f"{_fmt(s[k]):>8}" for k in ("min", "max", "tahun", "back"))
+            cells = "".join(f"{_fmt(s[k]):>8}" for k in ("cold", "warm", "min", "max", "cpu", "tahun", "back"))
             print(f"   {page:<12}{cells}")
         errors = {p: r["errors"] for p, r in result["pages"].items() if r["errors"]}
-        if result["warmup_errors"] or errors:
-            print(f"   EXCEPTIONS: warm-up {result['warmup_errors']}, pages {errors}")
+        if errors:
+            print(f"   EXCEPTIONS, the timings of these pages measure an error page: {', '.join(errors)}")
+            for page, found in errors.items():
+                for error in dict.fromkeys(found):
+                    print(f"     {page}: {error} (x{found.count(error)})")
 
     if len(results) < 2:
         print()
@@ -246,25 +325,26 @@ def report(repos: list[Path], results: list[dict], args: argparse.Namespace) -> 
             "measured in one invocation on this machine."
         )
         return
-    labels = _labels(repos)
     print()
-    print(f"== comparison, median of {args.repeat} warm reruns; ratio = {labels[1]}.../{labels[0]} (< 1 is faster)")
+    print(f"== comparison (ms; ratio = later repo / {labels[0]}, below 1 is faster)")
     header = f"{'page':<12}"
     for label in labels:
-        header += f"{label + ' cold':>12}{label + ' warm':>12}"
+        header += f"{label + ':cold':>13}{label + ':warm':>13}"
     for label in labels[1:]:
-        header += f"{'cold ' + label + '/' + labels[0]:>16}{'warm ' + label + '/' + labels[0]:>16}"
-    header += f"{'tahun ' + labels[-1] + '/' + labels[0]:>17}"
+        header += f"{label + '/' + labels[0] + ':cold':>20}{':warm':>7}{':cpu':>7}{':tahun':>8}"
     print(header)
     for page in pages:
         stats = [summary(result["pages"].get(page)) for result in results]
-        line = f"{page:<12}"
+        broken = any(page in result["pages"] and result["pages"][page]["errors"] for result in results)
+        line = f"{page + (' !' if broken else ''):<12}"
         for s in stats:
-            line += f"{_fmt(s['cold']):>12}{_fmt(s['warm']):>12}"
+            line += f"{_fmt(s['cold']):>13}{_fmt(s['warm']):>13}"
         for s in stats[1:]:
-            line += f"{_ratio(s['cold'], stats[0]['cold']):>16}{_ratio(s['warm'], stats[0]['warm']):>16}"
-        line += f"{_ratio(stats[-1]['tahun'], stats[0]['tahun']):>17}"
+            line += f"{_ratio(s['cold'], stats[0]['cold']):>20}{_ratio(s['warm'], stats[0]['warm']):>7}"
+            line += f"{_ratio(s['cpu'], stats[0]['cpu']):>7}{_ratio(s['tahun'], stats[0]['tahun']):>8}"
         print(line)
+    if any(r["errors"] for result in results for r in result["pages"].values()):
+        print("! a page raised an exception in at least one repo: its times are not comparable (see above)")
 
 
 def _labels(repos: list[Path]) -> list[str]:
@@ -284,6 +364,9 @@ def main() -> None:
         action="append",
         type=Path,
         help="a checkout to measure; repeat it; the first is the baseline (default: this repository)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="runs of every repo, in alternating order (default 1; 2 is fairer)"
     )
     parser.add_argument("--timeout", type=float, default=120, help="AppTest timeout per run in seconds")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -305,11 +388,16 @@ def main() -> None:
         print(f"{label}: {describe(repo)}")
     print(f"baseline = {_labels(repos)[0]} ({repos[0]}); every other repo is compared with it.")
     start = time.perf_counter()
-    results = []
     with tempfile.TemporaryDirectory(prefix="bench_pages_") as folder:
-        for index, repo in enumerate(repos):
-            print(f"\n[{repo}] measuring", flush=True)
-            results.append(measure(repo, args, Path(folder), index))
+        builds = [build(repo, args, Path(folder), index) for index, repo in enumerate(repos)]
+        rounds: list[list[dict]] = [[] for _ in repos]
+        for round_ in range(args.rounds):
+            # Alternate the order (A B, B A, ...) so that neither repo always runs first.
+            order = list(enumerate(repos))
+            for index, repo in order if round_ % 2 == 0 else reversed(order):
+                print(f"\n[{repo}] measuring, round {round_ + 1} of {args.rounds}", flush=True)
+                rounds[index].append(measure(repo, args, Path(folder), index, round_))
+    results = [merge(r, b) for r, b in zip(rounds, builds, strict=True)]
     report(repos, results, args)
     print(f"\ntotal {time.perf_counter() - start:.0f} s")
 

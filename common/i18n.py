@@ -66,7 +66,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "ppks_24": {"id": "Fakir Miskin", "en": "The poor (fakir miskin)"},
     "ppks_25": {"id": "Keluarga Bermasalah Sosial Psikologis", "en": "Families with social and psychological problems"},
     "ppks_26": {"id": "Komunitas Adat Terpencil", "en": "Remote indigenous communities"},
-    "ppks_lintas": {"id": "Lintas PPKS", "en": "Cross-category (Lintas PPKS)"},
+    # --- SPM Bidang Sosial indicators (Permensos 9/2018), by code: value('indicator', code) ------
+    "indicator_SPM-PROV-1": {
+        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected persons with disabilities whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-2": {
+        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected children whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-3": {
+        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected older persons whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-4": {
+        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of homeless persons and beggars whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-5": {
+        "id": "Persentase korban bencana provinsi yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
+        "en": "Share of provincial disaster victims who receive protection and social security during and after the emergency response",
+    },
+    "indicator_SPM-KAB-1": {
+        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected persons with disabilities whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-2": {
+        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected children whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-3": {
+        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected older persons whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-4": {
+        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of homeless persons and beggars whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-5": {
+        "id": "Persentase korban bencana kabupaten/kota yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
+        "en": "Share of regency/city disaster victims who receive protection and social security during and after the emergency response",
+    },
+    "ppks_lintas": {"id": "Lintas PPKS", "en": "Cross-category"},
     "ppks_other": {"id": "Kategori lain", "en": "Other categories"},
     "kind_Provinsi": {"id": "Provinsi", "en": "Province"},
     "kind_Kabupaten": {"id": "Kabupaten", "en": "Regency"},
@@ -121,7 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_regions": {"id": "Seluruh Kalimantan Timur", "en": "All of East Kalimantan"},
     "all_sources": {"id": "Semua sumber dana", "en": "All funding sources"},
     "all_ppks": {"id": "Semua kategori", "en": "All categories"},
-    "lintas_ppks": {"id": "Lintas PPKS", "en": "Lintas PPKS"},
+    "lintas_ppks": {"id": "Lintas PPKS", "en": "Cross-category"},
     "filters_link_hint": {
         "id": "Filter tersimpan di alamat halaman: salin tautan untuk membagikan tampilan ini.",
         "en": "Filters are kept in the page address: copy the link to share this view.",
@@ -176,7 +217,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_units": {
         "id": "Jiwa dan KK dihitung terpisah dan tidak dijumlahkan; program bersatuan unit atau lembaga tidak "
         "dihitung sebagai orang.",
-        "en": "Persons (jiwa) and households (KK) are counted apart and never added; programs counted in units "
+        "en": "Persons and households (KK) are counted apart and never added; programs counted in units "
         "or institutions count no people.",
     },
     "note_coverage_jiwa": {
@@ -530,6 +571,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Berkas yang sama sudah diimpor sebagai impor #{id}.",
         "en": "The same file was already imported as import #{id}.",
     },
+    "cli_summary_level": {
+        "id": "Ringkasan dihitung per provinsi atau kabupaten/kota; {name} berada di bawahnya. Sebutkan "
+        "kabupaten/kotanya.",
+        "en": "The summary is for the province or a regency/city; {name} lies below that level. Name its "
+        "regency/city.",
+    },
+    "cli_summary_no_year": {
+        "id": "Tidak ada data program atau PPKS untuk tahun {year}. Tahun yang ada: {years}.",
+        "en": "There is no program or PPKS data for {year}. Years with data: {years}.",
+    },
     "cli_template": {"id": "Templat ditulis ke {file}.", "en": "Template written to {file}."},
     "cli_rolled_back": {
         "id": "Impor #{id} dibatalkan: {rows} baris dikembalikan ke nilai sebelumnya.",
@@ -682,6 +733,53 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric_coverage": {"id": "Cakupan: penerima ÷ PPKS", "en": "Coverage: people reached ÷ PPKS"},
     "metric_beneficiaries": {"id": "Penerima dalam daftar (orang)", "en": "Listed beneficiaries (people)"},
     "metric_programs": {"id": "Jumlah program", "en": "Programs"},
+    "metric_ppks_kk": {"id": "Jumlah PPKS (KK)", "en": "PPKS (households)"},
+    "metric_coverage_jiwa": {
+        "id": "Cakupan: penerima (jiwa) ÷ PPKS (jiwa)",
+        "en": "Coverage: persons reached ÷ PPKS persons",
+    },
+    "metric_coverage_kk": {"id": "Cakupan: penerima (KK) ÷ PPKS (KK)", "en": "Coverage: households reached ÷ PPKS households"},
+    "map_coverage_help": {
+        "id": "Cakupan dihitung per satuan: penerima program yang dihitung dalam jiwa dibagi PPKS dalam jiwa. "
+        "Program yang dihitung dalam KK tidak ditambahkan ke jiwa; program unit/lembaga tidak dihitung sebagai orang.",
+        "en": "Coverage is taken per unit: persons reached by programs counted in persons, divided by PPKS persons. "
+        "Programs counted in households are not added to persons; unit/institution programs count no people.",
+    },
+    "map_coverage_kk_help": {
+        "id": "Cakupan KK: penerima program yang dihitung dalam KK dibagi PPKS dalam KK; jiwa tidak ditambahkan.",
+        "en": "Household coverage: households reached by programs counted in households, divided by PPKS "
+        "households; persons are not added.",
+    },
+    "map_above": {
+        "id": "{amount} untuk {place} dialokasikan di tingkat {level}: {programs} program, penerima tercapai "
+        "{people}. Dana ini tidak dibagi ke wilayah di bawahnya, sehingga tidak tampak per wilayah di peta ini.",
+        "en": "{amount} for {place} is allocated at {level} level: {programs} programs, people reached "
+        "{people}. It is not split among the areas below, so this map does not show it per area.",
+    },
+    "map_above_coverage": {
+        "id": "Program tersebut bisa menjangkau penduduk di wilayah mana pun di bawahnya: cakupan wilayah tanpa "
+        "program sendiri ditulis \u201ctidak ada data\u201d, bukan 0.",
+        "en": "Those programs may reach people in any area below: the coverage of an area without programs of its "
+        "own reads \u201cno data\u201d, not 0.",
+    },
+    "map_need_above": {
+        "id": "PPKS {place} dicatat di tingkat {level} ({people}), tidak per wilayah di bawahnya.",
+        "en": "PPKS of {place} are recorded at {level} level ({people}), not per area below it.",
+    },
+    "map_above_row": {
+        "id": "{place} (dialokasikan di tingkat {level})",
+        "en": "{place} (allocated at {level} level)",
+    },
+    "map_hover_above": {
+        "id": "Ditambah {programs} program di tingkat {level}",
+        "en": "Plus {programs} programs at {level} level",
+    },
+    "hover_need_level": {"id": "data tingkat {levels}", "en": "{levels}-level figures"},
+    "map_col_ppks_jiwa": {"id": "PPKS (jiwa)", "en": "PPKS (persons)"},
+    "map_col_ppks_kk": {"id": "PPKS (KK)", "en": "PPKS (households)"},
+    "map_col_need_level": {"id": "Tingkat data PPKS", "en": "PPKS data level"},
+    "map_col_reached_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "People reached (persons)"},
+    "map_col_reached_kk": {"id": "Penerima tercapai (KK)", "en": "Households reached"},
     # --- funding page (Pendanaan) ------------------------------------------------------------
     "page_funding": {"id": "Pendanaan", "en": "Funding"},
     "funding_title": {"id": "Pendanaan {year}", "en": "Funding {year}"},
@@ -704,6 +802,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_per_note": {
         "id": "Per penduduk: penduduk BPS {year}. Per PPKS: jumlah PPKS {ppks_year}. Wilayah tanpa PPKS tercatat tidak ditampilkan pada ukuran per PPKS.",
         "en": "Per resident: BPS population {year}. Per person in need: PPKS {ppks_year}. Regions without recorded PPKS are left out of the per-PPKS view.",
+    },
+    "hover_total": {"id": "Jumlah", "en": "Total"},
+    "axis_per_ppks_jiwa": {"id": "Pagu per PPKS (Rp per jiwa)", "en": "Planned per person in need (Rp per person)"},
+    "funding_per_capita_note": {
+        "id": "Per penduduk: pagu ÷ penduduk kabupaten/kota yang sama (BPS {year}).",
+        "en": "Per resident: planned ÷ population of the same regency/city (BPS {year}).",
+    },
+    "funding_per_ppks_note": {
+        "id": "Per PPKS: pagu ÷ PPKS {year} dalam jiwa di kabupaten/kota yang sama, dari data tingkat {levels}; "
+        "PPKS yang dihitung dalam KK tidak dicampur.",
+        "en": "Per person in need: planned ÷ PPKS {year} counted in persons in the same regency/city, from "
+        "{levels}-level figures; PPKS counted in households are not mixed in.",
+    },
+    "funding_left_out": {
+        "id": "Tidak ditampilkan karena datanya belum ada: {regions}.",
+        "en": "Not shown, as their figures are missing: {regions}.",
+    },
+    "funding_per_missing": {
+        "id": "Belum ada data {what} untuk kabupaten/kota pada filter ini. Impor datanya di halaman Kelola data.",
+        "en": "There are no {what} figures for the regencies/cities in this view. Import them on the data page.",
+    },
+    "what_population": {"id": "penduduk", "en": "population"},
+    "what_ppks_jiwa": {"id": "PPKS dalam jiwa", "en": "PPKS in persons"},
+    "funding_flows_joined": {
+        "id": "Pagu. Kategori di luar tujuh terbesar digabung menjadi '{other}'.",
+        "en": "Planned amounts. Categories beyond the seven largest are joined as '{other}'.",
     },
     "funding_by_ppks": {"id": "Per kategori PPKS", "en": "By PPKS category"},
     "funding_by_assistance": {"id": "Per bentuk bantuan", "en": "By assistance type"},
@@ -901,6 +1025,81 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Belum ada daftar penerima untuk tahun ini.",
         "en": "There are no beneficiary lists for this year.",
     },
+    "gaps_need_missing": {
+        "id": "Data kebutuhan (PPKS) {year} belum ada untuk {region}, padahal ada {programs} program dengan kategori PPKS. Celah dan tumpang tindih tidak dapat dinilai tanpa data itu; ini tidak berarti tidak ada celah. Impor data jenis 'ppks' di halaman {page}, atau jalankan: python -m data_loaders import BERKAS --kind ppks",
+        "en": "Need (PPKS) data for {year} is missing for {region}, although there are {programs} programs with a PPKS category. Gaps and overlaps cannot be judged without it; this does not mean there are none. Import the 'ppks' kind on the {page} page, or run: python -m data_loaders import FILE --kind ppks",
+    },
+    "gaps_note_units": {
+        "id": "Cakupan = penerima tercapai ÷ PPKS pada wilayah, kategori dan tahun yang sama, dalam satuan data PPKS (jiwa atau KK). Penerima program yang dihitung dalam satuan lain ditampilkan di samping, tidak dijumlahkan; program dalam satuan unit atau lembaga tidak dihitung sebagai orang. Penerima dijumlahkan antarprogram, sehingga cakupan di atas 100 % dengan beberapa program menandakan kemungkinan tumpang tindih. Program Lintas PPKS tidak dihitung per kategori.",
+        "en": "Coverage = people reached ÷ PPKS in the same area, category and year, in the unit of the PPKS data (persons or households). People reached by programs counted in the other unit are shown beside it, never added; programs counted in units or institutions count no people. People are summed across programs, so coverage above 100 % with several programs points to a likely overlap. Cross-category programs are not counted per category.",
+    },
+    "gaps_min_need_unit": {
+        "id": "Kebutuhan minimal yang ditandai (jiwa atau KK)",
+        "en": "Smallest need that is flagged (persons or households)",
+    },
+    "gaps_kecamatan_whole": {
+        "id": "Per kecamatan di {region}. Program dan PPKS yang dicatat untuk seluruh {region} tampil sebagai baris tersendiri {whole}, tidak dibagi ke kecamatan.",
+        "en": "By district in {region}. Programs and PPKS recorded for {region} as a whole appear as a row of their own {whole}, not spread over the districts.",
+    },
+    "kpi_unmet_help_units": {
+        "id": "PPKS dikurangi penerima tercapai dalam satuan yang sama, per wilayah × kategori. Jiwa dan KK tidak dijumlahkan.",
+        "en": "People in need minus people reached in the same unit, per area × category. Persons and households are never added.",
+    },
+    "agenda_no_program_unit": {
+        "id": "{place}: {need} membutuhkan, belum ada program.",
+        "en": "{place}: {need} in need, no program yet.",
+    },
+    "agenda_gap_unit": {
+        "id": "{place}: {programs} menjangkau {reached} dari {need} ({share}); celah {unmet}.",
+        "en": "{place}: {programs} reach {reached} of {need} ({share}); a gap of {unmet}.",
+    },
+    "agenda_overlap_unit": {
+        "id": "{place}: {programs} menjangkau {reached} dari kebutuhan {need}; kemungkinan tumpang tindih.",
+        "en": "{place}: {programs} reach {reached} against a need of {need}; a likely overlap.",
+    },
+    "agenda_other_unit": {
+        "id": "Selain itu program yang dihitung dalam satuan lain menjangkau {reached} (tidak dijumlahkan).",
+        "en": "Besides, programs counted in the other unit reach {reached} (not added).",
+    },
+    "axis_need_unit": {"id": "PPKS ({unit})", "en": "People in need ({unit})"},
+    "agenda_program_one": {"id": "{count} program ({sources})", "en": "{count} program ({sources})"},
+    "agenda_gap_one": {
+        "id": "{place}: {programs} menjangkau {reached} dari {need} ({share}); celah {unmet}.",
+        "en": "{place}: {programs} reaches {reached} of {need} ({share}); a gap of {unmet}.",
+    },
+    "agenda_overlap_one": {
+        "id": "{place}: {programs} menjangkau {reached} dari kebutuhan {need}; kemungkinan tumpang tindih.",
+        "en": "{place}: {programs} reaches {reached} against a need of {need}; a likely overlap.",
+    },
+    "gaps_no_need_data": {
+        "id": "Tanpa data PPKS {year}, bagian ini tidak dapat digambar.",
+        "en": "Without PPKS data for {year}, this part cannot be drawn.",
+    },
+    "agenda_region_wide": {
+        "id": "Dialokasikan di tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): {count} program menjangkau {reached}.",
+        "en": "Allocated at regency/city level (the whole area, not spread over districts): {count} programs reach {reached}.",
+    },
+    "quadrant_hover": {
+        "id": "PPKS {need}<br>{money} per PPKS · cakupan {coverage}",
+        "en": "In need {need}<br>{money} per person in need · coverage {coverage}",
+    },
+    "heat_note_units": {
+        "id": "Sel: cakupan dalam satuan data PPKS (penerima tercapai ÷ PPKS). ✕ celah, ! tumpang tindih, – tanpa data PPKS. Sepuluh kategori dengan kebutuhan terbesar.",
+        "en": "Cells: coverage in the unit of the PPKS data (people reached ÷ PPKS). ✕ gap, ! overlap, – no PPKS data. The ten categories with the largest need.",
+    },
+    "people_total": {"id": "Jumlah (setiap orang sekali)", "en": "Total (each person once)"},
+    "recommend_note_units": {
+        "id": "Celah terbesar lebih dulu. Biaya per orang = pagu ÷ penerima tercapai dari program pada kategori dan satuan (jiwa atau KK) yang sama di tampilan ini tahun ini. Dana = celah × biaya per orang, sampai anggaran habis. Celah tanpa biaya per orang yang diketahui dilewati.",
+        "en": "Largest gaps first. Cost per person = planned ÷ people reached by the programs of the same category and unit (persons or households) in this view this year. Amount = gap × cost per person, until the budget is spent. Gaps without a known cost per person are skipped.",
+    },
+    "col_need_jiwa": {"id": "PPKS (jiwa)", "en": "In need (persons)"},
+    "col_need_kk": {"id": "PPKS (KK)", "en": "In need (households)"},
+    "col_reached_jiwa": {"id": "Tercapai (jiwa)", "en": "Reached (persons)"},
+    "col_reached_kk": {"id": "Tercapai (KK)", "en": "Reached (households)"},
+    "col_coverage_unit": {"id": "Cakupan (satuan PPKS)", "en": "Coverage (PPKS unit)"},
+    "col_flag": {"id": "Tanda", "en": "Flag"},
+    "col_unmet_any": {"id": "Belum terjangkau", "en": "Not reached"},
+    "col_people_in_unit": {"id": "Orang terjangkau", "en": "People reached"},
     # --- evaluation page (Evaluasi) ----------------------------------------------------------------
     "page_evaluation": {"id": "Evaluasi", "en": "Evaluation"},
     "eval_title": {"id": "Evaluasi {year}", "en": "Evaluation {year}"},
@@ -1008,6 +1207,71 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Imports into a locked year are refused with a clear message. There is no sign-in yet: anyone on this page can lock; the administrator role comes later.",
     },
     "col_programs_reported": {"id": "Dilaporkan", "en": "Reported"},
+    "nar_reached_units": {"id": "Penerima tercapai {parts}.", "en": "People reached are {parts}."},
+    "nar_reached_part": {"id": "{share} dari target ({unit})", "en": "{share} of target ({unit})"},
+    "nar_and": {"id": " dan ", "en": " and "},
+    "status_reported": {"id": "✓ dilaporkan", "en": "✓ reported"},
+    "eval_on_time_sample": {
+        "id": "Tidak dihitung: data contoh tidak punya batas waktu pelaporan.",
+        "en": "Not computed: sample data has no reporting due date.",
+    },
+    "eval_on_time_no_programs": {
+        "id": "Tidak dihitung: belum ada program tahun ini.",
+        "en": "Not computed: there are no programs this year.",
+    },
+    "eval_reporting_sample_note": {
+        "id": "✓ dilaporkan: realisasi masuk dari data contoh, yang tidak punya batas waktu; ketepatan waktunya tidak dinilai.",
+        "en": "✓ reported: realisation came with the sample data, which has no due date; timeliness is not judged.",
+    },
+    "col_reach_unit": {"id": "Penerima ÷ target ({unit})", "en": "Reached ÷ target ({unit})"},
+    "col_reach_light_unit": {"id": "Lampu penerima ({unit})", "en": "Reach light ({unit})"},
+    "col_year": {"id": "Tahun", "en": "Year"},
+    "col_year_n": {"id": "{year}", "en": "{year}"},
+    # shipped indicator definitions (Permensos 9/2018), by code: value('indicator', code, lang)
+    "indicator_SPM-KAB-1": {
+        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected persons with disabilities whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-2": {
+        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected children whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-3": {
+        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of neglected older persons whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-4": {
+        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di luar panti",
+        "en": "Share of homeless persons and beggars whose basic needs are met outside residential care",
+    },
+    "indicator_SPM-KAB-5": {
+        "id": "Persentase korban bencana kabupaten/kota yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
+        "en": "Share of regency/city disaster victims receiving social protection during and after the emergency response",
+    },
+    "indicator_SPM-PROV-1": {
+        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected persons with disabilities whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-2": {
+        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected children whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-3": {
+        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of neglected older persons whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-4": {
+        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "en": "Share of homeless persons and beggars whose basic needs are met in residential care",
+    },
+    "indicator_SPM-PROV-5": {
+        "id": "Persentase korban bencana provinsi yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
+        "en": "Share of provincial disaster victims receiving social protection during and after the emergency response",
+    },
+    "eval_reach_note": {
+        "id": "Penerima dihitung sekali per program dan lokasi, hanya tempat yang melaporkan capaian; jiwa dan KK tidak dijumlahkan. Program bersatuan unit atau lembaga tidak dihitung sebagai orang.",
+        "en": "People are counted once per program and place, only where reached is reported; persons and households are never added. Programs counted in units or institutions are not counted as people.",
+    },
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
     "reference_intro": {

@@ -34,6 +34,15 @@ from domain.reader import Reader
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
 STAGES = {"read": "cli_read", "validate": "cli_validate", "write": "cli_write"}
+# The overlaps command's column names, kept from its first version (scripts read them).
+OVERLAP_COLUMNS = {
+    "region_code": "kode_wilayah",
+    "region_name": "nama",
+    "people": "penerima",
+    "multi_program": "penerima_multi_program",
+    "cross_source": "penerima_lintas_sumber",
+    "same_kind": "penerima_bantuan_sejenis_ganda",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -203,7 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo" and args.remove:
             print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
         elif args.command == "overlaps":
-            frame = overlaps_by_region(store, args.year)
+            overlaps = overlaps_by_region(Reader(store), Filters(year=args.year))
+            frame = overlaps.table.copy()  # the per-kabupaten/kota rows, then the total (each person once)
+            province = {"region_code": "64", "region_name": region_by_code("64").name}
+            frame.loc[len(frame)] = {**province, **vars(overlaps.total)}
+            frame = frame.rename(columns=OVERLAP_COLUMNS)
             if args.format == "json":
                 print(json.dumps(frame.to_dict("records"), ensure_ascii=False, indent=2))
             elif args.format == "csv":

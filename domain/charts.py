@@ -1,9 +1,9 @@
 """Plotly figures for the pages, the meeting view and reports. Plain functions of data frames (no
 Streamlit), so tests can read the values a chart shows; each takes a `Look` (size and theme), so a
-projector slide or a report image reuses the same builder. Every chart: funding-source colours from `common.colors`, Indonesian
-number formats from `common.formatting`, units on its axes, exact values on hover. Names in
-hover and label texts are escaped: plotly reads a subset of HTML there, and names may come from
-imported files."""
+projector slide or a report image reuses the same builder. Every chart: funding-source colours
+from `common.colors`, Indonesian number formats from `common.formatting`, units on its axes, exact
+values on hover. Names in hover and label texts are escaped: plotly reads a subset of HTML there,
+and names may come from imported files."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common import formatting
-from common.colors import GRID, MUTED_TEXT, SOURCE_COLORS, TEXT
+from common.colors import CLASS_COLORS, GRID, MUTED_TEXT, NO_DATA, SOURCE_COLORS, TEXT
 from common.i18n import t, value
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
@@ -153,7 +153,10 @@ def stacked_by_source(
     look: Look = SCREEN,
 ) -> go.Figure:
     """An amount per category (region, PPKS category, implementer, …) stacked by funding source,
-    largest first; `top` keeps the largest categories. Amounts are Rupiah (also per person)."""
+    largest first; `top` keeps the largest categories. Amounts are Rupiah (also per person); rows
+    whose amount is missing (no divisor for a per-person figure) are left out, not drawn as zero.
+    `frame` has `category` (labels, already in `lang`), source (codes) and `value`."""
+    frame = frame[frame[value].notna()]
     totals = frame.groupby(category)[value].sum().sort_values(ascending=False)
     if top:
         totals = totals.head(top)
@@ -172,7 +175,7 @@ def stacked_by_source(
             marker={"color": SOURCE_COLORS[code]},
             hovertext=[
                 f"<b>{escape(str(item))}</b><br>{escape(name)}: {formatting.money_exact(amount, lang)}"
-                f"<br>Total: {formatting.money_exact(totals[item], lang)}"
+                f"<br>{t('hover_total', lang)}: {formatting.money_exact(totals[item], lang)}"
                 for item, amount in per_category.items()
             ],
             hoverinfo="text",
@@ -185,13 +188,16 @@ def stacked_by_source(
         ticktext=labels,
         range=[0, values[-1] * 1.02],
     )
-    fig.update_yaxes(autorange="reversed", title_text=category_title, tickfont={"size": 15, "color": TEXT})
+    fig.update_yaxes(
+        autorange="reversed", title_text=category_title, tickfont={"size": round(15 * look.scale), "color": look.text}
+    )
     return base_layout(fig, max(300, 38 * len(order) + 120), look)
 
 
 def sankey(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
-    """Source → PPKS category → kabupaten/kota. Sources keep their colours; links take the colour of
-    the source they carry money from."""
+    """Source → PPKS category → kabupaten/kota. `frame` has source (codes), category and region
+    (labels, already in `lang`) and budget (Rupiah). Sources keep their colours; links take the
+    colour of the source they carry money from."""
     frame = frame.assign(source_name=[source_name(code, lang) for code in frame["source"]])
     sources = frame.groupby(["source", "source_name"])["budget"].sum().reset_index()
     categories = frame.groupby("category")["budget"].sum().sort_values(ascending=False).index.tolist()
@@ -250,7 +256,8 @@ def _transparent(colour: str, alpha: float = 0.35) -> str:
 
 
 def trend_lines(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
-    """Planned amount per year, one line per funding source."""
+    """Planned amount per year, one line per funding source. `frame`: year, source (codes), budget
+    (Rupiah)."""
     fig = go.Figure()
     years = sorted(frame["year"].unique())
     for code, group in frame.groupby("source", sort=False):
@@ -278,8 +285,9 @@ def trend_lines(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figur
 
 
 def share_line(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
-    """The CSR/TJSL + PPM share of the planned total, per year."""
-    shares = frame.groupby("year")["company_share"].first()
+    """The CSR/TJSL + PPM share of the planned total, per year. `frame`: year, share (ratio 0–1;
+    NaN for a year without planned money)."""
+    shares = frame.set_index("year")["share"]
     fig = go.Figure(
         go.Scatter(
             x=shares.index.tolist(),
@@ -302,11 +310,11 @@ def share_line(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure
     return base_layout(fig, 380, look)
 
 
-def quadrant(
-    frame: pd.DataFrame, lang: str, labels: dict[str, str], colours: dict[str, str], look: Look = SCREEN
-) -> go.Figure:
-    """Need (x) against planned money per person in need (y), one point per region × category,
-    coloured by flag, with median lines that split under- from over-served."""
+def quadrant(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
+    """Need (x, in its own unit) against planned money per person in need (y), one point per area ×
+    category of `domain.gaps.Quadrant.table`, coloured and shaped by flag, with median lines that
+    split under- from over-served."""
+    colours = {"gap": CLASS_COLORS["need"][3], "overlap": CLASS_COLORS["coverage"][3], "none": NO_DATA}
     fig = go.Figure()
     for kind in ("none", "gap", "overlap"):
         part = frame[frame["kind"] == kind]
@@ -316,7 +324,7 @@ def quadrant(
             x=part["need"],
             y=part["per_person"],
             mode="markers",
-            name=labels[kind],
+            name=t(f"flag_{kind}", lang),
             marker={
                 "size": 11,
                 "color": colours[kind],
@@ -324,23 +332,31 @@ def quadrant(
                 "symbol": {"none": "circle", "gap": "x", "overlap": "diamond"}[kind],
             },
             hovertext=[
-                f"<b>{escape(r.region)} — {escape(r.category_name)}</b><br>PPKS {formatting.number(r.need, lang)}"
-                f"<br>{formatting.money(r.per_person, lang)} / PPKS · {formatting.percent(r.coverage, lang)}"
+                f"<b>{escape(r.area_name)}{' ' + escape(t('whole_region', lang)) if r.whole_region else ''} — "
+                f"{escape(value('ppks', r.ppks_category_id, lang))}</b><br>"
+                + t(
+                    "quadrant_hover",
+                    lang,
+                    need=f"{formatting.number(r.need, lang)} {value('unit', r.unit, lang)}",
+                    money=formatting.money(r.per_person, lang),
+                    coverage=formatting.percent(r.coverage, lang),
+                )
                 for r in part.itertuples()
             ],
             hoverinfo="text",
         )
-    for axis, value in (("x", frame["need"].median()), ("y", frame["per_person"].median())):
-        if pd.notna(value):
+    for axis, median in (("x", frame["need"].median()), ("y", frame["per_person"].median())):
+        if pd.notna(median):
             line = {"type": "line", "line": {"dash": "dash", "color": MUTED_TEXT, "width": 1}}
             if axis == "x":
-                fig.add_shape(**line, x0=value, x1=value, y0=0, y1=1, yref="paper")
+                fig.add_shape(**line, x0=median, x1=median, y0=0, y1=1, yref="paper")
             else:
-                fig.add_shape(**line, y0=value, y1=value, x0=0, x1=1, xref="paper")
+                fig.add_shape(**line, y0=median, y1=median, x0=0, x1=1, xref="paper")
     x_ticks = _decades(frame["need"])
     y_ticks = _decades(frame["per_person"])
+    units = " / ".join(value("unit", unit, lang) for unit in ("jiwa", "KK") if unit in set(frame["unit"]))
     fig.update_xaxes(
-        title_text=t("axis_need", lang),
+        title_text=t("axis_need_unit", lang, unit=units or value("unit", "jiwa", lang)),
         type="log",
         tickvals=x_ticks,
         ticktext=[formatting.number(v, lang) for v in x_ticks],
@@ -363,3 +379,30 @@ def _decades(values: pd.Series) -> list[float]:
     low, high = math.floor(math.log10(positive.min())), math.ceil(math.log10(positive.max()))
     ticks = [step * 10.0**k for k in range(low, high + 1) for step in (1, 2, 5)]
     return [tick for tick in ticks if positive.min() / 2 <= tick <= positive.max() * 2]
+
+
+def realisation_trend(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
+    """Budget realisation (%) per year, one line per funding source in the sources' fixed order.
+    `frame`: year, source (code), realisation (ratio 0–1, NaN where nothing was planned), as
+    `domain.evaluation.realisation_trend` gives it. Values are plotted in % rounded to 0.1."""
+    fig = go.Figure()
+    present = set(frame["source"])
+    for code in (code for code in SOURCE_COLORS if code in present):
+        rows = frame[frame["source"] == code]
+        name = source_name(code, lang)
+        fig.add_scatter(
+            x=rows["year"].tolist(),
+            y=(rows["realisation"] * 100).round(1).tolist(),
+            name=name,
+            mode="lines+markers",
+            line={"color": SOURCE_COLORS[code], "width": 3},
+            hovertext=[
+                f"{escape(name)} {year}: {formatting.percent(ratio, lang, 0)}"
+                for year, ratio in zip(rows["year"], rows["realisation"], strict=True)
+            ],
+            hoverinfo="text",
+        )
+    years = sorted(frame["year"].unique()) if len(frame) else []
+    fig.update_xaxes(title_text=t("axis_year", lang), tickvals=years, ticktext=[str(y) for y in years])
+    fig.update_yaxes(title_text=t("col_realisation", lang), ticksuffix=" %" if lang == "id" else "%")
+    return base_layout(fig, 360, look)

@@ -1,165 +1,455 @@
-"""Gaps and overlaps by area, PPKS category and year: need (PPKS) against the people programs
-reach and the money they bring, with two flags whose reasons are spelled out.
+"""Gaps and overlaps by area × PPKS category for one year: need (PPKS) against the people programs
+reach and the money they bring, two flags whose reasons are spelled out, the coordination agenda,
+the quadrant and heat table, and where a budget would close the largest gaps.
 
-CELAH (gap): people in need with low or no coverage. TUMPANG TINDIH (overlap): two or more programs
-or sources serve the same group in the same area and year and together reach more people than the
-overlap threshold allows. Programs marked 'Lintas PPKS' serve no single category and are left out."""
+Areas are the kabupaten/kota, or — when the filters select one — its kecamatan; money and need
+placed at a higher level than the areas (a program allocated to a kabupaten/kota as a whole, in a
+kecamatan view) form an area of their own, marked `whole_region`, and are never spread.
+
+Rules (one place, used by every view here):
+
+- **Units.** A cell's coverage is taken in the unit of its need (`need_rows.unit`, jiwa or KK):
+  people reached by programs counted in that unit ÷ need in that unit (`measures.coverage`). Reach
+  of programs counted in the other unit is kept beside it (`reached_jiwa`, `reached_kk`), never
+  added. Programs counted in unit or lembaga bring money and count as programs, but no people
+  (`measures.PEOPLE_UNITS`). Where a cell's need is recorded in both units, coverage is taken in
+  jiwa and the KK need is shown beside it.
+- **Flags use that same-unit coverage.** CELAH (gap): need ≥ `Thresholds.min_need` and coverage
+  below `Thresholds.gap_coverage` (a reach not reported counts as none reached). TUMPANG TINDIH
+  (overlap): two or more programs or funding sources in the cell and coverage above
+  `Thresholds.overlap_coverage`. A cell without need data is never flagged.
+- **Missing is not zero.** A cell without need data has need NaN (not 0); when the view has
+  programs but no need data at all for the year, `AreaCategories.need_missing` is set and the page
+  says so instead of "no gaps".
+- Programs marked 'Lintas PPKS' serve no single category and are left out.
+- Need is read at one level per area (`domain.reader.NEED_LEVEL_RULE`).
+
+No labels are produced here: categories are ids, sources codes, units 'jiwa'/'KK'; sentences are
+built only through `common.i18n.t` with the language passed in.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 
 from common import formatting
-from common.i18n import t
-from data_loaders.store import Store
-from domain.filters import Filters, Scope, allocation_conditions, ppks_conditions
-from domain.map_metrics import area_sql
-from domain.overview import PEOPLE_UNITS
+from common.i18n import t, value
+from domain import measures
+from domain.filters import Filters
+from domain.measures import PEOPLE_UNITS
+from domain.reader import Reader, allocation_filter, need_filter
+
+_LEVEL_ORDER = ["provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan"]
+UNITS = ("jiwa", "KK")
+Columns = dict[str, tuple[str, str]]  # column -> (i18n key of its header, display kind) for pages and reports
+FLAG_MARKS = {"gap": "✕", "overlap": "!"}  # language-neutral marks of the heat table
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Settings shown on the page; the defaults are a starting point for the coordination meeting."""
+    """Settings shown on the page; the defaults are a starting point for the coordination meeting.
+    Coverage thresholds are ratios (0.25 = 25 %), `min_need` a count in the need's unit."""
 
-    gap_coverage: float = 0.25  # CELAH below this coverage (people reached ÷ people in need)
+    gap_coverage: float = 0.25  # CELAH below this coverage
     overlap_coverage: float = 1.0  # TUMPANG TINDIH above this coverage, with 2+ programs or sources
     min_need: int = 10  # smaller needs are not flagged
 
 
-def area_category(store: Store, filters: Filters, scope: Scope) -> pd.DataFrame:
-    """One row per area × PPKS category with need or programs: need, reached, budget, spent,
-    programs, sources (count and names), coverage and funding per person in need. Areas are the
-    kabupaten/kota, or the kecamatan of the kabupaten/kota the filter selects (where data allows:
-    programs allocated to the kabupaten/kota as a whole cannot be placed in one kecamatan)."""
-    level = "kecamatan" if filters.kabkota else "kabupaten_kota"
-    area = area_sql(level)
-    where, params = allocation_conditions(filters, scope)
-    supply = store.query(
-        f"""WITH rows AS (
-              SELECT {area} AS kab, p.ppks_category_id AS category, p.id AS program_id, a.region_code,
-                     a.funding_source, f.name AS source_name, a.budget_idr, a.spent_idr, a.reached_beneficiaries,
-                     p.beneficiary_unit
-              FROM program_allocations a JOIN programs p ON p.id = a.program_id
-              JOIN regions r ON r.code = a.region_code JOIN funding_sources f ON f.code = a.funding_source
-              WHERE {where} AND p.ppks_category_id IS NOT NULL AND {area} IS NOT NULL
-            ), people AS (
-              SELECT kab, category, sum(reached) AS reached FROM (
-                SELECT kab, category, program_id, region_code, max(reached_beneficiaries) AS reached FROM rows
-                WHERE beneficiary_unit IN ({", ".join("?" for _ in PEOPLE_UNITS)}) GROUP BY 1, 2, 3, 4)
-              GROUP BY 1, 2
-            )
-            SELECT rows.kab, rows.category, sum(budget_idr)::DOUBLE AS budget, sum(spent_idr)::DOUBLE AS spent,
-                   count(DISTINCT program_id) AS programs, count(DISTINCT funding_source) AS sources,
-                   string_agg(DISTINCT source_name, ', ' ORDER BY source_name) AS source_names,
-                   max(people.reached)::DOUBLE AS reached
-            FROM rows LEFT JOIN people USING (kab, category)
-            GROUP BY 1, 2""",
+# --- the area × category table ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaCategories:
+    """One row per area × PPKS category with need or programs in the year.
+
+    `table` columns: area_code, area_name, whole_region (bool: money or need placed at the level above
+    the areas), ppks_category_id (int), unit ('jiwa'/'KK', the need's unit; None without need),
+    need (in `unit`; NaN without need data), reached (people reached by programs counted in `unit`),
+    coverage (reached ÷ need, ratio; NaN without need), need_jiwa, need_kk, reached_jiwa, reached_kk
+    (each unit apart; NaN/0 where none), budget, spent (Rupiah), programs, sources (counts),
+    source_codes (tuple of funding source codes, in the sources' order), per_person (planned Rupiah
+    per person in need, `measures.per_ppks`), gap, overlap (bool), unmet (need not reached, in
+    `unit`), excess (reached above need, in `unit`), kind ('gap', 'overlap' or 'none'),
+    region_programs, region_reached_jiwa, region_reached_kk (what programs placed at the level above
+    the areas bring in the same category, e.g. a kabupaten/kota as a whole in a kecamatan view; 0 on
+    the `whole_region` rows themselves).
+    Sorted by area name and category id."""
+
+    table: pd.DataFrame
+    level: str  # the areas' level: 'kabupaten_kota' or 'kecamatan'
+    thresholds: Thresholds
+    need_levels: tuple[str, ...]  # region levels the need figures come from
+    need_missing: bool  # programs in the view but no need data for the year at all
+    programs: int  # distinct programs with a PPKS category in the view
+    columns: ClassVar[Columns] = {
+        "area_name": ("col_place", "place"),
+        "ppks_category_id": ("filter_ppks", "ppks"),
+        "need_jiwa": ("col_need_jiwa", "number"),
+        "reached_jiwa": ("col_reached_jiwa", "number"),
+        "need_kk": ("col_need_kk", "number"),
+        "reached_kk": ("col_reached_kk", "number"),
+        "coverage": ("col_coverage_unit", "percent"),
+        "programs": ("col_programs", "number"),
+        "budget": ("col_budget", "money"),
+        "kind": ("col_flag", "flag"),
+    }
+
+    @property
+    def gaps(self) -> int:
+        return int(self.table["gap"].sum())
+
+    @property
+    def overlaps(self) -> int:
+        return int(self.table["overlap"].sum())
+
+    def unmet(self, unit: str) -> float:
+        """People in need not reached, over the cells whose need is counted in `unit` (jiwa or KK)."""
+        return float(self.table.loc[self.table["unit"] == unit, "unmet"].sum())
+
+
+def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds()) -> AreaCategories:
+    """The area × category table with its flags (see `AreaCategories` and the module rules)."""
+    if filters.kabkota:
+        level, area = "kecamatan", "coalesce({a}.kecamatan_code, {a}.kabkota_code)"
+    else:
+        level, area = "kabupaten_kota", "coalesce({a}.kabkota_code, {a}.region_code)"
+    where, params = allocation_filter(filters)
+    where += " AND a.ppks_category_id IS NOT NULL"
+    money = reader.query(
+        f"""SELECT {area.format(a="a")} AS area_code, a.ppks_category_id, sum(a.budget) AS budget,
+                   sum(a.spent) AS spent, count(DISTINCT a.program_id) AS programs,
+                   count(DISTINCT a.funding_source) AS sources
+            FROM allocation_rows a WHERE {where} GROUP BY 1, 2""",
+        params,
+    )
+    sources = reader.query(
+        f"""SELECT DISTINCT {area.format(a="a")} AS area_code, a.ppks_category_id, a.funding_source, f.sort_order
+            FROM allocation_rows a JOIN funding_source_list f ON f.code = a.funding_source
+            WHERE {where} ORDER BY f.sort_order""",
+        params,
+    )
+    # People are counted once per program and place (a co-financed program repeats them per source).
+    people = reader.query(
+        f"""SELECT area_code, ppks_category_id, unit, sum(reached) AS reached
+            FROM (SELECT {area.format(a="a")} AS area_code, a.ppks_category_id, a.program_id, a.region_code,
+                         a.beneficiary_unit AS unit, max(a.reached) AS reached
+                  FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN (?, ?)
+                  GROUP BY 1, 2, 3, 4, 5) AS per_place
+            GROUP BY 1, 2, 3""",
         [*params, *PEOPLE_UNITS],
     )
-    need_where, need_params = ppks_conditions(filters, scope)
-    need = store.query(
-        f"""SELECT {area} AS kab, c.ppks_category_id AS category, sum(c.count)::DOUBLE AS need
-            FROM ppks_counts c JOIN regions r ON r.code = c.region_code
-            WHERE {need_where} AND {area} IS NOT NULL GROUP BY 1, 2""",
+    need_where, need_params = need_filter(filters)
+    need = reader.query(
+        f"""SELECT {area.format(a="n")} AS area_code, n.ppks_category_id, n.unit, n.region_level,
+                   sum(n.count) AS need
+            FROM need_rows n WHERE {need_where} GROUP BY 1, 2, 3, 4""",
         need_params,
     )
-    frame = need.merge(supply, on=["kab", "category"], how="outer")
-    names = store.query("SELECT code AS kab, name AS region FROM regions WHERE level = ?", [level])
-    categories = store.query("SELECT id AS category, name AS category_name FROM ppks_categories")
-    frame = frame.merge(names, on="kab").merge(categories, on="category")
-    for column in ("need", "budget", "spent", "reached", "programs", "sources"):
-        frame[column] = frame[column].fillna(0.0)
-    frame["source_names"] = frame["source_names"].fillna("")
-    frame["coverage"] = frame["reached"] / frame["need"].where(frame["need"] > 0)
-    frame["per_person"] = frame["budget"] / frame["need"].where(frame["need"] > 0)
-    return frame.sort_values(["region", "category"]).reset_index(drop=True)
+    keys = ["area_code", "ppks_category_id"]
+    frame = money.merge(_by_unit(need, "need"), on=keys, how="outer").merge(
+        _by_unit(people, "reached"), on=keys, how="left"
+    )
+    codes = sorted(set(frame["area_code"]))
+    names = reader.query(
+        f"SELECT code AS area_code, name AS area_name, level <> ? AS whole_region FROM region_rows "
+        f"WHERE code IN ({', '.join('?' for _ in codes) or 'NULL'})",
+        [level, *codes],
+    )
+    frame = frame.merge(names, on="area_code")
+    frame["source_codes"] = [
+        tuple(sources.loc[(sources["area_code"] == a) & (sources["ppks_category_id"] == c), "funding_source"])
+        for a, c in zip(frame["area_code"], frame["ppks_category_id"], strict=True)
+    ]
+    table = _with_region_wide(_flag(_in_need_unit(frame), thresholds))
+    table = table.sort_values(["area_name", "ppks_category_id"]).reset_index(drop=True)
+    return AreaCategories(
+        table=table[list(_COLUMNS)],
+        level=level,
+        thresholds=thresholds,
+        need_levels=tuple(sorted(set(need["region_level"]), key=_LEVEL_ORDER.index)),
+        need_missing=need.empty and not money.empty,
+        programs=int(
+            reader.scalar(f"SELECT count(DISTINCT a.program_id) FROM allocation_rows a WHERE {where}", params)
+        ),
+    )
 
 
-def flag(frame: pd.DataFrame, thresholds: Thresholds = Thresholds()) -> pd.DataFrame:
-    """Adds `gap` and `overlap` (booleans), `unmet` (people in need not reached) and `excess`."""
+_COLUMNS = (
+    "area_code", "area_name", "whole_region", "ppks_category_id", "unit", "need", "reached", "coverage",
+    "need_jiwa", "need_kk", "reached_jiwa", "reached_kk", "budget", "spent", "programs", "sources",
+    "source_codes", "per_person", "gap", "overlap", "unmet", "excess", "kind", "region_programs",
+    "region_reached_jiwa", "region_reached_kk",
+)  # fmt: skip
+
+
+def _by_unit(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """area_code, ppks_category_id, `column`_jiwa, `column`_kk from rows per unit."""
+    names = ["area_code", "ppks_category_id", *(f"{column}_{unit.lower()}" for unit in UNITS)]
+    if frame.empty:
+        dtypes = {"area_code": object, "ppks_category_id": "int64"}
+        return pd.DataFrame({name: pd.Series(dtype=dtypes.get(name, float)) for name in names})
+    wide = frame.pivot_table(index=["area_code", "ppks_category_id"], columns="unit", values=column, aggfunc="sum")
+    wide = wide.reindex(columns=list(UNITS))
+    wide.columns = [f"{column}_{unit.lower()}" for unit in UNITS]
+    return wide.reset_index()
+
+
+def _in_need_unit(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds unit (the need's unit), need, reached and coverage in that unit (module rules)."""
     result = frame.copy()
-    enough_need = result["need"] >= thresholds.min_need
-    coverage = result["coverage"].fillna(0.0)
-    result["gap"] = enough_need & (coverage < thresholds.gap_coverage)
-    several = (result["programs"] >= 2) | (result["sources"] >= 2)
-    result["overlap"] = several & result["need"].gt(0) & (coverage > thresholds.overlap_coverage)
-    result["unmet"] = (result["need"] - result["reached"]).clip(lower=0)
-    result["excess"] = (result["reached"] - result["need"]).clip(lower=0)
+    for column in ("budget", "spent", "programs", "sources", "reached_jiwa", "reached_kk"):
+        result[column] = result[column].fillna(0.0)
+    for column in ("programs", "sources"):
+        result[column] = result[column].astype(int)
+    jiwa, kk = result["need_jiwa"].fillna(0) > 0, result["need_kk"].fillna(0) > 0
+    result["unit"] = np.where(jiwa, "jiwa", np.where(kk, "KK", None))
+    result["need"] = result["need_jiwa"].where(jiwa, result["need_kk"].where(kk))
+    result["reached"] = result["reached_jiwa"].where(jiwa, result["reached_kk"].where(kk))
+    result["coverage"] = measures.coverage(result["reached"], result["need"])
+    result["per_person"] = measures.per_ppks(result["budget"], result["need"])
     return result
 
 
-def agenda(flagged: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """The coordination agenda: the largest gaps (by people not reached) and the largest overlaps
-    (by coverage above need), interleaved by weight so both kinds reach the meeting."""
-    gaps = flagged[flagged["gap"]].assign(kind="gap", weight=lambda f: f["unmet"])
-    overlaps = flagged[flagged["overlap"]].assign(kind="overlap", weight=lambda f: f["excess"] + f["programs"])
-    gaps = gaps.sort_values("weight", ascending=False).head(top)
-    overlaps = overlaps.sort_values("weight", ascending=False).head(top)
+def _with_region_wide(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds, to each area's row, what the programs placed at the level above the areas (the
+    `whole_region` row of the same category) bring: region_programs, region_reached_jiwa and
+    region_reached_kk (0 where none), so a kecamatan is not read as reached by nobody."""
+    wide = frame[frame["whole_region"]].groupby("ppks_category_id")[["programs", "reached_jiwa", "reached_kk"]].sum()
+    wide.columns = ["region_programs", "region_reached_jiwa", "region_reached_kk"]
+    result = frame.merge(wide, left_on="ppks_category_id", right_index=True, how="left")
+    for column in wide.columns:
+        result[column] = result[column].where(~result["whole_region"]).fillna(0)
+    result["region_programs"] = result["region_programs"].astype(int)
+    return result
+
+
+def _flag(frame: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
+    """Adds gap, overlap, unmet, excess and kind (module rules)."""
+    result = frame.copy()
+    has_need = result["need"].fillna(0) > 0
+    coverage = result["coverage"].fillna(0.0)
+    result["gap"] = has_need & (result["need"] >= thresholds.min_need) & (coverage < thresholds.gap_coverage)
+    several = (result["programs"] >= 2) | (result["sources"] >= 2)
+    result["overlap"] = several & has_need & (coverage > thresholds.overlap_coverage)
+    result["unmet"] = (result["need"] - result["reached"]).clip(lower=0)
+    result["excess"] = (result["reached"] - result["need"]).clip(lower=0)
+    result["kind"] = np.where(result["overlap"], "overlap", np.where(result["gap"], "gap", "none"))
+    return result
+
+
+# --- the agenda ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The coordination agenda: `items` holds rows of the area × category table (same columns) plus
+    `weight`, the largest gaps (by people not reached) and overlaps (by reach above need, plus the
+    number of programs) interleaved so both kinds reach the meeting. `need_missing` as in
+    `AreaCategories`."""
+
+    items: pd.DataFrame
+    need_missing: bool
+
+    @property
+    def empty(self) -> bool:
+        return self.items.empty
+
+
+def agenda(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds(), top: int = 10) -> Agenda:
+    """At most `top` agenda items, largest first, gaps and overlaps alternating."""
+    cells = area_categories(reader, filters, thresholds)
+    flagged = cells.table
+    gaps = flagged[flagged["gap"]].assign(weight=lambda f: f["unmet"])
+    overlaps = flagged[flagged["overlap"]].assign(weight=lambda f: f["excess"] + f["programs"])
+    gaps = gaps.sort_values("weight", ascending=False, kind="stable").head(top)
+    overlaps = overlaps.sort_values("weight", ascending=False, kind="stable").head(top)
     items = pd.concat(
         [gaps.assign(order=np.arange(len(gaps)) * 2), overlaps.assign(order=np.arange(len(overlaps)) * 2 + 1)]
     )
-    return items.sort_values("order").head(top).reset_index(drop=True)
+    items = items.sort_values("order").head(top).drop(columns="order").reset_index(drop=True)
+    return Agenda(items=items, need_missing=cells.need_missing)
 
 
-def explain(row: pd.Series, lang: str) -> str:
-    """One line for the agenda, made from the numbers (no language model): what, where, how much."""
-    place = f"{row['region']} — {row['category_name']}"
-    need = formatting.number(row["need"], lang)
-    reached = formatting.number(row["reached"], lang)
-    if row["programs"] == 0:
-        return t("agenda_no_program", lang, place=place, need=need)
-    programs = t("agenda_programs", lang, count=int(row["programs"]), sources=row["source_names"])
-    if row["kind"] == "gap":
-        return t(
-            "agenda_gap",
+def _count(count: float, unit: str, lang: str) -> str:
+    return f"{formatting.number(count, lang)} {value('unit', unit, lang)}"
+
+
+def explain(item: pd.Series, lang: str) -> str:
+    """One agenda line made from the numbers (no language model): what, where, how much, in the
+    need's unit; reach of programs counted in the other unit is named beside it, never added.
+    `item` is a row of `Agenda.items`."""
+    place = f"{item['area_name']}"
+    if item["whole_region"]:
+        place += f" {t('whole_region', lang)}"
+    place += f" — {value('ppks', int(item['ppks_category_id']), lang)}"
+    unit = item["unit"]
+    need = _count(item["need"], unit, lang)
+    if item["programs"] == 0:
+        return t("agenda_no_program_unit", lang, place=place, need=need) + _region_wide(item, lang)
+    sources = ", ".join(value("source", code, lang) for code in item["source_codes"])
+    key = "agenda_program_one" if item["programs"] == 1 else "agenda_programs"
+    programs = t(key, lang, count=int(item["programs"]), sources=sources)
+    reached = _count(item["reached"], unit, lang)
+    if item["kind"] == "gap":
+        line = t(
+            "agenda_gap_one" if item["programs"] == 1 else "agenda_gap_unit",
             lang,
             place=place,
             programs=programs,
             reached=reached,
             need=need,
-            share=formatting.percent(row["coverage"] if pd.notna(row["coverage"]) else 0, lang),
-            unmet=formatting.number(row["unmet"], lang),
+            share=formatting.percent(item["coverage"], lang),
+            unmet=_count(item["unmet"], unit, lang),
         )
-    return t("agenda_overlap", lang, place=place, programs=programs, reached=reached, need=need)
+    else:
+        key = "agenda_overlap_one" if item["programs"] == 1 else "agenda_overlap_unit"
+        line = t(key, lang, place=place, programs=programs, reached=reached, need=need)
+    other = "KK" if unit == "jiwa" else "jiwa"
+    other_reached = item[f"reached_{other.lower()}"]
+    if other_reached > 0:
+        line += " " + t("agenda_other_unit", lang, reached=_count(other_reached, other, lang))
+    return line + _region_wide(item, lang)
 
 
-def source_pairs(store: Store, year: int, scope: Scope = Scope()) -> pd.DataFrame:
-    """People listed in programs of two funding sources, per pair of sources (e.g. APBN × CSR/TJSL)."""
-    inside = (
-        "TRUE" if scope.kabkota is None else (f"r.kabkota_code IN ({', '.join('?' for _ in scope.kabkota) or 'NULL'})")
+def _region_wide(item: pd.Series, lang: str) -> str:
+    """' Programs placed at the kabupaten/kota as a whole …' where there are such programs."""
+    if not item["region_programs"]:
+        return ""
+    reached = formatting.people(item["region_reached_jiwa"], item["region_reached_kk"], lang)
+    return " " + t("agenda_region_wide", lang, count=int(item["region_programs"]), reached=reached)
+
+
+# --- quadrant and heat table --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    """Points of the need × money chart: the cells with need and planned money. `table` has the
+    area × category columns (area_name, whole_region, ppks_category_id, unit, need, per_person,
+    coverage, kind)."""
+
+    table: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def quadrant(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds()) -> Quadrant:
+    """Cells with need > 0 and planned money per person in need > 0."""
+    table = area_categories(reader, filters, thresholds).table
+    shown = table[(table["need"].fillna(0) > 0) & (table["per_person"].fillna(0) > 0)]
+    columns = ["area_name", "whole_region", "ppks_category_id", "unit", "need", "per_person", "coverage", "kind"]
+    return Quadrant(table=shown[columns].reset_index(drop=True))
+
+
+@dataclass(frozen=True)
+class Heat:
+    """Coverage by area (rows) and the categories with the largest need (columns, `categories`,
+    largest first). `coverage`: area_name, whole_region and one column per category id holding the
+    same-unit coverage (ratio; NaN where no need is recorded). `flags`: the same shape, with 'gap',
+    'overlap' or '' per cell."""
+
+    coverage: pd.DataFrame
+    flags: pd.DataFrame
+    categories: tuple[int, ...]
+
+    @property
+    def empty(self) -> bool:
+        return self.coverage.empty
+
+    def cells(self, lang: str) -> pd.DataFrame:
+        """The heat table as text: coverage in `lang`'s format with the flag's mark ('8 % ✕'), '–'
+        where no need is recorded; columns area_name, whole_region and the category ids."""
+        text = self.coverage[["area_name", "whole_region"]].copy()
+        for category in self.categories:
+            text[category] = [
+                formatting.MISSING
+                if pd.isna(ratio)
+                else (formatting.percent(ratio, lang, 0) + (f" {FLAG_MARKS[flag]}" if flag else ""))
+                for ratio, flag in zip(self.coverage[category], self.flags[category], strict=True)
+            ]
+        return text
+
+
+def heat(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds(), top: int = 10) -> Heat:
+    """Coverage per area for the `top` categories with the largest need (need summed per unit
+    never across units: categories are ranked by their jiwa need, then their KK need)."""
+    table = area_categories(reader, filters, thresholds).table
+    with_need = table[table["need"].fillna(0) > 0]
+    ranking = with_need.groupby("ppks_category_id")[["need_jiwa", "need_kk"]].sum()
+    categories = tuple(int(c) for c in ranking.sort_values(["need_jiwa", "need_kk"], ascending=False).head(top).index)
+    cells = table[table["ppks_category_id"].isin(categories)]
+    if cells.empty:
+        empty = pd.DataFrame(columns=["area_name", "whole_region"])
+        return Heat(coverage=empty, flags=empty, categories=())
+    index = ["area_name", "whole_region"]
+    flags = cells.assign(flag=np.where(cells["kind"] == "none", "", cells["kind"]))
+    coverage = cells.pivot_table(index=index, columns="ppks_category_id", values="coverage", aggfunc="first")
+    flag_table = flags.pivot_table(index=index, columns="ppks_category_id", values="flag", aggfunc="first")
+    coverage = coverage.reindex(columns=list(categories)).reset_index()
+    flag_table = flag_table.reindex(index=coverage.set_index(index).index, columns=list(categories))
+    coverage.columns.name = None
+    flag_table = flag_table.fillna("").reset_index()
+    flag_table.columns.name = None
+    return Heat(coverage=coverage, flags=flag_table, categories=categories)
+
+
+# --- recommendations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """Where `budget` Rupiah would close the largest gaps. `table`: area_name, whole_region,
+    ppks_category_id, unit (jiwa/KK), unmet (in `unit`), unit_cost (Rupiah per person reached in
+    `unit`), amount (Rupiah), people (in `unit`), closes (bool)."""
+
+    table: pd.DataFrame
+    budget: float
+    columns: ClassVar[Columns] = {
+        "area_name": ("col_place", "place"),
+        "ppks_category_id": ("filter_ppks", "ppks"),
+        "unit": ("col_unit", "unit"),
+        "unmet": ("col_unmet_any", "number"),
+        "unit_cost": ("col_unit_cost", "money"),
+        "amount": ("col_amount", "money"),
+        "people": ("col_people_in_unit", "number"),
+        "closes": ("col_closes", "yesno"),
+    }
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def recommendations(
+    reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds(), budget: float = 1e9
+) -> Recommendations:
+    """Gaps in order of people not reached, each costed at what reaching one person (of the gap's
+    unit, in that PPKS category) costs today in the view — planned Rupiah of the programs counted in
+    that unit that report a reach, ÷ the people they reached — until the budget is spent. Gaps
+    without such a cost are left out. Every row keeps its arithmetic."""
+    flagged = area_categories(reader, filters, thresholds).table
+    where, params = allocation_filter(filters)
+    costs = reader.query(
+        f"""SELECT ppks_category_id, unit, sum(budget) AS budget, sum(reached) AS reached
+            FROM (SELECT a.ppks_category_id, a.beneficiary_unit AS unit, a.program_id, a.region_code,
+                         sum(a.budget) AS budget, max(a.reached) AS reached
+                  FROM allocation_rows a
+                  WHERE {where} AND a.ppks_category_id IS NOT NULL AND a.beneficiary_unit IN (?, ?)
+                  GROUP BY 1, 2, 3, 4) AS per_place
+            WHERE reached > 0 GROUP BY 1, 2""",
+        [*params, *PEOPLE_UNITS],
     )
-    return store.query(
-        f"""WITH person_sources AS (
-              SELECT DISTINCT b.nik_hash, f.name AS source
-              FROM beneficiaries b JOIN regions r ON r.code = b.region_code
-              JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-              JOIN (SELECT DISTINCT program_id, funding_source FROM program_allocations) s ON s.program_id = p.id
-              JOIN funding_sources f ON f.code = s.funding_source
-              WHERE b.year = ? AND {inside}
-            )
-            SELECT a.source AS source_a, b.source AS source_b, count(DISTINCT a.nik_hash) AS people
-            FROM person_sources a JOIN person_sources b ON a.nik_hash = b.nik_hash AND a.source < b.source
-            GROUP BY 1, 2 ORDER BY people DESC, 1, 2""",
-        [year, *([] if scope.kabkota is None else list(scope.kabkota))],
+    costs["unit_cost"] = measures.cost_per_person(costs["budget"], costs["reached"])
+    gaps = flagged[flagged["gap"]].merge(
+        costs[["ppks_category_id", "unit", "unit_cost"]], on=["ppks_category_id", "unit"], how="inner"
     )
-
-
-def suppress(value: float | int, threshold: int, lang: str = "id") -> str:
-    """Small counts can identify people: below `threshold` they are shown as '< threshold'."""
-    return f"< {threshold}" if 0 < value < threshold else formatting.number(value, lang)
-
-
-def recommend(flagged: pd.DataFrame, budget: float) -> pd.DataFrame:
-    """Where `budget` Rupiah would close the largest gaps: gaps in order of people not reached, each
-    costed at what reaching one person in that PPKS category costs today (planned money ÷ people
-    reached, over the province), until the budget is spent. Every row keeps its arithmetic."""
-    reached = flagged[flagged["reached"] > 0].groupby("category")[["budget", "reached"]].sum()
-    unit_cost = (reached["budget"] / reached["reached"]).rename("unit_cost")
-    gaps = flagged[flagged["gap"]].merge(unit_cost, left_on="category", right_index=True, how="inner")
-    gaps = gaps[gaps["unit_cost"] > 0].sort_values("unmet", ascending=False)
+    gaps = gaps[gaps["unit_cost"] > 0].sort_values("unmet", ascending=False, kind="stable")
     rows, left = [], float(budget)
     for row in gaps.itertuples():
         if left <= 0:
@@ -168,14 +458,41 @@ def recommend(flagged: pd.DataFrame, budget: float) -> pd.DataFrame:
         spend = min(cost, left)
         rows.append(
             {
-                "region": row.region,
-                "category_name": row.category_name,
+                "area_name": row.area_name,
+                "whole_region": row.whole_region,
+                "ppks_category_id": row.ppks_category_id,
+                "unit": row.unit,
                 "unmet": row.unmet,
                 "unit_cost": row.unit_cost,
                 "amount": spend,
-                "people": spend / row.unit_cost,
+                "people": measures.people_for(spend, row.unit_cost),
                 "closes": spend >= cost,
             }
         )
         left -= spend
-    return pd.DataFrame(rows, columns=["region", "category_name", "unmet", "unit_cost", "amount", "people", "closes"])
+    columns = [
+        "area_name",
+        "whole_region",
+        "ppks_category_id",
+        "unit",
+        "unmet",
+        "unit_cost",
+        "amount",
+        "people",
+        "closes",
+    ]
+    return Recommendations(table=pd.DataFrame(rows, columns=columns), budget=float(budget))
+
+
+def suppress(count: float | int, threshold: int, lang: str = "id") -> str:
+    """Small counts can identify people: a count from 1 to `threshold` − 1 is shown as
+    '< threshold', any other in `lang`'s number format. Language-neutral symbols only."""
+    return f"< {threshold}" if 0 < count < threshold else formatting.number(count, lang)
+
+
+def suppress_counts(frame: pd.DataFrame, columns: list[str], threshold: int, lang: str = "id") -> pd.DataFrame:
+    """A copy of `frame` with the counts in `columns` passed through `suppress` (text)."""
+    result = frame.copy()
+    for column in columns:
+        result[column] = [suppress(v, threshold, lang) for v in frame[column]]
+    return result

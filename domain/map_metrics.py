@@ -1,7 +1,19 @@
-"""Figures per area for the map: need, money, people reached and programs of every region one
-level below the selection, and the metrics (ratios) the map can colour them by.
+"""Figures per area for the map (Peta): need, money, people reached and programs of every region one
+level below the selection, what sits at the selection (or above it) as a whole, and the metrics
+(ratios) the map can colour the areas by.
 
-Ratios whose denominator is zero or missing are None ("no data"), never 0.
+Rules (the same as the overview's, `domain.overview`): people are counted once per program and place
+and per unit — jiwa (persons) and KK (households) are never added; programs counted in unit or
+lembaga count no people; need is read at one level per area (`domain.reader.NEED_LEVEL_RULE`) and
+each area says which level its need comes from. Every ratio comes from `domain.measures`; a zero or
+missing denominator is "no data" (None/NaN), never 0.
+
+Missing is not zero: money placed at the selected region as a whole (say a program of a kabupaten/kota
+that names no kecamatan) is returned apart (`AreaMap.above`), and while people-counting programs sit
+there, an area with no program of its own has no coverage figure (NaN), not 0 — those programs may
+reach its people.
+
+The view functions read the scoped reader's relations only; the `Scope` is applied by the reader.
 """
 
 from __future__ import annotations
@@ -11,53 +23,64 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data_loaders.store import Store
-from domain.filters import Filters, Scope, allocation_conditions, ppks_conditions
-from domain.overview import PEOPLE_UNITS
+from domain import measures
+from domain.filters import Filters
+from domain.measures import PEOPLE_UNITS
+from domain.overview import People
+from domain.reader import Reader, allocation_filter, beneficiary_filter, need_filter
 
 LEVELS = ("kabupaten_kota", "kecamatan", "desa_kelurahan")
 CHILD_LEVEL = {None: "kabupaten_kota", "kabupaten_kota": "kecamatan", "kecamatan": "desa_kelurahan"}
+_LEVEL_ORDER = ("provinsi", *LEVELS)
 
 
 @dataclass(frozen=True)
 class Metric:
+    """A measure the map can colour areas by. `kind` chooses the colour scale (need, money, coverage,
+    count); `unit` the format (number, money, percent (a ratio 0–1), percent_value (already in %),
+    per_mille (per 1,000)); `levels` where it is offered; `kk` marks measures of households, offered
+    only where need is counted in KK."""
+
     key: str
-    kind: str  # need, money, coverage, count: chooses the colour scale
-    numerator: str
-    denominator: str | None = None
-    scale: float = 1.0
+    kind: str
     levels: tuple[str, ...] = LEVELS
-    unit: str = "number"  # number, money, percent, per_mille
+    unit: str = "number"
+    kk: bool = False
 
 
+_KAB = ("kabupaten_kota",)
+_KAB_KEC = ("kabupaten_kota", "kecamatan")
 METRICS: dict[str, Metric] = {
     m.key: m
     for m in (
-        Metric("ppks_per_1000", "need", "ppks", "population", 1000, ("kabupaten_kota",), "per_mille"),
-        Metric("ppks", "need", "ppks", levels=LEVELS),
-        Metric("poverty_rate", "need", "poverty_rate", levels=("kabupaten_kota",), unit="percent_value"),
-        Metric("budget", "money", "budget", unit="money"),
-        Metric("spent", "money", "spent", unit="money"),
-        Metric("budget_per_capita", "money", "budget", "population", levels=("kabupaten_kota",), unit="money"),
-        Metric("spent_per_capita", "money", "spent", "population", levels=("kabupaten_kota",), unit="money"),
-        Metric("budget_per_ppks", "money", "budget", "ppks", levels=("kabupaten_kota", "kecamatan"), unit="money"),
-        Metric("spent_per_ppks", "money", "spent", "ppks", levels=("kabupaten_kota", "kecamatan"), unit="money"),
-        Metric("coverage", "coverage", "reached", "ppks", levels=("kabupaten_kota",), unit="percent"),
-        Metric("beneficiaries", "count", "beneficiaries"),
-        Metric("programs", "count", "programs"),
+        Metric("ppks_per_1000", "need", _KAB, "per_mille"),
+        Metric("ppks", "need"),
+        Metric("ppks_kk", "need", kk=True),
+        Metric("poverty_rate", "need", _KAB, "percent_value"),
+        Metric("budget", "money", unit="money"),
+        Metric("spent", "money", unit="money"),
+        Metric("budget_per_capita", "money", _KAB, "money"),
+        Metric("spent_per_capita", "money", _KAB, "money"),
+        Metric("budget_per_ppks", "money", _KAB_KEC, "money"),
+        Metric("spent_per_ppks", "money", _KAB_KEC, "money"),
+        Metric("coverage", "coverage", _KAB_KEC, "percent"),
+        Metric("coverage_kk", "coverage", _KAB_KEC, "percent", kk=True),
+        Metric("beneficiaries", "count"),
+        Metric("programs", "count"),
     )
 }
+COVERAGE_BREAKS = [0.5, 0.75, 1.0, float("inf")]
 
 
-COUNTED = ("budget", "spent", "reached", "programs", "beneficiaries")
-
-
-def metrics_for(level: str) -> list[str]:
-    return [key for key, metric in METRICS.items() if level in metric.levels]
+def metrics_for(level: str, kk: bool = False) -> list[str]:
+    """Keys of the metrics offered at `level` (kabupaten_kota, kecamatan, desa_kelurahan); the
+    household (KK) measures only when `kk` (need counted in KK exists)."""
+    return [key for key, metric in METRICS.items() if level in metric.levels and (kk or not metric.kk)]
 
 
 def area_sql(level: str, alias: str = "r") -> str:
-    """SQL for the area of `level` a region rolls up to (NULL when the region is above that level)."""
+    """SQL for the area of `level` a region rolls up to (NULL when the region is above that level),
+    over a relation with the columns `code`, `level`, `kabkota_code` (e.g. `region_rows AS r`)."""
     if level == "kabupaten_kota":
         return f"{alias}.kabkota_code"
     if level == "kecamatan":
@@ -65,61 +88,236 @@ def area_sql(level: str, alias: str = "r") -> str:
     return f"CASE WHEN {alias}.level = 'desa_kelurahan' THEN {alias}.code END"
 
 
-def area_figures(store: Store, filters: Filters, scope: Scope, level: str, parent: str | None) -> pd.DataFrame:
-    """One row per region of `level` inside `parent` (every region, also those without data), with
-    ppks, budget, spent, reached, programs, beneficiaries (distinct people), and for kabupaten/kota
-    population (latest year up to the filter year) and the poverty rate."""
-    regions = store.query(
-        "SELECT code, name, lat, lng FROM regions WHERE level = ? AND (? IS NULL OR starts_with(code, ? || '.')) "
-        "ORDER BY code",
-        [level, parent, parent],
+def _area(level: str, alias: str) -> str:
+    """`area_sql` over `allocation_rows` / `need_rows` (region_code, region_level, kabkota_code,
+    kecamatan_code)."""
+    if level == "kabupaten_kota":
+        return f"{alias}.kabkota_code"
+    if level == "kecamatan":
+        return f"{alias}.kecamatan_code"
+    return f"CASE WHEN {alias}.region_level = 'desa_kelurahan' THEN {alias}.region_code END"
+
+
+def _inside(parent: str | None, column: str) -> tuple[str, list[str]]:
+    """`column` (a region code) lies in `parent` or is `parent` itself; everything when None."""
+    if parent is None:
+        return "TRUE", []
+    return f"({column} = ? OR {column} LIKE ?)", [parent, f"{parent}.%"]
+
+
+def _above(parent: str | None, alias: str) -> tuple[str, list[str]]:
+    """The row is placed at `parent` itself or a region containing it (the province when None)."""
+    if parent is None:
+        return f"{alias}.region_level = 'provinsi'", []
+    return f"({alias}.region_code = ? OR ? LIKE {alias}.region_code || '.%')", [parent, parent]
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+@dataclass(frozen=True)
+class Above:
+    """What is placed at one region as a whole — the selected region or one containing it — and so
+    belongs to no area of the map: planned and spent (Rupiah), programs, people reached (per unit,
+    programs counted in jiwa or KK) and need (PPKS) recorded at that level."""
+
+    code: str
+    name: str
+    level: str  # provinsi, kabupaten_kota, kecamatan
+    budget: float
+    spent: float
+    programs: int
+    people_programs: int  # of `programs`, those counted in jiwa or KK
+    reached: People
+    ppks: People
+
+    @property
+    def has_money(self) -> bool:
+        return bool(self.programs)
+
+
+@dataclass(frozen=True)
+class AreaMap:
+    """Every region of `level` inside `parent` (None = the province) that the scope shows, with its
+    figures, and what sits at the parent (or above it) as a whole.
+
+    `table`, one row per area (ordered by code): code, name, lat, lng; ppks_jiwa, ppks_kk (need, NaN
+    where none is recorded), need_levels (the levels the need comes from, comma-separated level codes,
+    finest last; NaN where none); budget, spent (Rupiah, NaN where nothing is placed); programs
+    (distinct programs placed there); people_programs (those counted in jiwa or KK); reached_jiwa,
+    reached_kk (people reached by the programs counted in that unit; NaN where none or not reported);
+    beneficiaries (distinct listed persons of the programs shown); population, population_year,
+    population_verified (the latest BPS population at or before the year, else the earliest),
+    poverty_rate (%, the latest), poverty_year.
+
+    `above`: the regions holding money or need as a whole, the parent first, then upwards."""
+
+    year: int
+    level: str
+    parent: str | None
+    table: pd.DataFrame
+    above: tuple[Above, ...]
+
+    @property
+    def people_above(self) -> bool:
+        """Programs counting people are placed above the areas (their reach is not per area)."""
+        return any(region.people_programs for region in self.above)
+
+    @property
+    def money_above(self) -> tuple[Above, ...]:
+        return tuple(region for region in self.above if region.has_money)
+
+    @property
+    def need_above(self) -> tuple[Above, ...]:
+        return tuple(region for region in self.above if region.ppks.any)
+
+    @property
+    def has_kk_need(self) -> bool:
+        return bool(self.table["ppks_kk"].notna().any())
+
+    def metrics(self) -> list[str]:
+        """The metric keys offered for this map (`metrics_for` of its level)."""
+        return metrics_for(self.level, self.has_kk_need)
+
+    def metrics_with_data(self) -> list[str]:
+        """Of `metrics()`, those with a value for at least one area."""
+        return [key for key in self.metrics() if metric_series(self.table, key, self.people_above).notna().any()]
+
+    def values(self, metric_key: str) -> pd.DataFrame:
+        """`metric_values` of the table, knowing whether people-counting programs sit above."""
+        return metric_values(self.table, metric_key, people_above=self.people_above)
+
+
+_TABLE_COLUMNS = (
+    "ppks_jiwa",
+    "ppks_kk",
+    "need_levels",
+    "budget",
+    "spent",
+    "programs",
+    "people_programs",
+    "reached_jiwa",
+    "reached_kk",
+    "beneficiaries",
+    "population",
+    "population_year",
+    "population_verified",
+    "poverty_rate",
+    "poverty_year",
+)
+
+
+def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> AreaMap:
+    """The map's figures for every region of `level` inside `parent` (a Kemendagri code; None = the
+    province), see `AreaMap`. `level` is the level just below the parent's (`CHILD_LEVEL`).
+
+    Raises ValueError for a level outside `LEVELS`."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown map level {level!r}; expected one of {LEVELS}")
+    inside_region, inside_params = _inside(parent, "r.code")
+    regions = reader.query(
+        f"SELECT r.code, r.name, r.lat, r.lng FROM region_rows r WHERE r.level = ? AND {inside_region} ORDER BY r.code",
+        [level, *inside_params],
     )
-    area = area_sql(level)
-    where, params = allocation_conditions(filters, scope)
-    money = store.query(
-        f"""SELECT {area} AS code, sum(a.budget_idr)::DOUBLE AS budget, sum(a.spent_idr)::DOUBLE AS spent,
-                   count(DISTINCT p.id) AS programs
-            FROM program_allocations a JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code
-            WHERE {where} AND {area} IS NOT NULL GROUP BY 1""",
-        params,
+    where, params = allocation_filter(filters)
+    area = _area(level, "a")
+    inside, inside_params = _inside(parent, "a.region_code")
+    placed = f"{where} AND {inside} AND {area} IS NOT NULL"
+    money = reader.query(
+        f"""SELECT {area} AS code, sum(a.budget) AS budget, sum(a.spent) AS spent,
+                   count(DISTINCT a.program_id) AS programs
+            FROM allocation_rows a WHERE {placed} GROUP BY 1""",
+        [*params, *inside_params],
     )
-    people = store.query(
-        f"""SELECT code, sum(reached)::DOUBLE AS reached FROM (
-              SELECT {area} AS code, max(a.reached_beneficiaries) AS reached
-              FROM program_allocations a JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code
-              WHERE {where} AND {area} IS NOT NULL AND p.beneficiary_unit IN ({", ".join("?" for _ in PEOPLE_UNITS)})
-              GROUP BY 1, a.program_id, a.region_code) AS per_place
+    people = _people(reader, area, placed, [*params, *inside_params])
+    need_where, need_params = need_filter(filters)
+    need_inside, need_inside_params = _inside(parent, "n.region_code")
+    need = _need(
+        reader,
+        _area(level, "n"),
+        f"{need_where} AND {need_inside} AND {_area(level, 'n')} IS NOT NULL",
+        [*need_params, *need_inside_params],
+    )
+    listed_where, listed_params = beneficiary_filter(filters)
+    listed_inside, listed_inside_params = _inside(parent, "r.code")
+    listed = reader.query(
+        f"""SELECT {area_sql(level)} AS code, count(DISTINCT b.nik_hash) AS beneficiaries
+            FROM beneficiary_rows b JOIN region_rows r ON r.code = b.region_code
+            WHERE {listed_where} AND {listed_inside} AND {area_sql(level)} IS NOT NULL
+              AND b.program_id IN (SELECT a.program_id FROM allocation_rows a WHERE {where})
             GROUP BY 1""",
+        [*listed_params, *listed_inside_params, *params],
+    )
+    table = regions
+    for part in (money, people, need, listed, _population_and_poverty(reader, filters.year)):
+        table = table.merge(part, on="code", how="left")
+    for column in _TABLE_COLUMNS:
+        if column not in table:
+            table[column] = np.nan
+    for column in ("budget", "spent", "programs", "people_programs", "reached_jiwa", "reached_kk", "beneficiaries"):
+        table[column] = table[column].astype(float)
+    return AreaMap(
+        year=filters.year,
+        level=level,
+        parent=parent,
+        table=table[["code", "name", "lat", "lng", *_TABLE_COLUMNS]],
+        above=_regions_above(reader, filters, parent),
+    )
+
+
+def _people(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame:
+    """Per area: reached_jiwa, reached_kk (each program counted once per place, in its own unit) and
+    people_programs. An area whose places report no reached figure for a unit keeps NaN there."""
+    frame = reader.query(
+        f"""SELECT code, unit, sum(reached) AS reached, count(DISTINCT program_id) AS programs
+            FROM (SELECT {area} AS code, a.program_id, a.region_code, a.beneficiary_unit AS unit,
+                         max(a.reached) AS reached
+                  FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
+                  GROUP BY 1, 2, 3, 4) AS per_place
+            GROUP BY 1, 2""",
         [*params, *PEOPLE_UNITS],
     )
-    need_where, need_params = ppks_conditions(filters, scope)
-    need = store.query(
-        f"""SELECT {area} AS code, sum(c.count)::DOUBLE AS ppks
-            FROM ppks_counts c JOIN regions r ON r.code = c.region_code
-            WHERE {need_where} AND {area} IS NOT NULL GROUP BY 1""",
-        need_params,
+    reached = frame.set_index(["code", "unit"])["reached"].unstack("unit")
+    result = pd.DataFrame(
+        {
+            "reached_jiwa": reached.get("jiwa", np.nan),
+            "reached_kk": reached.get("KK", np.nan),
+        },
+        index=reached.index,
     )
-    listed = store.query(
-        f"""SELECT {area} AS code, count(DISTINCT b.nik_hash)::DOUBLE AS beneficiaries
-            FROM beneficiaries b JOIN regions r ON r.code = b.region_code
-            JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-            JOIN (SELECT DISTINCT program_id FROM program_allocations a JOIN programs p ON p.id = a.program_id
-                  JOIN regions r ON r.code = a.region_code WHERE {where}) AS shown ON shown.program_id = p.id
-            WHERE b.year = ? AND {area} IS NOT NULL GROUP BY 1""",
-        [*params, filters.year],
-    )
-    frame = regions
-    for part in (money, people, need, listed):
-        frame = frame.merge(part, on="code", how="left")
-    if level == "kabupaten_kota":
-        stats = _population_and_poverty(store, filters.year)
-        frame = frame.merge(stats, on="code", how="left")
-    return frame
+    result["people_programs"] = frame.groupby("code")["programs"].sum()
+    return result.rename_axis("code").reset_index()
 
 
-def _population_and_poverty(store: Store, year: int) -> pd.DataFrame:
-    """The latest population at or before `year` (else the earliest) and the latest poverty rate."""
-    stats = store.query("SELECT region_code AS code, year, metric, value, verified FROM region_stats")
+def _need(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame:
+    """Per area: ppks_jiwa, ppks_kk and need_levels (the levels the figures come from)."""
+    frame = reader.query(
+        f"""SELECT {area} AS code, n.unit, n.region_level AS level, sum(n.count) AS ppks
+            FROM need_rows n WHERE {where} GROUP BY 1, 2, 3""",
+        params,
+    )
+    by_unit = frame.groupby(["code", "unit"])["ppks"].sum(min_count=1).unstack("unit")
+    result = pd.DataFrame(
+        {
+            "ppks_jiwa": by_unit.get("jiwa", np.nan),
+            "ppks_kk": by_unit.get("KK", np.nan),
+        },
+        index=by_unit.index,
+    )
+    result["need_levels"] = frame.groupby("code")["level"].agg(
+        lambda levels: ",".join(sorted(set(levels), key=_LEVEL_ORDER.index))
+    )
+    return result.rename_axis("code").reset_index()
+
+
+def _population_and_poverty(reader: Reader, year: int) -> pd.DataFrame:
+    """Per region: the latest population at or before `year` (else the earliest) and the latest
+    poverty rate (%), with their years; BPS figures from the region statistics."""
+    stats = reader.query(
+        "SELECT s.region_code AS code, s.year, s.metric, s.value, s.verified FROM region_stat_rows s "
+        "WHERE s.metric IN ('population', 'poverty_rate_pct')"
+    )
     population = stats[stats.metric == "population"].copy()
     population["distance"] = np.where(population.year <= year, year - population.year, 1000 + population.year)
     population = population.sort_values("distance").drop_duplicates("code")
@@ -135,26 +333,116 @@ def _population_and_poverty(store: Store, year: int) -> pd.DataFrame:
     )
 
 
-def metric_values(figures: pd.DataFrame, metric_key: str) -> pd.DataFrame:
-    """`code`, `name`, `value` (None where there is no data), and `rank` (1 = highest) for a metric."""
-    metric = METRICS[metric_key]
-    frame = figures.copy()
-    numerator = (
-        frame[metric.numerator].astype(float) if metric.numerator in frame else pd.Series(np.nan, index=frame.index)
-    )
-    if metric.numerator in COUNTED and numerator.notna().any():
-        # Money, programs and people are counted: a region without any has zero, not 'no data'.
-        numerator = numerator.fillna(0.0)
-    if metric.denominator:
-        denominator = (
-            frame[metric.denominator].astype(float)
-            if metric.denominator in frame
-            else pd.Series(np.nan, index=frame.index)
+def _regions_above(reader: Reader, filters: Filters, parent: str | None) -> tuple[Above, ...]:
+    """Money, people and need placed at `parent` itself or a region containing it."""
+    where, params = allocation_filter(filters)
+    above, above_params = _above(parent, "a")
+    money = reader.query(
+        f"""SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level,
+                   coalesce(sum(a.budget), 0) AS budget, coalesce(sum(a.spent), 0) AS spent,
+                   count(DISTINCT a.program_id) AS programs
+            FROM allocation_rows a WHERE {where} AND {above} GROUP BY 1, 2, 3""",
+        [*params, *above_params],
+    ).set_index("code")
+    people = _people(reader, "a.region_code", f"{where} AND {above}", [*params, *above_params]).set_index("code")
+    need_where, need_params = need_filter(filters)
+    need_above, need_above_params = _above(parent, "n")
+    need = _need(reader, "n.region_code", f"{need_where} AND {need_above}", [*need_params, *need_above_params])
+    need = need.set_index("code")
+    codes = sorted(set(money.index) | set(need.index), key=len, reverse=True)
+    if not codes:
+        return ()
+    names = reader.query(
+        f"SELECT code, name, level FROM region_rows WHERE code IN ({_marks(tuple(codes))})", codes
+    ).set_index("code")
+
+    def get(frame: pd.DataFrame, code: str, column: str) -> float:
+        if code not in frame.index or column not in frame or pd.isna(frame.at[code, column]):
+            return 0.0
+        return float(frame.at[code, column])
+
+    result = []
+    for code in codes:
+        known = names if code in names.index else money if code in money.index else None
+        name = code if known is None else known.at[code, "name"]
+        level = need.at[code, "need_levels"] if known is None else known.at[code, "level"]
+        result.append(
+            Above(
+                code=code,
+                name=str(name),
+                level=str(level),
+                budget=get(money, code, "budget"),
+                spent=get(money, code, "spent"),
+                programs=int(get(money, code, "programs")),
+                people_programs=int(get(people, code, "people_programs")),
+                reached=People(jiwa=get(people, code, "reached_jiwa"), kk=get(people, code, "reached_kk")),
+                ppks=People(jiwa=get(need, code, "ppks_jiwa"), kk=get(need, code, "ppks_kk")),
+            )
         )
-        value = numerator / denominator.where(denominator > 0) * metric.scale
-    else:
-        value = numerator
-    frame["value"] = value.replace([np.inf, -np.inf], np.nan)
+    return tuple(result)
+
+
+# --- metrics (pure functions of the table) -------------------------------------------------------
+
+
+def _column(table: pd.DataFrame, name: str) -> pd.Series:
+    if name not in table:
+        return pd.Series(np.nan, index=table.index, dtype=float)
+    return pd.to_numeric(table[name], errors="coerce").astype(float)
+
+
+def _counted(series: pd.Series) -> pd.Series:
+    """Money, programs and listed people are counted: where other areas have some, an area without
+    any has zero, not 'no data'."""
+    return series.fillna(0.0) if series.notna().any() else series
+
+
+def _reached(table: pd.DataFrame, unit_column: str, people_above: bool) -> pd.Series:
+    """People reached in one unit, for coverage. Zero only for an area that no people-counting
+    program reaches at all — none of its own and none placed above it; an area with programs of
+    the other unit only, or whose only programs sit above it, has no figure (NaN)."""
+    reached = _column(table, unit_column)
+    if people_above or not reached.notna().any():
+        return reached
+    without_people = _column(table, "people_programs").fillna(0.0) == 0
+    return reached.where(~(reached.isna() & without_people), 0.0)
+
+
+def metric_series(table: pd.DataFrame, metric_key: str, people_above: bool = False) -> pd.Series:
+    """The metric's value per row of `table` (NaN where there is no data); see `metric_values`."""
+    if metric_key not in METRICS:
+        raise KeyError(metric_key)
+
+    def column(name: str) -> pd.Series:
+        return _column(table, name)
+
+    if metric_key == "ppks_per_1000":
+        value = measures.per_thousand(column("ppks_jiwa"), column("population"))
+    elif metric_key in ("ppks", "ppks_kk", "poverty_rate"):
+        value = column({"ppks": "ppks_jiwa"}.get(metric_key, metric_key))
+    elif metric_key in ("budget", "spent", "beneficiaries", "programs"):
+        value = _counted(column(metric_key))
+    elif metric_key.endswith("_per_capita"):
+        value = measures.per_resident(_counted(column(metric_key.split("_")[0])), column("population"))
+    elif metric_key.endswith("_per_ppks"):
+        value = measures.per_ppks(_counted(column(metric_key.split("_")[0])), column("ppks_jiwa"))
+    elif metric_key == "coverage":
+        value = measures.coverage(_reached(table, "reached_jiwa", people_above), column("ppks_jiwa"))
+    else:  # coverage_kk
+        value = measures.coverage(_reached(table, "reached_kk", people_above), column("ppks_kk"))
+    return value.replace([np.inf, -np.inf], np.nan).astype(float)
+
+
+def metric_values(table: pd.DataFrame, metric_key: str, people_above: bool = False) -> pd.DataFrame:
+    """`table` (an `AreaMap.table`, or any frame with its columns) with `value` (the metric; NaN
+    where there is no data) and `rank` (1 = highest, NaN without a value). `people_above`: programs
+    counting people sit at the parent as a whole, so an area without its own has no coverage.
+
+    Ratios come from `domain.measures`: per_thousand (PPKS jiwa per 1,000 residents), per_resident
+    (Rupiah per resident), per_ppks (Rupiah per PPKS jiwa), coverage (jiwa reached ÷ PPKS jiwa, or
+    KK reached ÷ PPKS KK for `coverage_kk`). Raises KeyError for an unknown metric."""
+    frame = table.copy()
+    frame["value"] = metric_series(table, metric_key, people_above)
     frame["rank"] = frame["value"].rank(ascending=False, method="min")
     return frame
 
@@ -169,9 +457,6 @@ def quantile_breaks(values: pd.Series, classes: int = 5) -> list[float]:
     return [float(cut) for cut in cuts]
 
 
-COVERAGE_BREAKS = [0.5, 0.75, 1.0, float("inf")]
-
-
 def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
     """Class index per value (0 = lowest), -1 for no data."""
     result = pd.Series(-1, index=values.index, dtype=int)
@@ -182,30 +467,31 @@ def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
     return result
 
 
-def program_points(store: Store, filters: Filters, scope: Scope, parent: str | None) -> pd.DataFrame:
-    """Where programs are placed (the region each allocation names) inside `parent`: programs,
-    planned amount, and the place's centroid."""
-    where, params = allocation_conditions(filters, scope)
-    return store.query(
-        f"""SELECT r.code, r.name, r.level, r.lat, r.lng, count(DISTINCT p.id) AS programs,
-                   sum(a.budget_idr)::DOUBLE AS budget
-            FROM program_allocations a JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code
-            WHERE {where} AND r.lat IS NOT NULL AND (? IS NULL OR starts_with(r.code, ? || '.'))
+# --- program locations --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgramPoints:
+    """Where programs are placed strictly inside `parent` (the region each allocation names):
+    `table` has code, name, level, lat, lng, programs (distinct), budget (Rupiah)."""
+
+    table: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def program_points(reader: Reader, filters: Filters, parent: str | None) -> ProgramPoints:
+    """Programs and planned money per place with a centroid, inside `parent` (None = the province)."""
+    where, params = allocation_filter(filters)
+    inside, inside_params = ("TRUE", []) if parent is None else ("a.region_code LIKE ?", [f"{parent}.%"])
+    table = reader.query(
+        f"""SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level, a.lat, a.lng,
+                   count(DISTINCT a.program_id) AS programs, sum(a.budget) AS budget
+            FROM allocation_rows a
+            WHERE {where} AND a.lat IS NOT NULL AND {inside}
             GROUP BY 1, 2, 3, 4, 5 ORDER BY 1""",
-        [*params, parent, parent],
+        [*params, *inside_params],
     )
-
-
-def unplaced_budget(store: Store, filters: Filters, scope: Scope, level: str, parent: str | None) -> float:
-    """Money allocated to `parent` (or the province) as a whole, which no area of `level` can show."""
-    where, params = allocation_conditions(filters, scope)
-    area = area_sql(level)
-    inside = "TRUE" if parent is None else "(r.code = ? OR starts_with(r.code, ? || '.'))"
-    extra = [] if parent is None else [parent, parent]
-    value = store.scalar(
-        f"""SELECT coalesce(sum(a.budget_idr), 0)::DOUBLE FROM program_allocations a
-            JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code
-            WHERE {where} AND {area} IS NULL AND {inside}""",
-        [*params, *extra],
-    )
-    return float(value)
+    return ProgramPoints(table=table)

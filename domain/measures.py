@@ -73,6 +73,17 @@ def per_ppks(amount, need):
     return ratio(amount, need)
 
 
+def cost_per_person(budget, reached):
+    """Rupiah planned per person reached (jiwa or KK, in the programs' own unit): what reaching one
+    more person costs at today's programs."""
+    return ratio(budget, reached)
+
+
+def people_for(amount, cost):
+    """How many people `amount` Rupiah reaches at `cost` Rupiah per person."""
+    return ratio(amount, cost)
+
+
 def per_thousand(count, population):
     """A count per 1,000 residents (e.g. PPKS per 1,000 population)."""
     value = ratio(count, population)

@@ -1,50 +1,83 @@
 """Beneficiary overlap ("tumpang tindih" between people): who receives several programs in one year,
-from several funding sources, or the same kind of help twice. Computed in the store over the
-pseudonymised NIK, so no raw NIK is ever needed, and in SQL so five million rows stay fast.
+from several funding sources, or the same kind of help twice; the pairs of sources and programs
+that share people; how well programs reach the poorest deciles; and a partner's own list checked
+against the lists. Computed in the store over the pseudonymised NIK (`nik_hash`, a keyed hash), so
+no raw NIK is ever needed, and in SQL so five million rows stay fast.
 
-A person is counted in the kabupaten/kota of each of their beneficiary rows; the province total
-counts every person once. People and programs are compared by 64-bit hashes of their keys, which
-keeps five million rows fast; a collision among 5 million people has a chance of about 1 in 10^6.
-A co-financed program (one program, several sources) is one program: a person in it alone is not
-counted as receiving from several sources."""
+Rules: a person is counted in the kabupaten/kota of each of their beneficiary rows; the total
+counts every person once. A co-financed program (one program, several sources) is one program: a
+person in it alone is not counted as receiving from several sources. Everything reads the
+beneficiary rows of the reader's scope — under a partner's scope, only the beneficiaries of that
+partner's programs, so the overlaps are those among its own programs. The shared filters' year
+and kabupaten/kota apply (`beneficiary_filter`); funding sources and PPKS categories do not (the
+lists carry no source, and a person's category is not a program's).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import pandas as pd
 
-from data_loaders.store import Store
-from domain.filters import Scope
+from domain import measures
+from domain.filters import Filters
+from domain.reader import Reader, beneficiary_filter
 
-COLUMNS = ("penerima", "penerima_multi_program", "penerima_lintas_sumber", "penerima_bantuan_sejenis_ganda")
-
-
-def _scope_sql(scope: Scope) -> tuple[str, list]:
-    if scope.kabkota is None:
-        return "TRUE", []
-    return f"r.kabkota_code IN ({', '.join('?' for _ in scope.kabkota) or 'NULL'})", list(scope.kabkota)
+COUNTS = ("people", "multi_program", "cross_source", "same_kind")
+Columns = dict[str, tuple[str, str]]  # column -> (i18n key of its header, display kind); 'hidden' = a count
+# of people that pages show suppressed below a threshold
 
 
-def overlaps_by_region(store: Store, year: int, scope: Scope = Scope()) -> pd.DataFrame:
-    """One row per kabupaten/kota (all of them, zero where nobody is listed) and a last row for the
-    province (`64`): distinct people, and those in 2+ programs, in programs of 2+ funding sources,
-    and in 2+ programs of the same assistance type."""
-    inside, params = _scope_sql(scope)
-    counts = store.query(
-        f"""
-        WITH rows AS (
-            SELECT hash(b.nik_hash) AS nik_hash, hash(b.program_code) AS program_code, r.kabkota_code AS kab,
-                   p.id AS program_id,
-                   p.assistance_type
-            FROM beneficiaries b
-            JOIN regions r ON r.code = b.region_code
-            LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-            WHERE b.year = ? AND {inside}
+@dataclass(frozen=True)
+class OverlapCounts:
+    """Distinct people, and those in 2+ programs, in 2+ programs with 2+ funding sources between
+    them, and in 2+ programs of the same assistance type."""
+
+    people: int = 0
+    multi_program: int = 0
+    cross_source: int = 0
+    same_kind: int = 0
+
+
+@dataclass(frozen=True)
+class PeopleOverlaps:
+    """`table`: one row per kabupaten/kota in view (zero where nobody is listed), columns
+    region_code, region_name and the `COUNTS` (persons). `total` counts every person once."""
+
+    table: pd.DataFrame
+    total: OverlapCounts
+    columns: ClassVar[Columns] = {
+        "region_name": ("col_place", "text"),
+        "people": ("col_people", "hidden"),
+        "multi_program": ("col_multi_program", "hidden"),
+        "cross_source": ("col_cross_source", "hidden"),
+        "same_kind": ("col_same_kind", "hidden"),
+    }
+
+    @property
+    def empty(self) -> bool:
+        return self.total.people == 0
+
+    def with_total(self, name: str) -> pd.DataFrame:
+        """`table` with a last row for the total, named `name` (region_code None)."""
+        total = pd.DataFrame([{"region_code": None, "region_name": name, **vars(self.total)}])
+        return pd.concat([self.table, total], ignore_index=True)
+
+
+def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
+    """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`)."""
+    where, params = beneficiary_filter(filters)
+    counts = reader.query(
+        f"""SELECT * FROM (
+        WITH listed AS (
+            SELECT b.nik_hash, b.program_code, b.kabkota_code AS kab, b.program_id, b.assistance_type
+            FROM beneficiary_rows b WHERE {where}
         ),
-        person_programs AS (SELECT DISTINCT nik_hash, program_code, program_id, assistance_type FROM rows),
-        sources AS (SELECT DISTINCT program_id, funding_source FROM program_allocations),
+        person_programs AS (SELECT DISTINCT nik_hash, program_code, program_id, assistance_type FROM listed),
         person_sources AS (
             SELECT pp.nik_hash, count(DISTINCT s.funding_source) AS sources
-            FROM person_programs pp JOIN sources s ON s.program_id = pp.program_id GROUP BY 1
+            FROM person_programs pp JOIN program_sources s ON s.program_id = pp.program_id GROUP BY pp.nik_hash
         ),
         same_type AS (
             SELECT DISTINCT nik_hash FROM person_programs WHERE assistance_type IS NOT NULL
@@ -52,108 +85,201 @@ def overlaps_by_region(store: Store, year: int, scope: Scope = Scope()) -> pd.Da
         ),
         people AS (
             SELECT pp.nik_hash,
-                   count(DISTINCT pp.program_code) >= 2 AS multi,
-                   count(DISTINCT pp.program_code) >= 2 AND coalesce(max(ps.sources), 0) >= 2 AS cross_source,
-                   max(CASE WHEN st.nik_hash IS NOT NULL THEN 1 ELSE 0 END) = 1 AS same_kind
+                   CASE WHEN count(DISTINCT pp.program_code) >= 2 THEN 1 ELSE 0 END AS multi,
+                   CASE WHEN count(DISTINCT pp.program_code) >= 2 AND coalesce(max(ps.sources), 0) >= 2
+                        THEN 1 ELSE 0 END AS cross_source,
+                   max(CASE WHEN st.nik_hash IS NOT NULL THEN 1 ELSE 0 END) AS same_kind
             FROM person_programs pp
             LEFT JOIN person_sources ps ON ps.nik_hash = pp.nik_hash
             LEFT JOIN same_type st ON st.nik_hash = pp.nik_hash
             GROUP BY pp.nik_hash
         ),
-        placed AS (SELECT DISTINCT rows.kab, people.* FROM rows JOIN people USING (nik_hash))
-        SELECT kab AS kode_wilayah,
-               count(DISTINCT nik_hash) AS penerima,
-               count(DISTINCT nik_hash) FILTER (WHERE multi) AS penerima_multi_program,
-               count(DISTINCT nik_hash) FILTER (WHERE cross_source) AS penerima_lintas_sumber,
-               count(DISTINCT nik_hash) FILTER (WHERE same_kind) AS penerima_bantuan_sejenis_ganda
+        placed AS (SELECT DISTINCT listed.kab, people.* FROM listed JOIN people ON people.nik_hash = listed.nik_hash)
+        SELECT kab AS region_code, GROUPING(kab) AS is_total,
+               count(DISTINCT nik_hash) AS people,
+               count(DISTINCT CASE WHEN multi = 1 THEN nik_hash END) AS multi_program,
+               count(DISTINCT CASE WHEN cross_source = 1 THEN nik_hash END) AS cross_source,
+               count(DISTINCT CASE WHEN same_kind = 1 THEN nik_hash END) AS same_kind
         FROM placed GROUP BY GROUPING SETS ((kab), ())
-        """,
-        [year, *params],
+        ) AS counts""",
+        params,
     )
-    regions = store.query(
-        "SELECT code AS kode_wilayah, name AS nama FROM regions WHERE level = 'kabupaten_kota' ORDER BY code"
+    region_where = "level = 'kabupaten_kota'" + (" AND code = ?" if filters.kabkota else "")
+    regions = reader.query(
+        f"SELECT code AS region_code, name AS region_name FROM region_rows WHERE {region_where} ORDER BY code",
+        [filters.kabkota] if filters.kabkota else [],
     )
-    if scope.kabkota is not None:
-        regions = regions[regions["kode_wilayah"].isin(scope.kabkota)]
-    province = counts[counts["kode_wilayah"].isna()].assign(kode_wilayah="64", nama="Kalimantan Timur")
-    per_region = regions.merge(counts.dropna(subset=["kode_wilayah"]), on="kode_wilayah", how="left")
-    frame = pd.concat([per_region, province], ignore_index=True)
-    for column in COLUMNS:
-        frame[column] = frame[column].fillna(0).astype(int)
-    return frame[["kode_wilayah", "nama", *COLUMNS]]
+    total = counts[counts["is_total"] == 1]
+    table = regions.merge(counts[counts["is_total"] == 0].drop(columns="is_total"), on="region_code", how="left")
+    for column in COUNTS:
+        table[column] = table[column].fillna(0).astype(int)
+    totals = OverlapCounts(**{c: int(total.iloc[0][c]) for c in COUNTS}) if not total.empty else OverlapCounts()
+    return PeopleOverlaps(table=table[["region_code", "region_name", *COUNTS]], total=totals)
 
 
-def program_pairs(store: Store, year: int, scope: Scope = Scope(), top: int = 10) -> pd.DataFrame:
-    """The pairs of programs that share the most people in a year."""
-    inside, params = _scope_sql(scope)
-    return store.query(
-        f"""WITH listed AS (
-              SELECT DISTINCT hash(b.nik_hash) AS person, coalesce(p.name, b.program_code) AS program
-              FROM beneficiaries b JOIN regions r ON r.code = b.region_code
-              LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-              WHERE b.year = ? AND {inside}
+@dataclass(frozen=True)
+class SourcePairs:
+    """People listed in programs of two funding sources, per pair: `table` source_a, source_b
+    (funding source codes, a < b) and people (persons), most shared first. A co-financed program
+    pairs its own sources (its people receive money from both)."""
+
+    table: pd.DataFrame
+    columns: ClassVar[Columns] = {"source_a": ("col_pair", "source_pair"), "people": ("col_people", "hidden")}
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def source_pairs(reader: Reader, filters: Filters) -> SourcePairs:
+    """Pairs of funding sources whose programs list the same people in `filters.year`."""
+    where, params = beneficiary_filter(filters)
+    table = reader.query(
+        f"""SELECT * FROM (WITH person_sources AS (
+              SELECT DISTINCT b.nik_hash, s.funding_source AS source
+              FROM beneficiary_rows b JOIN program_sources s ON s.program_id = b.program_id
+              WHERE {where}
             )
-            SELECT a.program AS program_a, b.program AS program_b, count(*) AS people
-            FROM listed a JOIN listed b ON a.person = b.person AND a.program < b.program
-            GROUP BY 1, 2 ORDER BY people DESC, 1, 2 LIMIT ?""",
-        [year, *params, top],
+            SELECT x.source AS source_a, y.source AS source_b, count(DISTINCT x.nik_hash) AS people
+            FROM person_sources x JOIN person_sources y ON x.nik_hash = y.nik_hash AND x.source < y.source
+            GROUP BY 1, 2) AS pairs ORDER BY people DESC, source_a, source_b""",
+        params,
+    )
+    return SourcePairs(table=table)
+
+
+@dataclass(frozen=True)
+class ProgramPairs:
+    """The pairs of programs sharing the most people: `table` program_a, program_b (program names,
+    or codes where the program is not registered) and people (persons)."""
+
+    table: pd.DataFrame
+    columns: ClassVar[Columns] = {"program_a": ("col_pair", "pair"), "people": ("col_people", "hidden")}
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def program_pairs(reader: Reader, filters: Filters, top: int = 10) -> ProgramPairs:
+    """The `top` pairs of programs that share the most people in `filters.year`."""
+    where, params = beneficiary_filter(filters)
+    table = reader.query(
+        f"""SELECT * FROM (WITH listed AS (
+              SELECT DISTINCT b.nik_hash AS person, coalesce(b.program_name, b.program_code) AS program
+              FROM beneficiary_rows b WHERE {where}
+            )
+            SELECT x.program AS program_a, y.program AS program_b, count(*) AS people
+            FROM listed x JOIN listed y ON x.person = y.person AND x.program < y.program
+            GROUP BY 1, 2) AS pairs ORDER BY people DESC, program_a, program_b LIMIT ?""",
+        [*params, top],
+    )
+    return ProgramPairs(table=table)
+
+
+@dataclass(frozen=True)
+class Targeting:
+    """'Tepat sasaran' where deciles exist: per program (`by_program`: name = program name or code)
+    and per funding source (`by_source`: source = code), the people listed with a decile (`listed`),
+    those in desil 1–4 (`poorest`, the poorest 40 %) and their share (`share_poorest`, ratio);
+    least on target first."""
+
+    by_program: pd.DataFrame
+    by_source: pd.DataFrame
+    source_columns: ClassVar[Columns] = {
+        "source": ("col_name_program_source", "source"),
+        "listed": ("col_listed", "hidden"),
+        "share_poorest": ("col_poorest", "percent"),
+    }
+    program_columns: ClassVar[Columns] = {
+        "name": ("col_name_program_source", "text"),
+        "listed": ("col_listed", "hidden"),
+        "share_poorest": ("col_poorest", "percent"),
+    }
+
+    @property
+    def empty(self) -> bool:
+        return self.by_program.empty and self.by_source.empty
+
+
+def targeting(reader: Reader, filters: Filters) -> Targeting:
+    """The share of listed people in desil 1–4, per program and per funding source."""
+    where, params = beneficiary_filter(filters)
+    counts = """count(DISTINCT b.nik_hash) AS listed,
+                count(DISTINCT CASE WHEN b.decile <= 4 THEN b.nik_hash END) AS poorest"""
+    by_program = reader.query(
+        f"""SELECT coalesce(b.program_name, b.program_code) AS name, {counts}
+            FROM beneficiary_rows b WHERE {where} AND b.decile IS NOT NULL GROUP BY 1""",
+        params,
+    )
+    by_source = reader.query(
+        f"""SELECT s.funding_source AS source, {counts}
+            FROM beneficiary_rows b JOIN program_sources s ON s.program_id = b.program_id
+            WHERE {where} AND b.decile IS NOT NULL GROUP BY 1""",
+        params,
     )
 
+    def ordered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+        frame = frame.assign(share_poorest=measures.share(frame["poorest"], frame["listed"]))
+        return frame.sort_values(["share_poorest", key], ignore_index=True)
 
-def targeting(store: Store, year: int, scope: Scope = Scope(), by: str = "program") -> pd.DataFrame:
-    """'Tepat sasaran' where deciles exist: per program (or funding source), the people listed with
-    a decile and the share of them in desil 1–4 (the poorest 40 %)."""
-    inside, params = _scope_sql(scope)
-    group = "coalesce(p.name, b.program_code)" if by == "program" else "f.name"
-    join = (
-        ""
-        if by == "program"
-        else (
-            "JOIN (SELECT DISTINCT program_id, funding_source FROM program_allocations) s ON s.program_id = p.id "
-            "JOIN funding_sources f ON f.code = s.funding_source"
-        )
+    return Targeting(by_program=ordered(by_program, "name"), by_source=ordered(by_source, "source"))
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """People in desil 1 listed in an earlier year but in no program in `year` (persons). The lists
+    hold only people who received something, so those who never did cannot be counted from them."""
+
+    year: int
+    people: int
+
+
+def poorest_left_out(reader: Reader, filters: Filters) -> LeftOut:
+    """Desil-1 people of earlier years (in the filters' kabupaten/kota) missing from this year's
+    lists (anywhere in scope)."""
+    region, params = ("b.kabkota_code = ?", [filters.kabkota]) if filters.kabkota else ("TRUE", [])
+    count = reader.scalar(
+        f"""SELECT count(DISTINCT b.nik_hash) FROM beneficiary_rows b
+            WHERE b.decile = 1 AND b.year < ? AND {region}
+              AND NOT EXISTS (SELECT 1 FROM beneficiary_rows c WHERE c.year = ? AND c.nik_hash = b.nik_hash)""",
+        [filters.year, *params, filters.year],
     )
-    return store.query(
-        f"""SELECT {group} AS name, count(DISTINCT b.nik_hash) AS listed,
-                   count(DISTINCT b.nik_hash) FILTER (WHERE b.decile <= 4)::DOUBLE
-                     / count(DISTINCT b.nik_hash) AS share_poorest
-            FROM beneficiaries b JOIN regions r ON r.code = b.region_code
-            LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year {join}
-            WHERE b.year = ? AND b.decile IS NOT NULL AND {inside}
-            GROUP BY 1 ORDER BY share_poorest, 1""",
-        [year, *params],
-    )
+    return LeftOut(year=filters.year, people=int(count or 0))
 
 
-def poorest_left_out(store: Store, year: int, scope: Scope = Scope()) -> int:
-    """People in desil 1 listed in an earlier year but in no program this year (the lists hold only
-    people who received something, so those who never did cannot be counted from them)."""
-    inside, params = _scope_sql(scope)
-    return int(
-        store.scalar(
-            f"""SELECT count(DISTINCT b.nik_hash) FROM beneficiaries b JOIN regions r ON r.code = b.region_code
-            WHERE b.decile = 1 AND b.year < ? AND {inside}
-              AND b.nik_hash NOT IN (SELECT nik_hash FROM beneficiaries WHERE year = ?)""",
-            [year, *params, year],
-        )
-    )
+@dataclass(frozen=True)
+class ListCheck:
+    """A partner's own list against the lists of `year`: `table` region_name (kabupaten/kota),
+    assistance_type (code; None where not given) and people (persons of the list found there);
+    `found`: persons of the list found at all (each once); `listed`: distinct persons in the list."""
+
+    table: pd.DataFrame
+    found: int
+    listed: int
+    year: int
+    columns: ClassVar[Columns] = {
+        "region_name": ("col_place", "text"),
+        "assistance_type": ("col_assistance", "assistance"),
+        "people": ("col_people", "hidden"),
+    }
 
 
-def check_list(store: Store, hashes: list[str], year: int, scope: Scope = Scope()) -> tuple[pd.DataFrame, int]:
-    """How many people of a partner's own list (as keyed hashes) already receive help in a year: per
-    kabupaten/kota and assistance type, and in all (each person once). Only counts leave this
-    function; the list is not stored."""
-    inside, params = _scope_sql(scope)
-    uploaded = pd.DataFrame({"nik_hash": sorted(set(hashes))})
-    matched = f"""FROM uploaded u JOIN beneficiaries b ON b.nik_hash = u.nik_hash
-            JOIN regions r ON r.code = b.region_code JOIN regions k ON k.code = r.kabkota_code
-            LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-            WHERE b.year = ? AND {inside}"""
-    frame = store.query_frame(
-        f"""SELECT k.name AS region, coalesce(p.assistance_type, '–') AS assistance,
-                   count(DISTINCT b.nik_hash) AS people {matched} GROUP BY 1, 2 ORDER BY 1, 2""",
-        [year, *params],
+def check_list(reader: Reader, hashes: tuple[str, ...], filters: Filters) -> ListCheck:
+    """How many people of a partner's own list (as keyed hashes, see `data_loaders.nik`) already
+    receive help in `filters.year`, per kabupaten/kota and assistance type and in all. Only counts
+    leave this function; the list is not stored. Not meant to be cached (the page calls it with an
+    uncached reader)."""
+    where, params = beneficiary_filter(filters)
+    uploaded = pd.DataFrame({"nik_hash": sorted(set(hashes))}, dtype=str)
+    matched = f"""FROM uploaded u JOIN beneficiary_rows b ON b.nik_hash = u.nik_hash
+            JOIN region_rows k ON k.code = b.kabkota_code WHERE {where}"""
+    table = reader.query_frame(
+        f"""SELECT k.name AS region_name, b.assistance_type, count(DISTINCT b.nik_hash) AS people
+            {matched} GROUP BY 1, 2 ORDER BY 1, 2""",
+        params,
         uploaded=uploaded,
     )
-    total = store.query_frame(f"SELECT count(DISTINCT b.nik_hash) AS n {matched}", [year, *params], uploaded=uploaded)
-    return frame, int(total.iloc[0]["n"])
+    found = reader.query_frame(f"SELECT count(DISTINCT b.nik_hash) AS n {matched}", params, uploaded=uploaded)
+    table["assistance_type"] = table["assistance_type"].astype(object).where(table["assistance_type"].notna(), None)
+    return ListCheck(table=table, found=int(found.iloc[0]["n"]), listed=len(uploaded), year=filters.year)

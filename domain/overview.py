@@ -83,6 +83,11 @@ class Figures:
         return None
 
     @property
+    def ppks_in_basis(self) -> float | None:
+        """People in need in the unit of `coverage_basis` (jiwa, else KK), None without need data."""
+        return {"jiwa": self.ppks.jiwa, "KK": self.ppks.kk}.get(self.coverage_basis)
+
+    @property
     def coverage_kk(self) -> float | None:
         """Households reached ÷ households in need, where both exist besides a jiwa basis."""
         return measures.coverage(self.reached.kk, self.ppks.kk)
@@ -151,10 +156,12 @@ def figures(reader: Reader, filters: Filters) -> Figures:
     ).set_index("unit")
     need_where, need_params = need_filter(filters)
     need = reader.query(
-        f"SELECT n.unit, n.region_level, sum(n.count) AS count FROM need_rows n WHERE {need_where} GROUP BY 1, 2",
+        f"""SELECT n.unit, n.region_level, n.covered, sum(n.count) AS count FROM need_levelled n
+            WHERE {need_where} GROUP BY 1, 2, 3""",
         need_params,
     )
-    set_aside = reader.scalar(f"SELECT coalesce(sum(n.count), 0) FROM need_set_aside n WHERE {need_where}", need_params)
+    set_aside = need.loc[need["covered"], "count"].sum()
+    need = need[~need["covered"]]
     by_unit = need.groupby("unit")["count"].sum()
     return Figures(
         year=filters.year,

@@ -10,7 +10,8 @@ is applied here and nowhere else:
   unit), import_id.
 - `need_rows`, need (PPKS) per year × region × category at one level (`NEED_LEVEL_RULE`): year,
   region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit (jiwa or
-  KK), data_source, import_id. `need_set_aside`: the stored rows that rule leaves out, same columns.
+  KK), data_source, import_id. `need_set_aside`: the stored rows that rule leaves out, same columns;
+  `need_levelled`: every stored row with `covered` (True = set aside), to read both in one query.
 - `beneficiary_rows`, person × program × year: nik_hash, program_code, year, region_code,
   kabkota_code, benefit (Rupiah), decile, ppks_category_id, program_id, program_name,
   assistance_type, import_id.
@@ -75,28 +76,29 @@ _ALLOCATION_ROWS = f"""
 """
 
 # Need, with each stored row marked `covered` when a finer level of the same area, year and
-# category is stored too (NEED_LEVEL_RULE).
+# category is stored too (NEED_LEVEL_RULE); window functions, so each row is compared once.
 _NEED_MARKED = f"""
-    SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
-           {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
-           CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id,
-           CASE r.level
-             WHEN 'provinsi' THEN EXISTS (
-               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
-               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id AND fr.level <> 'provinsi')
-             WHEN 'kabupaten_kota' THEN EXISTS (
-               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
-               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id
-                 AND fr.kabkota_code = r.code AND fr.level IN ('kecamatan', 'desa_kelurahan'))
-             WHEN 'kecamatan' THEN EXISTS (
-               SELECT 1 FROM ppks_counts f JOIN regions fr ON fr.code = f.region_code
-               WHERE f.year = c.year AND f.ppks_category_id = c.ppks_category_id
-                 AND fr.parent_code = r.code AND fr.level = 'desa_kelurahan')
+    SELECT year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit,
+           data_source, import_id,
+           CASE region_level
+             WHEN 'provinsi' THEN below_province
+             WHEN 'kabupaten_kota' THEN finer_in_kabkota
+             WHEN 'kecamatan' THEN desa_in_kecamatan
              ELSE FALSE
            END AS covered
-    FROM ppks_counts c
-    JOIN regions r ON r.code = c.region_code
-    WHERE {{scope_located}}
+    FROM (
+      SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
+             {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
+             CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id,
+             bool_or(r.level <> 'provinsi') OVER (PARTITION BY c.year, c.ppks_category_id) AS below_province,
+             bool_or(r.level IN ('kecamatan', 'desa_kelurahan'))
+               OVER (PARTITION BY c.year, c.ppks_category_id, r.kabkota_code) AS finer_in_kabkota,
+             bool_or(r.level = 'desa_kelurahan')
+               OVER (PARTITION BY c.year, c.ppks_category_id, {_KECAMATAN.format(r="r")}) AS desa_in_kecamatan
+      FROM ppks_counts c
+      JOIN regions r ON r.code = c.region_code
+      WHERE {{scope_located}}
+    ) AS levelled
 """
 _NEED_COLUMNS = (
     "year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit, data_source, "
@@ -169,6 +171,7 @@ _RELATIONS: dict[str, _Relation] = {
     "need_set_aside": _Relation(
         f"SELECT {_NEED_COLUMNS} FROM ({_NEED_MARKED}) AS marked WHERE covered", ("scope_located",)
     ),
+    "need_levelled": _Relation(f"SELECT {_NEED_COLUMNS}, covered FROM ({_NEED_MARKED}) AS marked", ("scope_located",)),
     "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_located", "scope_partner")),
     "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_partner",)),
     "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
@@ -277,6 +280,9 @@ class Reader:
             body, values = self._definition(name)
             parts.append(f"{name} AS ({body})")
             all_params += values
+        stripped = sql.lstrip()
+        if stripped[:5].upper() == "WITH ":  # the caller's own WITH clause follows the relations
+            return "WITH " + ",\n".join(parts) + ",\n" + stripped[5:], [*all_params, *params]
         return "WITH " + ",\n".join(parts) + "\n" + sql, [*all_params, *params]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:

@@ -1,7 +1,15 @@
 """Gaps, overlaps and the coordination agenda on the hand-made fixture (tests/fixture_data.py):
-Kukar needs 5.000 Fakir Miskin and PKH reaches 380; Samarinda needs 3.000 FM (PKH reaches 190) and
-1.000 Anak Terlantar (a CSR scholarship with no reach reported yet); Kutim has a co-financed house
-programme and no recorded need."""
+Kukar needs 5.000 jiwa Fakir Miskin and PKH — counted in KK — reaches 380 KK; Samarinda needs
+3.000 jiwa FM (PKH reaches 190 KK) and 1.000 jiwa Anak Terlantar (a CSR scholarship counted in jiwa
+with no reach reported yet); Kutim has a co-financed house programme (8 KK) and no recorded need.
+
+Coverage is taken in the need's unit (jiwa here), so the KK reached by PKH are shown beside it and
+never count against the jiwa need. Corrections of issue 10 against the values before (documented):
+Kukar FM coverage 7,6 % → 0 % (380 KK are not 380 jiwa), its gap 4.620 → 5.000 jiwa; people in need
+not reached 8.430 → 9.000 jiwa; Kutim FM need 0 → missing (NaN); with the gap threshold at 5 %
+three gaps instead of one; no cost per jiwa is known in the fixture (PKH and RLH count KK), so the
+recommendations need a jiwa program (added in that test); in a kecamatan view the programs placed
+at the kabupaten/kota as a whole form a row of their own instead of being left out."""
 
 from pathlib import Path
 
@@ -9,141 +17,317 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_loaders.store import open_store
 from domain.filters import Filters, Scope
-from domain.gaps import Thresholds, agenda, area_category, explain, flag, source_pairs, suppress
+from domain.gaps import (
+    Thresholds,
+    agenda,
+    area_categories,
+    explain,
+    heat,
+    quadrant,
+    recommendations,
+    suppress,
+)
+from domain.overlap import check_list, overlaps_by_region, poorest_left_out, program_pairs, source_pairs, targeting
+from domain.reader import Reader
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
 
+def cells(store, filters=None, thresholds=None, scope=None):
+    reader = Reader(store, scope or Scope())
+    return area_categories(reader, filters or Filters(2025), thresholds or Thresholds()).table.set_index(
+        ["area_name", "ppks_category_id"]
+    )
+
+
 def test_area_by_category_and_flags(fixture_store):
-    frame = flag(area_category(fixture_store, Filters(2025), Scope())).set_index(["region", "category_name"])
-    kukar = frame.loc[("Kutai Kartanegara", "Fakir Miskin")]
-    assert (kukar["need"], kukar["reached"], kukar["programs"], kukar["budget"]) == (5000, 380, 1, 1e9)
-    assert kukar["coverage"] == pytest.approx(0.076) and kukar["gap"] and not kukar["overlap"]
-    assert kukar["unmet"] == 4620
-    children = frame.loc[("Samarinda", "Anak Terlantar")]
+    frame = cells(fixture_store)
+    kukar = frame.loc[("Kutai Kartanegara", 24)]
+    assert (kukar["unit"], kukar["need"], kukar["reached"], kukar["reached_kk"]) == ("jiwa", 5000, 0, 380)
+    assert (kukar["programs"], kukar["budget"], kukar["source_codes"]) == (1, 1e9, ("APBN",))
+    assert kukar["coverage"] == 0 and kukar["gap"] and not kukar["overlap"] and kukar["unmet"] == 5000
+    assert kukar["per_person"] == pytest.approx(200_000)  # Rp1 M ÷ 5.000 jiwa
+    children = frame.loc[("Samarinda", 2)]
     assert (children["need"], children["reached"], children["coverage"], children["gap"]) == (1000, 0, 0, True)
-    kutim = frame.loc[("Kutai Timur", "Fakir Miskin")]
-    assert (kutim["need"], kutim["reached"], kutim["sources"]) == (0, 8, 2)  # co-financed: one programme, 8 KK
+    kutim = frame.loc[("Kutai Timur", 24)]
+    assert pd.isna(kutim["need"]) and pd.isna(kutim["unit"])  # no need data: missing, not 0
+    assert (kutim["reached_kk"], kutim["sources"], kutim["programs"]) == (8, 2, 1)  # co-financed: one programme
     assert not kutim["gap"] and not kutim["overlap"]  # no recorded need: nothing to flag
-    assert frame["gap"].sum() == 3 and frame["overlap"].sum() == 0
+    result = area_categories(Reader(fixture_store), Filters(2025))
+    assert (result.gaps, result.overlaps, result.unmet("jiwa"), result.unmet("KK")) == (3, 0, 9000, 0)
+    assert result.need_levels == ("kecamatan",) and not result.need_missing
 
 
 def test_thresholds_are_settings(fixture_store):
-    frame = area_category(fixture_store, Filters(2025), Scope())
-    assert flag(frame, Thresholds(gap_coverage=0.05))["gap"].sum() == 1  # only the 0 % scholarship remains
-    assert flag(frame, Thresholds(min_need=2000))["gap"].sum() == 2
+    assert cells(fixture_store, thresholds=Thresholds(gap_coverage=0.05))["gap"].sum() == 3  # all at 0 % (jiwa)
+    assert cells(fixture_store, thresholds=Thresholds(min_need=2000))["gap"].sum() == 2
+
+
+def add_programs(store, programs, allocations):
+    with store.transaction() as tx:
+        tx.insert_frame(
+            "programs",
+            pd.DataFrame(
+                programs,
+                columns=["id", "program_code", "year", "name", "implementer", "ppks_category_id", "beneficiary_unit"],
+            ).assign(import_id=1),
+        )
+        tx.insert_frame(
+            "program_allocations",
+            pd.DataFrame(
+                allocations,
+                columns=["program_id", "region_code", "funding_source", "budget_idr", "reached_beneficiaries"],
+            ).assign(import_id=1),
+        )
 
 
 def test_an_overlap_and_the_agenda(fixture_store):
-    programs = pd.DataFrame(
+    add_programs(
+        fixture_store,
         [
             (10, "AT-A", 2025, "Beasiswa A", "PT A", 2, "jiwa"),
             (11, "AT-B", 2025, "Beasiswa B", "Dinsos Samarinda", 2, "jiwa"),
         ],
-        columns=["id", "program_code", "year", "name", "implementer", "ppks_category_id", "beneficiary_unit"],
-    )
-    allocations = pd.DataFrame(
         [(10, "64.72.02", "CSR", 100_000_000, 800), (11, "64.72", "APBD_KABKOTA", 50_000_000, 600)],
-        columns=["program_id", "region_code", "funding_source", "budget_idr", "reached_beneficiaries"],
     )
-    with fixture_store.transaction() as tx:
-        tx.insert_frame("programs", programs.assign(import_id=1))
-        tx.insert_frame("program_allocations", allocations.assign(import_id=1))
-    flagged = flag(area_category(fixture_store, Filters(2025), Scope()))
-    children = flagged.set_index(["region", "category_name"]).loc[("Samarinda", "Anak Terlantar")]
+    children = cells(fixture_store).loc[("Samarinda", 2)]
     assert (children["reached"], children["programs"], children["sources"]) == (1400, 3, 2)
     assert children["overlap"] and not children["gap"] and children["excess"] == 400
-    items = agenda(flagged)
+    items = agenda(Reader(fixture_store), Filters(2025)).items
     assert list(items["kind"]) == ["gap", "overlap", "gap"]
+    assert list(items["area_name"]) == ["Kutai Kartanegara", "Samarinda", "Samarinda"]
     assert explain(items.iloc[0], "id") == (
-        "Kutai Kartanegara — Fakir Miskin: 1 program (APBN) menjangkau 380 dari 5.000 jiwa (7,6 %); celah 4.620 jiwa."
+        "Kutai Kartanegara — Fakir Miskin: 1 program (APBN) menjangkau 0 jiwa dari 5.000 jiwa (0,0 %); "
+        "celah 5.000 jiwa. Selain itu program yang dihitung dalam satuan lain menjangkau 380 KK (tidak dijumlahkan)."
     )
     assert explain(items.iloc[1], "id") == (
         "Samarinda — Anak Terlantar: 3 program (APBD Kabupaten/Kota, CSR/TJSL) "
-        "menjangkau 1.400 jiwa dari 1.000 kebutuhan; kemungkinan tumpang tindih."
+        "menjangkau 1.400 jiwa dari kebutuhan 1.000 jiwa; kemungkinan tumpang tindih."
     )
+    english = explain(items.iloc[0], "en")
+    assert english.startswith(
+        "Kutai Kartanegara — The poor (fakir miskin): 1 program (APBN) reaches 0 persons of 5,000"
+    )
+    assert "380 households (not added)" in english
     assert explain(items.iloc[1], "en").endswith("a likely overlap.")
 
 
 def test_no_program_at_all():
-    row = pd.Series(
+    item = pd.Series(
         {
-            "region": "Mahakam Ulu",
-            "category_name": "Komunitas Adat Terpencil",
+            "area_name": "Mahakam Ulu",
+            "whole_region": False,
+            "ppks_category_id": 26,
+            "unit": "KK",
             "need": 539.0,
             "reached": 0.0,
             "programs": 0,
             "kind": "gap",
+            "region_programs": 0,
         }
     )
-    assert explain(row, "id") == "Mahakam Ulu — Komunitas Adat Terpencil: 539 jiwa membutuhkan, belum ada program."
+    assert explain(item, "id") == "Mahakam Ulu — Komunitas Adat Terpencil: 539 KK membutuhkan, belum ada program."
+    assert explain(item, "en") == "Mahakam Ulu — Remote indigenous communities: 539 households in need, no program yet."
 
 
 def test_small_counts_are_suppressed():
     assert [suppress(v, 5) for v in (0, 1, 4, 5, 1234)] == ["0", "< 5", "< 5", "5", "1.234"]
+    assert suppress(1234, 5, "en") == "1,234"
 
 
 def test_source_pairs_without_lists(fixture_store):
-    assert source_pairs(fixture_store, 2025).empty
+    assert source_pairs(Reader(fixture_store), Filters(2025)).empty
 
 
-def test_page(fixture_url):
+def test_quadrant_and_heat(fixture_store):
+    points = quadrant(Reader(fixture_store), Filters(2025)).table
+    assert sorted(points["need"]) == [1000, 3000, 5000] and set(points["kind"]) == {"gap"}
+    table = heat(Reader(fixture_store), Filters(2025))
+    assert table.categories == (24, 2)  # largest need first
+    text = table.cells("id").set_index("area_name")
+    assert text.loc["Kutai Kartanegara", 24] == "0 % ✕" and text.loc["Kutai Kartanegara", 2] == "–"
+
+
+def run_page(query=None):
     at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
     at.run()
     at.switch_page("app_pages/celah.py").run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page(fixture_url):
+    at = run_page()
     assert at.title[0].value == "Celah & tumpang tindih 2025"
     assert {m.label: m.value for m in at.metric} == {
         "Celah": "3",
         "Tumpang tindih": "0",
-        "PPKS belum terjangkau": "8.430",
+        "PPKS belum terjangkau": "9.000 jiwa",
         "Orang di 2+ program": "0",
     }
     agenda_table = at.table[0].value
     assert agenda_table["Jenis"].tolist() == ["✕ Celah"] * 3  # every row keeps its own label
     assert agenda_table.iloc[0]["Penjelasan"].startswith("Kutai Kartanegara — Fakir Miskin: 1 program (APBN)")
-    heat = at.dataframe[0].value
-    assert heat.loc["Kutai Kartanegara", "Fakir Miskin"] == "8 % ✕"
+    heat_table = at.dataframe[0].value.set_index("Wilayah")
+    assert heat_table.loc["Kutai Kartanegara", "Fakir Miskin"] == "0 % ✕"
+    numbers = next(df.value for df in at.dataframe if "Tercapai (KK)" in df.value.columns).set_index("Wilayah")
+    assert numbers.loc["Kutai Kartanegara", "Tercapai (KK)"] == 380  # a number, beside the jiwa figures
+    assert numbers.loc["Kutai Kartanegara", "PPKS (jiwa)"] == 5000
     assert any("Belum ada daftar penerima" in i.value for i in at.info)
-    advice = next(df.value for df in at.dataframe if df.value.columns[1] == "Kategori PPKS")
-    assert advice.iloc[0]["Wilayah"] == "Kutai Kartanegara"
-    at.number_input(key="ambang_celah").set_value(5).run()
-    assert {m.label: m.value for m in at.metric}["Celah"] == "1"
+    assert any("Tidak ada celah dengan biaya per orang yang diketahui" in i.value for i in at.info)
+    at.number_input(key="ambang_min").set_value(2000).run()
+    assert {m.label: m.value for m in at.metric}["Celah"] == "2"
+
+
+def test_page_in_english_names_units(fixture_url):
+    at = run_page({"lang": "en"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["People in need not reached"] == "9,000 persons"
+    assert at.table[0].value.iloc[0]["Explanation"].endswith("reach 380 households (not added).")
+
+
+def test_missing_need_is_not_zero(fixture_url):
+    store = open_store(fixture_url)
+    with store.transaction() as tx:
+        tx.execute("DELETE FROM ppks_counts WHERE year = 2025")
+    result = area_categories(Reader(store), Filters(2025))
+    store.close()
+    assert result.need_missing and result.programs == 3 and result.gaps == 0
+    at = run_page()
+    warning = " ".join(w.value for w in at.warning)
+    assert "Data kebutuhan (PPKS) 2025 belum ada" in warning
+    assert "python -m data_loaders import BERKAS --kind ppks" in warning and "Kelola data" in warning
+    assert not any("Tidak ada celah atau tumpang tindih" in i.value for i in at.info)
+    assert {m.label: m.value for m in at.metric}["PPKS belum terjangkau"] == "–"
 
 
 def test_recommendations_spend_the_budget_on_the_largest_gaps(fixture_store):
-    from domain.gaps import recommend
-
-    flagged = flag(area_category(fixture_store, Filters(2025), Scope()))
-    # Fakir Miskin costs Rp1.5 M planned ÷ 570 reached + RLH... : planned 2.5 M over 578 people reached.
-    advice = recommend(flagged, 1_000_000_000)
-    assert advice["region"].tolist() == ["Kutai Kartanegara"]
-    unit = 2_500_000_000 / 578
-    assert advice.iloc[0]["unit_cost"] == pytest.approx(unit)
-    assert advice.iloc[0]["people"] == pytest.approx(1_000_000_000 / unit)
-    assert not advice.iloc[0]["closes"]
-    big = recommend(flagged, 100_000_000_000)
-    assert big["region"].tolist() == ["Kutai Kartanegara", "Samarinda"]  # the scholarship has no known cost yet
-    assert big["closes"].all()
-    assert big["amount"].sum() == pytest.approx((4620 + 2810) * unit)
+    # Only programs counted in the need's unit (jiwa) give a cost per person: one is added here,
+    # Rp300 jt reaching 600 jiwa Fakir Miskin in Kutim → Rp500.000 per jiwa.
+    add_programs(fixture_store, [(12, "BLT-FM", 2025, "BLT", "Dinsos", 24, "jiwa")], [(12, "64.08", "APBN", 3e8, 600)])
+    advice = recommendations(Reader(fixture_store), Filters(2025), budget=1_000_000_000).table
+    assert advice["area_name"].tolist() == ["Kutai Kartanegara"]
+    assert (advice.iloc[0]["unit"], advice.iloc[0]["unit_cost"]) == ("jiwa", pytest.approx(500_000))
+    assert advice.iloc[0]["people"] == pytest.approx(2000) and not advice.iloc[0]["closes"]
+    big = recommendations(Reader(fixture_store), Filters(2025), budget=100_000_000_000).table
+    assert big["area_name"].tolist() == ["Kutai Kartanegara", "Samarinda"]  # the scholarship has no known cost yet
+    assert big["closes"].all() and big["amount"].sum() == pytest.approx((5000 + 3000) * 500_000)
 
 
 def test_kecamatan_inside_a_selected_kabkota(fixture_store):
-    frame = flag(area_category(fixture_store, Filters(2025, kabkota="64.72"), Scope()))
-    rows = frame.set_index(["region", "category_name"])
-    # Palaran holds the PPKS of Samarinda in the fixture; PKH went to the city as a whole and has no kecamatan.
-    assert (
-        rows.loc[("Palaran", "Fakir Miskin"), "need"] == 3000 and rows.loc[("Palaran", "Fakir Miskin"), "reached"] == 0
+    result = area_categories(Reader(fixture_store), Filters(2025, kabkota="64.72"))
+    rows = result.table.set_index(["area_name", "ppks_category_id"])
+    assert result.level == "kecamatan"
+    # Palaran holds the PPKS of Samarinda in the fixture; PKH went to the city as a whole: its own row.
+    palaran = rows.loc[("Palaran", 24)]
+    assert (palaran["need"], palaran["reached"], palaran["programs"]) == (3000, 0, 0)
+    assert (palaran["region_programs"], palaran["region_reached_kk"]) == (1, 190)
+    assert rows.loc[("Palaran", 2), "programs"] == 1  # the scholarship was placed in Palaran
+    city = rows.loc[("Samarinda", 24)]
+    assert city["whole_region"] and city["reached_kk"] == 190 and pd.isna(city["need"])
+    assert set(result.table["area_name"]) == {"Palaran", "Samarinda"}
+    item = agenda(Reader(fixture_store), Filters(2025, kabkota="64.72")).items.iloc[0]
+    assert explain(item, "id").endswith(
+        "Dialokasikan di tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): "
+        "1 program menjangkau 190 KK."
     )
-    assert rows.loc[("Palaran", "Anak Terlantar"), "programs"] == 1  # the scholarship was placed in Palaran
-    assert set(frame["region"]) == {"Palaran"}
 
 
 def test_thresholds_from_a_shared_link(fixture_url):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["ambang_celah"] = "5"
-    at.run()
-    at.switch_page("app_pages/celah.py").run()
-    assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Celah"] == "1"
+    at = run_page({"ambang_min": "2000"})
+    assert {m.label: m.value for m in at.metric}["Celah"] == "2"
+
+
+# --- scope: every view returns only in-scope rows on the sample data -----------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    from data_loaders.demo import build_demo
+
+    store = open_store(f"duckdb:///{tmp_path_factory.mktemp('sample') / 'sample.duckdb'}")
+    build_demo(store, beneficiaries=30_000)
+    yield store
+    store.close()
+
+
+def partner_with_programs(store) -> tuple[int, set[str]]:
+    partner = int(store.scalar("SELECT min(partner_id) FROM programs WHERE year = 2025 AND partner_id IS NOT NULL"))
+    places = store.query(
+        "SELECT DISTINCT r.kabkota_code FROM programs p JOIN program_allocations a ON a.program_id = p.id "
+        "JOIN regions r ON r.code = a.region_code WHERE p.partner_id = ? AND r.kabkota_code IS NOT NULL",
+        [partner],
+    )
+    return partner, set(places["kabkota_code"])
+
+
+def test_views_under_a_kabkota_scope(sample):
+    reader, filters = Reader(sample, Scope(kabkota=("64.02",))), Filters(2025)
+    table = area_categories(reader, filters).table
+    assert not table.empty and all(code.startswith("64.02") for code in table["area_code"])
+    whole = area_categories(Reader(sample), Filters(2025, kabkota="64.02")).table
+    inside = area_categories(Reader(sample), filters).table.set_index(["area_code", "ppks_category_id"])
+    assert table["budget"].sum() == pytest.approx(inside.loc["64.02", "budget"].sum())
+    assert table["budget"].sum() == pytest.approx(whole["budget"].sum())
+    assert set(agenda(reader, filters).items["area_code"]) <= {"64.02"}
+    assert set(quadrant(reader, filters).table["area_name"]) <= {"Kutai Kartanegara"}
+    assert set(heat(reader, filters).coverage["area_name"]) <= {"Kutai Kartanegara"}
+    assert set(recommendations(reader, filters).table["area_name"]) <= {"Kutai Kartanegara"}
+
+
+def test_views_under_a_partner_scope(sample):
+    partner, places = partner_with_programs(sample)
+    reader, filters = Reader(sample, Scope(partner_id=partner)), Filters(2025)
+    table = area_categories(reader, filters).table
+    own = sample.scalar(
+        "SELECT sum(a.budget_idr) FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+        "JOIN regions r ON r.code = a.region_code "
+        "WHERE p.partner_id = ? AND p.year = 2025 AND p.ppks_category_id IS NOT NULL AND r.kabkota_code IS NOT NULL",
+        [partner],
+    )
+    assert table["budget"].sum() == pytest.approx(float(own))  # only the partner's programs
+    assert set(table["area_code"]) <= places  # need only where the partner works
+    assert set(agenda(reader, filters).items["area_code"]) <= places
+    areas = set(table["area_name"])
+    assert set(quadrant(reader, filters).table["area_name"]) <= areas
+    assert set(heat(reader, filters).coverage["area_name"]) <= areas
+    assert set(recommendations(reader, filters).table["area_name"]) <= areas
+
+
+def test_people_views_under_a_kabkota_scope(sample):
+    scoped, filters = Reader(sample, Scope(kabkota=("64.02",))), Filters(2025)
+    filtered = Reader(sample), Filters(2025, kabkota="64.02")
+    people = overlaps_by_region(scoped, filters)
+    listed = sample.scalar(
+        "SELECT count(DISTINCT nik_hash) FROM beneficiaries WHERE year = 2025 AND region_code LIKE '64.02.%'"
+    )
+    assert list(people.table["region_code"]) == ["64.02"] and people.total.people == listed > 0
+    assert people.total == overlaps_by_region(*filtered).total  # the scope and the filter agree
+    for view in (source_pairs, program_pairs):
+        assert view(scoped, filters).table.equals(view(*filtered).table)
+    assert targeting(scoped, filters).by_program.equals(targeting(*filtered).by_program)
+    assert poorest_left_out(scoped, filters).people <= poorest_left_out(Reader(sample), filters).people
+    outside = sample.query(
+        "SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = 2025 AND region_code LIKE '64.72.%' LIMIT 20"
+    )
+    hashes = tuple(outside["nik_hash"])
+    assert check_list(scoped, hashes, filters).found == 0 and check_list(Reader(sample), hashes, filters).found > 0
+
+
+def test_people_views_under_a_partner_scope(sample):
+    partner, places = partner_with_programs(sample)
+    reader, filters = Reader(sample, Scope(partner_id=partner)), Filters(2025)
+    province = overlaps_by_region(Reader(sample), filters).total
+    people = overlaps_by_region(reader, filters)
+    # The sample's partner programs have no beneficiary lists: before issue 10 the partner saw the
+    # province's figures (e.g. all listed people); now it sees its own beneficiaries only, none.
+    assert province.people > 0 and people.total.people == 0
+    assert set(people.table["region_code"]) <= places
+    assert source_pairs(reader, filters).empty and program_pairs(reader, filters).empty
+    assert targeting(reader, filters).empty and poorest_left_out(reader, filters).people == 0
+    anyone = tuple(sample.query("SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = 2025 LIMIT 20")["nik_hash"])
+    assert check_list(reader, anyone, filters).found == 0

@@ -1,4 +1,5 @@
-"""Map metrics, boundaries, the click-to-filter mapping, and the Peta page in AppTest."""
+"""Map figures (domain.map_metrics views on the fixture and the sample data), their scope, the
+page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Peta page in AppTest."""
 
 import json
 from pathlib import Path
@@ -10,18 +11,23 @@ import shapely
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
+from data_loaders.demo import build_demo
 from data_loaders.geo import BUDGET, boundaries, encoded_size
 from data_loaders.regions import children_of, kabkota_facts
+from data_loaders.store import open_store
+from domain import maps
 from domain.filters import Filters, Scope
 from domain.map_metrics import (
-    area_figures,
+    areas,
     classify,
     metric_values,
     metrics_for,
+    program_points,
     quantile_breaks,
-    unplaced_budget,
 )
 from domain.maps import selected_region
+from domain.overview import People
+from domain.reader import Reader
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -35,7 +41,7 @@ def figures(**columns) -> pd.DataFrame:
 
 
 def test_ratio_with_zero_or_missing_denominator_is_no_data():
-    frame = figures(ppks=[10.0, 5.0, np.nan], population=[1000.0, 0.0, 500.0])
+    frame = figures(ppks_jiwa=[10.0, 5.0, np.nan], population=[1000.0, 0.0, 500.0])
     values = metric_values(frame, "ppks_per_1000")
     assert values["value"].tolist()[0] == 10.0
     assert values["value"].isna().tolist() == [False, True, True]
@@ -51,15 +57,38 @@ def test_counted_figures_are_zero_where_other_regions_have_data():
 
 
 def test_money_per_ppks_is_zero_when_need_has_no_money():
-    values = metric_values(figures(budget=[1000.0, np.nan, 10.0], ppks=[10.0, 20.0, 0.0]), "budget_per_ppks")
+    values = metric_values(figures(budget=[1000.0, np.nan, 10.0], ppks_jiwa=[10.0, 20.0, 0.0]), "budget_per_ppks")
     assert values["value"].tolist()[:2] == [100.0, 0.0]
     assert np.isnan(values["value"].tolist()[2])
 
 
 def test_coverage_and_need_stay_missing_without_need():
-    values = metric_values(figures(reached=[50.0, np.nan, 5.0], ppks=[100.0, 80.0, np.nan]), "coverage")
+    values = metric_values(figures(reached_jiwa=[50.0, np.nan, 5.0], ppks_jiwa=[100.0, 80.0, np.nan]), "coverage")
     assert values["value"].tolist()[:2] == [0.5, 0.0]
     assert np.isnan(values["value"].tolist()[2])
+
+
+def test_coverage_is_taken_per_unit_and_never_adds_kk_to_jiwa():
+    frame = figures(
+        reached_jiwa=[50.0, np.nan, np.nan],
+        reached_kk=[20.0, 30.0, np.nan],
+        people_programs=[2.0, 1.0, 0.0],
+        ppks_jiwa=[100.0, 100.0, 100.0],
+        ppks_kk=[40.0, np.nan, np.nan],
+    )
+    jiwa = metric_values(frame, "coverage")["value"].tolist()
+    assert jiwa[0] == 0.5  # 50 jiwa ÷ 100 jiwa; the 20 KK are not added
+    assert np.isnan(jiwa[1])  # only a KK program: persons reached unknown, not 0
+    assert jiwa[2] == 0.0  # no program counting people at all: nobody reached
+    kk = metric_values(frame, "coverage_kk")["value"].tolist()
+    assert kk[0] == 0.5 and np.isnan(kk[1]) and np.isnan(kk[2])
+
+
+def test_coverage_is_no_data_where_the_only_programs_sit_above():
+    frame = figures(reached_jiwa=[50.0, np.nan, np.nan], ppks_jiwa=[100.0, 3_161.0, 80.0])
+    assert metric_values(frame, "coverage")["value"].tolist()[1] == 0.0
+    above = metric_values(frame, "coverage", people_above=True)["value"]
+    assert above.tolist()[0] == 0.5 and above.isna().tolist() == [False, True, True]
 
 
 def test_quantile_classes_and_no_data_class():
@@ -77,27 +106,135 @@ def test_metrics_per_level():
     assert "ppks_per_1000" in metrics_for("kabupaten_kota")
     assert "ppks_per_1000" not in metrics_for("kecamatan")  # no kecamatan population in the reference data
     assert "beneficiaries" in metrics_for("desa_kelurahan")
+    assert "coverage" in metrics_for("kecamatan") and "coverage" not in metrics_for("desa_kelurahan")
+    assert "coverage_kk" not in metrics_for("kabupaten_kota")  # household measures only where need is in KK
+    assert {"coverage_kk", "ppks_kk"} <= set(metrics_for("kabupaten_kota", kk=True))
 
 
-def test_area_figures_match_the_store(fixture_store):
-    kab = area_figures(fixture_store, Filters(2025), Scope(), "kabupaten_kota", None).set_index("code")
+def test_areas_match_the_store(fixture_store):
+    reader = Reader(fixture_store)
+    province = areas(reader, Filters(2025), "kabupaten_kota", None)
+    kab = province.table.set_index("code")
     assert len(kab) == 10
     assert kab.loc["64.02", "budget"] == 1_000_000_000 and kab.loc["64.08", "budget"] == 1_000_000_000
     assert kab.loc["64.72", "budget"] == 600_000_000 and np.isnan(kab.loc["64.01", "budget"])
-    assert kab.loc["64.72", "ppks"] == 4_000 and kab.loc["64.02", "ppks"] == 5_000
+    assert kab.loc["64.72", "ppks_jiwa"] == 4_000 and kab.loc["64.02", "ppks_jiwa"] == 5_000
+    assert kab.loc["64.02", "need_levels"] == "kecamatan"  # the kab/kota figure comes from kecamatan rows
     assert kab.loc["64.02", "population"] == 788_113 and kab.loc["64.02", "population_year"] == 2023
-    assert kab.loc["64.08", "programs"] == 1 and kab.loc["64.08", "reached"] == 8  # co-financed: counted once
-    kec = area_figures(fixture_store, Filters(2025, kabkota="64.72"), Scope(), "kecamatan", "64.72").set_index("code")
+    # RLH is counted in KK and co-financed: its 8 households are counted once, and never as jiwa.
+    assert kab.loc["64.08", "programs"] == 1 and kab.loc["64.08", "reached_kk"] == 8
+    assert np.isnan(kab.loc["64.08", "reached_jiwa"])
+    assert kab.loc["64.72", "reached_kk"] == 190 and np.isnan(
+        kab.loc["64.72", "reached_jiwa"]
+    )  # Beasiswa: not reported
+    assert province.above == ()  # nothing is placed at province level
+    samarinda = areas(reader, Filters(2025, kabkota="64.72"), "kecamatan", "64.72")
+    kec = samarinda.table.set_index("code")
     assert len(kec) == len(children_of("64.72"))
     assert kec.loc["64.72.01", "budget"] == 100_000_000  # Palaran
-    # PKH Samarinda (Rp500 jt) is allocated to the city as a whole: not on the kecamatan map, said in words.
-    assert unplaced_budget(fixture_store, Filters(2025, kabkota="64.72"), Scope(), "kecamatan", "64.72") == 500_000_000
-    assert unplaced_budget(fixture_store, Filters(2025), Scope(), "kabupaten_kota", None) == 0
+    # PKH Samarinda (Rp500 jt, 190 KK) is allocated to the city as a whole: not on the kecamatan map, said apart.
+    (city,) = samarinda.above
+    assert (city.code, city.level, city.budget, city.programs) == ("64.72", "kabupaten_kota", 500_000_000, 1)
+    assert city.reached == People(jiwa=0, kk=190) and samarinda.people_above
+
+
+def test_kecamatan_coverage_is_no_data_where_money_sits_at_kabkota_level(fixture_store):
+    kukar = areas(Reader(fixture_store), Filters(2025, kabkota="64.02"), "kecamatan", "64.02")
+    (whole,) = kukar.above
+    assert (whole.name, whole.budget, whole.reached) == ("Kutai Kartanegara", 1_000_000_000, People(jiwa=0, kk=380))
+    values = kukar.values("coverage").set_index("code")
+    assert values.loc["64.02.06", "ppks_jiwa"] == 5_000
+    assert np.isnan(values.loc["64.02.06", "value"])  # PKH is placed at kab/kota level: no data, not 0
+    lines = maps.notes(kukar, "coverage", "id")
+    assert (
+        lines[0]
+        .replace("\u00a0", " ")
+        .startswith("Rp1 M untuk Kutai Kartanegara dialokasikan di tingkat kabupaten/kota")
+    )
+    assert "tidak ada data" in lines[1]
+    assert "allocated at regency/city level" in maps.notes(kukar, "coverage", "en")[0]
+    table, formats = maps.ranking(kukar, maps.layer(kukar, "coverage", "en"), "en")
+    last = table.iloc[-1]
+    assert last["Area"] == "Kutai Kartanegara (allocated at regency/city level)"
+    assert (last["Planned"], last["Households reached"]) == (1_000_000_000, 380)
+    assert formats["Planned"] == "money" and pd.isna(last["Rank"])
 
 
 def test_population_falls_back_to_the_earliest_year(fixture_store):
-    kab = area_figures(fixture_store, Filters(2021), Scope(), "kabupaten_kota", None).set_index("code")
+    kab = areas(Reader(fixture_store), Filters(2021), "kabupaten_kota", None).table.set_index("code")
     assert kab.loc["64.07", "population"] == 172_288 and not kab.loc["64.07", "population_verified"]
+
+
+def test_an_unknown_level_is_refused(fixture_store):
+    with pytest.raises(ValueError):
+        areas(Reader(fixture_store), Filters(2025), "provinsi", None)
+
+
+# --- scope --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    store = open_store(f"duckdb:///{tmp_path_factory.mktemp('sample') / 'sample.duckdb'}")
+    build_demo(store, beneficiaries=3_000)
+    yield store
+    store.close()
+
+
+def _in_kukar(code: str) -> bool:
+    return code == "64.02" or code.startswith("64.02.")
+
+
+@pytest.mark.parametrize("which", ["fixture", "sample"])
+def test_a_kabkota_scope_returns_only_its_own_regions_and_counts(which, fixture_store, sample_store):
+    store = fixture_store if which == "fixture" else sample_store
+    scoped, whole = Reader(store, Scope(kabkota=("64.02",))), Reader(store)
+    for filters, level, parent in (
+        (Filters(2025), "kabupaten_kota", None),
+        (Filters(2025, kabkota="64.02"), "kecamatan", "64.02"),
+        (Filters(2025, kabkota="64.02"), "desa_kelurahan", "64.02.06"),
+        (Filters(2025, kabkota="64.72"), "kecamatan", "64.72"),  # another kab/kota: nothing
+    ):
+        result = areas(scoped, filters, level, parent)
+        assert all(_in_kukar(code) for code in result.table["code"]), (level, parent)
+        assert all(_in_kukar(region.code) for region in result.above), (level, parent)
+        assert all(_in_kukar(code) for code in program_points(scoped, filters, parent).table["code"])
+        # Every count of an area in scope is the whole province's count for that area.
+        full = areas(whole, filters, level, parent).table.set_index("code")
+        columns = ["budget", "spent", "programs", "reached_jiwa", "reached_kk", "ppks_jiwa", "beneficiaries"]
+        mine = result.table.set_index("code")[columns]
+        pd.testing.assert_frame_equal(mine, full.loc[mine.index, columns], check_index_type=not mine.empty)
+    province = areas(scoped, Filters(2025), "kabupaten_kota", None).table
+    assert province["code"].tolist() == ["64.02"]
+    listed = store.scalar(
+        "SELECT count(DISTINCT b.nik_hash) FROM beneficiaries b JOIN regions r ON r.code = b.region_code "
+        "WHERE r.kabkota_code = '64.02' AND b.year = 2025"
+    )
+    assert province["beneficiaries"].fillna(0).sum() == listed  # only Kukar's people, not the other nine
+
+
+def test_a_partner_scope_holds_only_its_programs_money(sample_store):
+    partner = int(
+        sample_store.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL AND year = 2025")
+    )
+    reader = Reader(sample_store, Scope(partner_id=partner))
+    result = areas(reader, Filters(2025), "kabupaten_kota", None)
+    own = sample_store.query(
+        "SELECT r.kabkota_code, sum(a.budget_idr) AS budget FROM program_allocations a "
+        "JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code "
+        "WHERE p.partner_id = ? AND p.year = 2025 GROUP BY 1",
+        [partner],
+    )
+    assert own["budget"].sum() > 0
+    table = result.table.set_index("code")
+    assert set(table.index) <= set(own["kabkota_code"])  # only the kab/kota where its programs are placed
+    assert table["budget"].sum() + sum(r.budget for r in result.above) == pytest.approx(own["budget"].sum())
+    partner_programs = sample_store.scalar(
+        "SELECT count(DISTINCT id) FROM programs WHERE partner_id = ? AND year = 2025", [partner]
+    )
+    assert table["programs"].max() <= partner_programs
+    points = program_points(reader, Filters(2025), None).table
+    assert points["budget"].sum() == pytest.approx(own["budget"].sum())
 
 
 # --- boundaries ---------------------------------------------------------------------------------
@@ -193,7 +330,9 @@ def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
 def test_drill_down_to_kecamatan_and_desa(fixture_url):
     at = run_map({"wilayah": "Samarinda"})
     assert sorted(features_drawn(map_spec(at))) == sorted(r.code for r in children_of("64.72"))
-    assert any("dialokasikan untuk Samarinda secara keseluruhan" in c.value.replace("\u00a0", " ") for c in at.caption)
+    captions = [c.value.replace("\u00a0", " ") for c in at.caption]
+    assert any(c.startswith("Rp500 jt untuk Samarinda dialokasikan di tingkat kabupaten/kota") for c in captions)
+    assert at.dataframe[0].value.iloc[-1]["Wilayah"] == "Samarinda (dialokasikan di tingkat kabupaten/kota)"
     at.selectbox(key="kecamatan").select("64.72.01").run()
     assert not at.exception
     assert sorted(features_drawn(map_spec(at))) == sorted(r.code for r in children_of("64.72.01"))

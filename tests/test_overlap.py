@@ -9,6 +9,9 @@ People:
   P4 Kutim: RLH; Samarinda: PKH     -> 2 programs; sources APBD Provinsi, CSR, APBN; counted in both places
   P5 Samarinda: PKH                 -> one program
   P6 Samarinda: PKH in 2024 only    -> not in 2025
+
+Under a partner's scope only the beneficiaries of that partner's programs count (before issue 10 the
+figures under `Scope(partner_id=…)` were the province's: a correction, see the partner test).
 """
 
 import json
@@ -20,8 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from data_loaders.store import open_store
-from domain.filters import Scope
+from domain.filters import Filters, Scope
 from domain.overlap import overlaps_by_region
+from domain.reader import Reader
 
 REPO = Path(__file__).resolve().parent.parent
 PROGRAMS = [
@@ -69,21 +73,51 @@ def build(store) -> None:
             tx.insert_frame(table, frame.assign(import_id=1))
 
 
+def counts(store, year=2025, scope=Scope()):
+    result = overlaps_by_region(Reader(store, scope), Filters(year))
+    total = [result.total.people, result.total.multi_program, result.total.cross_source, result.total.same_kind]
+    return result.table.set_index("region_code"), total
+
+
+COLUMNS = ["people", "multi_program", "cross_source", "same_kind"]
+
+
 def test_expected_counts(store_url):
     store = open_store(store_url)
     build(store)
-    frame = overlaps_by_region(store, 2025).set_index("kode_wilayah")
-    columns = ["penerima", "penerima_multi_program", "penerima_lintas_sumber", "penerima_bantuan_sejenis_ganda"]
-    assert frame.loc["64.02", columns].tolist() == [2, 2, 1, 1]  # P1, P2
-    assert frame.loc["64.08", columns].tolist() == [2, 1, 1, 0]  # P3, P4
-    assert frame.loc["64.72", columns].tolist() == [2, 1, 1, 0]  # P4, P5
-    assert frame.loc["64", columns].tolist() == [5, 3, 2, 1]  # each person once
-    assert frame.loc["64.01", columns].tolist() == [0, 0, 0, 0]
-    assert len(frame) == 11
-    assert frame.loc["64.72", "nama"] == "Samarinda" and frame.index[-1] == "64"
-    assert overlaps_by_region(store, 2024).set_index("kode_wilayah").loc["64", "penerima"] == 1
-    kukar_only = overlaps_by_region(store, 2025, Scope(kabkota=("64.02",))).set_index("kode_wilayah")
-    assert list(kukar_only.index) == ["64.02", "64"] and kukar_only.loc["64", "penerima"] == 2
+    frame, total = counts(store)
+    assert frame.loc["64.02", COLUMNS].tolist() == [2, 2, 1, 1]  # P1, P2
+    assert frame.loc["64.08", COLUMNS].tolist() == [2, 1, 1, 0]  # P3, P4
+    assert frame.loc["64.72", COLUMNS].tolist() == [2, 1, 1, 0]  # P4, P5
+    assert total == [5, 3, 2, 1]  # each person once
+    assert frame.loc["64.01", COLUMNS].tolist() == [0, 0, 0, 0]
+    assert len(frame) == 10 and frame.loc["64.72", "region_name"] == "Samarinda"
+    assert counts(store, 2024)[1][0] == 1
+    kukar_only, kukar_total = counts(store, scope=Scope(kabkota=("64.02",)))
+    assert list(kukar_only.index) == ["64.02"] and kukar_total[0] == 2
+    in_filter = overlaps_by_region(Reader(store), Filters(2025, kabkota="64.72"))
+    assert list(in_filter.table["region_code"]) == ["64.72"] and in_filter.total.people == 2
+    store.close()
+
+
+def test_a_partner_sees_only_its_own_beneficiaries(store_url):
+    store = open_store(store_url)
+    build(store)
+    with store.transaction() as tx:  # RLH (P3 and P4 in Kutim) becomes a partner's program, placed in Kutim
+        tx.execute("INSERT INTO partners (id, name, name_key, import_id) VALUES (7, 'PT Contoh', 'contoh', 1)")
+        tx.execute("UPDATE programs SET partner_id = 7 WHERE id = 4")
+        tx.execute("UPDATE program_allocations SET region_code = '64.08' WHERE program_id = 4")
+    frame, total = counts(store, scope=Scope(partner_id=7))
+    # Before issue 10: [5, 3, 2, 1], the whole province. Now P3 and P4 in RLH only: one program each.
+    assert total == [2, 0, 0, 0]
+    assert list(frame.index) == ["64.08"]
+    from domain.overlap import program_pairs, source_pairs, targeting
+
+    reader = Reader(store, Scope(partner_id=7))
+    assert program_pairs(reader, Filters(2025)).empty
+    # A co-financed program pairs its own sources: P3 and P4 through RLH (APBD Provinsi + CSR).
+    assert source_pairs(reader, Filters(2025)).table.values.tolist() == [["APBD_PROV", "CSR", 2]]
+    assert targeting(reader, Filters(2025)).empty  # no deciles in this set
     store.close()
 
 
@@ -139,16 +173,15 @@ def test_page_suppresses_small_counts(store_url, monkeypatch):
     at.run()
     at.switch_page("app_pages/celah.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    tables = {df.value.columns[0]: df.value for df in at.dataframe}
-    people = tables["Wilayah"].set_index("Wilayah")
-    assert people.loc["Kalimantan Timur", "Penerima"] == "5"
+    people = next(df.value for df in at.dataframe if "2+ program" in df.value.columns).set_index("Wilayah")
+    assert people.loc["Jumlah (setiap orang sekali)", "Penerima"] == "5"
     assert people.loc["Kutai Kartanegara", "2+ program"] == "< 5"
     assert people.loc["Paser", "Penerima"] == "0"
     pairs = next(df.value for df in at.dataframe if df.value.columns[0] == "Pasangan")  # sources, then programs
     assert set(pairs["Pasangan"]) >= {"APBD Provinsi × APBN", "APBN × Dana Desa"}
     at.number_input(key="sembunyi").set_value(1).run()
-    tables = {df.value.columns[0]: df.value for df in at.dataframe}
-    assert tables["Wilayah"].set_index("Wilayah").loc["Kutai Kartanegara", "2+ program"] == "2"
+    people = next(df.value for df in at.dataframe if "2+ program" in df.value.columns).set_index("Wilayah")
+    assert people.loc["Kutai Kartanegara", "2+ program"] == "2"
 
 
 def test_program_pairs_targeting_and_left_out(store_url):
@@ -159,14 +192,16 @@ def test_program_pairs_targeting_and_left_out(store_url):
     with store.transaction() as tx:
         tx.execute("UPDATE beneficiaries SET decile = 1 WHERE nik_hash LIKE '%p1' OR nik_hash LIKE '%p6'")
         tx.execute("UPDATE beneficiaries SET decile = 7 WHERE nik_hash LIKE '%p2'")
-    pairs = program_pairs(store, 2025).set_index(["program_a", "program_b"])["people"]
+    reader = Reader(store)
+    pairs = program_pairs(reader, Filters(2025)).table.set_index(["program_a", "program_b"])["people"]
     assert pairs[("PKH", "SEMBAKO")] == 2  # P1 and P2
     assert pairs[("PKH", "RLH")] == 1 and pairs[("BLT", "PKH")] == 1
-    by_program = targeting(store, 2025).set_index("name")
+    shares = targeting(reader, Filters(2025))
+    by_program = shares.by_program.set_index("name")
     assert by_program.loc["PKH", "listed"] == 2 and by_program.loc["PKH", "share_poorest"] == 0.5
-    by_source = targeting(store, 2025, by="source").set_index("name")
-    assert by_source.loc["Dana Desa", "share_poorest"] == 1.0
-    assert poorest_left_out(store, 2025) == 1  # P6: desil 1 in 2024, nothing in 2025
+    by_source = shares.by_source.set_index("source")
+    assert by_source.loc["DANA_DESA", "share_poorest"] == 1.0
+    assert poorest_left_out(reader, Filters(2025)).people == 1  # P6: desil 1 in 2024, nothing in 2025
     store.close()
 
 
@@ -183,9 +218,9 @@ def test_a_partner_list_returns_counts_only(store_url):
     hashes, bad = hashes_from_csv(f"nik\n{raw}\n6402064107900009\nbukan-nik\n".encode(), key)
     assert (len(hashes), bad) == (2, 1)
     before = store.table_counts()
-    found, people = check_list(store, hashes, 2025)
-    assert people == 1  # P1 once, though in three programs of two kinds
-    assert found.set_index(["region", "assistance"])["people"].to_dict() == {
+    check = check_list(Reader(store), tuple(hashes), Filters(2025))
+    assert (check.found, check.listed) == (1, 2)  # P1 once, though in three programs of two kinds
+    assert check.table.set_index(["region_name", "assistance_type"])["people"].to_dict() == {
         ("Kutai Kartanegara", "Sembako/Pangan"): 1,
         ("Kutai Kartanegara", "Tunai"): 1,
     }

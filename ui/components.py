@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from common import formatting
 from common.i18n import t
-from domain.overview import DataStatus
+from domain import measures
+from domain.overview import DataStatus, Headline
 
 
 def source_line(status: DataStatus, lang: str) -> str:
@@ -22,10 +25,88 @@ def source_caption(status: DataStatus, lang: str) -> None:
     st.caption(source_line(status, lang))
 
 
-def relative_change(current: float | None, previous: float | None) -> float | None:
-    if current is None or not previous:
-        return None
-    return (current - previous) / previous
+@dataclass(frozen=True)
+class Card:
+    """What a KPI card shows: its label, value, definition, and the change against a year before."""
+
+    label: str
+    value: str
+    help: str
+    change: str | None = None
+    versus: str | None = None
+    inverse: bool = False  # a rise is bad news (more people in need): drawn red
+
+
+def _money_change(current: float | None, earlier: float | None, lang: str) -> str | None:
+    change = measures.relative_change(current, earlier)
+    return None if change is None else formatting.change(change, lang)
+
+
+def _points_change(current: float | None, earlier: float | None, lang: str) -> str | None:
+    return None if current is None or earlier is None else formatting.points(current - earlier, lang)
+
+
+def headline_cards(headline: Headline, lang: str) -> list[Card]:
+    """The overview's eight cards, money first, then people. Amounts and counts change in percent,
+    ratios in percentage points; PPKS and coverage are compared only in the same unit."""
+    now, before = headline.current, headline.previous
+    versus = t("vs_prev_year", lang, year=before.year)
+    same_basis = now.coverage_basis == before.coverage_basis
+    return [
+        Card(
+            t("kpi_budget", lang),
+            formatting.money(now.budget_idr, lang),
+            t("kpi_budget_help", lang, prev=before.year),
+            _money_change(now.budget_idr, before.budget_idr, lang),
+            versus,
+        ),
+        Card(
+            t("kpi_spent", lang),
+            formatting.money(now.spent_idr, lang),
+            t("kpi_spent_help", lang, prev=before.year),
+            _money_change(now.spent_idr, before.spent_idr, lang),
+            versus,
+        ),
+        Card(
+            t("kpi_realisation", lang),
+            formatting.percent(now.realisation, lang),
+            t("kpi_realisation_help", lang),
+            _points_change(now.realisation, before.realisation, lang),
+            versus,
+        ),
+        Card(
+            t("kpi_programs", lang),
+            formatting.number(now.programs, lang),
+            t("kpi_programs_help", lang, prev=before.year),
+            _money_change(now.programs, before.programs, lang),
+            versus,
+        ),
+        Card(
+            t("kpi_reached", lang),
+            formatting.people(now.reached.jiwa, now.reached.kk, lang),
+            t("kpi_reached_help", lang),
+        ),
+        Card(
+            t("kpi_target_share", lang),
+            formatting.shares(now.reach_jiwa, now.reach_kk, lang),
+            t("kpi_target_share_help", lang),
+        ),
+        Card(
+            t("kpi_ppks", lang),
+            formatting.people(now.ppks.jiwa, now.ppks.kk, lang),
+            t("kpi_ppks_help", lang),
+            _money_change(now.ppks_in_basis, before.ppks_in_basis, lang) if same_basis else None,
+            versus,
+            inverse=True,
+        ),
+        Card(
+            t("kpi_coverage", lang),
+            formatting.percent(now.coverage, lang),
+            t("kpi_coverage_help", lang),
+            _points_change(now.coverage, before.coverage, lang) if same_basis else None,
+            versus,
+        ),
+    ]
 
 
 def kpi(

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from common import formatting
+from common.i18n import STRINGS, t, value
 
 FORMATS: dict[str, Callable[[float, str], str]] = {
     "money": formatting.money_exact,
@@ -30,4 +31,38 @@ def show(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, lang: st
     """Draw `frame` with `st.dataframe` (no index), formatted as `styled` does. Extra keyword arguments
     go to `st.dataframe` (height, on_select, selection_mode, key, column_config)."""
     options.setdefault("hide_index", True)
+    options.setdefault("placeholder", formatting.MISSING)  # Streamlit would draw an empty cell as "None"
     return st.dataframe(styled(frame, formats or {}, lang), **options)
+
+
+VOCABULARIES = ("ppks", "unit", "assistance", "source", "status", "period", "level", "kind")
+
+
+def show_columns(
+    frame: pd.DataFrame,
+    spec: Mapping[str, tuple[str, str]],
+    lang: str,
+    text: Mapping[str, Callable[[object], str]] | None = None,
+    **options: object,
+) -> object:
+    """Select, translate and draw `frame`'s columns. `spec` maps a column to (header — a translation
+    key or a text —, kind): the kinds of `FORMATS` stay numbers; 'place' adds the whole-region mark
+    where `frame.whole_region` is true; 'pair' and 'source_pair' join `<name>_a` × `<name>_b`;
+    a vocabulary (`VOCABULARIES`) is translated with `value`; a kind in `text` is turned into text by
+    that function; anything else is shown as it is."""
+    out = {}
+    for column, (key, kind) in spec.items():
+        cells = list(frame[column])
+        if kind == "place":
+            whole = t("whole_region", lang)
+            cells = [f"{n} {whole}" if w else n for n, w in zip(cells, frame["whole_region"], strict=True)]
+        elif kind in ("pair", "source_pair"):
+            name = (lambda v: value("source", v, lang)) if kind == "source_pair" else str
+            cells = [f"{name(a)} × {name(b)}" for a, b in zip(cells, frame[column[:-1] + "b"], strict=True)]
+        elif text and kind in text:
+            cells = [text[kind](v) for v in cells]
+        elif kind in VOCABULARIES:
+            cells = [value(kind, v, lang) for v in cells]
+        out[t(key, lang) if key in STRINGS else key] = cells
+    headers = {t(k, lang) if k in STRINGS else k: kind for k, kind in spec.values() if kind in FORMATS}
+    return show(pd.DataFrame(out), headers, lang, **options)

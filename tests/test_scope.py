@@ -1,0 +1,152 @@
+"""Scope properties (issue 10): every view function, run on the sample data under
+`Scope(kabkota=…)` and `Scope(partner_id=…)`, returns only in-scope rows — region codes inside the
+scope, programs of the partner — and the headline figures under a kab/kota scope equal the figures of
+the same kab/kota chosen in the filter. View functions are found by their first parameter (a
+`Reader`), so a new view is covered as soon as it exists."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+import domain
+from data_loaders.demo import build_demo
+from data_loaders.store import Store, open_store
+from domain.filters import Filters, Scope
+from domain.overview import figures
+from domain.reader import Reader
+
+YEAR = 2025
+KUKAR = "64.02"
+REGION_CODE = re.compile(r"^64(\.\d+){0,3}$")
+# Arguments a view may take besides the reader, by parameter name.
+ARGUMENTS = {
+    "filters": Filters(YEAR),
+    "year": YEAR,
+    "level": "kabupaten_kota",
+    "parent": None,
+    "region": None,
+    "dimension": "region",
+    "by": "source",
+    "lang": "id",
+    "program_id": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Iterator[Store]:
+    store = open_store("duckdb:///:memory:")
+    build_demo(store, beneficiaries=20_000)
+    yield store
+    store.close()
+
+
+def view_functions() -> list:
+    """Every public function in domain/ whose first parameter is the reader."""
+    found = []
+    for module_info in pkgutil.iter_modules(domain.__path__):
+        module = importlib.import_module(f"domain.{module_info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            parameters = list(inspect.signature(function).parameters.values())
+            if parameters and parameters[0].annotation in ("Reader", Reader):
+                found.append(function)
+    return found
+
+
+def call(function, reader: Reader) -> object:
+    kwargs = {}
+    for parameter in list(inspect.signature(function).parameters.values())[1:]:
+        if parameter.name in ARGUMENTS:
+            kwargs[parameter.name] = ARGUMENTS[parameter.name]
+        elif parameter.default is inspect.Parameter.empty:
+            pytest.fail(f"{function.__qualname__}: add an argument for '{parameter.name}' to ARGUMENTS")
+    return function(reader, **kwargs)
+
+
+def frames(result: object) -> Iterator[pd.DataFrame]:
+    """Every DataFrame inside a view's result (dataclass fields, tuples, lists, dicts)."""
+    if isinstance(result, pd.DataFrame):
+        yield result
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        for field in dataclasses.fields(result):
+            yield from frames(getattr(result, field.name))
+    elif isinstance(result, list | tuple):
+        for item in result:
+            yield from frames(item)
+    elif isinstance(result, dict):
+        for item in result.values():
+            yield from frames(item)
+
+
+def region_codes(frame: pd.DataFrame) -> set[str]:
+    codes: set[str] = set()
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            codes.update(v for v in values.dropna().astype(str) if REGION_CODE.match(v))
+    return codes
+
+
+def test_views_are_found():
+    names = {function.__qualname__ for function in view_functions()}
+    assert {"figures", "headline", "funding_by_source", "funding_by_area"} <= names
+    assert len(names) >= 15, names
+
+
+@pytest.mark.parametrize("function", view_functions(), ids=lambda f: f"{f.__module__}.{f.__qualname__}")
+def test_a_kabkota_scope_returns_only_its_rows(sample, function):
+    result = call(function, Reader(sample, Scope(kabkota=(KUKAR,))))
+    for frame in frames(result):
+        outside = {code for code in region_codes(frame) if code != KUKAR and not code.startswith(KUKAR + ".")}
+        assert not outside, f"{function.__qualname__} returns rows of {sorted(outside)[:5]} under a {KUKAR} scope"
+
+
+@pytest.mark.parametrize("function", view_functions(), ids=lambda f: f"{f.__module__}.{f.__qualname__}")
+def test_a_partner_scope_returns_only_its_programs(sample, function):
+    partner = int(sample.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL"))
+    own = sample.query("SELECT id, program_code FROM programs WHERE partner_id = ?", [partner])
+    places = set(
+        sample.query(
+            "SELECT DISTINCT r.kabkota_code FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+            "JOIN regions r ON r.code = a.region_code WHERE p.partner_id = ?",
+            [partner],
+        )["kabkota_code"]
+    )
+    result = call(function, Reader(sample, Scope(partner_id=partner)))
+    for frame in frames(result):
+        if "program_id" in frame:
+            assert set(frame["program_id"].dropna().astype(int)) <= set(own["id"]), function.__qualname__
+        if "program_code" in frame:
+            assert set(frame["program_code"].dropna()) <= set(own["program_code"]), function.__qualname__
+        outside = {code for code in region_codes(frame) if code[:5] not in places}
+        assert not outside, (
+            f"{function.__qualname__} returns rows of {sorted(outside)[:5]} outside the partner's places"
+        )
+
+
+def test_a_kabkota_scope_gives_the_figures_of_that_kabkota(sample):
+    scoped = figures(Reader(sample, Scope(kabkota=(KUKAR,))), Filters(YEAR))
+    filtered = figures(Reader(sample), Filters(YEAR, kabkota=KUKAR))
+    assert scoped == filtered
+    assert scoped.budget_idr > 0 and scoped.ppks.jiwa > 0
+
+
+def test_a_partner_scope_counts_only_its_money(sample):
+    partner = int(sample.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL"))
+    expected = sample.scalar(
+        "SELECT sum(a.budget_idr) FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+        "WHERE p.partner_id = ? AND p.year = ?",
+        [partner, YEAR],
+    )
+    assert figures(Reader(sample, Scope(partner_id=partner)), Filters(YEAR)).budget_idr == pytest.approx(
+        float(expected)
+    )
