@@ -1,228 +1,149 @@
 """Evaluasi (Evaluation): SPM indicators against their targets with traffic lights, program indicators
-from the store by source, region, implementer and program, scorecards, reporting compliance, a
-narrative made from rules, and period locking."""
+by source, region, implementer and program, scorecards, reporting compliance, a narrative made from
+rules, and period locking. Every figure comes from domain/evaluation.py; this page only draws."""
 
-import pandas as pd
-import plotly.graph_objects as go
+from functools import partial
+
 import streamlit as st
 
 from common import formatting
-from common.colors import SOURCE_COLORS
-from common.i18n import t
+from common.i18n import t, value
 from data_loaders.regions import region_by_code
-from domain.evaluation import LightThresholds, light, narrative, on_time_share
-from domain import charts
-from ui import data, shell
+from domain import charts, evaluation, overview
+from ui import data, shell, tables
 from ui.components import empty_state, kpi, light_card, source_caption
 
 USER = "dasbor"
 view = shell.view()
-lang, filters, scope = view.lang, view.filters, view.scope
-status = data.status()
-thresholds = LightThresholds()
-region_code = filters.kabkota or "64"
-region_name = region_by_code(region_code).name
+lang, filters = view.lang, view.filters
+status = shell.status()
+thresholds = evaluation.LightThresholds()
+region_name = region_by_code(filters.kabkota or evaluation.PROVINCE).name
+no_programs = t("funding_empty", lang, what=shell.view_summary(filters, lang))
+share = partial(formatting.percent, lang=lang, decimals=0)  # a ratio as a whole percentage
 
 
-def light_text(value: str) -> str:
-    return t(f"light_{value}", lang)
+def light_text(code: str) -> str:
+    return t(f"light_{code}", lang)
 
 
-def share(value: float | None) -> str:
-    return formatting.percent(value, lang, 0) if value is not None and pd.notna(value) else "–"
+def report_text(code: str | None) -> str | None:
+    return None if code is None else t(f"status_{code}", lang)
+
+
+TEXT = {"light": light_text, "report": report_text}  # kinds of cells ui.tables.show_columns turns into words
 
 
 shell.page_header(t("eval_title", lang, year=filters.year), view)
+summary = data.read(evaluation.summary, filters)
+now = summary.figures
+st.info(evaluation.narrative(summary, region_name, lang, thresholds), icon=":material/description:")
 
-totals = data.kpis(filters, scope)
-spm = data.evaluation_data("indicators", filters, scope, region_code)
-spm = spm[spm["code"].str.startswith("SPM")]
-report = data.evaluation_data("reporting", filters, scope)
-st.info(narrative(region_name, filters.year, totals, spm, report, lang, thresholds), icon=":material/description:")
-
-cards = st.columns(4)
+cards = st.columns(5)
 with cards[0]:
-    light_card(
-        t("kpi_realisation", lang),
-        share(totals.realisation),
-        light_text(light(totals.realisation)),
-        t("kpi_realisation_help", lang),
-    )
-with cards[1]:
-    kpi(t("kpi_target_share", lang), share(totals.reached_share), t("kpi_target_share_help", lang))
-with cards[2]:
-    kpi(t("kpi_coverage", lang), share(totals.coverage), t("kpi_coverage_help", lang))
-with cards[3]:
-    kpi(t("kpi_on_time", lang), share(on_time_share(report, filters.year)), t("kpi_on_time_help", lang))
-st.caption(t("eval_lights", lang, green=share(thresholds.green), amber=share(thresholds.amber)))
+    realisation_light = light_text(evaluation.light(now.realisation, thresholds))
+    light_card(t("kpi_realisation", lang), share(now.realisation), realisation_light, t("kpi_realisation_help", lang))
+reach = f"{t('kpi_target_share', lang)} ({{}})"  # per unit: jiwa and KK are never added
+rest = [
+    (reach.format(value("unit", "jiwa", lang)), now.reach_jiwa, "kpi_target_share_help"),
+    (reach.format(value("unit", "KK", lang)), now.reach_kk, "kpi_target_share_help"),
+    (t("kpi_coverage", lang), now.coverage, "kpi_coverage_help"),
+    (t("kpi_on_time", lang), summary.on_time_share, "kpi_on_time_help"),
+]
+for card, (label, ratio, help_key) in zip(cards[1:], rest, strict=True):
+    with card:
+        kpi(label, share(ratio), t(help_key, lang))
+notes = [t("eval_lights", lang, green=share(thresholds.green), amber=share(thresholds.amber))]
+notes += [t(f"eval_on_time_{summary.on_time_reason}", lang)] if summary.on_time_reason else []
+st.caption(" ".join([*notes, shell.people_note(now, lang)]))
 
-tabs = st.tabs(
-    [
-        t(k, lang)
-        for k in (
-            "eval_tab_indicators",
-            "eval_tab_programs",
-            "eval_tab_scorecards",
-            "eval_tab_reporting",
-            "eval_tab_periods",
-        )
-    ]
-)
+keys = ("eval_tab_indicators", "eval_tab_programs", "eval_tab_scorecards", "eval_tab_reporting", "eval_tab_periods")
+tabs = st.tabs([t(key, lang) for key in keys])
 
 with tabs[0]:
-    if spm.empty:
+    if summary.spm.empty:
         empty_state(t("eval_no_indicators", lang))
     else:
-        st.dataframe(
-            {
-                t("col_indicator", lang): spm["name"],
-                t("col_period", lang): spm["period"],
-                t("col_baseline", lang): [formatting.number(v, lang, 1) for v in spm["baseline"]],
-                t("col_indicator_target", lang): [formatting.number(v, lang, 1) for v in spm["target"]],
-                t("col_actual", lang): [formatting.number(v, lang, 1) for v in spm["actual"]],
-                t("col_achievement", lang): [share(v) for v in spm["achievement"]],
-                t("col_light", lang): spm["light"].map(light_text),
-            },
-            hide_index=True,
-            column_config={t("col_indicator", lang): st.column_config.TextColumn(width="large")},
-        )
-        st.caption(f"{region_name} · " + "; ".join(sorted(set(spm["source"].dropna()))))
+        rows = summary.spm.table  # a shipped definition's name in the interface language, else the imported one
+        rows = rows.assign(name=[n if value("indicator", c, lang) == c else value("indicator", c, lang)
+                                 for c, n in zip(rows["code"], rows["name"], strict=True)])  # fmt: skip
+        wide = {t("col_indicator", lang): st.column_config.TextColumn(width="large")}
+        tables.show_columns(rows, evaluation.COLUMNS["spm"], lang, TEXT, column_config=wide)
+        st.caption(f"{region_name} · " + "; ".join(summary.spm.sources))
     source_caption(status, lang)
 
 with tabs[1]:
-    by = st.segmented_control(
-        t("eval_by", lang),
-        ["source", "region", "implementer", "program"],
-        default="source",
-        required=True,
-        key="eval_by",
-        format_func=lambda k: t(f"eval_by_{k}", lang),
-    )
-    table = data.evaluation_data("programs", filters, scope, by)
-    if table.empty:
-        empty_state(t("funding_empty", lang, what=shell.view_summary(filters, lang)))
+    label_by = {key: t(f"eval_by_{key}", lang) for key in ("source", "region", "implementer", "program")}
+    by = st.segmented_control(t("eval_by", lang), list(label_by), default="source", required=True, key="eval_by",
+                              format_func=label_by.get)  # fmt: skip
+    groups = data.read(evaluation.program_indicators, filters, by)
+    if groups.empty:
+        empty_state(no_programs)
     else:
-        st.dataframe(
-            {
-                t(f"eval_by_{by}", lang): table["name"],
-                t("col_programs", lang): table["programs"],
-                t("col_budget", lang): [formatting.money_exact(v, lang) for v in table["budget"]],
-                t("col_spent", lang): [formatting.money_exact(v, lang) for v in table["spent"]],
-                t("col_realisation", lang): [share(v) for v in table["realisation"]],
-                t("col_realisation_light", lang): table["realisation_light"].map(light_text),
-                t("col_reached_share", lang): [share(v) for v in table["reached_share"]],
-                t("col_reached_light", lang): table["reached_light"].map(light_text),
-            },
-            hide_index=True,
-        )
-    st.markdown(f"**{t('eval_trend', lang)}**")
-    trend = data.funding_data("trends", filters, scope)
+        first = {"key": ("eval_by_source", "source")} if by == "source" else {"name": (f"eval_by_{by}", "text")}
+        spec = {**first, **evaluation.COLUMNS["groups"]}
+        for unit in groups.units:
+            code, named = unit.lower(), {"unit": value("unit", unit, lang)}
+            spec[f"reach_{code}"] = (t("col_reach_unit", lang, **named), "percent")
+            spec[f"reach_{code}_light"] = (t("col_reach_light_unit", lang, **named), "light")
+        tables.show_columns(groups.table, spec, lang, TEXT)
+        st.caption(t("eval_reach_note", lang))
+    st.subheader(t("eval_trend", lang))
+    trend = data.read(evaluation.realisation_trend, filters)
     if not trend.empty:
-        figure = go.Figure()
-        for code in (code for code in SOURCE_COLORS if code in set(trend["source"])):
-            rows = trend[trend["source"] == code]
-            values = (rows["spent"] / rows["budget"] * 100).round(1)
-            figure.add_scatter(
-                x=rows["year"],
-                y=values,
-                name=rows["source_name"].iloc[0],
-                mode="lines+markers",
-                line={"color": SOURCE_COLORS[code], "width": 3},
-                hovertext=[
-                    f"{n} {y}: {share(v / 100)}"
-                    for n, y, v in zip(rows["source_name"], rows["year"], values, strict=True)
-                ],
-                hoverinfo="text",
-            )
-        figure.update_xaxes(title_text=t("axis_year", lang), tickvals=sorted(trend["year"].unique()))
-        figure.update_yaxes(title_text=t("col_realisation", lang), ticksuffix=" %" if lang == "id" else "%")
-        st.plotly_chart(charts.base_layout(figure, 360), config={"displayModeBar": False})
+        st.plotly_chart(charts.realisation_trend(trend.table, lang), config=charts.CONFIG)
     source_caption(status, lang)
 
 with tabs[2]:
-    st.markdown(f"**{t('eval_scorecard_region', lang, region=region_name)}**")
-    regional = data.evaluation_data("indicators", filters, scope, region_code)
-    programs_report = report[report["year"] == filters.year]
-    st.write(narrative(region_name, filters.year, totals, spm, report, lang, thresholds))
-    st.caption(
-        t(
-            "eval_completeness",
-            lang,
-            reported=int(programs_report["reported"].sum()),
-            programs=int(programs_report["programs"].sum()),
-            indicators=int(regional["actual"].notna().sum()),
-            defined=len(regional),
-        )
-    )
-    st.markdown(f"**{t('eval_scorecard_implementer', lang)}**")
-    implementers = data.evaluation_data("programs", filters, scope, "implementer")
+    st.subheader(t("eval_scorecard_region", lang, region=region_name))
+    st.caption(t("eval_completeness", lang, **summary.completeness))
+    st.subheader(t("eval_scorecard_implementer", lang))
+    implementers = data.read(evaluation.program_indicators, filters, "implementer")
     if implementers.empty:
-        empty_state(t("funding_empty", lang, what=shell.view_summary(filters, lang)))
+        empty_state(no_programs)
     else:
-        chosen = st.selectbox(t("eval_pick_implementer", lang), implementers["name"].tolist(), key="penyelenggara")
-        row = implementers.set_index("name").loc[chosen]
-        cols = st.columns(4)
+        chosen = st.selectbox(t("eval_pick_implementer", lang), list(implementers.table["name"]), key="penyelenggara")
+        card = data.read(evaluation.implementer_scorecard, filters, chosen)
+        row, cols = card.figures, st.columns(4)
         cols[0].metric(t("col_programs", lang), formatting.number(row["programs"], lang), border=True)
         cols[1].metric(t("kpi_budget", lang), formatting.money(row["budget"], lang), border=True)
         with cols[2]:
             light_card(t("kpi_realisation", lang), share(row["realisation"]), light_text(row["realisation_light"]))
         with cols[3]:
-            light_card(t("col_reached_share", lang), share(row["reached_share"]), light_text(row["reached_light"]))
-        own = data.funding_data("programs", filters, scope)
-        own = own[own["implementer"] == chosen]
-        st.dataframe(
-            {
-                t("col_program", lang): own["name"],
-                t("col_budget", lang): [formatting.money_exact(v, lang) for v in own["budget"]],
-                t("col_spent", lang): [formatting.money_exact(v, lang) for v in own["spent"]],
-                t("col_target", lang): own["target"],
-                t("col_reached", lang): own["reached"],
-                t("funding_status", lang): own["status"],
-            },
-            hide_index=True,
-        )
-        done = report[(report["implementer"] == chosen) & (report["year"] == filters.year)]
-        if not done.empty:
-            st.caption(
-                t("eval_reported", lang, reported=int(done["reported"].sum()), programs=int(done["programs"].sum()))
-            )
+            lights = " · ".join(map(light_text, card.reach_lights)) or light_text("none")
+            reached = formatting.shares(row["reach_jiwa"], row["reach_kk"], lang)
+            light_card(t("col_reached_share", lang), reached, lights)
+        tables.show_columns(card.programs, evaluation.COLUMNS["programs"], lang, TEXT)
+        if card.total:
+            st.caption(t("eval_reported", lang, reported=card.reported, programs=card.total))
     source_caption(status, lang)
 
 with tabs[3]:
+    report = summary.reporting
     if report.empty:
-        empty_state(t("funding_empty", lang, what=shell.view_summary(filters, lang)))
+        empty_state(no_programs)
     else:
-        matrix = (
-            report.assign(cell=report["status"].map(lambda s: t(f"status_{s}", lang)))
-            .pivot_table(index="implementer", columns="year", values="cell", aggfunc="first")
-            .fillna("")
-        )
-        st.dataframe(matrix.rename_axis(index=t("col_implementer", lang), columns=None))
-        st.caption(t("eval_reporting_note", lang))
-        missing = report[(report["year"] == filters.year) & (report["status"] == "missing")]
-        st.markdown(f"**{t('eval_missing_title', lang, year=filters.year)}**")
+        matrix = report.matrix()
+        years = {year: (year, "report") for year in matrix.columns[1:]}
+        tables.show_columns(matrix, {"implementer": ("col_implementer", "text"), **years}, lang, TEXT)
+        sample_note = [t("eval_reporting_sample_note", lang)] if report.has_undated else []
+        st.caption(" ".join([t("eval_reporting_note", lang), *sample_note]))
+        missing = report.missing(filters.year)
+        st.subheader(t("eval_missing_title", lang, year=filters.year))
         if missing.empty:
             st.success(t("eval_missing_none", lang, year=filters.year))
         else:
-            st.dataframe(
-                {
-                    t("col_implementer", lang): missing["implementer"],
-                    t("col_programs", lang): missing["programs"],
-                    t("col_programs_reported", lang): missing["reported"].astype(int),
-                },
-                hide_index=True,
-            )
+            tables.show_columns(missing, evaluation.COLUMNS["missing"], lang, TEXT)
     source_caption(status, lang)
 
 with tabs[4]:
     locked = data.locked_years()
-    st.write(t("eval_locked", lang, years=", ".join(map(str, locked))) if locked else t("eval_none_locked", lang))
+    st.text(t("eval_locked", lang, years=", ".join(map(str, locked))) if locked else t("eval_none_locked", lang))
     cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-    year = cols[0].selectbox(t("eval_lock_year", lang), data.years() or [filters.year], key="kunci_tahun")
-    if cols[1].button(t("eval_lock", lang), key="kunci", disabled=year in locked):
-        data.set_lock(int(year), True, USER)
-        st.rerun()
-    if cols[2].button(t("eval_unlock", lang), key="buka_kunci", disabled=year not in locked):
-        data.set_lock(int(year), False, USER)
-        st.rerun()
+    years = data.read(overview.available_years) or (filters.year,)
+    year = cols[0].selectbox(t("eval_lock_year", lang), years, key="kunci_tahun")
+    for col, label, key, lock in ((cols[1], "eval_lock", "kunci", True), (cols[2], "eval_unlock", "buka_kunci", False)):
+        if col.button(t(label, lang), key=key, disabled=(year in locked) == lock):
+            data.set_lock(int(year), lock, USER)
+            st.rerun()
     st.caption(t("eval_lock_note", lang))

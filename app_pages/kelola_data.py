@@ -7,25 +7,27 @@ import streamlit as st
 
 from common import formatting
 from common.exports import csv_bytes
-from common.i18n import t
+from common.i18n import t, value
 from data_loaders.importer import ImportRefused
 from data_loaders.kinds import KINDS
 from data_loaders.problems import ERROR
 from data_loaders.store import StoreError
-from ui import data, shell
+from domain import reference
+from ui import data, shell, tables
 from ui.components import empty_state
 
 view = shell.view()
 lang = view.lang
 USER = "dasbor"  # no sign-in yet; the import log records the dashboard as the importer
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 st.title(t("data_title", lang))
 st.caption(t("data_intro", lang))
 
-if data.status().is_sample:
+if shell.status().is_sample:
     with st.container(border=True):
         st.markdown(f"**{t('data_sample_heading', lang)}**")
-        st.write(t("data_sample_blocks_import", lang))
+        st.text(t("data_sample_blocks_import", lang))
         confirm = st.checkbox(t("data_remove_sample_confirm", lang), key="confirm_remove_sample")
         if st.button(t("data_remove_sample", lang), disabled=not confirm, type="primary"):
             removed = data.remove_sample()
@@ -33,47 +35,35 @@ if data.status().is_sample:
             st.rerun()
 
 st.subheader(t("data_step_template", lang))
-kind = st.columns([1, 2])[0].selectbox(
-    t("data_kind", lang), list(KINDS), format_func=lambda k: t(f"kind_{k}", lang), key="data_kind"
-)
-st.download_button(
-    t("data_download_template", lang, kind=t(f"kind_{kind}", lang)),
-    data.template(kind),
-    file_name=f"templat_{kind}.xlsx",
-    icon=":material/download:",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
+kinds = {code: t(f"kind_{code}", lang) for code in KINDS}
+kind = st.columns([1, 2])[0].selectbox(t("data_kind", lang), list(kinds), format_func=kinds.get, key="data_kind")
+label, name = t("data_download_template", lang, kind=kinds[kind]), f"templat_{kind}.xlsx"
+st.download_button(label, data.template(kind), file_name=name, icon=":material/download:", mime=XLSX)
 
 st.subheader(t("data_step_upload", lang))
-uploaded = st.file_uploader(
-    t("data_upload", lang, kind=t(f"kind_{kind}", lang)), type=["csv", "xlsx", "xls"], key=f"upload_{kind}"
-)
+upload_label = t("data_upload", lang, kind=kinds[kind])
+uploaded = st.file_uploader(upload_label, type=["csv", "xlsx", "xls"], key=f"upload_{kind}")
 
 
 def problems_frame(problems) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col_severity", lang): [t("sev_error" if p.severity == ERROR else "sev_warning", lang) for p in problems],
-            t("col_sheet", lang): [p.sheet or "" for p in problems],
-            t("col_row", lang): [p.row for p in problems],
-            t("col_column", lang): [p.column or "" for p in problems],
-            t("col_value", lang): [p.value or "" for p in problems],
-            t("col_problem", lang): [p.detail(lang) for p in problems],
-        }
-    )
+    """The validation report: one row per problem, in the interface language."""
+    rows = [
+        (t("sev_error" if p.severity == ERROR else "sev_warning", lang), p.sheet or "", p.row, p.column or "",
+         p.value or "", p.detail(lang))
+        for p in problems
+    ]  # fmt: skip
+    keys = ("col_severity", "col_sheet", "col_row", "col_column", "col_value", "col_problem")
+    return pd.DataFrame(rows, columns=[t(key, lang) for key in keys])
 
 
-def preview_frame(clean: pd.DataFrame) -> pd.DataFrame:
-    """The first rows as they will be stored: regions by name and code, NIKs only as a hash prefix."""
-    shown = clean.head(20).copy()
-    for column in shown.columns:
-        shown[column] = shown[column].map(lambda v: f"{v.name} ({v.code})" if hasattr(v, "level") else v)
-    if "nik_hash" in shown:
-        shown["nik_hash"] = shown["nik_hash"].map(lambda v: f"{v[:10]}…" if isinstance(v, str) else v)
-    if "kategori_ppks" in shown:
-        names = data.ppks_labels()
-        shown["kategori_ppks"] = shown["kategori_ppks"].map(lambda v: names.get(v, t("lintas_ppks", lang)) if v else v)
-    return shown.rename(columns={"_row": t("col_row", lang)})
+def moves(bar: object, text: str, stage: str | None = None) -> object:
+    """A progress callback (stage, done, total) that moves `bar`, for `stage` only when one is given."""
+
+    def report(current: str, done: int, total: int) -> None:
+        if total and stage in (None, current):
+            bar.progress(done / total, text=text)
+
+    return report
 
 
 if uploaded is None:
@@ -84,12 +74,8 @@ else:
     validation = st.session_state.get("validation")
     if validation is None or st.session_state.get("validation_key") != report_key:
         bar = st.progress(0.0, text=t("data_checking", lang))
-
-        def checking(stage: str, done: int, total: int) -> None:
-            if stage == "validate" and total:
-                bar.progress(done / total, text=t("data_checking", lang))
-
-        validation = data.validate_upload(uploaded.name, content, kind, progress=checking)
+        progress = moves(bar, t("data_checking", lang), "validate")
+        validation = data.validate_upload(uploaded.name, content, kind, progress=progress)
         bar.empty()
         st.session_state["validation"], st.session_state["validation_key"] = validation, report_key
 
@@ -98,39 +84,28 @@ else:
     cards[1].metric(t("data_errors", lang), formatting.number(len(validation.errors), lang), border=True)
     cards[2].metric(t("data_warnings", lang), formatting.number(len(validation.warnings), lang), border=True)
     if validation.errors:
-        st.error(
-            t("data_has_errors", lang, file=validation.file, errors=len(validation.errors)), icon=":material/error:"
-        )
+        message = t("data_has_errors", lang, file=validation.file, errors=len(validation.errors))
+        st.error(message, icon=":material/error:")
     if validation.problems:
         report = problems_frame(validation.problems)
-        st.dataframe(
-            report, hide_index=True, column_config={t("col_problem", lang): st.column_config.TextColumn(width="large")}
-        )
-        st.download_button(
-            t("data_download_report", lang),
-            csv_bytes(report),
-            file_name=f"laporan_validasi_{validation.file}.csv",
-            mime="text/csv",
-            icon=":material/download:",
-        )
+        wide = {t("col_problem", lang): st.column_config.TextColumn(width="large")}
+        tables.show(report, {t("col_row", lang): "number"}, lang, column_config=wide)
+        name, label = f"laporan_validasi_{validation.file}.csv", t("data_download_report", lang)
+        st.download_button(label, csv_bytes(report), file_name=name, mime="text/csv", icon=":material/download:")
     if validation.ok:
-        st.success(
-            t("data_ready", lang, file=validation.file, rows=formatting.number(validation.rows_read, lang)),
-            icon=":material/check_circle:",
-        )
+        rows = formatting.number(validation.rows_read, lang)
+        st.success(t("data_ready", lang, file=validation.file, rows=rows), icon=":material/check_circle:")
         st.markdown(f"**{t('data_preview', lang)}**")
-        st.dataframe(preview_frame(validation.clean), hide_index=True)
+        categories = {**shell.ppks_labels(lang), "lintas": value("ppks", "lintas", lang)}
+        preview = reference.upload_preview(validation.clean, categories)
+        tables.show(preview.rename(columns={"_row": t("col_row", lang)}), {}, lang)
         if st.button(t("data_confirm", lang), type="primary", key="confirm_import"):
             running = st.empty()
             with running.container():
                 st.button(t("data_cancel", lang), key="cancel_import")  # clicking it reruns, which rolls back
                 bar = st.progress(0.0, text=t("data_writing", lang))
-
-            def writing(stage: str, done: int, total: int) -> None:
-                bar.progress(done / total if total else 0.0, text=t("data_writing", lang))
-
             try:
-                result = data.import_validated(validation, USER, progress=writing)
+                result = data.import_validated(validation, USER, progress=moves(bar, t("data_writing", lang)))
                 running.empty()
             except ImportRefused as refused:
                 st.error(refused.message(lang))
@@ -138,43 +113,39 @@ else:
                 st.error(str(error))
             else:
                 st.session_state.pop("validation", None)
-                st.success(
-                    result.summary(lang),
-                    icon=":material/task_alt:",
-                )
+                st.success(result.summary(lang), icon=":material/task_alt:")
                 if result.same_file_as:
                     st.info(t("cli_same_file", lang, id=result.same_file_as))
         if st.session_state.get("cancel_import"):
             st.info(t("data_cancelled", lang))
 
 st.subheader(t("data_step_history", lang))
-history = data.history()
-real = history[~history["is_sample"]]
+history = data.read(reference.imports)
+real = history.official
 if real.empty:
     empty_state(t("data_no_history", lang))
 else:
-    st.dataframe(
+    numbers = {
+        t(key, lang): real[key.replace("col_", "rows_")] for key in ("col_added", "col_updated", "col_unchanged")
+    }
+    frame = pd.DataFrame(
         {
             "#": real["id"],
-            t("col_kind_import", lang): real["kind"].map(lambda k: t(f"kind_{k}", lang) if k in KINDS else k),
+            t("col_kind_import", lang): [value("kind", kind, lang) for kind in real["kind"]],
             t("col_file", lang): real["file_name"],
             t("col_imported_at", lang): [formatting.date(v, lang) + v.strftime(" %H:%M") for v in real["imported_at"]],
             t("col_by", lang): real["imported_by"],
-            t("col_added", lang): real["rows_added"],
-            t("col_updated", lang): real["rows_updated"],
-            t("col_unchanged", lang): real["rows_unchanged"],
-            t("col_status", lang): real["status"].map(lambda s: t(f"status_{s}", lang)),
-        },
-        hide_index=True,
+            **numbers,
+            t("col_status", lang): [t(f"status_{s}", lang) for s in real["status"]],
+        }
     )
-    committed = real[real["status"] == "committed"]
+    tables.show(frame, dict.fromkeys(numbers, "number"), lang)
+    committed = history.committed
     if not committed.empty:
         with st.expander(t("data_rollback_heading", lang)):
+            files = {i: f"#{i} · {name}" for i, name in zip(committed["id"], committed["file_name"], strict=True)}
             choice = st.selectbox(
-                t("data_rollback_choice", lang),
-                committed["id"].tolist(),
-                format_func=lambda i: f"#{i} · {committed.set_index('id').at[i, 'file_name']}",
-                key="rollback_id",
+                t("data_rollback_choice", lang), list(files), format_func=files.get, key="rollback_id"
             )
             sure = st.checkbox(t("data_rollback_confirm", lang), key="rollback_sure")
             if st.button(t("data_rollback", lang), disabled=not sure, key="rollback_go"):

@@ -1,12 +1,14 @@
 """Data referensi (Reference data): region codes in both systems, population and poverty with
-their sources and verification state, the 26 PPKS categories, and what the store holds."""
+their sources and verification state, the 26 PPKS categories, and what the store holds. The
+figures come from domain/reference.py; this page only draws."""
 
+import pandas as pd
 import streamlit as st
 
 from common import formatting
-from common.i18n import t
-from data_loaders.regions import kabkota_facts
-from ui import data, shell
+from common.i18n import t, value
+from domain import reference
+from ui import data, shell, tables
 
 view = shell.view()
 lang = view.lang
@@ -14,98 +16,75 @@ lang = view.lang
 st.title(t("reference_title", lang))
 st.caption(t("reference_intro", lang))
 
+
+def flagged(values: pd.Series, unverified: pd.Series, decimals: int = 0) -> list[str]:
+    """A fact as text with ⚠ where the source marks it unverified; a missing fact in words."""
+    return [
+        t("not_available", lang) if pd.isna(v) else formatting.number(v, lang, decimals) + (" ⚠" if doubt else "")
+        for v, doubt in zip(values, unverified, strict=True)
+    ]
+
+
 st.subheader(t("regions_heading", lang))
-facts = kabkota_facts()
-unverified: list[str] = []
-
-
-def fact_text(value: float | None, unverified_fact: bool, label: str, decimals: int = 0) -> str:
-    if value is None:
-        return t("not_available", lang)
-    text = formatting.number(value, lang, decimals)
-    if unverified_fact:
-        unverified.append(label)
-        return f"{text} ⚠"
-    return text
-
-
-pop_year = facts[0].population_latest_year
-poverty_year = facts[0].poverty_year
-rows = {
-    t("col_code_kemendagri", lang): [f.code for f in facts],
-    t("col_code_bps", lang): [f.bps_code for f in facts],
-    t("col_name", lang): [f.name for f in facts],
-    t("col_kind", lang): [f.kind for f in facts],
-    t("col_capital", lang): [f.capital for f in facts],
-    t("col_area", lang): [formatting.number(f.area_km2, lang, 1) for f in facts],
-    t("col_kecamatan", lang): [f.kecamatan_count for f in facts],
-    t("col_population", lang, year=2020): [
-        fact_text(f.population_2020, f.is_unverified("pop 2020"), f"{f.name}, {t('col_population', lang, year=2020)}")
-        for f in facts
-    ],
-    t("col_population", lang, year=pop_year): [
-        fact_text(f.population_latest, f.is_unverified("pop 2023"), f.name) for f in facts
-    ],
-    t("col_poverty_rate", lang, year=poverty_year): [
-        fact_text(f.poverty_rate_pct, f.is_unverified("poverty"), f.name, 2) for f in facts
-    ],
-    t("col_poor_people", lang, year=poverty_year): [
-        fact_text(
-            None if f.poor_people_thousand is None else f.poor_people_thousand * 1000,
-            f.is_unverified("poverty"),
-            f.name,
-        )
-        for f in facts
-    ],
+facts = reference.region_facts()
+rows = facts.table
+population_2020 = t("col_population", lang, year=2020)
+columns = {
+    t("col_code_kemendagri", lang): rows["code"],
+    t("col_code_bps", lang): rows["bps_code"],
+    t("col_name", lang): rows["name"],
+    t("col_kind", lang): [value("kind", kind, lang) for kind in rows["kind"]],
+    t("col_capital", lang): rows["capital"],
+    t("col_area", lang): rows["area_km2"],
+    t("col_kecamatan", lang): rows["kecamatan"],
+    population_2020: flagged(rows["population_2020"], rows["population_2020_unverified"]),
+    t("col_population", lang, year=facts.population_year): flagged(
+        rows["population_latest"], rows["population_latest_unverified"]
+    ),
+    t("col_poverty_rate", lang, year=facts.poverty_year): flagged(rows["poverty_rate"], rows["poverty_unverified"], 2),
+    t("col_poor_people", lang, year=facts.poverty_year): flagged(rows["poor_people"], rows["poverty_unverified"]),
 }
-st.dataframe(rows, hide_index=True)
+tables.show(pd.DataFrame(columns), {t("col_area", lang): "decimal", t("col_kecamatan", lang): "number"}, lang)
+unverified = [f"{name}, {population_2020}" if fact == "population_2020" else name for name, fact in facts.unverified]
 if unverified:
     st.caption(t("unverified_note", lang, items="; ".join(unverified)))
 st.caption(t("codes_note", lang))
 st.caption(t("regions_source", lang))
 with st.expander(t("row_sources", lang)):
-    st.dataframe(
-        {t("col_name", lang): [f.name for f in facts], t("row_sources", lang): [f.sources for f in facts]},
-        hide_index=True,
-    )
+    tables.show(pd.DataFrame({t("col_name", lang): rows["name"], t("row_sources", lang): rows["sources"]}), {}, lang)
 
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(t("ppks_heading", lang))
-    categories = data.table("SELECT id, name, abbreviation, abbreviation_official FROM ppks_categories ORDER BY id")
-    st.dataframe(
+    categories = data.read(reference.categories).table
+    abbreviations = [
+        None if pd.isna(abbr) else (abbr if official else f"{abbr} †")
+        for abbr, official in zip(categories["abbreviation"], categories["abbreviation_official"], strict=True)
+    ]
+    frame = pd.DataFrame(
         {
             t("col_number", lang): categories["id"],
-            t("col_category", lang): categories["name"],
-            t("col_abbreviation", lang): [
-                "" if abbr is None else (abbr if official else f"{abbr} †")
-                for abbr, official in zip(categories["abbreviation"], categories["abbreviation_official"], strict=True)
-            ],
-        },
-        hide_index=True,
-        height=420,
+            t("col_category", lang): [value("ppks", int(i), lang) for i in categories["id"]],
+            t("col_abbreviation", lang): abbreviations,
+        }
     )
+    tables.show(frame, {t("col_number", lang): "number"}, lang, height=420)
     st.caption(t("ppks_source", lang))
 with right:
     st.subheader(t("store_heading", lang))
     counts = data.table_counts()
-    st.dataframe(
-        {
-            t("col_table", lang): list(counts),
-            t("col_rows", lang): [formatting.number(v, lang) for v in counts.values()],
-        },
-        hide_index=True,
-    )
+    frame = pd.DataFrame({t("col_table", lang): list(counts), t("col_rows", lang): list(counts.values())})
+    tables.show(frame, {t("col_rows", lang): "number"}, lang)
     st.subheader(t("imports_heading", lang))
-    imports = data.table("SELECT file_name, kind, imported_at, is_sample FROM imports ORDER BY id DESC")
-    st.dataframe(
+    imports = data.read(reference.imports).table
+    frame = pd.DataFrame(
         {
             t("col_file", lang): imports["file_name"],
-            t("col_kind_import", lang): imports["kind"],
+            t("col_kind_import", lang): [value("kind", kind, lang) for kind in imports["kind"]],
             t("col_imported_at", lang): [formatting.date(v, lang) for v in imports["imported_at"]],
             t("col_sample", lang): [t("yes", lang) if v else t("no", lang) for v in imports["is_sample"]],
-        },
-        hide_index=True,
+        }
     )
+    tables.show(frame, {}, lang)
     st.subheader(t("boundaries_heading", lang))
     st.caption(t("boundaries_note", lang))

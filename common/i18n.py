@@ -127,11 +127,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "period_Triwulan 3": {"id": "Triwulan 3", "en": "Quarter 3"},
     "period_Triwulan 4": {"id": "Triwulan 4", "en": "Quarter 4"},
     # --- app frame ------------------------------------------------------------------------
-    "app_title": {"id": "Sinergi Kesos Kaltim", "en": "Sinergi Kesos Kaltim"},
-    "app_tagline": {
-        "id": "Koordinasi program kesejahteraan sosial Kalimantan Timur",
-        "en": "Coordinating social-welfare programs in East Kalimantan",
-    },
     "nav_monitor": {"id": "Pantau", "en": "Monitor"},
     "nav_analyse": {"id": "Analisis", "en": "Analyse"},
     "nav_reference": {"id": "Referensi", "en": "Reference"},
@@ -143,11 +138,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "kode wilayah, penduduk dan kemiskinan adalah data BPS/Kemendagri.",
         "en": "Sample data — not official figures. Program, PPKS and beneficiary figures are synthetic; "
         "region codes, population and poverty are BPS/Kemendagri data.",
-    },
-    "empty_store": {
-        "id": "Belum ada data di basis data ini. Impor data melalui halaman Kelola Data atau jalankan "
-        "`python -m data_loaders demo` untuk data contoh.",
-        "en": "This store holds no data yet. Import data, or run `python -m data_loaders demo` for sample data.",
     },
     "building_demo": {
         "id": "Basis data masih kosong: menyiapkan data contoh…",
@@ -249,7 +239,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_amount": {"id": "Jumlah (Rp)", "en": "Amount (Rp)"},
     "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_share": {"id": "Pangsa CSR/TJSL + PPM (%)", "en": "CSR/TJSL + PPM share (%)"},
-    "axis_source": {"id": "Sumber dana", "en": "Funding source"},
     "axis_region": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "axis_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
     "whole_region": {"id": "(tingkat kabupaten/kota)", "en": "(regency/city level)"},
@@ -700,10 +689,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Belum ada data untuk ukuran ini pada tingkat dan filter ini. Ukuran yang berisi data: {measures}.",
         "en": "There is no data for this measure at this level and in this view. Measures with data: {measures}.",
     },
-    "map_unplaced": {
-        "id": "{amount} dialokasikan untuk {place} secara keseluruhan, tidak per wilayah di bawahnya, sehingga tidak tampak di peta ini.",
-        "en": "{amount} is allocated to {place} as a whole, not to the areas below it, so this map does not show it.",
-    },
     "map_tiles_title": {"id": "Sepuluh kabupaten/kota, ukuran sama", "en": "The ten regencies/cities at equal size"},
     "map_rank": {"id": "peringkat {rank} dari {total}", "en": "rank {rank} of {total}"},
     "map_ranked": {"id": "Peringkat", "en": "Ranking"},
@@ -720,7 +705,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover_ppks": {"id": "PPKS", "en": "PPKS"},
     "hover_population": {"id": "Penduduk", "en": "Population"},
     "hover_reached": {"id": "Penerima tercapai", "en": "People reached"},
-    "hover_listed": {"id": "Penerima dalam daftar", "en": "Listed beneficiaries"},
     "metric_ppks_per_1000": {"id": "PPKS per 1.000 penduduk", "en": "PPKS per 1,000 population"},
     "metric_ppks": {"id": "Jumlah PPKS (jiwa)", "en": "PPKS (people)"},
     "metric_poverty_rate": {"id": "Penduduk miskin (%)", "en": "Poverty rate (%)"},
@@ -799,10 +783,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_per_ppks": {"id": "Per PPKS", "en": "Per person in need"},
     "axis_per_capita": {"id": "Pagu per penduduk (Rp)", "en": "Planned per resident (Rp)"},
     "axis_per_ppks": {"id": "Pagu per PPKS (Rp)", "en": "Planned per person in need (Rp)"},
-    "funding_per_note": {
-        "id": "Per penduduk: penduduk BPS {year}. Per PPKS: jumlah PPKS {ppks_year}. Wilayah tanpa PPKS tercatat tidak ditampilkan pada ukuran per PPKS.",
-        "en": "Per resident: BPS population {year}. Per person in need: PPKS {ppks_year}. Regions without recorded PPKS are left out of the per-PPKS view.",
-    },
     "hover_total": {"id": "Jumlah", "en": "Total"},
     "axis_per_ppks_jiwa": {"id": "Pagu per PPKS (Rp per jiwa)", "en": "Planned per person in need (Rp per person)"},
     "funding_per_capita_note": {
@@ -834,10 +814,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_flows": {
         "id": "Aliran dana: sumber → kategori PPKS → kabupaten/kota",
         "en": "Money flows: source → PPKS category → regency/city",
-    },
-    "funding_flows_note": {
-        "id": "Pagu. Kategori di luar tujuh terbesar digabung menjadi 'Kategori lain'.",
-        "en": "Planned amounts. Categories beyond the seven largest are joined as 'Kategori lain'.",
     },
     "funding_trends": {"id": "Tren per sumber dana", "en": "Trend by funding source"},
     "funding_share": {
@@ -896,16 +872,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "TUMPANG TINDIH bila 2+ program/sumber dan cakupan di atas (%)",
         "en": "OVERLAP when 2+ programs/sources and coverage is above (%)",
     },
-    "gaps_min_need": {"id": "Kebutuhan minimal yang ditandai (jiwa)", "en": "Smallest need that is flagged (people)"},
     "gaps_suppress": {"id": "Sembunyikan jumlah orang di bawah", "en": "Hide counts of people below"},
-    "gaps_note": {
-        "id": "Cakupan = penerima tercapai ÷ PPKS pada kabupaten/kota, kategori dan tahun yang sama. Penerima dijumlahkan antarprogram, sehingga cakupan di atas 100 % dengan beberapa program menandakan kemungkinan tumpang tindih. Program Lintas PPKS tidak dihitung per kategori.",
-        "en": "Coverage = people reached ÷ PPKS in the same regency/city, category and year. People are summed across programs, so coverage above 100 % with several programs points to a likely overlap. Lintas PPKS programs are not counted per category.",
-    },
-    "gaps_kecamatan_note": {
-        "id": "Per kecamatan di {region}. Program yang dialokasikan untuk seluruh {region} tidak dapat dihitung per kecamatan.",
-        "en": "By district in {region}. Programs allocated to {region} as a whole cannot be counted per district.",
-    },
     "kpi_gaps": {"id": "Celah", "en": "Gaps"},
     "kpi_gaps_help": {
         "id": "Wilayah × kategori dengan cakupan di bawah ambang.",
@@ -931,26 +898,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tidak ada celah atau tumpang tindih di atas ambang pada filter ini.",
         "en": "No gaps or overlaps above the thresholds in this view.",
     },
-    "agenda_no_program": {
-        "id": "{place}: {need} jiwa membutuhkan, belum ada program.",
-        "en": "{place}: {need} people in need, no program yet.",
-    },
     "agenda_programs": {"id": "{count} program ({sources})", "en": "{count} programs ({sources})"},
-    "agenda_gap": {
-        "id": "{place}: {programs} menjangkau {reached} dari {need} jiwa ({share}); celah {unmet} jiwa.",
-        "en": "{place}: {programs} reach {reached} of {need} people ({share}); a gap of {unmet} people.",
-    },
-    "agenda_overlap": {
-        "id": "{place}: {programs} menjangkau {reached} jiwa dari {need} kebutuhan; kemungkinan tumpang tindih.",
-        "en": "{place}: {programs} reach {reached} people against a need of {need}; a likely overlap.",
-    },
     "col_kind_flag": {"id": "Jenis", "en": "Kind"},
     "col_explanation": {"id": "Penjelasan", "en": "Explanation"},
     "flag_gap": {"id": "✕ Celah", "en": "✕ Gap"},
     "flag_overlap": {"id": "! Tumpang tindih", "en": "! Overlap"},
     "flag_none": {"id": "Lainnya", "en": "Other"},
     "quadrant_title": {"id": "Kebutuhan dan dana per PPKS", "en": "Need and money per person in need"},
-    "axis_need": {"id": "PPKS (jiwa)", "en": "People in need (PPKS)"},
     "quadrant_note": {
         "id": "Garis putus-putus: median. Kanan bawah: kebutuhan besar, dana per orang kecil (kurang terlayani); kiri atas: sebaliknya.",
         "en": "Dashed lines: medians. Bottom right: large need, little money per person (under-served); top left: the reverse.",
@@ -958,10 +912,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "heat_title": {
         "id": "Cakupan per kabupaten/kota dan kategori PPKS",
         "en": "Coverage by regency/city and PPKS category",
-    },
-    "heat_note": {
-        "id": "Sel: cakupan (penerima ÷ PPKS). ✕ celah, ! tumpang tindih, – tanpa kebutuhan tercatat. Sepuluh kategori dengan kebutuhan terbesar.",
-        "en": "Cells: coverage (people reached ÷ PPKS). ✕ gap, ! overlap, – no recorded need. The ten categories with the largest need.",
     },
     "people_overlap_title": {
         "id": "Penerima di lebih dari satu program (NIK tersamar)",
@@ -1123,7 +1073,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Belum ada anggaran tercatat untuk {region} {year}.",
         "en": "No budget is recorded for {region} {year}.",
     },
-    "nar_reached": {"id": "Penerima tercapai {share} dari target.", "en": "People reached are {share} of target."},
     "nar_spm_below": {
         "id": "{below} dari {total} indikator SPM di bawah target.",
         "en": "{below} of {total} SPM indicators are below target.",
@@ -1142,10 +1091,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval_tab_scorecards": {"id": "Kartu skor", "en": "Scorecards"},
     "eval_tab_reporting": {"id": "Kepatuhan pelaporan", "en": "Reporting compliance"},
     "eval_tab_periods": {"id": "Kunci periode", "en": "Period locking"},
-    "eval_program_kpis": {
-        "id": "Indikator program dari basis data",
-        "en": "Program indicators computed from the store",
-    },
     "eval_by": {"id": "Menurut", "en": "By"},
     "eval_by_source": {"id": "Sumber dana", "en": "Funding source"},
     "eval_by_region": {"id": "Kabupaten/kota", "en": "Regency/city"},
@@ -1226,7 +1171,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_reach_unit": {"id": "Penerima ÷ target ({unit})", "en": "Reached ÷ target ({unit})"},
     "col_reach_light_unit": {"id": "Lampu penerima ({unit})", "en": "Reach light ({unit})"},
     "col_year": {"id": "Tahun", "en": "Year"},
-    "col_year_n": {"id": "{year}", "en": "{year}"},
     # shipped indicator definitions (Permensos 9/2018), by code: value('indicator', code, lang)
     "indicator_SPM-KAB-1": {
         "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di luar panti",

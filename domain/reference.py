@@ -1,5 +1,5 @@
-"""Reference data as the pages show it: the PPKS categories, the store's contents and the import
-history, read through the scoped reader."""
+"""Reference data as the pages show it: the PPKS categories, the region facts the dashboard ships,
+and the import history, read through the scoped reader."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data_loaders.regions import kabkota_facts
 from domain.reader import Reader
 
 
 @dataclass(frozen=True)
 class Categories:
-    """The 26 PPKS categories of Permensos 8/2012: `table` has id, name (as in the regulation),
-    abbreviation, abbreviation_official."""
+    """The 26 PPKS categories of Permensos 8/2012: `table` has id, name (as in the regulation;
+    pages show `common.i18n.value('ppks', id, lang)`), abbreviation (None where there is none),
+    abbreviation_official (True when the regulation gives it, False for common usage)."""
 
     table: pd.DataFrame
 
@@ -27,3 +29,109 @@ def categories(reader: Reader) -> Categories:
     return Categories(
         table=reader.query("SELECT id, name, abbreviation, abbreviation_official FROM ppks_category_list ORDER BY id")
     )
+
+
+@dataclass(frozen=True)
+class Imports:
+    """The import log in scope, newest first. `table`: id, kind (import kind code: program, ppks,
+    penerima, mitra, indikator, demo), file_name, imported_by, imported_at (timestamp), is_sample,
+    rows_added, rows_updated, rows_unchanged, rows_deleted, status (code: committed, rolled_back,
+    removed)."""
+
+    table: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+    @property
+    def official(self) -> pd.DataFrame:
+        """The imports of real data (the sample data set left out)."""
+        return self.table[~self.table["is_sample"].astype(bool)]
+
+    @property
+    def committed(self) -> pd.DataFrame:
+        """Imports of real data that are stored and can be rolled back."""
+        official = self.official
+        return official[official["status"] == "committed"]
+
+
+def imports(reader: Reader) -> Imports:
+    """Every import whose rows are in scope (see `domain.reader`), newest first."""
+    return Imports(
+        table=reader.query(
+            """SELECT id, kind, file_name, imported_by, imported_at, is_sample, rows_added, rows_updated,
+                      rows_unchanged, rows_deleted, status
+               FROM import_rows ORDER BY id DESC"""
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RegionFacts:
+    """The ten kabupaten/kota as the dashboard ships them (reference/kaltim_regions.csv), not the
+    store: `table` has code (Kemendagri), bps_code, name, kind ('Kabupaten'/'Kota' — pages show
+    `value('kind', …)`), capital, area_km2, kecamatan (count), population_2020,
+    population_latest (jiwa), poverty_rate (%), poor_people (jiwa, None where BPS gives none),
+    sources (text), and one flag per fact that the CSV marks unverified: population_2020_unverified,
+    population_latest_unverified, poverty_unverified. `population_year` and `poverty_year` are the
+    years of the latest population and of the poverty figures."""
+
+    table: pd.DataFrame
+    population_year: int
+    poverty_year: int
+
+    @property
+    def unverified(self) -> tuple[tuple[str, str], ...]:
+        """(region name, fact) of every shown fact the CSV marks unverified, fact by fact in table
+        order; fact is population_2020, population_latest, poverty_rate or poor_people (a missing
+        figure is not listed)."""
+        rows, found = self.table, []
+        for fact, flag in (
+            ("population_2020", "population_2020_unverified"),
+            ("population_latest", "population_latest_unverified"),
+            ("poverty_rate", "poverty_unverified"),
+            ("poor_people", "poverty_unverified"),
+        ):
+            found += [(name, fact) for name in rows.loc[rows[flag] & rows[fact].notna(), "name"]]
+        return tuple(found)
+
+
+def region_facts() -> RegionFacts:
+    """The shipped facts of the ten kabupaten/kota (see `RegionFacts`); the same for every scope."""
+    facts = kabkota_facts()
+    table = pd.DataFrame(
+        {
+            "code": [f.code for f in facts],
+            "bps_code": [f.bps_code for f in facts],
+            "name": [f.name for f in facts],
+            "kind": [f.kind for f in facts],
+            "capital": [f.capital for f in facts],
+            "area_km2": [f.area_km2 for f in facts],
+            "kecamatan": [f.kecamatan_count for f in facts],
+            "population_2020": [f.population_2020 for f in facts],
+            "population_2020_unverified": [f.is_unverified("pop 2020") for f in facts],
+            "population_latest": [f.population_latest for f in facts],
+            "population_latest_unverified": [f.is_unverified("pop 2023") for f in facts],
+            "poverty_rate": [f.poverty_rate_pct for f in facts],
+            "poor_people": [None if f.poor_people_thousand is None else f.poor_people_thousand * 1000 for f in facts],
+            "poverty_unverified": [f.is_unverified("poverty") for f in facts],
+            "sources": [f.sources for f in facts],
+        }
+    )
+    return RegionFacts(table=table, population_year=facts[0].population_latest_year, poverty_year=facts[0].poverty_year)
+
+
+def upload_preview(clean: pd.DataFrame, categories: dict[object, str] | None = None, rows: int = 20) -> pd.DataFrame:
+    """The first `rows` rows of a validated upload as they will be stored: regions as 'Name (code)',
+    NIK hashes shortened to their first 10 characters, PPKS category ids ('kategori_ppks': 1–26 or
+    'lintas') shown through `categories` (the page's names for them; an id it lacks stays as it is),
+    other values unchanged; the source row number stays in `_row`."""
+    shown = clean.head(rows).copy()
+    for column in shown.columns:
+        shown[column] = shown[column].map(lambda v: f"{v.name} ({v.code})" if hasattr(v, "level") else v)
+    if "nik_hash" in shown:
+        shown["nik_hash"] = shown["nik_hash"].map(lambda v: f"{v[:10]}…" if isinstance(v, str) else v)
+    if "kategori_ppks" in shown and categories:
+        shown["kategori_ppks"] = [categories.get(v, v) if v else v for v in shown["kategori_ppks"]]
+    return shown

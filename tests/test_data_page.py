@@ -2,10 +2,14 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.store import open_store
+from domain import reference
+from domain.filters import Scope
+from domain.reader import Reader
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGE = "app_pages/kelola_data.py"
@@ -70,6 +74,7 @@ def test_good_file_previews_then_stores_and_can_be_rolled_back(fixture_url):
     store.close()
     history = at.dataframe[-1].value
     assert history.iloc[0]["Berkas"] == "program_baru.csv" and history.iloc[0]["Status"] == "tersimpan"
+    assert history.iloc[0]["Jenis"] == "Program" and history.iloc[0]["Baru"] == 1  # numbers stay numbers
     at.selectbox(key="rollback_id").select(2)
     at.checkbox(key="rollback_sure").check().run()
     at.button(key="rollback_go").click().run()
@@ -89,7 +94,7 @@ def test_template_download_for_the_chosen_kind(fixture_url):
 def test_sample_data_must_be_removed_first(store_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", store_url)
     at = open_page()  # an empty store opens on the sample data set
-    assert any("Data resmi tidak dicampur dengan data contoh" in m.value for m in at.markdown)
+    assert any("Data resmi tidak dicampur dengan data contoh" in m.value for m in at.text)
     at.checkbox(key="confirm_remove_sample").check().run()
     next(b for b in at.button if b.proto.label == "Hapus data contoh").click().run()
     assert not at.exception
@@ -107,3 +112,26 @@ def test_english(fixture_url, lang):
     ).run()
     report = at.dataframe[0].value
     assert report.iloc[0]["Problem and how to fix it"].startswith("'satu juta' is not a number")
+    history = at.dataframe[-1].value
+    assert (history.iloc[0]["Kind"], history.iloc[0]["Status"]) == ("Programs", "stored")
+
+
+def test_import_history_view_reads_the_import_log(fixture_store):
+    imports = reference.imports(Reader(fixture_store))
+    assert imports.table[["id", "kind", "file_name", "status"]].values.tolist() == [
+        [1, "program", "program_2025.xlsx", "committed"]
+    ]
+    assert list(imports.official["id"]) == [1] and list(imports.committed["id"]) == [1]
+    # The fixture's rows lie in Kutai Kartanegara, Kutai Timur and Samarinda, not in Berau.
+    assert reference.imports(Reader(fixture_store, Scope(kabkota=("64.03",)))).empty
+    assert list(reference.imports(Reader(fixture_store, Scope(kabkota=("64.02",)))).table["id"]) == [1]
+
+
+def test_upload_preview_shortens_hashes_and_names_regions():
+    class Place:
+        level, name, code = "kabupaten_kota", "Berau", "64.03"
+
+    clean = pd.DataFrame({"_row": [2], "wilayah": [Place()], "nik_hash": ["a" * 64], "kategori_ppks": [24]})
+    assert reference.upload_preview(clean).iloc[0].tolist() == [2, "Berau (64.03)", "aaaaaaaaaa…", 24]
+    named = reference.upload_preview(clean, {24: "24. Fakir Miskin"})
+    assert named.iloc[0]["kategori_ppks"] == "24. Fakir Miskin"

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.demo import build_demo
+from data_loaders.regions import kabkota_facts
 from data_loaders.store import open_store
 from ui.pages import PAGES
 
@@ -121,6 +122,8 @@ def proper_names(sample_url) -> list[str]:
     ):
         names.update(str(value) for value in store.query(sql).iloc[:, 0] if value)
     store.close()
+    # Citations are shown as the source wrote them (the reference page's sources per kab/kota).
+    names.update(fact.sources for fact in kabkota_facts())
     return sorted(names, key=len, reverse=True)
 
 

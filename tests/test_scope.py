@@ -37,6 +37,15 @@ ARGUMENTS = {
     "by": "source",
     "lang": "id",
     "program_id": 1,
+    # Arguments read from the sample store: a partner's implementer name, and a list of people.
+    "implementer": lambda store: store.scalar(
+        "SELECT implementer FROM programs WHERE partner_id = (SELECT min(partner_id) FROM programs)"
+    ),
+    "hashes": lambda store: tuple(
+        store.query("SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = ? ORDER BY 1 LIMIT 5000", [YEAR])[
+            "nik_hash"
+        ]
+    ),
 }
 
 
@@ -66,7 +75,8 @@ def call(function, reader: Reader) -> object:
     kwargs = {}
     for parameter in list(inspect.signature(function).parameters.values())[1:]:
         if parameter.name in ARGUMENTS:
-            kwargs[parameter.name] = ARGUMENTS[parameter.name]
+            argument = ARGUMENTS[parameter.name]
+            kwargs[parameter.name] = argument(reader.store) if callable(argument) else argument
         elif parameter.default is inspect.Parameter.empty:
             pytest.fail(f"{function.__qualname__}: add an argument for '{parameter.name}' to ARGUMENTS")
     return function(reader, **kwargs)
