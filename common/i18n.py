@@ -563,8 +563,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli_summary_level": {
         "id": "Ringkasan dihitung per provinsi atau kabupaten/kota; {name} berada di bawahnya. Sebutkan "
         "kabupaten/kotanya.",
-        "en": "The summary is for the province or a regency/city; {name} lies below that level. Name its "
-        "regency/city.",
+        "en": "The summary is for the province or a regency/city; {name} lies below that level. Name its regency/city.",
     },
     "cli_summary_no_year": {
         "id": "Tidak ada data program atau PPKS untuk tahun {year}. Tahun yang ada: {years}.",
@@ -722,7 +721,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Cakupan: penerima (jiwa) ÷ PPKS (jiwa)",
         "en": "Coverage: persons reached ÷ PPKS persons",
     },
-    "metric_coverage_kk": {"id": "Cakupan: penerima (KK) ÷ PPKS (KK)", "en": "Coverage: households reached ÷ PPKS households"},
+    "metric_coverage_kk": {
+        "id": "Cakupan: penerima (KK) ÷ PPKS (KK)",
+        "en": "Coverage: households reached ÷ PPKS households",
+    },
     "map_coverage_help": {
         "id": "Cakupan dihitung per satuan: penerima program yang dihitung dalam jiwa dibagi PPKS dalam jiwa. "
         "Program yang dihitung dalam KK tidak ditambahkan ke jiwa; program unit/lembaga tidak dihitung sebagai orang.",
@@ -1171,47 +1173,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_reach_unit": {"id": "Penerima ÷ target ({unit})", "en": "Reached ÷ target ({unit})"},
     "col_reach_light_unit": {"id": "Lampu penerima ({unit})", "en": "Reach light ({unit})"},
     "col_year": {"id": "Tahun", "en": "Year"},
-    # shipped indicator definitions (Permensos 9/2018), by code: value('indicator', code, lang)
-    "indicator_SPM-KAB-1": {
-        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di luar panti",
-        "en": "Share of neglected persons with disabilities whose basic needs are met outside residential care",
-    },
-    "indicator_SPM-KAB-2": {
-        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di luar panti",
-        "en": "Share of neglected children whose basic needs are met outside residential care",
-    },
-    "indicator_SPM-KAB-3": {
-        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di luar panti",
-        "en": "Share of neglected older persons whose basic needs are met outside residential care",
-    },
-    "indicator_SPM-KAB-4": {
-        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di luar panti",
-        "en": "Share of homeless persons and beggars whose basic needs are met outside residential care",
-    },
-    "indicator_SPM-KAB-5": {
-        "id": "Persentase korban bencana kabupaten/kota yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
-        "en": "Share of regency/city disaster victims receiving social protection during and after the emergency response",
-    },
-    "indicator_SPM-PROV-1": {
-        "id": "Persentase penyandang disabilitas telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
-        "en": "Share of neglected persons with disabilities whose basic needs are met in residential care",
-    },
-    "indicator_SPM-PROV-2": {
-        "id": "Persentase anak telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
-        "en": "Share of neglected children whose basic needs are met in residential care",
-    },
-    "indicator_SPM-PROV-3": {
-        "id": "Persentase lanjut usia telantar yang terpenuhi kebutuhan dasarnya di dalam panti",
-        "en": "Share of neglected older persons whose basic needs are met in residential care",
-    },
-    "indicator_SPM-PROV-4": {
-        "id": "Persentase gelandangan dan pengemis yang terpenuhi kebutuhan dasarnya di dalam panti",
-        "en": "Share of homeless persons and beggars whose basic needs are met in residential care",
-    },
-    "indicator_SPM-PROV-5": {
-        "id": "Persentase korban bencana provinsi yang menerima perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat",
-        "en": "Share of provincial disaster victims receiving social protection during and after the emergency response",
-    },
     "eval_reach_note": {
         "id": "Penerima dihitung sekali per program dan lokasi, hanya tempat yang melaporkan capaian; jiwa dan KK tidak dijumlahkan. Program bersatuan unit atau lembaga tidak dihitung sebagai orang.",
         "en": "People are counted once per program and place, only where reached is reported; persons and households are never added. Programs counted in units or institutions are not counted as people.",
