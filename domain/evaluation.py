@@ -447,7 +447,7 @@ def summary(reader: Reader, filters: Filters) -> Summary:
     """The narrative inputs and the cards (see `Summary`)."""
     return Summary(
         year=filters.year,
-        figures=figures(reader, filters),
+        figures=reader.shared(figures, filters),
         indicators=indicators(reader, filters, filters.kabkota or PROVINCE),
         reporting=reporting(reader, filters),
     )

@@ -58,7 +58,7 @@ class Stages:
 
 def stages(reader: Reader, filters: Filters) -> Stages:
     """Planned, committed (CSR/TJSL and PPM only) and spent, in total and per source."""
-    return Stages(totals=figures(reader, filters), by_source=funding_by_source(reader, filters))
+    return Stages(totals=reader.shared(figures, filters), by_source=reader.shared(funding_by_source, filters))
 
 
 # --- by region: total, per resident, per person in need ------------------------------------------

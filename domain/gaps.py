@@ -160,9 +160,9 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
         [level, *codes],
     )
     frame = frame.merge(names, on="area_code")
+    codes_by_cell = sources.groupby(keys, sort=False)["funding_source"].agg(tuple)  # in the sources' order
     frame["source_codes"] = [
-        tuple(sources.loc[(sources["area_code"] == a) & (sources["ppks_category_id"] == c), "funding_source"])
-        for a, c in zip(frame["area_code"], frame["ppks_category_id"], strict=True)
+        codes_by_cell.get((a, c), ()) for a, c in zip(frame["area_code"], frame["ppks_category_id"], strict=True)
     ]
     table = _with_region_wide(_flag(_in_need_unit(frame), thresholds))
     table = table.sort_values(["area_name", "ppks_category_id"]).reset_index(drop=True)
@@ -261,7 +261,7 @@ class Agenda:
 
 def agenda(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds(), top: int = 10) -> Agenda:
     """At most `top` agenda items, largest first, gaps and overlaps alternating."""
-    cells = area_categories(reader, filters, thresholds)
+    cells = reader.shared(area_categories, filters, thresholds)
     flagged = cells.table
     gaps = flagged[flagged["gap"]].assign(weight=lambda f: f["unmet"])
     overlaps = flagged[flagged["overlap"]].assign(weight=lambda f: f["excess"] + f["programs"])
@@ -341,7 +341,7 @@ class Quadrant:
 
 def quadrant(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds()) -> Quadrant:
     """Cells with need > 0 and planned money per person in need > 0."""
-    table = area_categories(reader, filters, thresholds).table
+    table = reader.shared(area_categories, filters, thresholds).table
     shown = table[(table["need"].fillna(0) > 0) & (table["per_person"].fillna(0) > 0)]
     columns = ["area_name", "whole_region", "ppks_category_id", "unit", "need", "per_person", "coverage", "kind"]
     return Quadrant(table=shown[columns].reset_index(drop=True))
@@ -379,7 +379,7 @@ class Heat:
 def heat(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds(), top: int = 10) -> Heat:
     """Coverage per area for the `top` categories with the largest need (need summed per unit
     never across units: categories are ranked by their jiwa need, then their KK need)."""
-    table = area_categories(reader, filters, thresholds).table
+    table = reader.shared(area_categories, filters, thresholds).table
     with_need = table[table["need"].fillna(0) > 0]
     ranking = with_need.groupby("ppks_category_id")[["need_jiwa", "need_kk"]].sum()
     categories = tuple(int(c) for c in ranking.sort_values(["need_jiwa", "need_kk"], ascending=False).head(top).index)
@@ -433,7 +433,7 @@ def recommendations(
     unit, in that PPKS category) costs today in the view — planned Rupiah of the programs counted in
     that unit that report a reach, ÷ the people they reached — until the budget is spent. Gaps
     without such a cost are left out. Every row keeps its arithmetic."""
-    flagged = area_categories(reader, filters, thresholds).table
+    flagged = reader.shared(area_categories, filters, thresholds).table
     where, params = allocation_filter(filters)
     costs = reader.query(
         f"""SELECT ppks_category_id, unit, sum(budget) AS budget, sum(reached) AS reached

@@ -181,7 +181,7 @@ def figures(reader: Reader, filters: Filters) -> Figures:
 
 def headline(reader: Reader, filters: Filters) -> Headline:
     """The overview's cards: `figures` of the year and of the year before."""
-    return Headline(current=figures(reader, filters), previous=figures(reader, filters.previous_year()))
+    return Headline(current=reader.shared(figures, filters), previous=reader.shared(figures, filters.previous_year()))
 
 
 _LEVEL_ORDER = ["provinsi", "kabupaten_kota", "kecamatan", "desa_kelurahan"]

@@ -39,14 +39,16 @@ functions), so a PostgreSQL store can run it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from data_loaders.store import Store
 from domain.filters import LINTAS_PPKS, Filters, Scope
+
+Result = TypeVar("Result")
 
 NEED_LEVEL_RULE = (
     "Need for a year and PPKS category is read at one level per area: the finest level stored for "
@@ -209,6 +211,16 @@ class Reader:
     def __init__(self, store: Store, scope: Scope = Scope()) -> None:
         self.store = store
         self.scope = scope
+        self._shared: dict[tuple, Any] = {}
+
+    def shared(self, view: Callable[..., Result], *args: Any) -> Result:
+        """`view(self, *args)`, computed once per reader: a view that builds on another section's
+        figures (the agenda on the gap table) reads them through here, so one rerun computes them
+        once. Arguments must be hashable."""
+        key = (view.__module__, view.__qualname__, args)
+        if key not in self._shared:
+            self._shared[key] = view(self, *args)
+        return self._shared[key]
 
     # --- scope conditions -------------------------------------------------------------------------
 

@@ -73,9 +73,16 @@ def _after_write() -> None:
     start_run(_run().scope)
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _reader(url: str, version: int, scope: Scope) -> Reader:
+    """One reader per store, data version and scope, so views that build on another view's figures
+    share them (`Reader.shared`) across the sections of a rerun."""
+    return Reader(store(), scope)
+
+
 @st.cache_data(show_spinner=False, max_entries=2048)
 def _cached(_view: Callable[..., Any], name: str, url: str, version: int, scope: Scope, args: tuple, kwargs: tuple):
-    return _view(Reader(store(), scope), *args, **dict(kwargs))
+    return _view(_reader(url, version, scope), *args, **dict(kwargs))
 
 
 def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:

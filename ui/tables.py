@@ -32,7 +32,8 @@ def show(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, lang: st
     go to `st.dataframe` (height, on_select, selection_mode, key, column_config)."""
     options.setdefault("hide_index", True)
     options.setdefault("placeholder", formatting.MISSING)  # Streamlit would draw an empty cell as "None"
-    return st.dataframe(styled(frame, formats or {}, lang), **options)
+    # A Styler costs several milliseconds per table on every rerun: only tables with numbers get one.
+    return st.dataframe(styled(frame, formats, lang) if formats else frame, **options)
 
 
 VOCABULARIES = ("ppks", "unit", "assistance", "source", "status", "period", "level", "kind")
