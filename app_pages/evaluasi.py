@@ -20,7 +20,7 @@ status = shell.status()
 thresholds = evaluation.LightThresholds()
 region_name = region_by_code(filters.kabkota or evaluation.PROVINCE).name
 no_programs = t("funding_empty", lang, what=shell.view_summary(filters, lang))
-share = partial(formatting.percent, lang=lang, decimals=0)  # a ratio as a whole percentage
+share = partial(formatting.percent, lang=lang)  # a ratio as a percentage, as on every page
 
 
 def light_text(code: str) -> str:
@@ -141,7 +141,8 @@ with tabs[4]:
     st.text(t("eval_locked", lang, years=", ".join(map(str, locked))) if locked else t("eval_none_locked", lang))
     cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
     years = data.read(overview.available_years) or (filters.year,)
-    year = cols[0].selectbox(t("eval_lock_year", lang), years, key="kunci_tahun")
+    at = years.index(filters.year) if filters.year in years else len(years) - 1
+    year = cols[0].selectbox(t("eval_lock_year", lang), years, index=at, key="kunci_tahun")
     for col, label, key, lock in ((cols[1], "eval_lock", "kunci", True), (cols[2], "eval_unlock", "buka_kunci", False)):
         if col.button(t(label, lang), key=key, disabled=(year in locked) == lock):
             data.set_lock(int(year), lock, USER)

@@ -55,9 +55,10 @@ if stages.empty:
     st.stop()
 totals, by_source = stages.totals, stages.by_source.table
 st.subheader(t("funding_stages", lang))
+pledged = formatting.money(totals.committed_budget_idr, lang)
 cards = (
     ("kpi_budget", formatting.money(totals.budget_idr, lang), t("kpi_budget_help", lang, prev=filters.year - 1)),
-    ("kpi_committed", formatting.money(totals.committed_idr, lang), t("kpi_committed_help", lang)),
+    ("kpi_committed", formatting.money(totals.committed_idr, lang), t("kpi_committed_help", lang, budget=pledged)),
     ("kpi_spent", formatting.money(totals.spent_idr, lang), t("kpi_spent_help", lang, prev=filters.year - 1)),
     ("kpi_realisation", formatting.percent(totals.realisation, lang), t("kpi_realisation_help", lang)),
 )

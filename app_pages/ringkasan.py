@@ -1,6 +1,5 @@
 """Ringkasan (Overview): the executive view — money by source, programs, people reached, need."""
 
-import pandas as pd
 import streamlit as st
 
 from common import formatting
@@ -23,7 +22,7 @@ cards = headline_cards(headline, lang)
 for row in (cards[:4], cards[4:]):
     for column, card in zip(st.columns(4), row, strict=True):
         with column:
-            kpi(card.label, card.value, card.help, card.change, card.versus, inverse=card.inverse)
+            kpi(card.label, card.value, card.help, card.change, card.versus, card.inverse, card.detail)
 st.caption(shell.people_note(now, lang))
 
 by_source = data.read(overview.funding_by_source, filters)
@@ -52,37 +51,12 @@ with right:
         name, amount, whole = by_area.largest()
         top_name = f"{name} {t('whole_region', lang)}" if whole else name
         st.subheader(t("chart_by_region_title", lang, top=top_name, amount=formatting.money(amount, lang)))
-        frame = by_area.table.assign(
-            area_name=lambda f: f["area_name"].where(~f["whole_region"], f["area_name"] + " " + t("whole_region", lang))
-        )
+        frame = by_area.table.assign(area_name=tables.place_names(by_area.table, lang))
         axis = t("axis_kecamatan" if filters.kabkota else "axis_region", lang)
         st.plotly_chart(charts.stacked_by_source(frame, lang, "area_name", axis), config=charts.CONFIG)
         source_caption(status, lang)
 
 with st.expander(t("show_numbers", lang)):
-    table = by_source.table
-    tables.show(
-        pd.DataFrame(
-            {
-                t("col_source", lang): [value("source", code, lang) for code in table["source"]],
-                t("col_budget", lang): table["budget"],
-                t("col_committed", lang): table["committed"],
-                t("col_spent", lang): table["spent"],
-                t("col_realisation", lang): table["realisation"],
-                t("col_programs", lang): table["programs"],
-            }
-        ),
-        {
-            t(k, lang): f
-            for k, f in (
-                ("col_budget", "money"),
-                ("col_committed", "money"),
-                ("col_spent", "money"),
-                ("col_realisation", "percent"),
-                ("col_programs", "number"),
-            )
-        },
-        lang,
-    )
+    tables.show_columns(by_source.table, by_source.columns, lang)
     st.caption(t("committed_note", lang))
     source_caption(status, lang)

@@ -92,13 +92,17 @@ def date(value: dt.date | dt.datetime | None, lang: str = "id") -> str:
 
 def people(jiwa: float | None, kk: float | None, lang: str = "id") -> str:
     """A count of people in both units, never added: '1.234 jiwa · 578 KK' (id), '1,234 persons ·
-    578 households' (en); a unit with no count is left out, and nothing at all reads as a dash."""
+    578 households' (en); a unit with no count is left out; zero in both reads '0', and two missing
+    counts read as a dash."""
     parts = [
         f"{number(count, lang)} {value('unit', unit, lang)}"
         for count, unit in ((jiwa, "jiwa"), (kk, "KK"))
         if not _missing(count) and count
     ]
-    return " · ".join(parts) or MISSING
+    if parts:
+        return " · ".join(parts)
+    # Counted and none found reads as zero; nothing counted at all reads as a dash.
+    return number(0, lang) if not (_missing(jiwa) and _missing(kk)) else MISSING
 
 
 def shares(jiwa: float | None, kk: float | None, lang: str = "id") -> str:
@@ -109,3 +113,9 @@ def shares(jiwa: float | None, kk: float | None, lang: str = "id") -> str:
         if not _missing(ratio)
     ]
     return " · ".join(parts) or MISSING
+
+
+def split_units(text: str) -> tuple[str, str | None]:
+    """'1.234 jiwa · 578 KK' as two lines for a card: ('1.234 jiwa', '578 KK'); one unit stays whole."""
+    first, _, second = text.partition(" · ")
+    return first, second or None

@@ -112,12 +112,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_Provinsi": {"id": "Provinsi", "en": "Province"},
     "kind_Kabupaten": {"id": "Kabupaten", "en": "Regency"},
     "kind_Kota": {"id": "Kota", "en": "City"},
-    "kind_Kecamatan": {"id": "Kecamatan", "en": "District"},
+    "kind_Kecamatan": {"id": "Kecamatan", "en": "Subdistrict"},
     "kind_Desa": {"id": "Desa", "en": "Village"},
     "kind_Kelurahan": {"id": "Kelurahan", "en": "Urban village"},
     "level_provinsi": {"id": "provinsi", "en": "province"},
     "level_kabupaten_kota": {"id": "kabupaten/kota", "en": "regency/city"},
-    "level_kecamatan": {"id": "kecamatan", "en": "district"},
+    "level_kecamatan": {"id": "kecamatan", "en": "subdistrict"},
     "level_desa_kelurahan": {"id": "desa/kelurahan", "en": "village"},
     "period_Tahunan": {"id": "Tahunan", "en": "Annual"},
     "period_Semester 1": {"id": "Semester 1", "en": "Half-year 1"},
@@ -220,12 +220,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "note_need_levels": {"id": "PPKS dari data tingkat {levels}.", "en": "PPKS from {levels}-level figures."},
     "note_need_set_aside": {
-        "id": "{count} PPKS dari baris tingkat lebih tinggi tidak dijumlahkan karena rinciannya sudah ada.",
-        "en": "{count} PPKS in higher-level rows are not added, as their breakdown is stored.",
+        "id": "PPKS {count} dari baris tingkat lain tidak dijumlahkan, karena wilayah yang sama sudah dihitung "
+        "pada satu tingkat.",
+        "en": "PPKS of {count} in rows of another level are not added, as the same area is already counted at "
+        "one level.",
     },
     "committed_note": {
-        "id": "Komitmen hanya ada untuk sumber yang berjanji lebih dulu (CSR/TJSL, PPM); sumber lain: –.",
-        "en": "Commitments exist only for the sources that pledge (CSR/TJSL, PPM); other sources: –.",
+        "id": "Komitmen hanya ada untuk sumber yang berjanji lebih dulu (CSR/TJSL, PPM); sumber lain: –. Program berdana bersama dihitung pada tiap sumbernya, sekali dalam jumlah program.",
+        "en": "Commitments exist only for the sources that pledge (CSR/TJSL, PPM); other sources: –. A co-financed program counts under each of its sources, and once in the program total.",
     },
     "vs_prev_year": {"id": "vs {year}", "en": "vs {year}"},
     "chart_by_source_title": {
@@ -240,8 +242,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_year": {"id": "Tahun", "en": "Year"},
     "axis_share": {"id": "Pangsa CSR/TJSL + PPM (%)", "en": "CSR/TJSL + PPM share (%)"},
     "axis_region": {"id": "Kabupaten/kota", "en": "Regency/city"},
-    "axis_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
-    "whole_region": {"id": "(tingkat kabupaten/kota)", "en": "(regency/city level)"},
+    "axis_kecamatan": {"id": "Kecamatan", "en": "Subdistrict"},
+    "whole_region": {"id": "(seluruh wilayah)", "en": "(region as a whole)"},
     "of_budget": {"id": "dari", "en": "of"},
     "series_budget": {"id": "Pagu", "en": "Planned"},
     "series_spent": {"id": "Realisasi", "en": "Spent"},
@@ -671,8 +673,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_map": {"id": "Peta", "en": "Map"},
     "map_title": {"id": "{metric}, {year}", "en": "{metric}, {year}"},
     "map_metric": {"id": "Ukuran", "en": "Measure"},
-    "map_kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
-    "map_all_kecamatan": {"id": "Semua kecamatan", "en": "All districts"},
+    "map_kecamatan": {"id": "Kecamatan", "en": "Subdistrict"},
+    "map_all_kecamatan": {"id": "Semua kecamatan", "en": "All subdistricts"},
     "map_points": {"id": "Tampilkan lokasi program", "en": "Show program locations"},
     "map_points_label": {"id": "Lokasi program", "en": "Program locations"},
     "map_points_hover": {"id": "{programs} program · pagu {budget}", "en": "{programs} programs · planned {budget}"},
@@ -704,6 +706,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover_ppks": {"id": "PPKS", "en": "PPKS"},
     "hover_population": {"id": "Penduduk", "en": "Population"},
     "hover_reached": {"id": "Penerima tercapai", "en": "People reached"},
+    "hover_reached_counted": {"id": "dihitung untuk cakupan", "en": "counted for coverage"},
     "metric_ppks_per_1000": {"id": "PPKS per 1.000 penduduk", "en": "PPKS per 1,000 population"},
     "metric_ppks": {"id": "Jumlah PPKS (jiwa)", "en": "PPKS (people)"},
     "metric_poverty_rate": {"id": "Penduduk miskin (%)", "en": "Poverty rate (%)"},
@@ -718,23 +721,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric_programs": {"id": "Jumlah program", "en": "Programs"},
     "metric_ppks_kk": {"id": "Jumlah PPKS (KK)", "en": "PPKS (households)"},
     "metric_coverage_jiwa": {
-        "id": "Cakupan: penerima (jiwa) ÷ PPKS (jiwa)",
-        "en": "Coverage: persons reached ÷ PPKS persons",
+        "id": "Cakupan: penerima (jiwa) kategori PPKS yang didata ÷ PPKS (jiwa)",
+        "en": "Coverage: persons reached in the recorded PPKS categories ÷ PPKS persons",
     },
     "metric_coverage_kk": {
-        "id": "Cakupan: penerima (KK) ÷ PPKS (KK)",
-        "en": "Coverage: households reached ÷ PPKS households",
+        "id": "Cakupan: penerima (KK) kategori PPKS yang didata ÷ PPKS (KK)",
+        "en": "Coverage: households reached in the recorded PPKS categories ÷ PPKS households",
     },
     "map_coverage_help": {
-        "id": "Cakupan dihitung per satuan: penerima program yang dihitung dalam jiwa dibagi PPKS dalam jiwa. "
-        "Program yang dihitung dalam KK tidak ditambahkan ke jiwa; program unit/lembaga tidak dihitung sebagai orang.",
-        "en": "Coverage is taken per unit: persons reached by programs counted in persons, divided by PPKS persons. "
-        "Programs counted in households are not added to persons; unit/institution programs count no people.",
+        "id": "Cakupan dihitung per wilayah dan per satuan: penerima (jiwa) program dari kategori PPKS yang "
+        "kebutuhannya didata dalam jiwa di wilayah itu, dibagi PPKS (jiwa) wilayah itu. Program Lintas PPKS dan "
+        "program kategori yang tidak didata di wilayah itu tidak dihitung; program yang dihitung dalam KK tidak "
+        "ditambahkan ke jiwa; program unit/lembaga tidak dihitung sebagai orang.",
+        "en": "Coverage is taken per area and per unit: persons reached by programs of the PPKS categories whose "
+        "need is recorded in persons in that area, divided by that area's PPKS persons. Cross-category programs "
+        "and programs of categories not recorded in the area are left out; programs counted in households are "
+        "not added to persons; unit/institution programs count no people.",
     },
     "map_coverage_kk_help": {
-        "id": "Cakupan KK: penerima program yang dihitung dalam KK dibagi PPKS dalam KK; jiwa tidak ditambahkan.",
-        "en": "Household coverage: households reached by programs counted in households, divided by PPKS "
-        "households; persons are not added.",
+        "id": "Cakupan KK per wilayah: penerima (KK) program dari kategori PPKS yang kebutuhannya didata dalam KK "
+        "di wilayah itu, dibagi PPKS (KK) wilayah itu. Program Lintas PPKS dan program kategori yang tidak didata "
+        "di wilayah itu tidak dihitung; jiwa tidak ditambahkan.",
+        "en": "Household coverage per area: households reached by programs of the PPKS categories whose need is "
+        "recorded in households in that area, divided by that area's PPKS households. Cross-category programs and "
+        "programs of categories not recorded in the area are left out; persons are not added.",
     },
     "map_above": {
         "id": "{amount} untuk {place} dialokasikan di tingkat {level}: {programs} program, penerima tercapai "
@@ -775,8 +785,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kpi_committed": {"id": "Komitmen CSR/PPM", "en": "Committed, CSR/PPM"},
     "kpi_committed_help": {
-        "id": "Dana yang dijanjikan oleh CSR/TJSL dan PPM pada filter ini; sumber lain tidak berjanji lebih dulu.",
-        "en": "Amounts pledged by CSR/TJSL and PPM in this view; other sources do not pledge ahead.",
+        "id": "Dana yang dijanjikan oleh CSR/TJSL dan PPM pada filter ini, dari pagu CSR/PPM {budget}; sumber lain tidak berjanji lebih dulu.",
+        "en": "Amounts pledged by CSR/TJSL and PPM in this view, of a CSR/PPM budget of {budget}; other sources do not pledge ahead.",
     },
     "funding_by_region": {"id": "Per kabupaten/kota", "en": "By regency/city"},
     "funding_measure": {"id": "Tampilkan", "en": "Show"},
@@ -911,9 +921,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Garis putus-putus: median. Kanan bawah: kebutuhan besar, dana per orang kecil (kurang terlayani); kiri atas: sebaliknya.",
         "en": "Dashed lines: medians. Bottom right: large need, little money per person (under-served); top left: the reverse.",
     },
-    "heat_title": {
+    "heat_title_kabupaten_kota": {
         "id": "Cakupan per kabupaten/kota dan kategori PPKS",
         "en": "Coverage by regency/city and PPKS category",
+    },
+    "heat_title_kecamatan": {
+        "id": "Cakupan per kecamatan dan kategori PPKS",
+        "en": "Coverage by subdistrict and PPKS category",
     },
     "people_overlap_title": {
         "id": "Penerima di lebih dari satu program (NIK tersamar)",
@@ -991,7 +1005,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "gaps_kecamatan_whole": {
         "id": "Per kecamatan di {region}. Program dan PPKS yang dicatat untuk seluruh {region} tampil sebagai baris tersendiri {whole}, tidak dibagi ke kecamatan.",
-        "en": "By district in {region}. Programs and PPKS recorded for {region} as a whole appear as a row of their own {whole}, not spread over the districts.",
+        "en": "By subdistrict in {region}. Programs and PPKS recorded for {region} as a whole appear as a row of their own {whole}, not spread over the subdistricts.",
     },
     "kpi_unmet_help_units": {
         "id": "PPKS dikurangi penerima tercapai dalam satuan yang sama, per wilayah × kategori. Jiwa dan KK tidak dijumlahkan.",
@@ -1027,9 +1041,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tanpa data PPKS {year}, bagian ini tidak dapat digambar.",
         "en": "Without PPKS data for {year}, this part cannot be drawn.",
     },
-    "agenda_region_wide": {
-        "id": "Dialokasikan di tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): {count} program menjangkau {reached}.",
-        "en": "Allocated at regency/city level (the whole area, not spread over districts): {count} programs reach {reached}.",
+    "agenda_region_wide_kabupaten_kota": {
+        "id": "Dialokasikan di tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): {programs}.",
+        "en": "Allocated at regency/city level (the whole area, not spread over subdistricts): {programs}.",
+    },
+    "agenda_region_wide_provinsi": {
+        "id": "Dialokasikan di tingkat provinsi (seluruh provinsi, tidak dibagi ke kabupaten/kota): {programs}.",
+        "en": "Allocated at province level (the whole province, not spread over regencies/cities): {programs}.",
+    },
+    "region_programs_reach": {"id": "{count} program menjangkau {reached}", "en": "{count} programs reach {reached}"},
+    "region_programs_reach_one": {
+        "id": "{count} program menjangkau {reached}",
+        "en": "{count} program reaches {reached}",
+    },
+    "region_programs_unreported": {
+        "id": "{count} program, tanpa penerima (orang) yang dilaporkan",
+        "en": "{count} programs, no people reached are reported",
+    },
+    "region_programs_unreported_one": {
+        "id": "{count} program, tanpa penerima (orang) yang dilaporkan",
+        "en": "{count} program, no people reached are reported",
+    },
+    "whole_region_provinsi": {"id": "(tingkat provinsi)", "en": "(province level)"},
+    "whole_region_kabupaten_kota": {"id": "(tingkat kabupaten/kota)", "en": "(regency/city level)"},
+    "agenda_no_people": {
+        "id": "{place}: {need} membutuhkan; {programs} dihitung dalam unit/lembaga; tidak ada penerima (orang) yang dilaporkan.",
+        "en": "{place}: {need} in need; {programs} are counted in units or institutions; no people reached are reported.",
+    },
+    "agenda_no_people_one": {
+        "id": "{place}: {need} membutuhkan; {programs} dihitung dalam unit/lembaga; tidak ada penerima (orang) yang dilaporkan.",
+        "en": "{place}: {need} in need; {programs} is counted in units or institutions; no people reached are reported.",
+    },
+    "agenda_reach_unreported": {
+        "id": "{place}: {programs} untuk {need} membutuhkan; jangkauan tidak dilaporkan.",
+        "en": "{place}: {programs} for {need} in need; reach not reported.",
+    },
+    "gaps_unreported": {
+        "id": "{count} wilayah × kategori dengan PPKS belum punya angka penerima (orang): program di sana dihitung dalam unit/lembaga atau tidak melaporkan jangkauan. Angka itu tidak dianggap nol dan tidak masuk PPKS belum terjangkau; sel seperti itu ditandai celah hanya bila tidak ada program yang menghitung orang.",
+        "en": "{count} area × category pairs with people in need have no figure of people reached: their programs are counted in units or institutions or report no reach. It is not read as zero and is left out of people in need not reached; such a cell is flagged as a gap only when no program there counts people.",
+    },
+    "heat_note_people": {
+        "id": "– ✕: celah tanpa angka penerima (orang) — hanya program dalam unit/lembaga.",
+        "en": "– ✕: a gap without a figure of people reached — only programs counted in units or institutions.",
     },
     "quadrant_hover": {
         "id": "PPKS {need}<br>{money} per PPKS · cakupan {coverage}",
@@ -1195,7 +1248,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_population": {"id": "Penduduk {year} (jiwa)", "en": "Population {year}"},
     "col_poverty_rate": {"id": "Penduduk miskin {year} (%)", "en": "Poverty rate {year} (%)"},
     "col_poor_people": {"id": "Penduduk miskin {year} (jiwa)", "en": "Poor people {year}"},
-    "col_kecamatan": {"id": "Kecamatan", "en": "Districts"},
+    "col_kecamatan": {"id": "Kecamatan", "en": "Subdistricts"},
     "unverified": {"id": "⚠ belum terverifikasi", "en": "⚠ unverified"},
     "not_available": {"id": "tidak tersedia", "en": "not available"},
     "unverified_note": {
@@ -1212,7 +1265,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Sumber: Kepmendagri 300.2.2-2138/2025 (kode, jumlah kecamatan); BPS MFD (kode BPS); BIG 2024 "
         "(luas); BPS SP2020 dan estimasi pertengahan 2023 (penduduk); BPS Susenas Maret 2024 "
         "(kemiskinan). Rincian per baris di bawah.",
-        "en": "Source: Kepmendagri 300.2.2-2138/2025 (codes, district counts); BPS MFD (BPS codes); BIG 2024 "
+        "en": "Source: Kepmendagri 300.2.2-2138/2025 (codes, subdistrict counts); BPS MFD (BPS codes); BIG 2024 "
         "(area); BPS SP2020 and mid-2023 estimate (population); BPS Susenas March 2024 (poverty). "
         "Per-row details below.",
     },
@@ -1229,7 +1282,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "boundaries_note": {
         "id": "Batas 10 kabupaten/kota, 105 kecamatan dan 1.038 desa/kelurahan: repositori publik "
         "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), lisensi MIT, © 2024 Cahya DSN.",
-        "en": "Boundaries of the 10 regencies/cities, 105 districts and 1,038 villages: public repository "
+        "en": "Boundaries of the 10 regencies/cities, 105 subdistricts and 1,038 villages: public repository "
         "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), MIT licence, © 2024 Cahya DSN.",
     },
     "store_heading": {"id": "Isi basis data", "en": "What the store holds"},

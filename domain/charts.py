@@ -84,18 +84,20 @@ def money_ticks(maximum: float, lang: str, count: int = 4) -> tuple[list[float],
 
 def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """Planned (outline) against spent (filled) per funding source, in the sources' own colours.
-    Each bar carries its name and amounts on a line above it, so nothing is clipped on a narrow
-    column and the figures read from a distance."""
+    `frame` is `overview.SourceFunding.table` (source, budget, spent, realisation, programs). Each bar
+    carries its name and amounts on a line above it, so nothing is clipped on a narrow column and the
+    figures read from a distance."""
     names = [source_name(code, lang) for code in frame["source"]]
+    realisation = frame["realisation"].tolist()
     colours = [SOURCE_COLORS[code] for code in frame["source"]]
     budget = frame["budget"].fillna(0).tolist()
     spent = frame["spent"].fillna(0).tolist()
     hover = [
         f"<b>{escape(name)}</b><br>{t('hover_budget', lang)}: {formatting.money_exact(b, lang)}"
         f"<br>{t('hover_spent', lang)}: {formatting.money_exact(s, lang)}"
-        f" ({formatting.percent(s / b if b else None, lang)})"
+        f" ({formatting.percent(r, lang)})"
         f"<br>{t('hover_programs', lang)}: {formatting.number(p, lang)}"
-        for name, b, s, p in zip(names, budget, spent, frame["programs"], strict=True)
+        for name, b, s, r, p in zip(names, budget, spent, realisation, frame["programs"], strict=True)
     ]
     fig = go.Figure()
     fig.add_bar(
@@ -118,7 +120,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
         hovertext=hover,
         hoverinfo="text",
     )
-    for name, b, s in zip(names, budget, spent, strict=True):
+    for name, b, s, r in zip(names, budget, spent, realisation, strict=True):
         fig.add_annotation(
             x=0,
             y=name,
@@ -131,7 +133,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
             align="left",
             font={"size": round(16 * look.scale), "color": look.text},
             text=f"<b>{escape(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
-            f"{formatting.money(b, lang)} ({formatting.percent(s / b if b else None, lang, decimals=0)})",
+            f"{formatting.money(b, lang)} ({formatting.percent(r, lang, decimals=0)})",
         )
     values, labels = money_ticks(max(budget + spent + [0]), lang, count=3)
     fig.update_layout(barmode="overlay", showlegend=False)

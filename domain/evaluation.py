@@ -197,15 +197,15 @@ _GROUPS = {
         "CASE WHEN a.kabkota_code IS NULL THEN a.region_name ELSE k.name END",
     ),
     "implementer": ("a.implementer", "a.implementer"),
-    "program": ("a.program_name", "a.program_name"),  # programs of the same name form one row, as before
+    "program": ("CAST(a.program_id AS VARCHAR)", "a.program_name"),  # two programs of one name stay apart
 }
 
 
 @dataclass(frozen=True)
 class ProgramIndicators:
     """Budget realisation and reach per group. `by` is 'source', 'region', 'implementer' or
-    'program'. `table`: key (funding source code, kab/kota code, implementer name or program id
-    name), name (source code, region name, implementer or program name), programs, budget,
+    'program'. `table`: key (funding source code, kab/kota code, implementer name or program id as
+    text), name (source code, region name, implementer or program name), programs, budget,
     spent (Rupiah), realisation (ratio), realisation_light, and per unit u in jiwa/kk: target_u,
     reached_u (people, once per program and place, places that report reached), reach_u (ratio,
     `measures.reach`), reach_u_light. Jiwa and KK are never added: a group with programs in both

@@ -70,6 +70,13 @@ METRICS: dict[str, Metric] = {
     )
 }
 COVERAGE_BREAKS = [0.5, 0.75, 1.0, float("inf")]
+COVERAGE_RULE = (
+    "Coverage of an area, per unit (jiwa, KK; never added): people reached in that unit by programs of "
+    "the PPKS categories that have need recorded in that unit in that area (programs placed in the area "
+    "or below it, each once per place), divided by that need. Programs of no category (Lintas PPKS) and "
+    "of categories without need in the area are left out of the numerator. The same rule as the "
+    "overview's headline coverage (domain.overview)."
+)
 
 
 def metrics_for(level: str, kk: bool = False) -> list[str]:
@@ -147,6 +154,9 @@ class AreaMap:
     finest last; NaN where none); budget, spent (Rupiah, NaN where nothing is placed); programs
     (distinct programs placed there); people_programs (those counted in jiwa or KK); reached_jiwa,
     reached_kk (people reached by the programs counted in that unit; NaN where none or not reported);
+    reached_need_jiwa, reached_need_kk (of those, the people reached by programs of the PPKS categories
+    with need in that unit in the area: the numerator of coverage, `COVERAGE_RULE`; NaN where none
+    reports); need_programs_jiwa, need_programs_kk (people-counting programs of those categories);
     beneficiaries (distinct listed persons of the programs shown); population, population_year,
     population_verified (the latest BPS population at or before the year, else the earliest),
     poverty_rate (%, the latest), poverty_year.
@@ -199,6 +209,10 @@ _TABLE_COLUMNS = (
     "people_programs",
     "reached_jiwa",
     "reached_kk",
+    "reached_need_jiwa",
+    "reached_need_kk",
+    "need_programs_jiwa",
+    "need_programs_kk",
     "beneficiaries",
     "population",
     "population_year",
@@ -206,6 +220,7 @@ _TABLE_COLUMNS = (
     "poverty_rate",
     "poverty_year",
 )
+_COUNT_COLUMNS = _TABLE_COLUMNS[3:14]  # budget … beneficiaries: floats, NaN where none
 
 
 def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> AreaMap:
@@ -233,11 +248,12 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
     people = _people(reader, area, placed, [*params, *inside_params])
     need_where, need_params = need_filter(filters)
     need_inside, need_inside_params = _inside(parent, "n.region_code")
-    need = _need(
-        reader,
-        _area(level, "n"),
-        f"{need_where} AND {need_inside} AND {_area(level, 'n')} IS NOT NULL",
-        [*need_params, *need_inside_params],
+    need_area = _area(level, "n")
+    need_placed = f"{need_where} AND {need_inside} AND {need_area} IS NOT NULL"
+    need_placed_params = [*need_params, *need_inside_params]
+    need = _need(reader, need_area, need_placed, need_placed_params)
+    counted = _reached_in_need(
+        reader, area, placed, [*params, *inside_params], need_area, need_placed, need_placed_params
     )
     listed_where, listed_params = beneficiary_filter(filters)
     listed_inside, listed_inside_params = _inside(parent, "r.code")
@@ -250,12 +266,12 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
         [*listed_params, *listed_inside_params, *params],
     )
     table = regions
-    for part in (money, people, need, listed, _population_and_poverty(reader, filters.year)):
+    for part in (money, people, need, counted, listed, _population_and_poverty(reader, filters.year)):
         table = table.merge(part, on="code", how="left")
     for column in _TABLE_COLUMNS:
         if column not in table:
             table[column] = np.nan
-    for column in ("budget", "spent", "programs", "people_programs", "reached_jiwa", "reached_kk", "beneficiaries"):
+    for column in _COUNT_COLUMNS:
         table[column] = table[column].astype(float)
     return AreaMap(
         year=filters.year,
@@ -288,6 +304,40 @@ def _people(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame
     )
     result["people_programs"] = frame.groupby("code")["programs"].sum()
     return result.rename_axis("code").reset_index()
+
+
+def _reached_in_need(
+    reader: Reader, area: str, where: str, params: list, need_area: str, need_where: str, need_params: list
+) -> pd.DataFrame:
+    """Per area, for coverage (`COVERAGE_RULE`): reached_need_jiwa / reached_need_kk, the people reached
+    in that unit by programs counted in it whose PPKS category has need recorded in that unit in the
+    area (each program once per place; NaN where none of them reports a reached figure), and
+    need_programs_jiwa / need_programs_kk, the people-counting programs (either unit) of those
+    categories. Programs of no category (Lintas PPKS) and of categories without need there are left out.
+    `area`/`where`/`params` select allocation rows `a`, `need_area`/`need_where`/`need_params` need rows `n`."""
+    frame = reader.query(
+        f"""WITH need AS (
+                SELECT DISTINCT {need_area} AS code, n.ppks_category_id AS category, n.unit
+                FROM need_rows n WHERE {need_where} AND n.ppks_category_id IS NOT NULL
+            ), per_place AS (
+                SELECT {area} AS code, a.program_id, a.region_code, a.ppks_category_id AS category,
+                       a.beneficiary_unit AS unit, max(a.reached) AS reached
+                FROM allocation_rows a
+                WHERE {where} AND a.ppks_category_id IS NOT NULL AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
+                GROUP BY 1, 2, 3, 4, 5
+            )
+            SELECT n.code, n.unit, sum(CASE WHEN p.unit = n.unit THEN p.reached END) AS reached,
+                   count(DISTINCT p.program_id) AS programs
+            FROM need n JOIN per_place p ON p.code = n.code AND p.category = n.category
+            GROUP BY 1, 2""",
+        [*need_params, *params, *PEOPLE_UNITS],
+    )
+    result = pd.DataFrame(index=pd.Index(frame["code"].unique(), name="code"))
+    for unit, suffix in (("jiwa", "jiwa"), ("KK", "kk")):
+        part = frame[frame["unit"] == unit].set_index("code")
+        result[f"reached_need_{suffix}"] = part["reached"]
+        result[f"need_programs_{suffix}"] = part["programs"]
+    return result.reset_index()
 
 
 def _need(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame:
@@ -397,15 +447,18 @@ def _counted(series: pd.Series) -> pd.Series:
     return series.fillna(0.0) if series.notna().any() else series
 
 
-def _reached(table: pd.DataFrame, unit_column: str, people_above: bool) -> pd.Series:
-    """People reached in one unit, for coverage. Zero only for an area that no people-counting
-    program reaches at all — none of its own and none placed above it; an area with programs of
-    the other unit only, or whose only programs sit above it, has no figure (NaN)."""
-    reached = _column(table, unit_column)
+def _reached(table: pd.DataFrame, unit: str, people_above: bool) -> pd.Series:
+    """The numerator of coverage in `unit` ('jiwa' or 'kk'), `COVERAGE_RULE`: people reached in that
+    unit by programs of the PPKS categories with need in that unit in the area (`reached_need_*`).
+    Zero only for an area that no people-counting program of those categories reaches — none of its
+    own and none placed above it — while other areas have a figure; an area whose programs of those
+    categories report no reached figure or count the other unit only, or whose only programs sit
+    above it, has no figure (NaN)."""
+    reached = _column(table, f"reached_need_{unit}")
     if people_above or not reached.notna().any():
         return reached
-    without_people = _column(table, "people_programs").fillna(0.0) == 0
-    return reached.where(~(reached.isna() & without_people), 0.0)
+    without_programs = _column(table, f"need_programs_{unit}").fillna(0.0) == 0
+    return reached.where(~(reached.isna() & without_programs), 0.0)
 
 
 def metric_series(table: pd.DataFrame, metric_key: str, people_above: bool = False) -> pd.Series:
@@ -427,9 +480,9 @@ def metric_series(table: pd.DataFrame, metric_key: str, people_above: bool = Fal
     elif metric_key.endswith("_per_ppks"):
         value = measures.per_ppks(_counted(column(metric_key.split("_")[0])), column("ppks_jiwa"))
     elif metric_key == "coverage":
-        value = measures.coverage(_reached(table, "reached_jiwa", people_above), column("ppks_jiwa"))
+        value = measures.coverage(_reached(table, "jiwa", people_above), column("ppks_jiwa"))
     else:  # coverage_kk
-        value = measures.coverage(_reached(table, "reached_kk", people_above), column("ppks_kk"))
+        value = measures.coverage(_reached(table, "kk", people_above), column("ppks_kk"))
     return value.replace([np.inf, -np.inf], np.nan).astype(float)
 
 
@@ -439,8 +492,9 @@ def metric_values(table: pd.DataFrame, metric_key: str, people_above: bool = Fal
     counting people sit at the parent as a whole, so an area without its own has no coverage.
 
     Ratios come from `domain.measures`: per_thousand (PPKS jiwa per 1,000 residents), per_resident
-    (Rupiah per resident), per_ppks (Rupiah per PPKS jiwa), coverage (jiwa reached ÷ PPKS jiwa, or
-    KK reached ÷ PPKS KK for `coverage_kk`). Raises KeyError for an unknown metric."""
+    (Rupiah per resident), per_ppks (Rupiah per PPKS jiwa), coverage (`COVERAGE_RULE`: jiwa reached by
+    programs of the categories with jiwa need in the area ÷ PPKS jiwa; in KK for `coverage_kk`).
+    Raises KeyError for an unknown metric."""
     frame = table.copy()
     frame["value"] = metric_series(table, metric_key, people_above)
     frame["rank"] = frame["value"].rank(ascending=False, method="min")

@@ -196,7 +196,7 @@ def tile_grid(
 
 # --- what the Peta page shows beside the figures, in the interface's language -------------------
 
-_LABEL_KEYS = {"coverage": "metric_coverage_jiwa"}  # coverage is jiwa reached ÷ PPKS jiwa
+_LABEL_KEYS = {"coverage": "metric_coverage_jiwa"}  # jiwa reached (need's categories) ÷ PPKS jiwa
 _SAME_COLUMN = {"ppks": "ppks_jiwa", "ppks_kk": "ppks_kk", "budget": "budget", "programs": "programs"}
 _TABLE_FORMATS = {"money": "money", "percent": "percent", "per_mille": "decimal", "percent_value": "decimal"}
 
@@ -319,7 +319,11 @@ def _hover(row: dict, area_map: AreaMap, metric_key: str, total: int, lang: str)
     if pd.notna(row["budget"]):
         parts.append(f"{t('kpi_budget', lang)} {formatting.money(row['budget'], lang)}")
     if METRICS[metric_key].kind == "coverage" and (pd.notna(row["reached_jiwa"]) or pd.notna(row["reached_kk"])):
-        parts.append(f"{t('hover_reached', lang)} {formatting.people(row['reached_jiwa'], row['reached_kk'], lang)}")
+        reached = f"{t('hover_reached', lang)} {formatting.people(row['reached_jiwa'], row['reached_kk'], lang)}"
+        counted = row.get("reached_need_kk" if metric_key == "coverage_kk" else "reached_need_jiwa")
+        if counted is not None and pd.notna(counted):  # the numerator of coverage (map_metrics.COVERAGE_RULE)
+            reached += f" ({t('hover_reached_counted', lang)}: {formatting.number(counted, lang)})"
+        parts.append(reached)
     if parts:
         lines.append(" · ".join(escape(part) for part in parts))
     if METRICS[metric_key].kind == "coverage" and pd.isna(row["value"]):

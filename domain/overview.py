@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pandas as pd
 
 from domain import measures
-from domain.filters import Filters
+from domain.filters import LINTAS_PPKS, Filters
 from domain.measures import PEOPLE_UNITS, PLEDGING_SOURCES
 from domain.reader import Reader, allocation_filter, need_filter
 
@@ -40,16 +41,17 @@ class Figures:
 
     year: int
     budget_idr: float  # pagu, all sources
-    committed_idr: float  # komitmen of the pledging sources (CSR/TJSL, PPM) only
-    committed_budget_idr: float  # pagu of the pledging sources, to read the commitment against
+    committed_idr: float | None  # komitmen of the pledging sources (CSR/TJSL, PPM); None without their rows
+    committed_budget_idr: float | None  # pagu of the pledging sources, to read the commitment against
     spent_idr: float  # realisasi, all sources
     programs: int
     target: People  # people targeted, per place, programs counted in jiwa or KK
     reached: People  # people reached, same programs
     target_reported: People  # target of the places that report a reached figure
+    reached_in_need: People | None  # reached by programs of a kab/kota × category × unit that has need
     ppks: People  # people in need, at one level per area
     need_levels: tuple[str, ...]  # region levels the need figures come from
-    need_set_aside: float  # stored need not counted because a finer level covers it (jiwa + KK rows)
+    need_set_aside: People  # stored need not counted, as a finer or coarser figure covers its area
 
     @property
     def realisation(self) -> float | None:
@@ -75,11 +77,16 @@ class Figures:
 
     @property
     def coverage(self) -> float | None:
-        """People reached ÷ people in need, in the unit of `coverage_basis`."""
+        """People reached ÷ people in need, in the unit of `coverage_basis`: only the people reached
+        by programs of a PPKS category that has need in that unit in the same kab/kota count (a
+        program for persons with disabilities does not cover the poor). None for Lintas PPKS
+        programs, which serve no single category."""
+        if self.reached_in_need is None:
+            return None
         if self.coverage_basis == "jiwa":
-            return measures.coverage(self.reached.jiwa, self.ppks.jiwa)
+            return measures.coverage(self.reached_in_need.jiwa, self.ppks.jiwa)
         if self.coverage_basis == "KK":
-            return measures.coverage(self.reached.kk, self.ppks.kk)
+            return measures.coverage(self.reached_in_need.kk, self.ppks.kk)
         return None
 
     @property
@@ -89,8 +96,10 @@ class Figures:
 
     @property
     def coverage_kk(self) -> float | None:
-        """Households reached ÷ households in need, where both exist besides a jiwa basis."""
-        return measures.coverage(self.reached.kk, self.ppks.kk)
+        """Households reached ÷ households in need (same rule as `coverage`), where KK need exists."""
+        if self.reached_in_need is None:
+            return None
+        return measures.coverage(self.reached_in_need.kk, self.ppks.kk)
 
     @property
     def has_data(self) -> bool:
@@ -113,13 +122,16 @@ class Figures:
             "reached_kk": self.reached.kk,
             "reach_jiwa": self.reach_jiwa,
             "reach_kk": self.reach_kk,
+            "reached_in_need_jiwa": None if self.reached_in_need is None else self.reached_in_need.jiwa,
+            "reached_in_need_kk": None if self.reached_in_need is None else self.reached_in_need.kk,
             "ppks_jiwa": self.ppks.jiwa,
             "ppks_kk": self.ppks.kk,
             "coverage": self.coverage,
             "coverage_basis": self.coverage_basis,
             "coverage_kk": self.coverage_kk,
             "need_levels": list(self.need_levels),
-            "need_set_aside": self.need_set_aside,
+            "need_set_aside_jiwa": self.need_set_aside.jiwa,
+            "need_set_aside_kk": self.need_set_aside.kk,
         }
 
 
@@ -134,49 +146,62 @@ class Headline:
 def figures(reader: Reader, filters: Filters) -> Figures:
     """The headline figures of `filters.year` (see `Figures`)."""
     where, params = allocation_filter(filters)
+    pledging = f"a.funding_source IN ({_marks(PLEDGING_SOURCES)})"
     money = reader.query(
         f"""SELECT coalesce(sum(a.budget), 0) AS budget, coalesce(sum(a.spent), 0) AS spent,
-                   coalesce(sum(CASE WHEN a.funding_source IN ({_marks(PLEDGING_SOURCES)}) THEN a.committed END), 0)
-                     AS committed,
-                   coalesce(sum(CASE WHEN a.funding_source IN ({_marks(PLEDGING_SOURCES)}) THEN a.budget END), 0)
-                     AS committed_budget,
+                   sum(CASE WHEN {pledging} THEN coalesce(a.committed, 0) END) AS committed,
+                   sum(CASE WHEN {pledging} THEN a.budget END) AS committed_budget,
                    count(DISTINCT a.program_id) AS programs
             FROM allocation_rows a WHERE {where}""",
         [*PLEDGING_SOURCES, *PLEDGING_SOURCES, *params],
     ).iloc[0]
-    people = reader.query(
-        f"""SELECT unit, sum(target) AS target, sum(reached) AS reached,
-                   sum(CASE WHEN reached IS NOT NULL THEN target END) AS target_reported
-            FROM (SELECT a.program_id, a.region_code, a.beneficiary_unit AS unit,
-                         max(a.target) AS target, max(a.reached) AS reached
-                  FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
-                  GROUP BY a.program_id, a.region_code, a.beneficiary_unit) AS per_place
-            GROUP BY unit""",
-        [*params, *PEOPLE_UNITS],
-    ).set_index("unit")
     need_where, need_params = need_filter(filters)
+    # People once per program and place; those of a kab/kota × category × unit with need count toward coverage.
+    people = reader.query(
+        f"""WITH per_place AS (
+              SELECT a.program_id, a.region_code, a.kabkota_code, a.ppks_category_id, a.beneficiary_unit AS unit,
+                     max(a.target) AS target, max(a.reached) AS reached
+              FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
+              GROUP BY a.program_id, a.region_code, a.kabkota_code, a.ppks_category_id, a.beneficiary_unit
+            ), need_cells AS (
+              SELECT DISTINCT n.kabkota_code, n.ppks_category_id, n.unit FROM need_rows n WHERE {need_where}
+            )
+            SELECT p.unit, sum(p.target) AS target, sum(p.reached) AS reached,
+                   sum(CASE WHEN p.reached IS NOT NULL THEN p.target END) AS target_reported,
+                   sum(CASE WHEN c.unit IS NOT NULL THEN p.reached END) AS reached_in_need
+            FROM per_place p
+            LEFT JOIN need_cells c ON c.kabkota_code = p.kabkota_code AND c.ppks_category_id = p.ppks_category_id
+                                  AND c.unit = p.unit
+            GROUP BY p.unit""",
+        [*params, *PEOPLE_UNITS, *need_params],
+    ).set_index("unit")
     need = reader.query(
-        f"""SELECT n.unit, n.region_level, n.covered, sum(n.count) AS count FROM need_levelled n
+        f"""SELECT n.unit, n.region_level, n.set_aside, sum(n.count) AS count FROM need_levelled n
             WHERE {need_where} GROUP BY 1, 2, 3""",
         need_params,
     )
-    set_aside = need.loc[need["covered"], "count"].sum()
-    need = need[~need["covered"]]
-    by_unit = need.groupby("unit")["count"].sum()
+    set_aside = need[need["set_aside"]].groupby("unit")["count"].sum()
+    counted = need[~need["set_aside"]]
+    by_unit = counted.groupby("unit")["count"].sum()
     return Figures(
         year=filters.year,
         budget_idr=float(money["budget"]),
-        committed_idr=float(money["committed"]),
-        committed_budget_idr=float(money["committed_budget"]),
+        committed_idr=_amount(money["committed"]),
+        committed_budget_idr=_amount(money["committed_budget"]),
         spent_idr=float(money["spent"]),
         programs=int(money["programs"]),
         target=_people(people, "target"),
         reached=_people(people, "reached"),
         target_reported=_people(people, "target_reported"),
+        reached_in_need=None if filters.ppks == LINTAS_PPKS else _people(people, "reached_in_need"),
         ppks=People(jiwa=float(by_unit.get("jiwa", 0.0)), kk=float(by_unit.get("KK", 0.0))),
-        need_levels=tuple(sorted(set(need["region_level"]), key=_LEVEL_ORDER.index)),
-        need_set_aside=float(set_aside or 0.0),
+        need_levels=tuple(sorted(set(counted["region_level"]), key=_LEVEL_ORDER.index)),
+        need_set_aside=People(jiwa=float(set_aside.get("jiwa", 0.0)), kk=float(set_aside.get("KK", 0.0))),
     )
+
+
+def _amount(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def headline(reader: Reader, filters: Filters) -> Headline:
@@ -207,6 +232,15 @@ class SourceFunding:
     realisation (ratio), programs."""
 
     table: pd.DataFrame
+    # How a page shows `table`: column → (header key, kind of `ui.tables.show_columns`).
+    columns: ClassVar[dict[str, tuple[str, str]]] = {
+        "source": ("col_source", "source"),
+        "budget": ("col_budget", "money"),
+        "committed": ("col_committed", "money"),
+        "spent": ("col_spent", "money"),
+        "realisation": ("col_realisation", "percent"),
+        "programs": ("col_programs", "number"),
+    }
 
     @property
     def empty(self) -> bool:

@@ -10,8 +10,8 @@ is applied here and nowhere else:
   unit), import_id.
 - `need_rows`, need (PPKS) per year × region × category at one level (`NEED_LEVEL_RULE`): year,
   region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit (jiwa or
-  KK), data_source, import_id. `need_set_aside`: the stored rows that rule leaves out, same columns;
-  `need_levelled`: every stored row with `covered` (True = set aside), to read both in one query.
+  KK), data_source, import_id. `need_levelled`: every stored row, with `set_aside` (True = left out
+  by that rule), to read both in one query.
 - `beneficiary_rows`, person × program × year: nik_hash, program_code, year, region_code,
   kabkota_code, benefit (Rupiah), decile, ppks_category_id, program_id, program_name,
   assistance_type, import_id.
@@ -23,13 +23,13 @@ is applied here and nowhere else:
 - `import_rows`: every column of the import log, for the imports whose rows are in scope.
 - `region_rows` (code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng)
   and `region_stat_rows` (region_code, year, metric, value, verified, source).
-- `ppks_category_list`, `funding_source_list`, `indicator_definition_list`: reference rows, the same
-  for every scope.
+- `ppks_category_list`, `funding_source_list`: reference rows, the same for every scope.
 
 Scope rules: `Scope(kabkota=(…))` keeps rows located in those kabupaten/kota (a row placed at
 province level is located in none of them). `Scope(partner_id=N)` keeps that partner's programs
-and their allocation rows, the beneficiaries of those programs, and — for need, indicators,
-regions and population — the kabupaten/kota where its programs are placed. Both together keep the
+and all their allocation rows (also those placed at province level), the beneficiaries of those
+programs, and — for need, indicators and population — the kabupaten/kota where its programs are
+placed; its region list also keeps the regions its programs name directly. Both together keep the
 intersection. Imports are those whose rows are in scope.
 
 SQL here and in the domain modules is portable (ANSI casts, `?` placeholders, no DuckDB-only
@@ -39,6 +39,7 @@ functions), so a PostgreSQL store can run it.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -49,12 +50,15 @@ from data_loaders.store import Store
 from domain.filters import LINTAS_PPKS, Filters, Scope
 
 Result = TypeVar("Result")
+SHARED_ENTRIES = 32  # views kept per reader by `Reader.shared`
 
 NEED_LEVEL_RULE = (
-    "Need for a year and PPKS category is read at one level per area: the finest level stored for "
-    "it. A kabupaten/kota figure is set aside when any kecamatan or desa/kelurahan figure of the same "
-    "kabupaten/kota, year and category is stored; a kecamatan figure is set aside when a desa/kelurahan "
-    "figure inside it is stored; a province figure is set aside when any kabupaten/kota figure is stored."
+    "Need for one year, PPKS category and unit (jiwa or KK) is read at one level per area: the finest "
+    "level that covers the area, else the area's own figure. A region's figure is set aside when every "
+    "one of its parts (the kecamatan of a kabupaten/kota, the desa/kelurahan of a kecamatan, the "
+    "kabupaten/kota of the province) has a figure of its own or below; when only some parts have one, "
+    "the region's own figure is kept and those parts' figures are set aside. Without a figure of the "
+    "region itself, its parts' figures are used as they are."
 )
 
 # --- the relations ------------------------------------------------------------------------------
@@ -74,33 +78,56 @@ _ALLOCATION_ROWS = f"""
     FROM program_allocations a
     JOIN programs p ON p.id = a.program_id
     JOIN regions r ON r.code = a.region_code
-    WHERE {{scope_located}} AND {{scope_partner}}
+    WHERE {{scope_kabkota}} AND {{scope_partner}}
 """
 
-# Need, with each stored row marked `covered` when a finer level of the same area, year and
-# category is stored too (NEED_LEVEL_RULE); window functions, so each row is compared once.
-_NEED_MARKED = f"""
-    SELECT year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit,
-           data_source, import_id,
-           CASE region_level
-             WHEN 'provinsi' THEN below_province
-             WHEN 'kabupaten_kota' THEN finer_in_kabkota
-             WHEN 'kecamatan' THEN desa_in_kecamatan
-             ELSE FALSE
-           END AS covered
-    FROM (
+# Need, with each stored row marked `set_aside` by NEED_LEVEL_RULE. Counts of the parts that have
+# figures are compared with the parts the region table lists (no DISTINCT window, so PostgreSQL runs it).
+_NEED_LEVELLED = f"""
+    WITH stored AS (
       SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
              {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
-             CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id,
-             bool_or(r.level <> 'provinsi') OVER (PARTITION BY c.year, c.ppks_category_id) AS below_province,
-             bool_or(r.level IN ('kecamatan', 'desa_kelurahan'))
-               OVER (PARTITION BY c.year, c.ppks_category_id, r.kabkota_code) AS finer_in_kabkota,
-             bool_or(r.level = 'desa_kelurahan')
-               OVER (PARTITION BY c.year, c.ppks_category_id, {_KECAMATAN.format(r="r")}) AS desa_in_kecamatan
-      FROM ppks_counts c
-      JOIN regions r ON r.code = c.region_code
-      WHERE {{scope_located}}
-    ) AS levelled
+             CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id
+      FROM ppks_counts c JOIN regions r ON r.code = c.region_code
+    ), province AS (
+      SELECT year, ppks_category_id, unit, count(DISTINCT kabkota_code) AS parts_with_figures,
+             bool_or(region_level = 'provinsi') AS has_total
+      FROM stored GROUP BY year, ppks_category_id, unit
+    ), kabkota AS (
+      SELECT year, ppks_category_id, unit, kabkota_code, count(DISTINCT kecamatan_code) AS parts_with_figures,
+             bool_or(region_level = 'kabupaten_kota') AS has_total
+      FROM stored WHERE kabkota_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kabkota_code
+    ), kecamatan AS (
+      SELECT year, ppks_category_id, unit, kecamatan_code,
+             count(DISTINCT CASE WHEN region_level = 'desa_kelurahan' THEN region_code END) AS parts_with_figures,
+             bool_or(region_level = 'kecamatan') AS has_total
+      FROM stored WHERE kecamatan_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kecamatan_code
+    ), parts AS (
+      SELECT coalesce(parent_code, '') AS code, count(*) AS parts FROM regions
+      WHERE level IN ('kabupaten_kota', 'kecamatan', 'desa_kelurahan') GROUP BY coalesce(parent_code, '')
+    )
+    SELECT s.year, s.region_code, s.region_level, s.kabkota_code, s.kecamatan_code, s.ppks_category_id, s.count,
+           s.unit, s.data_source, s.import_id,
+           CASE s.region_level
+             WHEN 'provinsi' THEN pv.parts_with_figures = pp.parts
+             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
+                                        OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
+                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+                                   OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
+                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+                  OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+           END AS set_aside
+    FROM stored s
+    JOIN province pv ON pv.year = s.year AND pv.ppks_category_id = s.ppks_category_id AND pv.unit = s.unit
+    LEFT JOIN kabkota kb ON kb.year = s.year AND kb.ppks_category_id = s.ppks_category_id AND kb.unit = s.unit
+                        AND kb.kabkota_code = s.kabkota_code
+    LEFT JOIN kecamatan kc ON kc.year = s.year AND kc.ppks_category_id = s.ppks_category_id AND kc.unit = s.unit
+                          AND kc.kecamatan_code = s.kecamatan_code
+    LEFT JOIN parts pp ON pp.code = '64'
+    LEFT JOIN parts kp ON kp.code = s.kabkota_code
+    LEFT JOIN parts cp ON cp.code = s.kecamatan_code
 """
 _NEED_COLUMNS = (
     "year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit, data_source, "
@@ -114,13 +141,13 @@ _BENEFICIARY_ROWS = """
     FROM beneficiaries b
     JOIN regions r ON r.code = b.region_code
     LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-    WHERE {scope_located} AND {scope_partner}
+    WHERE {scope_kabkota} AND {scope_partner}
 """
 
 _PROGRAM_SOURCES = """
     SELECT DISTINCT a.program_id, a.funding_source
-    FROM program_allocations a JOIN programs p ON p.id = a.program_id
-    WHERE {scope_partner}
+    FROM program_allocations a JOIN programs p ON p.id = a.program_id JOIN regions r ON r.code = a.region_code
+    WHERE {scope_kabkota} AND {scope_partner}
 """
 
 _INDICATOR_ROWS = """
@@ -143,7 +170,7 @@ _PARTNER_ROWS = """
 _REGION_ROWS = """
     SELECT code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng
     FROM regions r
-    WHERE {scope_located}
+    WHERE {scope_regions}
 """
 
 _REGION_STAT_ROWS = """
@@ -166,24 +193,23 @@ class _Relation:
 
 
 _RELATIONS: dict[str, _Relation] = {
-    "allocation_rows": _Relation(_ALLOCATION_ROWS, ("scope_located", "scope_partner")),
+    "allocation_rows": _Relation(_ALLOCATION_ROWS, ("scope_kabkota", "scope_partner")),
     "need_rows": _Relation(
-        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_MARKED}) AS marked WHERE NOT covered", ("scope_located",)
+        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_LEVELLED}) AS r WHERE NOT r.set_aside AND {{scope_located}}",
+        ("scope_located",),
     ),
-    "need_set_aside": _Relation(
-        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_MARKED}) AS marked WHERE covered", ("scope_located",)
+    "need_levelled": _Relation(
+        f"SELECT {_NEED_COLUMNS}, set_aside FROM ({_NEED_LEVELLED}) AS r WHERE {{scope_located}}", ("scope_located",)
     ),
-    "need_levelled": _Relation(f"SELECT {_NEED_COLUMNS}, covered FROM ({_NEED_MARKED}) AS marked", ("scope_located",)),
-    "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_located", "scope_partner")),
-    "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_partner",)),
+    "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_kabkota", "scope_partner")),
+    "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_kabkota", "scope_partner")),
     "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
     "partner_rows": _Relation(_PARTNER_ROWS, ("scope_partner_id", "scope_partner_places")),
-    "region_rows": _Relation(_REGION_ROWS, ("scope_located",)),
+    "region_rows": _Relation(_REGION_ROWS, ("scope_regions",)),
     "region_stat_rows": _Relation(_REGION_STAT_ROWS, ("scope_located",)),
     "import_rows": _Relation(_IMPORT_ROWS, ("scope_imports",)),
     "ppks_category_list": _Relation("SELECT id, name, abbreviation, abbreviation_official FROM ppks_categories"),
     "funding_source_list": _Relation("SELECT code, name, sort_order FROM funding_sources"),
-    "indicator_definition_list": _Relation("SELECT * FROM indicator_definitions"),
 }
 RELATIONS = tuple(_RELATIONS)
 _NAMES = re.compile(r"\b(" + "|".join(RELATIONS) + r")\b")
@@ -193,6 +219,13 @@ _MARKER = re.compile(r"\{(scope_[a-z_]+)\}")
 _PARTNER_PLACES = (
     "SELECT DISTINCT pr.kabkota_code FROM program_allocations pa JOIN programs pp ON pp.id = pa.program_id "
     "JOIN regions pr ON pr.code = pa.region_code WHERE pp.partner_id = ? AND pr.kabkota_code IS NOT NULL"
+)
+
+
+# The regions a partner's allocations name.
+_PARTNER_REGIONS = (
+    "SELECT DISTINCT pa.region_code FROM program_allocations pa JOIN programs pp ON pp.id = pa.program_id "
+    "WHERE pp.partner_id = ?"
 )
 
 
@@ -211,30 +244,41 @@ class Reader:
     def __init__(self, store: Store, scope: Scope = Scope()) -> None:
         self.store = store
         self.scope = scope
-        self._shared: dict[tuple, Any] = {}
+        self._shared: OrderedDict[tuple, Any] = OrderedDict()
 
     def shared(self, view: Callable[..., Result], *args: Any) -> Result:
         """`view(self, *args)`, computed once per reader: a view that builds on another section's
         figures (the agenda on the gap table) reads them through here, so one rerun computes them
         once. Arguments must be hashable."""
         key = (view.__module__, view.__qualname__, args)
-        if key not in self._shared:
-            self._shared[key] = view(self, *args)
-        return self._shared[key]
+        if key in self._shared:
+            self._shared.move_to_end(key)
+            return self._shared[key]
+        result = self._shared[key] = view(self, *args)
+        while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
+            self._shared.popitem(last=False)
+        return result
 
     # --- scope conditions -------------------------------------------------------------------------
 
     def _condition(self, marker: str) -> tuple[str, list[Any]]:
         scope = self.scope
-        if marker == "scope_located":
-            parts, params = [], []
-            if scope.kabkota is not None:
-                sql, values = _in("r.kabkota_code", scope.kabkota)
-                parts.append(sql)
-                params += values
+        if marker == "scope_kabkota":  # rows placed in the scope's kab/kota (program rows, beneficiaries)
+            if scope.kabkota is None:
+                return "TRUE", []
+            return _in("r.kabkota_code", scope.kabkota)
+        if marker in ("scope_located", "scope_regions"):  # need, indicators, population; regions
+            sql, params = self._condition("scope_kabkota")
+            parts = [] if scope.kabkota is None else [sql]
             if scope.partner_id is not None:
-                parts.append(f"r.kabkota_code IN ({_PARTNER_PLACES})")
+                # The kab/kota where the partner's programs are placed; the region list also keeps a
+                # region its programs name directly (the province, for a province-wide program).
+                places = f"r.kabkota_code IN ({_PARTNER_PLACES})"
                 params.append(scope.partner_id)
+                if marker == "scope_regions":
+                    places = f"({places} OR r.code IN ({_PARTNER_REGIONS}))"
+                    params.append(scope.partner_id)
+                parts.append(places)
             return " AND ".join(parts) or "TRUE", params
         if marker == "scope_partner":
             if scope.partner_id is None:

@@ -135,3 +135,22 @@ def upload_preview(clean: pd.DataFrame, categories: dict[object, str] | None = N
     if "kategori_ppks" in shown and categories:
         shown["kategori_ppks"] = [categories.get(v, v) if v else v for v in shown["kategori_ppks"]]
     return shown
+
+
+@dataclass(frozen=True)
+class KabKota:
+    """The kabupaten/kota in scope, for the region filter: `table` has code (Kemendagri) and name,
+    in name order."""
+
+    table: pd.DataFrame
+
+    @property
+    def names(self) -> dict[str, str]:
+        return dict(zip(self.table["code"], self.table["name"], strict=True))
+
+
+def kabupaten_kota(reader: Reader) -> KabKota:
+    """The kabupaten/kota the user's scope holds (all ten for the whole province)."""
+    return KabKota(
+        table=reader.query("SELECT code, name FROM region_rows WHERE level = 'kabupaten_kota' ORDER BY name")
+    )

@@ -194,9 +194,12 @@ def foreign_words(texts: list[str], words: tuple[str, ...] | list[str], names: l
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.stem)
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_page_speaks_one_language(sample_url, proper_names, spec, lang):
+@pytest.mark.parametrize("region", [None, "Bontang"], ids=["province", "bontang"])
+def test_page_speaks_one_language(sample_url, proper_names, spec, lang, region):
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["lang"] = lang
+    if region:  # a kab/kota selected: pages switch to kecamatan and show region-wide rows
+        at.query_params["wilayah"] = region
     at.run()
     if not spec.default:
         at.switch_page(spec.script).run()

@@ -28,6 +28,7 @@ from domain.map_metrics import (
 from domain.maps import selected_region
 from domain.overview import People
 from domain.reader import Reader
+from tests.fixture_data import build_fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -63,16 +64,18 @@ def test_money_per_ppks_is_zero_when_need_has_no_money():
 
 
 def test_coverage_and_need_stay_missing_without_need():
-    values = metric_values(figures(reached_jiwa=[50.0, np.nan, 5.0], ppks_jiwa=[100.0, 80.0, np.nan]), "coverage")
+    frame = figures(reached_need_jiwa=[50.0, np.nan, 5.0], ppks_jiwa=[100.0, 80.0, np.nan])
+    values = metric_values(frame, "coverage")
     assert values["value"].tolist()[:2] == [0.5, 0.0]
     assert np.isnan(values["value"].tolist()[2])
 
 
 def test_coverage_is_taken_per_unit_and_never_adds_kk_to_jiwa():
     frame = figures(
-        reached_jiwa=[50.0, np.nan, np.nan],
-        reached_kk=[20.0, 30.0, np.nan],
-        people_programs=[2.0, 1.0, 0.0],
+        reached_need_jiwa=[50.0, np.nan, np.nan],
+        reached_need_kk=[20.0, np.nan, np.nan],
+        need_programs_jiwa=[2.0, 1.0, 0.0],  # b: a KK program of a category with jiwa need
+        need_programs_kk=[2.0, np.nan, np.nan],
         ppks_jiwa=[100.0, 100.0, 100.0],
         ppks_kk=[40.0, np.nan, np.nan],
     )
@@ -85,10 +88,23 @@ def test_coverage_is_taken_per_unit_and_never_adds_kk_to_jiwa():
 
 
 def test_coverage_is_no_data_where_the_only_programs_sit_above():
-    frame = figures(reached_jiwa=[50.0, np.nan, np.nan], ppks_jiwa=[100.0, 3_161.0, 80.0])
+    frame = figures(reached_need_jiwa=[50.0, np.nan, np.nan], ppks_jiwa=[100.0, 3_161.0, 80.0])
     assert metric_values(frame, "coverage")["value"].tolist()[1] == 0.0
     above = metric_values(frame, "coverage", people_above=True)["value"]
     assert above.tolist()[0] == 0.5 and above.isna().tolist() == [False, True, True]
+
+
+def test_coverage_counts_only_the_programs_of_the_categories_in_need():
+    # All reached persons (reached_jiwa) are not the numerator: only those of the categories with need.
+    frame = figures(
+        reached_jiwa=[500.0, 1_000.0, 80.0],
+        reached_need_jiwa=[100.0, np.nan, np.nan],
+        need_programs_jiwa=[1.0, 0.0, 1.0],  # c: its program of a category in need reports no reach
+        people_programs=[2.0, 1.0, 1.0],
+        ppks_jiwa=[1_000.0, 2_000.0, 400.0],
+    )
+    assert metric_values(frame, "coverage")["value"].tolist()[:2] == [0.1, 0.0]  # not 0.5 and 0.5
+    assert np.isnan(metric_values(frame, "coverage")["value"].tolist()[2])
 
 
 def test_quantile_classes_and_no_data_class():
@@ -158,6 +174,89 @@ def test_kecamatan_coverage_is_no_data_where_money_sits_at_kabkota_level(fixture
     assert last["Area"] == "Kutai Kartanegara (allocated at regency/city level)"
     assert (last["Planned"], last["Households reached"]) == (1_000_000_000, 380)
     assert formats["Planned"] == "money" and pd.isna(last["Rank"])
+
+
+def test_coverage_leaves_out_programs_of_categories_without_need_in_the_area(fixture_store):
+    # 2024: Santunan (category 9, disabilities, 100 of 100 jiwa) in Kutai Kartanegara, whose need is
+    # only category 24 (5,200 jiwa at Tenggarong). It no longer counts: 100 ÷ 5,200 = 1.9 % before, no data now.
+    kab = areas(Reader(fixture_store), Filters(2024), "kabupaten_kota", None)
+    table = kab.table.set_index("code")
+    assert table.loc["64.02", "reached_jiwa"] == 100 and table.loc["64.02", "ppks_jiwa"] == 5_200
+    assert np.isnan(table.loc["64.02", "reached_need_jiwa"]) and np.isnan(table.loc["64.02", "need_programs_jiwa"])
+    assert kab.values("coverage")["value"].isna().all()
+    assert "coverage" not in kab.metrics_with_data()
+    # 2025: Samarinda's jiwa need is categories 24 and 2 (4,000); Beasiswa (category 2, jiwa) is placed in
+    # Palaran but reports no reach, PKH (category 24) counts KK: no data, as before.
+    samarinda = areas(Reader(fixture_store), Filters(2025), "kabupaten_kota", None).table.set_index("code")
+    assert samarinda.loc["64.72", "need_programs_jiwa"] == 2 and np.isnan(samarinda.loc["64.72", "reached_need_jiwa"])
+
+
+@pytest.fixture
+def mixed_store(tmp_path):
+    """The fixture plus 2025 jiwa programs at Tenggarong (64.02.06, need: category 24, 5,000 jiwa) of
+    category 24 (500 reached), 9 (1,000; no need of it anywhere), 2 (300; need of it only in Samarinda)
+    and of no category (Lintas PPKS, 700), and one of category 2 at Palaran (64.72.01, 200 reached)."""
+    store = open_store(f"duckdb:///{tmp_path / 'mixed.duckdb'}")
+    build_fixture(store)
+    extra = [  # id, category, region, reached
+        (11, 24, "64.02.06", 500),
+        (12, 9, "64.02.06", 1_000),
+        (13, 2, "64.02.06", 300),
+        (14, None, "64.02.06", 700),
+        (15, 2, "64.72.01", 200),
+    ]
+    programs = pd.DataFrame(
+        {
+            "id": [row[0] for row in extra],
+            "program_code": [f"X{row[0]}" for row in extra],
+            "year": 2025,
+            "name": [f"Program {row[0]}" for row in extra],
+            "implementer": "Dinas Sosial",
+            "ppks_category_id": pd.array([row[1] for row in extra], dtype="Int64"),
+            "beneficiary_unit": "jiwa",
+            "status": "selesai",
+            "import_id": 1,
+        }
+    )
+    allocations = pd.DataFrame(
+        {
+            "program_id": [row[0] for row in extra],
+            "region_code": [row[2] for row in extra],
+            "funding_source": "APBD_PROV",
+            "budget_idr": 10_000_000,
+            "target_beneficiaries": [row[3] for row in extra],
+            "reached_beneficiaries": [row[3] for row in extra],
+            "import_id": 1,
+        }
+    )
+    with store.transaction() as tx:
+        tx.insert_frame("programs", programs)
+        tx.insert_frame("program_allocations", allocations)
+    yield store
+    store.close()
+
+
+def test_coverage_counts_only_the_categories_with_need_in_the_area(mixed_store):
+    reader = Reader(mixed_store)
+    kab = areas(reader, Filters(2025), "kabupaten_kota", None)
+    table = kab.table.set_index("code")
+    assert table.loc["64.02", "reached_jiwa"] == 2_500  # every jiwa program placed in Kutai Kartanegara
+    assert table.loc["64.02", "reached_need_jiwa"] == 500  # only category 24's
+    coverage = kab.values("coverage").set_index("code")["value"]
+    assert coverage["64.02"] == pytest.approx(500 / 5_000)  # not 2,500 ÷ 5,000
+    assert coverage["64.72"] == pytest.approx(200 / 4_000)  # category 2 counts in Samarinda
+    assert np.isnan(coverage["64.08"]) and np.isnan(coverage["64.01"])  # no need: no data
+    # Kecamatan areas: programs placed in the kecamatan or below; PKH at the kab/kota as a whole is not.
+    kukar = areas(reader, Filters(2025, kabkota="64.02"), "kecamatan", "64.02")
+    kec = kukar.values("coverage").set_index("code")["value"]
+    assert kec["64.02.06"] == pytest.approx(0.1) and kec.drop("64.02.06").isna().all()
+    samarinda = areas(reader, Filters(2025, kabkota="64.72"), "kecamatan", "64.72")
+    assert samarinda.values("coverage").set_index("code").loc["64.72.01", "value"] == pytest.approx(200 / 4_000)
+    # Filtering on category 9 leaves Kutai Kartanegara no need of it: no coverage anywhere.
+    nine = areas(reader, Filters(2025, ppks=9), "kabupaten_kota", None)
+    assert nine.values("coverage")["value"].isna().all()
+    hover = maps.layer(kab, "coverage", "en").values.set_index("code").loc["64.02", "hover"]
+    assert "People reached 2,500 persons" in hover and "(counted for coverage: 500)" in hover
 
 
 def test_population_falls_back_to_the_earliest_year(fixture_store):
@@ -343,6 +442,18 @@ def test_default_measure_has_data_and_no_data_is_said(fixture_url):
     assert at.selectbox(key="metrik").value in ("ppks", "budget")
     at.selectbox(key="metrik").select("beneficiaries").run()
     assert any("Ukuran yang berisi data" in i.value for i in at.info)
+
+
+def test_english_kabkota_page_has_no_indonesian_labels(fixture_url):
+    at = run_map({"lang": "en", "wilayah": "Samarinda"})
+    assert at.selectbox(key="kecamatan").label == "Subdistrict"
+    assert at.selectbox(key="kecamatan").options[0] == "All subdistricts"
+    coverage = "Coverage: persons reached in the recorded PPKS categories ÷ PPKS persons"
+    at.selectbox(key="metrik").select("coverage").run()
+    assert at.title[0].value == f"{coverage}, 2025"
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Coverage is taken per area and per unit") for c in captions)
+    assert not any("kecamatan" in text.lower() for text in [at.title[0].value, *captions])
 
 
 def test_english_and_downloads(fixture_url):

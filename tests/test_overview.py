@@ -37,7 +37,9 @@ def test_previous_year_in_the_headline(reader):
     before = headline(reader, Filters(2025)).previous
     assert (before.year, before.budget_idr, before.spent_idr, before.programs) == (2024, 200_000_000, 200_000_000, 1)
     assert (before.reached, before.ppks) == (People(jiwa=100), People(jiwa=5_200))
-    assert before.coverage == pytest.approx(100 / 5_200)
+    # The 100 reached are persons with disabilities (category 9); the need is the poor (24): no coverage.
+    assert before.reached_in_need == People()
+    assert before.coverage == 0.0
 
 
 def test_a_year_without_data_has_no_ratios(reader):
@@ -85,14 +87,68 @@ def test_ppks_filter(reader):
     assert (lintas.programs, lintas.ppks.jiwa) == (0, 9_000)
 
 
-def test_need_is_taken_at_one_level(fixture_store):
-    with fixture_store.transaction() as tx:  # Kukar's kab/kota total beside its own kecamatan figure
-        tx.execute("INSERT INTO ppks_counts VALUES (2025, '64.02', 24, 5000, 'jiwa', 'rekap kabupaten', 1)")
-        tx.execute("INSERT INTO ppks_counts VALUES (2025, '64.08', 24, 700, 'jiwa', 'rekap kabupaten', 1)")
+def _need(store, *rows) -> None:
+    with store.transaction() as tx:
+        for year, region, category, count, unit in rows:
+            tx.execute(
+                "INSERT INTO ppks_counts VALUES (?, ?, ?, ?, ?, 'rekap', 1)", [year, region, category, count, unit]
+            )
+
+
+def test_a_total_beside_some_of_its_parts_is_kept_and_the_parts_set_aside(fixture_store):
+    # Kukar (20 kecamatan) sends its total beside the one kecamatan figure of the fixture; Kutim a total only.
+    _need(fixture_store, (2025, "64.02", 24, 5_600, "jiwa"), (2025, "64.08", 24, 700, "jiwa"))
     k = figures(Reader(fixture_store), Filters(2025))
-    assert k.ppks.jiwa == 9_000 + 700  # Kukar counted once (kecamatan); Kutim only has its total
-    assert k.need_set_aside == 5_000
+    assert k.ppks.jiwa == 5_600 + 4_000 + 700  # Kukar's total, Samarinda's kecamatan, Kutim's total
+    assert k.need_set_aside == People(jiwa=5_000)  # Kukar's one kecamatan, not added to its total
     assert k.need_levels == ("kabupaten_kota", "kecamatan")
+
+
+def test_parts_that_cover_their_region_replace_its_total(fixture_store):
+    # Bontang has three kecamatan; all three send figures, and the kab/kota total is sent too.
+    _need(
+        fixture_store,
+        (2025, "64.74", 24, 1_000, "jiwa"),
+        (2025, "64.74.01", 24, 300, "jiwa"),
+        (2025, "64.74.02", 24, 400, "jiwa"),
+        (2025, "64.74.03", 24, 350, "jiwa"),
+    )
+    bontang = figures(Reader(fixture_store), Filters(2025, kabkota="64.74"))
+    assert bontang.ppks.jiwa == 300 + 400 + 350
+    assert bontang.need_set_aside == People(jiwa=1_000)
+    assert bontang.need_levels == ("kecamatan",)
+
+
+def test_levels_are_decided_per_unit(fixture_store):
+    # A kab/kota total in jiwa and a kecamatan figure in KK are different counts: both stay.
+    _need(fixture_store, (2025, "64.08", 24, 10_000, "jiwa"), (2025, "64.08.04", 24, 300, "KK"))
+    kutim = figures(Reader(fixture_store), Filters(2025, kabkota="64.08"))
+    assert kutim.ppks == People(jiwa=10_000, kk=300)
+    assert kutim.need_set_aside == People()
+    assert kutim.coverage_basis == "jiwa"
+    # The co-financed RLH reaches 8 households of the poor in that kecamatan: KK against KK need.
+    assert kutim.coverage_kk == pytest.approx(8 / 300)
+
+
+def test_coverage_counts_only_programs_of_a_category_with_need(fixture_store):
+    with fixture_store.transaction() as tx:  # the beasiswa (category 2, 50 persons) reports 40 reached
+        tx.execute("UPDATE program_allocations SET reached_beneficiaries = 40 WHERE program_id = 4")
+    k = figures(Reader(fixture_store), Filters(2025))
+    assert k.reached == People(jiwa=40, kk=578)
+    assert k.reached_in_need == People(jiwa=40)  # Samarinda has need of category 2 in jiwa; no KK need at all
+    assert k.coverage == pytest.approx(40 / 9_000)
+    lintas = figures(Reader(fixture_store), Filters(2025, ppks="lintas"))
+    assert lintas.coverage is None  # Lintas PPKS programs serve no single category
+
+
+def test_a_partner_sees_its_province_wide_rows(fixture_store):
+    with fixture_store.transaction() as tx:
+        tx.execute("UPDATE programs SET partner_id = 7 WHERE id = 4")
+        tx.execute("INSERT INTO program_allocations VALUES (4, '64', 'CSR', 50000000, 50000000, NULL, NULL, NULL, 1)")
+    partner = figures(Reader(fixture_store, Scope(partner_id=7)), Filters(2025))
+    assert partner.budget_idr == 150_000_000  # 100 M in Samarinda and 50 M for the province as a whole
+    assert partner.programs == 1
+    assert partner.ppks.jiwa == 4_000  # the need of Samarinda, where its program is placed
 
 
 def test_scope_limits_every_figure(fixture_store):

@@ -97,6 +97,19 @@ def frames(result: object) -> Iterator[pd.DataFrame]:
             yield from frames(item)
 
 
+def loose_codes(result: object) -> set[str]:
+    """Region codes held outside tables: in dataclass fields, tuples, lists and dicts."""
+    if isinstance(result, str):
+        return {result} if REGION_CODE.match(result) else set()
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return set().union(*(loose_codes(getattr(result, f.name)) for f in dataclasses.fields(result)))
+    if isinstance(result, list | tuple):
+        return set().union(*(loose_codes(item) for item in result)) if result else set()
+    if isinstance(result, dict):
+        return set().union(*(loose_codes(item) for item in result.values())) if result else set()
+    return set()
+
+
 def region_codes(frame: pd.DataFrame) -> set[str]:
     codes: set[str] = set()
     for column in frame.columns:
@@ -115,6 +128,8 @@ def test_views_are_found():
 @pytest.mark.parametrize("function", view_functions(), ids=lambda f: f"{f.__module__}.{f.__qualname__}")
 def test_a_kabkota_scope_returns_only_its_rows(sample, function):
     result = call(function, Reader(sample, Scope(kabkota=(KUKAR,))))
+    loose = {code for code in loose_codes(result) if code != KUKAR and not code.startswith(KUKAR + ".")}
+    assert not loose, f"{function.__qualname__} names {sorted(loose)[:5]} under a {KUKAR} scope"
     for frame in frames(result):
         outside = {code for code in region_codes(frame) if code != KUKAR and not code.startswith(KUKAR + ".")}
         assert not outside, f"{function.__qualname__} returns rows of {sorted(outside)[:5]} under a {KUKAR} scope"

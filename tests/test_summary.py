@@ -17,7 +17,7 @@ PROGRAMS = [
     # id, code, year, name, implementer, ppks, unit
     (1, "PKH", 2025, "PKH", "Kementerian Sosial", 24, "KK"),
     (2, "RLH", 2025, "Rumah Layak Huni", "Dinas Sosial Provinsi", 24, "KK"),
-    (3, "ATENSI", 2025, "ATENSI", "Kementerian Sosial", 9, "jiwa"),
+    (3, "ATENSI", 2025, "ATENSI Fakir Miskin", "Kementerian Sosial", 24, "jiwa"),
     (4, "PANTI", 2025, "Panti Sosial", "Dinas Sosial Provinsi", 8, "lembaga"),
     (5, "SANTUNAN", 2024, "Santunan", "Dinas Sosial Kukar", 9, "jiwa"),
     (6, "PPM-BEA", 2025, "Beasiswa PPM", "PT Tambang Contoh", 2, "jiwa"),
@@ -36,7 +36,7 @@ NEED = [
     # year, region, category, count, unit
     (2025, "64.02.06", 24, 3_000, "jiwa"),
     (2025, "64.02.07", 24, 2_000, "jiwa"),
-    (2025, "64.02", 24, 5_000, "jiwa"),  # the same need again as a kab/kota total: set aside
+    (2025, "64.02", 24, 5_200, "jiwa"),  # Kukar's total: its 2 of 20 kecamatan do not cover it, so they are set aside
     (2025, "64.72.01", 24, 1_000, "jiwa"),
     (2025, "64.08", 24, 800, "KK"),  # need counted in households
     (2024, "64.02", 24, 4_000, "jiwa"),
@@ -46,7 +46,7 @@ NEED = [
 BUDGET = 1_000_000_000 + 400_000_000 + 600_000_000 + 300_000_000 + 200_000_000 + 50_000_000  # 2.55 M
 SPENT = 900_000_000 + 350_000_000 + 500_000_000 + 250_000_000 + 200_000_000 + 30_000_000  # 2.23 M
 COMMITTED = 600_000_000 + 40_000_000  # CSR and PPM only
-PPKS_JIWA = 3_000 + 2_000 + 1_000  # the 5,000 kab/kota total is not added to its kecamatan
+PPKS_JIWA = 5_200 + 1_000  # Kukar's total, not also its two kecamatan; Samarinda's kecamatan
 REACHED_JIWA = 150 + 90
 REACHED_KK = 380 + 8  # the co-financed RLH counts its 8 households once
 
@@ -100,24 +100,27 @@ def test_summary_of_the_province(summary_store, capsys):
     assert record["committed_idr"] == COMMITTED
     assert record["realisation"] == pytest.approx(2_230 / 2_550)
     assert record["programs"] == 5
-    assert record["ppks_jiwa"] == PPKS_JIWA == 6_000
+    assert record["ppks_jiwa"] == PPKS_JIWA == 6_200
     assert record["ppks_kk"] == 800
-    assert record["need_set_aside"] == 5_000
+    assert (record["need_set_aside_jiwa"], record["need_set_aside_kk"]) == (5_000, 0)
     assert record["need_levels"] == ["kabupaten_kota", "kecamatan"]
     assert record["reached_jiwa"] == REACHED_JIWA == 240
     assert record["reached_kk"] == REACHED_KK == 388
     assert record["target_jiwa"] == 300
     assert record["target_kk"] == 410
+    # Only ATENSI (the poor, 150 persons in Samarinda) meets need of its category and unit; the PPM
+    # scholarship (category 2, no need recorded) does not count toward coverage.
+    assert (record["reached_in_need_jiwa"], record["reached_in_need_kk"]) == (150, 8)
     assert record["coverage_basis"] == "jiwa"
-    assert record["coverage"] == pytest.approx(240 / 6_000)
-    assert record["coverage_kk"] == pytest.approx(388 / 800)
+    assert record["coverage"] == pytest.approx(150 / 6_200)
+    assert record["coverage_kk"] == pytest.approx(8 / 800)  # Kutim's KK need meets the RLH households
     assert record["data_as_of"] == "2026-02-01T08:00:00"
 
 
 def test_summary_of_one_kabupaten_by_alias_and_source(summary_store, capsys):
     kukar = summary(capsys, "--year", "2025", "--wilayah", "Kukar")
     assert kukar["region_code"] == "64.02"
-    assert kukar["ppks_jiwa"] == 5_000  # kecamatan figures, not also the kab/kota total
+    assert kukar["ppks_jiwa"] == 5_200  # the kab/kota total, not also its two kecamatan
     assert kukar["reached_kk"] == 380
     assert kukar["coverage_basis"] == "jiwa"
     assert kukar["coverage"] == 0.0  # households reached are not compared with persons in need
@@ -132,7 +135,7 @@ def test_summary_of_one_kabupaten_by_alias_and_source(summary_store, capsys):
     assert earlier["budget_idr"] == 100_000_000
     assert earlier["reached_jiwa"] == 100
     assert earlier["ppks_jiwa"] == 4_000
-    assert earlier["coverage"] == pytest.approx(100 / 4_000)
+    assert earlier["coverage"] == 0.0  # Santunan serves persons with disabilities, the need is the poor
 
 
 def test_summary_refuses_unknown_region_and_year(summary_store, capsys):
@@ -148,4 +151,4 @@ def test_summary_table_reads_in_indonesian(summary_store, capsys):
     assert main(["summary", "--year", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Rp2.550.000.000" in out
-    assert "4,0 %" in out  # coverage
+    assert "2,4 %" in out  # coverage, 150 ÷ 6.200

@@ -35,6 +35,16 @@ class Card:
     change: str | None = None
     versus: str | None = None
     inverse: bool = False  # a rise is bad news (more people in need): drawn red
+    detail: str | None = None  # a plain second line instead of a change (the KK beside the jiwa)
+
+
+def _people_card(label: str, text: str, help_text: str, change: str | None = None, **kwargs: object) -> Card:
+    """A card of a count or ratio in jiwa and KK: the first unit is the value, the second its own line
+    (two units never fit one line at 1920 px, and are never added)."""
+    value, detail = formatting.split_units(text)
+    if detail:
+        return Card(label, value, help_text, detail=detail)
+    return Card(label, value, help_text, change, **kwargs)
 
 
 def _money_change(current: float | None, earlier: float | None, lang: str) -> str | None:
@@ -81,22 +91,22 @@ def headline_cards(headline: Headline, lang: str) -> list[Card]:
             _money_change(now.programs, before.programs, lang),
             versus,
         ),
-        Card(
+        _people_card(
             t("kpi_reached", lang),
             formatting.people(now.reached.jiwa, now.reached.kk, lang),
             t("kpi_reached_help", lang),
         ),
-        Card(
+        _people_card(
             t("kpi_target_share", lang),
             formatting.shares(now.reach_jiwa, now.reach_kk, lang),
             t("kpi_target_share_help", lang),
         ),
-        Card(
+        _people_card(
             t("kpi_ppks", lang),
             formatting.people(now.ppks.jiwa, now.ppks.kk, lang),
             t("kpi_ppks_help", lang),
             _money_change(now.ppks_in_basis, before.ppks_in_basis, lang) if same_basis else None,
-            versus,
+            versus=versus,
             inverse=True,
         ),
         Card(
@@ -116,9 +126,14 @@ def kpi(
     delta: str | None = None,
     description: str | None = None,
     inverse: bool = False,
+    detail: str | None = None,
 ) -> None:
     """A KPI card: big number, one line of change, the definition behind the (?) icon. `inverse`
-    colours a rise red (more people in need is bad news)."""
+    colours a rise red (more people in need is bad news); `detail` is a plain second line (no arrow,
+    no colour) instead of a change."""
+    if detail:
+        st.metric(label, value, delta=detail, help=help_text, border=True, delta_color="off", delta_arrow="off")
+        return
     st.metric(
         label,
         value,

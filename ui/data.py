@@ -64,8 +64,12 @@ def start_run(scope: Scope) -> Run:
 
 
 def _run() -> Run:
+    """This rerun's store, data version and scope; reading before `start_run` is a programming error
+    (it would read with no scope at all)."""
     run = st.session_state.get(_RUN_KEY)
-    return run if run is not None else start_run(Scope())
+    if run is None:
+        raise RuntimeError("ui.data.start_run(scope) must run before any read (dashboard.py does it).")
+    return run
 
 
 def _after_write() -> None:

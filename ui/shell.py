@@ -14,10 +14,9 @@ import streamlit as st
 from common import formatting
 from common.colors import FUNDING_SOURCES
 from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
-from data_loaders.regions import kabupaten_kota
 from domain.filters import LINTAS_PPKS, Filters, Scope
 from domain.overview import DataStatus, Figures, available_years, data_status
-from domain.reference import categories
+from domain.reference import categories, kabupaten_kota
 from ui import data
 
 ALL = "all"
@@ -54,7 +53,7 @@ def render_filters(lang: str) -> Filters:
     sidebar.subheader(t("filters", lang))
     years = list(data.read(available_years)) or [dt.date.today().year]
     year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun", bind="query-params")
-    regions = {region.code: region.name for region in kabupaten_kota()}
+    regions = data.read(kabupaten_kota).names
     region = sidebar.selectbox(
         t("filter_region", lang),
         [ALL, *sorted(regions, key=regions.get)],
@@ -111,8 +110,8 @@ def sample_notice(lang: str) -> None:
 
 def view_summary(filters: Filters, lang: str) -> str:
     """'Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': what the figures on screen are about."""
-    regions = {region.code: region.name for region in kabupaten_kota()}
-    region = regions[filters.kabkota] if filters.kabkota else t("all_regions", lang)
+    regions = data.read(kabupaten_kota).names
+    region = regions.get(filters.kabkota, filters.kabkota) if filters.kabkota else t("all_regions", lang)
     sources = (
         ", ".join(value("source", code, lang) for code in filters.sources)
         if filters.sources
@@ -146,6 +145,7 @@ def people_note(figures: Figures, lang: str) -> str:
     if figures.need_levels:
         levels = ", ".join(value("level", level, lang) for level in figures.need_levels)
         parts.append(t("note_need_levels", lang, levels=levels))
-    if figures.need_set_aside:
-        parts.append(t("note_need_set_aside", lang, count=formatting.number(figures.need_set_aside, lang)))
+    if figures.need_set_aside.any:
+        aside = formatting.people(figures.need_set_aside.jiwa, figures.need_set_aside.kk, lang)
+        parts.append(t("note_need_set_aside", lang, count=aside))
     return " ".join(parts)

@@ -36,6 +36,13 @@ def show(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, lang: st
     return st.dataframe(styled(frame, formats, lang) if formats else frame, **options)
 
 
+def place_names(frame: pd.DataFrame, lang: str, column: str = "area_name") -> list[str]:
+    """The area names of `frame`, marked where the row is money or need of the region as a whole
+    (`whole_region`), not of one of its parts."""
+    whole = t("whole_region", lang)
+    return [f"{n} {whole}" if w else n for n, w in zip(frame[column], frame["whole_region"], strict=True)]
+
+
 VOCABULARIES = ("ppks", "unit", "assistance", "source", "status", "period", "level", "kind")
 
 
@@ -55,8 +62,7 @@ def show_columns(
     for column, (key, kind) in spec.items():
         cells = list(frame[column])
         if kind == "place":
-            whole = t("whole_region", lang)
-            cells = [f"{n} {whole}" if w else n for n, w in zip(cells, frame["whole_region"], strict=True)]
+            cells = place_names(frame, lang, column)
         elif kind in ("pair", "source_pair"):
             name = (lambda v: value("source", v, lang)) if kind == "source_pair" else str
             cells = [f"{name(a)} × {name(b)}" for a, b in zip(cells, frame[column[:-1] + "b"], strict=True)]
