@@ -62,6 +62,8 @@ for box, (key, figure) in zip(st.columns(4), cards.items(), strict=True):
 if cells.need_levels:
     levels = ", ".join(value("level", level, lang) for level in cells.need_levels)
     st.caption(t("note_units", lang) + " " + t("note_need_levels", lang, levels=levels))
+if cells.unreported:
+    st.caption(t("gaps_unreported", lang, count=formatting.number(cells.unreported, lang)))
 
 st.subheader(t("agenda_title", lang))
 agenda = data.read(gaps.agenda, filters, thresholds)
@@ -85,14 +87,14 @@ with left:
         st.plotly_chart(charts.quadrant(points.table, lang), config=charts.CONFIG)
         st.caption(t("quadrant_note", lang))
 with right:
-    st.subheader(t("heat_title", lang))
+    st.subheader(t(f"heat_title_{cells.level}", lang))
     heat = data.read(gaps.heat, filters, thresholds)
     if heat.empty:
         empty_state(nothing)
     else:
         columns = {c: (value("ppks", c, lang), "text") for c in heat.categories}
         show(heat.cells(lang), {"area_name": ("col_place", "place"), **columns}, height=420)
-        st.caption(t("heat_note_units", lang))
+        st.caption(t("heat_note_units", lang) + " " + t("heat_note_people", lang))
 with st.expander(t("show_numbers", lang)):
     show(cells.table, cells.columns)
 source_caption(status, lang)

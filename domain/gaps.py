@@ -3,8 +3,9 @@ reach and the money they bring, two flags whose reasons are spelled out, the coo
 the quadrant and heat table, and where a budget would close the largest gaps.
 
 Areas are the kabupaten/kota, or — when the filters select one — its kecamatan; money and need
-placed at a higher level than the areas (a program allocated to a kabupaten/kota as a whole, in a
-kecamatan view) form an area of their own, marked `whole_region`, and are never spread.
+placed at a higher level than the areas (the province as a whole in the kabupaten/kota view, a
+kabupaten/kota as a whole in its kecamatan view) form an area of their own, marked `whole_region`
+with its level in `whole_level` ('provinsi' or 'kabupaten_kota'), and are never spread.
 
 Rules (one place, used by every view here):
 
@@ -14,13 +15,24 @@ Rules (one place, used by every view here):
   added. Programs counted in unit or lembaga bring money and count as programs, but no people
   (`measures.PEOPLE_UNITS`). Where a cell's need is recorded in both units, coverage is taken in
   jiwa and the KK need is shown beside it.
+- **People figures only where programs count people and report them.** Per cell, the programs
+  counted in jiwa or KK are counted (`people_programs`) and `reach_reported` says whether any of
+  them reports a reached figure. `reached` (and so `coverage` and `unmet`) is NaN — not 0 — when the
+  cell has programs but none that count people reports a reach (only unit/lembaga programs, or
+  jiwa/KK programs with no reached figure), and also when programs counted in the need's unit exist
+  but none of them reports. A cell with no program at all has reached 0. A cell whose only reporting
+  programs count the other unit has reached 0 in the need's unit (their reach is shown beside it).
 - **Flags use that same-unit coverage.** CELAH (gap): need ≥ `Thresholds.min_need` and coverage
-  below `Thresholds.gap_coverage` (a reach not reported counts as none reached). TUMPANG TINDIH
-  (overlap): two or more programs or funding sources in the cell and coverage above
-  `Thresholds.overlap_coverage`. A cell without need data is never flagged.
+  below `Thresholds.gap_coverage`. Where coverage is NaN because no people figure is reported, the
+  cell is a gap only if it has NO program counting people at all (`people_programs` == 0: only
+  unit/lembaga programs) and need ≥ `Thresholds.min_need`; a cell with jiwa/KK programs that report
+  no reach is not flagged (its reach is unknown, not zero). TUMPANG TINDIH (overlap): two or more
+  programs or funding sources in the cell and coverage above `Thresholds.overlap_coverage`. A cell
+  without need data is never flagged.
 - **Missing is not zero.** A cell without need data has need NaN (not 0); when the view has
   programs but no need data at all for the year, `AreaCategories.need_missing` is set and the page
-  says so instead of "no gaps".
+  says so instead of "no gaps". Cells with need but no people figure are counted in
+  `AreaCategories.unreported` and left out of `unmet` (the page says so).
 - Programs marked 'Lintas PPKS' serve no single category and are left out.
 - Need is read at one level per area (`domain.reader.NEED_LEVEL_RULE`).
 
@@ -67,16 +79,21 @@ class AreaCategories:
     """One row per area × PPKS category with need or programs in the year.
 
     `table` columns: area_code, area_name, whole_region (bool: money or need placed at the level above
-    the areas), ppks_category_id (int), unit ('jiwa'/'KK', the need's unit; None without need),
-    need (in `unit`; NaN without need data), reached (people reached by programs counted in `unit`),
-    coverage (reached ÷ need, ratio; NaN without need), need_jiwa, need_kk, reached_jiwa, reached_kk
-    (each unit apart; NaN/0 where none), budget, spent (Rupiah), programs, sources (counts),
+    the areas), whole_level ('provinsi' or 'kabupaten_kota' on `whole_region` rows, else None),
+    ppks_category_id (int), unit ('jiwa'/'KK', the need's unit; None without need),
+    need (in `unit`; NaN without need data), reached (people reached by programs counted in `unit`;
+    NaN where no people figure is reported, module rules), coverage (reached ÷ need, ratio; NaN
+    without need or without a people figure), need_jiwa, need_kk (NaN where none), reached_jiwa,
+    reached_kk (each unit apart; NaN where no program in that unit reports a reach),
+    people_programs (programs counted in jiwa or KK), reach_reported (bool: one of them reports a
+    reached figure), budget, spent (Rupiah), programs, sources (counts),
     source_codes (tuple of funding source codes, in the sources' order), per_person (planned Rupiah
     per person in need, `measures.per_ppks`), gap, overlap (bool), unmet (need not reached, in
-    `unit`), excess (reached above need, in `unit`), kind ('gap', 'overlap' or 'none'),
-    region_programs, region_reached_jiwa, region_reached_kk (what programs placed at the level above
-    the areas bring in the same category, e.g. a kabupaten/kota as a whole in a kecamatan view; 0 on
-    the `whole_region` rows themselves).
+    `unit`; NaN without a people figure), excess (reached above need, in `unit`), kind ('gap',
+    'overlap' or 'none'), region_programs, region_reached_jiwa, region_reached_kk, region_level
+    (what programs placed at the level above the areas bring in the same category, e.g. a
+    kabupaten/kota as a whole in a kecamatan view, and that level; programs 0, reached NaN and level
+    None where none, and on the `whole_region` rows themselves).
     Sorted by area name and category id."""
 
     table: pd.DataFrame
@@ -107,8 +124,14 @@ class AreaCategories:
         return int(self.table["overlap"].sum())
 
     def unmet(self, unit: str) -> float:
-        """People in need not reached, over the cells whose need is counted in `unit` (jiwa or KK)."""
+        """People in need not reached, over the cells whose need is counted in `unit` (jiwa or KK)
+        and that have a people figure (see `unreported` for the others)."""
         return float(self.table.loc[self.table["unit"] == unit, "unmet"].sum())
+
+    @property
+    def unreported(self) -> int:
+        """Cells with need but no people figure (reached NaN: no people reached are reported)."""
+        return int(((self.table["need"].fillna(0) > 0) & self.table["reached"].isna()).sum())
 
 
 def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds()) -> AreaCategories:
@@ -133,14 +156,22 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
         params,
     )
     # People are counted once per program and place (a co-financed program repeats them per source).
+    # A sum over no reported figure stays NULL: missing, not 0.
+    by_unit = ", ".join(
+        f"""sum(reached) FILTER (WHERE unit = ?) AS reached_{unit.lower()},
+            count(DISTINCT program_id) FILTER (WHERE unit = ?) AS programs_{unit.lower()},
+            count(reached) FILTER (WHERE unit = ?) > 0 AS reported_{unit.lower()}"""
+        for unit in UNITS
+    )
     people = reader.query(
-        f"""SELECT area_code, ppks_category_id, unit, sum(reached) AS reached
+        f"""SELECT area_code, ppks_category_id, {by_unit}, count(DISTINCT program_id) AS people_programs,
+                   count(reached) > 0 AS reach_reported
             FROM (SELECT {area.format(a="a")} AS area_code, a.ppks_category_id, a.program_id, a.region_code,
                          a.beneficiary_unit AS unit, max(a.reached) AS reached
                   FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN (?, ?)
                   GROUP BY 1, 2, 3, 4, 5) AS per_place
-            GROUP BY 1, 2, 3""",
-        [*params, *PEOPLE_UNITS],
+            GROUP BY 1, 2""",
+        [*(unit for unit in UNITS for _ in range(3)), *params, *PEOPLE_UNITS],
     )
     need_where, need_params = need_filter(filters)
     need = reader.query(
@@ -150,14 +181,13 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
         need_params,
     )
     keys = ["area_code", "ppks_category_id"]
-    frame = money.merge(_by_unit(need, "need"), on=keys, how="outer").merge(
-        _by_unit(people, "reached"), on=keys, how="left"
-    )
+    frame = money.merge(_by_unit(need, "need"), on=keys, how="outer").merge(people, on=keys, how="left")
     codes = sorted(set(frame["area_code"]))
     names = reader.query(
-        f"SELECT code AS area_code, name AS area_name, level <> ? AS whole_region FROM region_rows "
+        f"SELECT code AS area_code, name AS area_name, level <> ? AS whole_region, "
+        f"CASE WHEN level <> ? THEN level END AS whole_level FROM region_rows "
         f"WHERE code IN ({', '.join('?' for _ in codes) or 'NULL'})",
-        [level, *codes],
+        [level, level, *codes],
     )
     frame = frame.merge(names, on="area_code")
     codes_by_cell = sources.groupby(keys, sort=False)["funding_source"].agg(tuple)  # in the sources' order
@@ -179,10 +209,10 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
 
 
 _COLUMNS = (
-    "area_code", "area_name", "whole_region", "ppks_category_id", "unit", "need", "reached", "coverage",
-    "need_jiwa", "need_kk", "reached_jiwa", "reached_kk", "budget", "spent", "programs", "sources",
-    "source_codes", "per_person", "gap", "overlap", "unmet", "excess", "kind", "region_programs",
-    "region_reached_jiwa", "region_reached_kk",
+    "area_code", "area_name", "whole_region", "whole_level", "ppks_category_id", "unit", "need", "reached",
+    "coverage", "need_jiwa", "need_kk", "reached_jiwa", "reached_kk", "people_programs", "reach_reported",
+    "budget", "spent", "programs", "sources", "source_codes", "per_person", "gap", "overlap", "unmet",
+    "excess", "kind", "region_programs", "region_reached_jiwa", "region_reached_kk", "region_level",
 )  # fmt: skip
 
 
@@ -201,29 +231,48 @@ def _by_unit(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 def _in_need_unit(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds unit (the need's unit), need, reached and coverage in that unit (module rules)."""
     result = frame.copy()
-    for column in ("budget", "spent", "programs", "sources", "reached_jiwa", "reached_kk"):
+    counts = ("budget", "spent", "programs", "sources", "people_programs", "programs_jiwa", "programs_kk")
+    for column in counts:
         result[column] = result[column].fillna(0.0)
-    for column in ("programs", "sources"):
+    for column in ("programs", "sources", "people_programs", "programs_jiwa", "programs_kk"):
         result[column] = result[column].astype(int)
+    for column in ("reach_reported", "reported_jiwa", "reported_kk"):
+        result[column] = result[column].astype("boolean").fillna(False).astype(bool)
     jiwa, kk = result["need_jiwa"].fillna(0) > 0, result["need_kk"].fillna(0) > 0
     result["unit"] = np.where(jiwa, "jiwa", np.where(kk, "KK", None))
     result["need"] = result["need_jiwa"].where(jiwa, result["need_kk"].where(kk))
-    result["reached"] = result["reached_jiwa"].where(jiwa, result["reached_kk"].where(kk))
+    in_unit = result["reached_jiwa"].where(jiwa, result["reached_kk"].where(kk))
+    unit_silent = np.where(
+        jiwa,
+        (result["programs_jiwa"] > 0) & ~result["reported_jiwa"],
+        (result["programs_kk"] > 0) & ~result["reported_kk"],
+    )
+    known = (result["programs"] == 0) | (result["reach_reported"] & ~unit_silent)
+    result["reached"] = in_unit.fillna(0.0).where(known & (jiwa | kk))
     result["coverage"] = measures.coverage(result["reached"], result["need"])
     result["per_person"] = measures.per_ppks(result["budget"], result["need"])
-    return result
+    return result.drop(columns=["programs_jiwa", "programs_kk", "reported_jiwa", "reported_kk"])
 
 
 def _with_region_wide(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds, to each area's row, what the programs placed at the level above the areas (the
-    `whole_region` row of the same category) bring: region_programs, region_reached_jiwa and
-    region_reached_kk (0 where none), so a kecamatan is not read as reached by nobody."""
-    wide = frame[frame["whole_region"]].groupby("ppks_category_id")[["programs", "reached_jiwa", "reached_kk"]].sum()
-    wide.columns = ["region_programs", "region_reached_jiwa", "region_reached_kk"]
+    `whole_region` row of the same category) bring: region_programs (0 where none),
+    region_reached_jiwa and region_reached_kk (NaN where none reported) and region_level (the level
+    of that row, None where none), so a kecamatan is not read as reached by nobody."""
+    whole = frame[frame["whole_region"]].groupby("ppks_category_id")
+    wide = pd.DataFrame(
+        {
+            "region_programs": whole["programs"].sum(),
+            "region_reached_jiwa": whole["reached_jiwa"].sum(min_count=1),
+            "region_reached_kk": whole["reached_kk"].sum(min_count=1),
+            "region_level": whole["whole_level"].first(),
+        }
+    )
     result = frame.merge(wide, left_on="ppks_category_id", right_index=True, how="left")
     for column in wide.columns:
-        result[column] = result[column].where(~result["whole_region"]).fillna(0)
-    result["region_programs"] = result["region_programs"].astype(int)
+        result[column] = result[column].where(~result["whole_region"])
+    result["region_programs"] = result["region_programs"].fillna(0).astype(int)
+    result["region_level"] = result["region_level"].where(result["region_programs"] > 0, None)
     return result
 
 
@@ -231,8 +280,10 @@ def _flag(frame: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
     """Adds gap, overlap, unmet, excess and kind (module rules)."""
     result = frame.copy()
     has_need = result["need"].fillna(0) > 0
-    coverage = result["coverage"].fillna(0.0)
-    result["gap"] = has_need & (result["need"] >= thresholds.min_need) & (coverage < thresholds.gap_coverage)
+    coverage = result["coverage"]
+    low = coverage < thresholds.gap_coverage  # False where coverage is NaN
+    no_people = coverage.isna() & (result["people_programs"] == 0)  # only unit/lembaga programs
+    result["gap"] = has_need & (result["need"] >= thresholds.min_need) & (low | no_people)
     several = (result["programs"] >= 2) | (result["sources"] >= 2)
     result["overlap"] = several & has_need & (coverage > thresholds.overlap_coverage)
     result["unmet"] = (result["need"] - result["reached"]).clip(lower=0)
@@ -247,8 +298,9 @@ def _flag(frame: pd.DataFrame, thresholds: Thresholds) -> pd.DataFrame:
 @dataclass(frozen=True)
 class Agenda:
     """The coordination agenda: `items` holds rows of the area × category table (same columns) plus
-    `weight`, the largest gaps (by people not reached) and overlaps (by reach above need, plus the
-    number of programs) interleaved so both kinds reach the meeting. `need_missing` as in
+    `weight`, the largest gaps (by people not reached; by need where no people figure is reported)
+    and overlaps (by reach above need, plus the number of programs) interleaved so both kinds reach
+    the meeting. `need_missing` as in
     `AreaCategories`."""
 
     items: pd.DataFrame
@@ -263,7 +315,7 @@ def agenda(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds
     """At most `top` agenda items, largest first, gaps and overlaps alternating."""
     cells = reader.shared(area_categories, filters, thresholds)
     flagged = cells.table
-    gaps = flagged[flagged["gap"]].assign(weight=lambda f: f["unmet"])
+    gaps = flagged[flagged["gap"]].assign(weight=lambda f: f["unmet"].fillna(f["need"]))
     overlaps = flagged[flagged["overlap"]].assign(weight=lambda f: f["excess"] + f["programs"])
     gaps = gaps.sort_values("weight", ascending=False, kind="stable").head(top)
     overlaps = overlaps.sort_values("weight", ascending=False, kind="stable").head(top)
@@ -280,19 +332,27 @@ def _count(count: float, unit: str, lang: str) -> str:
 
 def explain(item: pd.Series, lang: str) -> str:
     """One agenda line made from the numbers (no language model): what, where, how much, in the
-    need's unit; reach of programs counted in the other unit is named beside it, never added.
-    `item` is a row of `Agenda.items`."""
+    need's unit; reach of programs counted in the other unit is named beside it, never added. A cell
+    without a people figure says so ("counted in units or institutions; no people reached are
+    reported" or "reach not reported") instead of "reaches 0". `item` is a row of `Agenda.items` (or
+    of `AreaCategories.table`)."""
     place = f"{item['area_name']}"
     if item["whole_region"]:
-        place += f" {t('whole_region', lang)}"
+        place += f" {t('whole_region_' + item['whole_level'], lang)}"
     place += f" — {value('ppks', int(item['ppks_category_id']), lang)}"
     unit = item["unit"]
     need = _count(item["need"], unit, lang)
     if item["programs"] == 0:
         return t("agenda_no_program_unit", lang, place=place, need=need) + _region_wide(item, lang)
     sources = ", ".join(value("source", code, lang) for code in item["source_codes"])
-    key = "agenda_program_one" if item["programs"] == 1 else "agenda_programs"
-    programs = t(key, lang, count=int(item["programs"]), sources=sources)
+    one = item["programs"] == 1
+    programs = t("agenda_program_one" if one else "agenda_programs", lang, count=int(item["programs"]), sources=sources)
+    if pd.isna(item["reached"]):
+        if item["people_programs"] == 0:
+            key = "agenda_no_people_one" if one else "agenda_no_people"
+        else:
+            key = "agenda_reach_unreported"
+        return t(key, lang, place=place, programs=programs, need=need) + _region_wide(item, lang)
     reached = _count(item["reached"], unit, lang)
     if item["kind"] == "gap":
         line = t(
@@ -310,17 +370,24 @@ def explain(item: pd.Series, lang: str) -> str:
         line = t(key, lang, place=place, programs=programs, reached=reached, need=need)
     other = "KK" if unit == "jiwa" else "jiwa"
     other_reached = item[f"reached_{other.lower()}"]
-    if other_reached > 0:
+    if pd.notna(other_reached) and other_reached > 0:
         line += " " + t("agenda_other_unit", lang, reached=_count(other_reached, other, lang))
     return line + _region_wide(item, lang)
 
 
 def _region_wide(item: pd.Series, lang: str) -> str:
-    """' Programs placed at the kabupaten/kota as a whole …' where there are such programs."""
-    if not item["region_programs"]:
+    """' Allocated at province level / at regency/city level …' (by `region_level`) where programs
+    are placed at the level above the areas; a reach none of them reports is said in words."""
+    count = int(item["region_programs"])
+    if not count:
         return ""
-    reached = formatting.people(item["region_reached_jiwa"], item["region_reached_kk"], lang)
-    return " " + t("agenda_region_wide", lang, count=int(item["region_programs"]), reached=reached)
+    jiwa, kk = item["region_reached_jiwa"], item["region_reached_kk"]
+    suffix = "_one" if count == 1 else ""
+    if pd.isna(jiwa) and pd.isna(kk):
+        programs = t("region_programs_unreported" + suffix, lang, count=count)
+    else:
+        programs = t("region_programs_reach" + suffix, lang, count=count, reached=formatting.people(jiwa, kk, lang))
+    return " " + t(f"agenda_region_wide_{item['region_level']}", lang, programs=programs)
 
 
 # --- quadrant and heat table --------------------------------------------------------------------
@@ -364,13 +431,13 @@ class Heat:
 
     def cells(self, lang: str) -> pd.DataFrame:
         """The heat table as text: coverage in `lang`'s format with the flag's mark ('8 % ✕'), '–'
-        where no need is recorded; columns area_name, whole_region and the category ids."""
+        where no need or no people figure is recorded (a gap without a people figure: '– ✕');
+        columns area_name, whole_region and the category ids."""
         text = self.coverage[["area_name", "whole_region"]].copy()
         for category in self.categories:
             text[category] = [
-                formatting.MISSING
-                if pd.isna(ratio)
-                else (formatting.percent(ratio, lang, 0) + (f" {FLAG_MARKS[flag]}" if flag else ""))
+                (formatting.MISSING if pd.isna(ratio) else formatting.percent(ratio, lang, 0))
+                + (f" {FLAG_MARKS[flag]}" if flag else "")
                 for ratio, flag in zip(self.coverage[category], self.flags[category], strict=True)
             ]
         return text
@@ -389,8 +456,9 @@ def heat(reader: Reader, filters: Filters, thresholds: Thresholds = Thresholds()
         return Heat(coverage=empty, flags=empty, categories=())
     index = ["area_name", "whole_region"]
     flags = cells.assign(flag=np.where(cells["kind"] == "none", "", cells["kind"]))
-    coverage = cells.pivot_table(index=index, columns="ppks_category_id", values="coverage", aggfunc="first")
-    flag_table = flags.pivot_table(index=index, columns="ppks_category_id", values="flag", aggfunc="first")
+    # groupby + unstack keeps a row whose coverage is all NaN (no people figure), which pivot_table drops.
+    coverage = cells.groupby([*index, "ppks_category_id"])["coverage"].first().unstack()
+    flag_table = flags.groupby([*index, "ppks_category_id"])["flag"].first().unstack()
     coverage = coverage.reindex(columns=list(categories)).reset_index()
     flag_table = flag_table.reindex(index=coverage.set_index(index).index, columns=list(categories))
     coverage.columns.name = None
@@ -432,7 +500,8 @@ def recommendations(
     """Gaps in order of people not reached, each costed at what reaching one person (of the gap's
     unit, in that PPKS category) costs today in the view — planned Rupiah of the programs counted in
     that unit that report a reach, ÷ the people they reached — until the budget is spent. Gaps
-    without such a cost are left out. Every row keeps its arithmetic."""
+    without such a cost, and gaps without a people figure (unmet NaN), are left out. Every row keeps
+    its arithmetic."""
     flagged = reader.shared(area_categories, filters, thresholds).table
     where, params = allocation_filter(filters)
     costs = reader.query(
@@ -449,7 +518,7 @@ def recommendations(
     gaps = flagged[flagged["gap"]].merge(
         costs[["ppks_category_id", "unit", "unit_cost"]], on=["ppks_category_id", "unit"], how="inner"
     )
-    gaps = gaps[gaps["unit_cost"] > 0].sort_values("unmet", ascending=False, kind="stable")
+    gaps = gaps[(gaps["unit_cost"] > 0) & gaps["unmet"].notna()].sort_values("unmet", ascending=False, kind="stable")
     rows, left = [], float(budget)
     for row in gaps.itertuples():
         if left <= 0:
@@ -488,11 +557,3 @@ def suppress(count: float | int, threshold: int, lang: str = "id") -> str:
     """Small counts can identify people: a count from 1 to `threshold` − 1 is shown as
     '< threshold', any other in `lang`'s number format. Language-neutral symbols only."""
     return f"< {threshold}" if 0 < count < threshold else formatting.number(count, lang)
-
-
-def suppress_counts(frame: pd.DataFrame, columns: list[str], threshold: int, lang: str = "id") -> pd.DataFrame:
-    """A copy of `frame` with the counts in `columns` passed through `suppress` (text)."""
-    result = frame.copy()
-    for column in columns:
-        result[column] = [suppress(v, threshold, lang) for v in frame[column]]
-    return result

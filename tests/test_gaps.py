@@ -9,7 +9,13 @@ Kukar FM coverage 7,6 % → 0 % (380 KK are not 380 jiwa), its gap 4.620 → 5.0
 not reached 8.430 → 9.000 jiwa; Kutim FM need 0 → missing (NaN); with the gap threshold at 5 %
 three gaps instead of one; no cost per jiwa is known in the fixture (PKH and RLH count KK), so the
 recommendations need a jiwa program (added in that test); in a kecamatan view the programs placed
-at the kabupaten/kota as a whole form a row of their own instead of being left out."""
+at the kabupaten/kota as a whole form a row of their own instead of being left out.
+
+Missing is not zero (review of the Celah page): the scholarship counts jiwa but reports no reach, so
+Samarinda's Anak Terlantar cell has no people figure — reached/coverage 0 → NaN, "reaches 0 persons
+of 1,000" → "reach not reported", no longer a gap (3 → 2 gaps; not reached 9.000 → 8.000 jiwa, the
+cell left out). A cell whose programs count only unit/lembaga is a gap (no program counts people)
+but says so instead of "reaches 0"."""
 
 from pathlib import Path
 
@@ -49,19 +55,23 @@ def test_area_by_category_and_flags(fixture_store):
     assert (kukar["programs"], kukar["budget"], kukar["source_codes"]) == (1, 1e9, ("APBN",))
     assert kukar["coverage"] == 0 and kukar["gap"] and not kukar["overlap"] and kukar["unmet"] == 5000
     assert kukar["per_person"] == pytest.approx(200_000)  # Rp1 M ÷ 5.000 jiwa
-    children = frame.loc[("Samarinda", 2)]
-    assert (children["need"], children["reached"], children["coverage"], children["gap"]) == (1000, 0, 0, True)
+    assert (kukar["people_programs"], kukar["reach_reported"]) == (1, True)  # PKH (KK) reports: 0 jiwa is known
+    children = frame.loc[("Samarinda", 2)]  # the scholarship counts jiwa and reports no reach
+    assert children["need"] == 1000 and pd.isna(children["reached"]) and pd.isna(children["coverage"])
+    assert (children["people_programs"], children["reach_reported"], children["gap"]) == (1, False, False)
+    assert pd.isna(children["unmet"]) and pd.isna(children["reached_jiwa"])
     kutim = frame.loc[("Kutai Timur", 24)]
     assert pd.isna(kutim["need"]) and pd.isna(kutim["unit"])  # no need data: missing, not 0
     assert (kutim["reached_kk"], kutim["sources"], kutim["programs"]) == (8, 2, 1)  # co-financed: one programme
     assert not kutim["gap"] and not kutim["overlap"]  # no recorded need: nothing to flag
     result = area_categories(Reader(fixture_store), Filters(2025))
-    assert (result.gaps, result.overlaps, result.unmet("jiwa"), result.unmet("KK")) == (3, 0, 9000, 0)
+    assert (result.gaps, result.overlaps, result.unmet("jiwa"), result.unmet("KK")) == (2, 0, 8000, 0)
+    assert result.unreported == 1
     assert result.need_levels == ("kecamatan",) and not result.need_missing
 
 
 def test_thresholds_are_settings(fixture_store):
-    assert cells(fixture_store, thresholds=Thresholds(gap_coverage=0.05))["gap"].sum() == 3  # all at 0 % (jiwa)
+    assert cells(fixture_store, thresholds=Thresholds(gap_coverage=0.05))["gap"].sum() == 2  # both at 0 % (jiwa)
     assert cells(fixture_store, thresholds=Thresholds(min_need=2000))["gap"].sum() == 2
 
 
@@ -132,6 +142,82 @@ def test_no_program_at_all():
     assert explain(item, "en") == "Mahakam Ulu — Remote indigenous communities: 539 households in need, no program yet."
 
 
+def test_a_reach_not_reported_is_not_zero(fixture_store):
+    # Before: "Samarinda — Anak Terlantar: 1 program (CSR/TJSL) menjangkau 0 jiwa dari 1.000 jiwa (0,0 %);
+    # celah 1.000 jiwa." — and a gap.
+    children = area_categories(Reader(fixture_store), Filters(2025)).table.set_index(["area_name", "ppks_category_id"])
+    item = children.loc[("Samarinda", 2)].copy()
+    item["area_name"], item["ppks_category_id"] = "Samarinda", 2
+    assert explain(item, "id") == (
+        "Samarinda — Anak Terlantar: 1 program (CSR/TJSL) untuk 1.000 jiwa membutuhkan; jangkauan tidak dilaporkan."
+    )
+    assert explain(item, "en") == (
+        "Samarinda — Neglected children: 1 program (CSR/TJSL) for 1,000 persons in need; reach not reported."
+    )
+
+
+def test_programs_counted_in_units_are_no_people(fixture_store):
+    # A house programme (counted in 'unit', 5 houses) in Palaran, where Fakir Miskin needs 3.000 jiwa:
+    # no program there counts people, so the cell is a gap with no people figure (not "reaches 0").
+    add_programs(
+        fixture_store,
+        [(13, "BEDAH", 2025, "Bedah Rumah", "Dinsos Samarinda", 24, "unit")],
+        [(13, "64.72.01", "APBD_KABKOTA", 200_000_000, 5)],
+    )
+    result = area_categories(Reader(fixture_store), Filters(2025, kabkota="64.72"))
+    palaran = result.table.set_index(["area_name", "ppks_category_id"]).loc[("Palaran", 24)]
+    assert (palaran["programs"], palaran["people_programs"], palaran["reach_reported"]) == (1, 0, False)
+    assert pd.isna(palaran["reached"]) and pd.isna(palaran["coverage"]) and pd.isna(palaran["unmet"])
+    assert palaran["gap"] and palaran["kind"] == "gap"
+    assert result.unmet("jiwa") == 0 and result.unreported == 2  # Palaran FM and the scholarship
+    items = agenda(Reader(fixture_store), Filters(2025, kabkota="64.72")).items
+    assert list(items["area_name"]) == ["Palaran"] and items.iloc[0]["weight"] == 3000  # weighed by its need
+    assert explain(items.iloc[0], "id") == (
+        "Palaran — Fakir Miskin: 3.000 jiwa membutuhkan; 1 program (APBD Kabupaten/Kota) dihitung dalam "
+        "unit/lembaga; tidak ada penerima (orang) yang dilaporkan. Dialokasikan di tingkat kabupaten/kota "
+        "(seluruh wilayah, tidak dibagi ke kecamatan): 1 program menjangkau 190 KK."
+    )
+    assert explain(items.iloc[0], "en") == (
+        "Palaran — The poor (fakir miskin): 3,000 persons in need; 1 program (APBD Kabupaten/Kota) is counted in "
+        "units or institutions; no people reached are reported. Allocated at regency/city level (the whole area, "
+        "not spread over subdistricts): 1 program reaches 190 households."
+    )
+    text = heat(Reader(fixture_store), Filters(2025, kabkota="64.72")).cells("id").set_index("area_name")
+    assert text.loc["Palaran", 24] == "– ✕" and text.loc["Palaran", 2] == "–"
+    assert recommendations(Reader(fixture_store), Filters(2025, kabkota="64.72")).empty  # no people figure to cost
+
+
+def test_province_level_programs_are_named_as_such(fixture_store):
+    # A program allocated to the province as a whole (region 64), 51 jiwa Fakir Miskin reached.
+    add_programs(
+        fixture_store,
+        [(14, "PROV-FM", 2025, "Santunan Provinsi", "Dinsos Provinsi", 24, "jiwa")],
+        [(14, "64", "APBD_PROV", 80_000_000, 51)],
+    )
+    table = area_categories(Reader(fixture_store), Filters(2025)).table
+    province = table[table["whole_region"]].iloc[0]
+    assert (province["area_name"], province["whole_level"], province["reached_jiwa"]) == (
+        "Kalimantan Timur",
+        "provinsi",
+        51,
+    )
+    kukar = table.set_index(["area_name", "ppks_category_id"]).loc[("Kutai Kartanegara", 24)]
+    assert (kukar["region_programs"], kukar["region_reached_jiwa"], kukar["region_level"]) == (1, 51, "provinsi")
+    item = agenda(Reader(fixture_store), Filters(2025)).items.iloc[0]
+    assert explain(item, "id").endswith(
+        "Dialokasikan di tingkat provinsi (seluruh provinsi, tidak dibagi ke kabupaten/kota): "
+        "1 program menjangkau 51 jiwa."
+    )
+    assert explain(item, "en").endswith(
+        "Allocated at province level (the whole province, not spread over regencies/cities): "
+        "1 program reaches 51 persons."
+    )
+    whole = province.copy()
+    whole["need"], whole["unit"], whole["kind"] = 100.0, "jiwa", "gap"  # a need recorded for the province itself
+    assert explain(whole, "id").startswith("Kalimantan Timur (tingkat provinsi) — Fakir Miskin:")
+    assert explain(whole, "en").startswith("Kalimantan Timur (province level) — The poor (fakir miskin):")
+
+
 def test_small_counts_are_suppressed():
     assert [suppress(v, 5) for v in (0, 1, 4, 5, 1234)] == ["0", "< 5", "< 5", "5", "1.234"]
     assert suppress(1234, 5, "en") == "1,234"
@@ -143,11 +229,12 @@ def test_source_pairs_without_lists(fixture_store):
 
 def test_quadrant_and_heat(fixture_store):
     points = quadrant(Reader(fixture_store), Filters(2025)).table
-    assert sorted(points["need"]) == [1000, 3000, 5000] and set(points["kind"]) == {"gap"}
+    assert sorted(points["need"]) == [1000, 3000, 5000] and set(points["kind"]) == {"gap", "none"}
     table = heat(Reader(fixture_store), Filters(2025))
     assert table.categories == (24, 2)  # largest need first
     text = table.cells("id").set_index("area_name")
     assert text.loc["Kutai Kartanegara", 24] == "0 % ✕" and text.loc["Kutai Kartanegara", 2] == "–"
+    assert text.loc["Samarinda", 2] == "–"  # the scholarship reports no reach: no coverage, no flag
 
 
 def run_page(query=None):
@@ -164,16 +251,18 @@ def test_page(fixture_url):
     at = run_page()
     assert at.title[0].value == "Celah & tumpang tindih 2025"
     assert {m.label: m.value for m in at.metric} == {
-        "Celah": "3",
+        "Celah": "2",
         "Tumpang tindih": "0",
-        "PPKS belum terjangkau": "9.000 jiwa",
+        "PPKS belum terjangkau": "8.000 jiwa",
         "Orang di 2+ program": "0",
     }
     agenda_table = at.table[0].value
-    assert agenda_table["Jenis"].tolist() == ["✕ Celah"] * 3  # every row keeps its own label
+    assert agenda_table["Jenis"].tolist() == ["✕ Celah"] * 2  # every row keeps its own label
     assert agenda_table.iloc[0]["Penjelasan"].startswith("Kutai Kartanegara — Fakir Miskin: 1 program (APBN)")
     heat_table = at.dataframe[0].value.set_index("Wilayah")
     assert heat_table.loc["Kutai Kartanegara", "Fakir Miskin"] == "0 % ✕"
+    assert at.subheader[2].value == "Cakupan per kabupaten/kota dan kategori PPKS"
+    assert any(c.value.startswith("1 wilayah × kategori dengan PPKS belum punya angka penerima") for c in at.caption)
     numbers = next(df.value for df in at.dataframe if "Tercapai (KK)" in df.value.columns).set_index("Wilayah")
     assert numbers.loc["Kutai Kartanegara", "Tercapai (KK)"] == 380  # a number, beside the jiwa figures
     assert numbers.loc["Kutai Kartanegara", "PPKS (jiwa)"] == 5000
@@ -186,7 +275,7 @@ def test_page(fixture_url):
 def test_page_in_english_names_units(fixture_url):
     at = run_page({"lang": "en"})
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["People in need not reached"] == "9,000 persons"
+    assert metrics["People in need not reached"] == "8,000 persons"
     assert at.table[0].value.iloc[0]["Explanation"].endswith("reach 380 households (not added).")
 
 
@@ -237,6 +326,16 @@ def test_kecamatan_inside_a_selected_kabkota(fixture_store):
     )
 
 
+def test_kecamatan_page_names_its_level(fixture_url):
+    at = run_page({"lang": "en", "wilayah": "Samarinda"})
+    assert "Coverage by subdistrict and PPKS category" in [s.value for s in at.subheader]
+    # PKH placed in Samarinda as a whole: its own row, marked in level-neutral words in every table.
+    assert list(at.dataframe[0].value["Area"]) == ["Palaran", "Samarinda (region as a whole)"]
+    numbers = next(df.value for df in at.dataframe if "Reached (households)" in df.value.columns).set_index("Area")
+    assert numbers.loc["Samarinda (region as a whole)", "Reached (households)"] == 190
+    assert any("(region as a whole)" in c.value for c in at.caption)
+
+
 def test_thresholds_from_a_shared_link(fixture_url):
     at = run_page({"ambang_min": "2000"})
     assert {m.label: m.value for m in at.metric}["Celah"] == "2"
@@ -253,6 +352,43 @@ def sample(tmp_path_factory):
     build_demo(store, beneficiaries=30_000)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The sample data set exactly as `python -m data_loaders demo` builds it (the reviewer's figures)."""
+    from data_loaders.demo import build_demo
+
+    store = open_store(f"duckdb:///{tmp_path_factory.mktemp('demo') / 'demo.duckdb'}")
+    build_demo(store)
+    yield store
+    store.close()
+
+
+def test_bontang_utara_houses_are_not_people(demo):
+    # Review of the Celah page (?wilayah=Bontang). Before: "Bontang Utara — Fakir Miskin: 3 program (…)
+    # menjangkau 0 jiwa dari 3.161 jiwa (0,0 %); celah 3.161 jiwa." Its three programs count houses
+    # ('unit') or report no reach: the cell has no people figure; still a gap (no program counts people).
+    reader, filters = Reader(demo), Filters(2025, kabkota="64.74")
+    result = area_categories(reader, filters)
+    cell = result.table.set_index(["area_name", "ppks_category_id"]).loc[("Bontang Utara", 24)]
+    assert (cell["need"], cell["programs"], cell["people_programs"], cell["reach_reported"]) == (3161, 3, 0, False)
+    assert pd.isna(cell["reached"]) and pd.isna(cell["coverage"]) and pd.isna(cell["unmet"]) and cell["gap"]
+    assert result.unmet("jiwa") == 3189 and result.unreported == 3  # before 10.226: 3.161 + 2.005 + 1.871 left out
+    item = agenda(reader, filters).items.iloc[0]
+    assert explain(item, "id") == (
+        "Bontang Utara — Fakir Miskin: 3.161 jiwa membutuhkan; 3 program (APBD Provinsi, APBD Kabupaten/Kota, "
+        "CSR/TJSL) dihitung dalam unit/lembaga; tidak ada penerima (orang) yang dilaporkan. Dialokasikan di "
+        "tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): 4 program menjangkau 427 jiwa · 867 KK."
+    )
+    assert explain(item, "en") == (
+        "Bontang Utara — The poor (fakir miskin): 3,161 persons in need; 3 programs (APBD Provinsi, "
+        "APBD Kabupaten/Kota, CSR/TJSL) are counted in units or institutions; no people reached are reported. "
+        "Allocated at regency/city level (the whole area, not spread over subdistricts): 4 programs reach "
+        "427 persons · 867 households."
+    )
+    older = agenda(reader, filters).items.iloc[1]  # one region-wide program: singular in English
+    assert explain(older, "en").endswith("not spread over subdistricts): 1 program reaches 51 persons.")
 
 
 def partner_with_programs(store) -> tuple[int, set[str]]:
