@@ -76,7 +76,8 @@ def test_per_resident_and_per_ppks_use_one_unit_and_one_level(fixture_store):
     assert areas.loc["64.02", "ppks_jiwa"] == 5_000  # before the correction: 10.700 (levels and units added)
     assert areas.loc["64.02", "ppks_kk"] == 700
     assert areas.loc["64.02", "per_ppks"] == pytest.approx(1_000_000_000 / 5_000)
-    assert region.need_levels == ("kecamatan",)
+    # Kukar's total is kept (its one kecamatan of 20 does not cover it); Samarinda's kecamatan stay.
+    assert region.need_levels == ("kabupaten_kota", "kecamatan")
     assert region.left_out("per_ppks") == ("Kutai Timur",)  # no PPKS recorded there: not shown per PPKS
     per_source = region.table.set_index(["region_code", "source"])
     assert per_source.loc[("64.72", "CSR"), "per_ppks"] == pytest.approx(100_000_000 / 4_000)
