@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_compact_decimal, get_decimal_symbol, get_group_symbol
 
 from common.i18n import value
 
@@ -26,12 +28,21 @@ def _missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+@lru_cache(maxsize=8)
+def _symbols(lang: str) -> tuple[str, str]:
+    """The locale's grouping and decimal signs, from Babel's locale data: ('.', ',') for id."""
+    return get_group_symbol(_locale(lang)), get_decimal_symbol(_locale(lang))
+
+
 def number(value: float | None, lang: str = "id", decimals: int = 0) -> str:
-    """A full number with thousands separators: 1.234.567 (id) or 1,234,567 (en)."""
+    """A full number with thousands separators: 1.234.567 (id) or 1,234,567 (en), rounded half to
+    even on the decimal value as Babel's `format_decimal` does. Tables format thousands of cells per
+    rerun, so the digits come from Python's own formatting and only the signs from Babel."""
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+    group, point = _symbols(lang)
+    return f"{rounded:,.{decimals}f}".replace(",", "\0").replace(".", point).replace("\0", group)
 
 
 def compact(value: float | None, lang: str = "id") -> str:
