@@ -201,8 +201,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kpi_coverage": {"id": "Cakupan", "en": "Coverage"},
     "kpi_coverage_help": {
-        "id": "Penerima tercapai ÷ PPKS, dalam satuan yang sama (jiwa, atau KK bila PPKS hanya dalam KK).",
-        "en": "People reached ÷ PPKS, in the same unit (persons, or households where PPKS is only in households).",
+        "id": "Penerima tercapai ÷ PPKS, dalam satuan yang sama (jiwa, atau KK bila PPKS hanya dalam KK), hanya "
+        "dari program kategori PPKS yang punya data kebutuhan.",
+        "en": "People reached ÷ PPKS, in the same unit (persons, or households where PPKS is only in households), "
+        "counting only programs of a PPKS category with need recorded.",
     },
     "note_units": {
         "id": "Jiwa dan KK dihitung terpisah dan tidak dijumlahkan; program bersatuan unit atau lembaga tidak "
@@ -211,12 +213,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "or institutions count no people.",
     },
     "note_coverage_jiwa": {
-        "id": "Cakupan = penerima jiwa ÷ PPKS jiwa (penerima KK tidak dibandingkan dengan PPKS jiwa).",
-        "en": "Coverage = persons reached ÷ PPKS persons (households reached are not compared with persons).",
+        "id": "Cakupan = penerima jiwa dari program kategori PPKS yang punya data kebutuhan di kabupaten/kota yang sama ÷ PPKS jiwa; penerima KK tidak dibandingkan dengan PPKS jiwa.",
+        "en": "Coverage = persons reached by programs of a PPKS category with need recorded in the same regency/city ÷ PPKS persons; households reached are not compared with persons.",
     },
     "note_coverage_KK": {
-        "id": "Cakupan = penerima KK ÷ PPKS KK.",
-        "en": "Coverage = households reached ÷ PPKS households.",
+        "id": "Cakupan = penerima KK dari program kategori PPKS yang punya data kebutuhan di kabupaten/kota yang sama ÷ PPKS KK.",
+        "en": "Coverage = households reached by programs of a PPKS category with need recorded in the same regency/city ÷ PPKS households.",
     },
     "note_need_levels": {"id": "PPKS dari data tingkat {levels}.", "en": "PPKS from {levels}-level figures."},
     "note_need_set_aside": {
