@@ -360,9 +360,8 @@ class Reader:
 # --- the shared filters as SQL ------------------------------------------------------------------
 
 
-def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = False) -> tuple[str, list[Any]]:
-    """WHERE conditions of the shared filters over `allocation_rows AS alias`; `every_year` leaves the
-    year out (for trends). Returns (sql, params)."""
+def _year_and_place(filters: Filters, alias: str, every_year: bool) -> tuple[list[str], list[Any]]:
+    """The year (unless `every_year`) and kabupaten/kota conditions every relation shares."""
     conditions: list[str] = []
     params: list[Any] = []
     if not every_year:
@@ -371,6 +370,13 @@ def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = Fal
     if filters.kabkota:
         conditions.append(f"{alias}.kabkota_code = ?")
         params.append(filters.kabkota)
+    return conditions, params
+
+
+def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = False) -> tuple[str, list[Any]]:
+    """WHERE conditions of the shared filters over `allocation_rows AS alias`; `every_year` leaves the
+    year out (for trends). Returns (sql, params)."""
+    conditions, params = _year_and_place(filters, alias, every_year)
     if filters.sources:
         sql, values = _in(f"{alias}.funding_source", filters.sources)
         conditions.append(sql)
@@ -386,14 +392,7 @@ def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = Fal
 def need_filter(filters: Filters, alias: str = "n", every_year: bool = False) -> tuple[str, list[Any]]:
     """WHERE conditions of the shared filters over `need_rows AS alias`. Funding sources do not apply
     to need; 'Lintas PPKS' is a kind of program, not of need, so it keeps every category."""
-    conditions: list[str] = []
-    params: list[Any] = []
-    if not every_year:
-        conditions.append(f"{alias}.year = ?")
-        params.append(filters.year)
-    if filters.kabkota:
-        conditions.append(f"{alias}.kabkota_code = ?")
-        params.append(filters.kabkota)
+    conditions, params = _year_and_place(filters, alias, every_year)
     if filters.ppks not in (None, LINTAS_PPKS):
         conditions.append(f"{alias}.ppks_category_id = ?")
         params.append(int(filters.ppks))
@@ -402,8 +401,5 @@ def need_filter(filters: Filters, alias: str = "n", every_year: bool = False) ->
 
 def beneficiary_filter(filters: Filters, alias: str = "b") -> tuple[str, list[Any]]:
     """WHERE conditions of the year and kabupaten/kota filters over `beneficiary_rows AS alias`."""
-    conditions, params = [f"{alias}.year = ?"], [filters.year]
-    if filters.kabkota:
-        conditions.append(f"{alias}.kabkota_code = ?")
-        params.append(filters.kabkota)
+    conditions, params = _year_and_place(filters, alias, every_year=False)
     return " AND ".join(conditions), params
