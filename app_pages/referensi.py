@@ -68,7 +68,7 @@ with left:
             t("col_abbreviation", lang): abbreviations,
         }
     )
-    tables.show(frame, {t("col_number", lang): "number"}, lang, height=420)
+    tables.show(frame, {}, lang, height=420)  # numbers 1–26 need no thousands separator
     st.caption(t("ppks_source", lang))
 with right:
     st.subheader(t("store_heading", lang))

@@ -130,13 +130,15 @@ def proper_names(sample_url) -> list[str]:
 def _frame_texts(proto) -> list[str]:
     """What a dataframe element shows: its display values where a Styler formats it, else its data."""
     styler = proto.arrow_data.styler
-    raw = styler.display_values if styler.display_values else proto.arrow_data.data
-    frame = pa.ipc.open_stream(raw).read_all().to_pandas()
+    styled = bool(styler.display_values)
+    frame = pa.ipc.open_stream(styler.display_values if styled else proto.arrow_data.data).read_all().to_pandas()
     texts = [str(column) for column in frame.columns]
     for column in frame.columns:
         values = frame[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
-            texts += ["None" if v is None else str(v) for v in values]
+            # A missing cell of a plain table is drawn as the table's placeholder (checked to be "–");
+            # a styled table's display values are the text itself.
+            texts += ["None" if v is None else str(v) for v in values if styled or not pd.isna(v)]
     return texts
 
 
