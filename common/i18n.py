@@ -365,6 +365,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kategori PPKS '{value}' tidak dikenal. Tulis salah satu dari 26 kategori (nama, singkatan atau nomor 1–26) atau Lintas PPKS.",
         "en": "PPKS category '{value}' is unknown. Write one of the 26 categories (name, abbreviation or number 1–26) or Lintas PPKS.",
     },
+    "imp_ppks_combined": {
+        "id": "'{value}' menggabungkan dua kategori PPKS ({first} dan {second}); angkanya tidak bisa dipisah lagi. Tulis satu baris untuk tiap kategori.",
+        "en": "'{value}' joins two PPKS categories ({first} and {second}); the figure cannot be split again. Write one row per category.",
+    },
     "imp_bad_ppks_hint": {
         "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
         "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",

@@ -38,6 +38,48 @@ SECTORS = [
 ]
 PARTNER_KINDS = ["BUMN", "BUMD", "Swasta", "Lainnya"]
 PERIODS = ["Tahunan", "Semester 1", "Semester 2", "Triwulan 1", "Triwulan 2", "Triwulan 3", "Triwulan 4"]
+# Spellings offices use: 'Triwulan I', 'TW III', 'Semester II', 'Smt 1', 'Tahun', and unit words of
+# Satu Data and DTKS tables ('ORANG', 'KPM' = keluarga penerima manfaat, 'RTS' = rumah tangga sasaran).
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+PERIOD_ALIASES = {"Tahun": "Tahunan", "Annual": "Tahunan"}
+PERIOD_ALIASES |= {
+    f"{word} {number}": f"Triwulan {n}"
+    for n in range(1, 5)
+    for word in ("Triwulan", "TW", "Trw", "Q")
+    for number in (n, _ROMAN[n])
+}
+PERIOD_ALIASES |= {
+    f"{word} {number}": f"Semester {n}"
+    for n in (1, 2)
+    for word in ("Semester", "Smt", "Sem", "S")
+    for number in (n, _ROMAN[n])
+}
+UNIT_ALIASES = {
+    "orang": "jiwa",
+    "org": "jiwa",
+    "jiwa": "jiwa",
+    "KPM": "KK",
+    "keluarga": "KK",
+    "kepala keluarga": "KK",
+    "RTS": "KK",
+    "RT": "KK",
+    "rumah tangga": "KK",
+}
+SECTOR_ALIASES = {
+    "Batubara": "Pertambangan Batubara",
+    "Batu Bara": "Pertambangan Batubara",
+    "Tambang Batubara": "Pertambangan Batubara",
+    "Pertambangan Batu Bara": "Pertambangan Batubara",
+    "Minyak dan Gas": "Migas",
+    "Minyak & Gas": "Migas",
+    "Minyak dan Gas Bumi": "Migas",
+    "Pupuk": "Pupuk/Petrokimia",
+    "Petrokimia": "Pupuk/Petrokimia",
+    "Sawit": "Perkebunan Sawit",
+    "Kelapa Sawit": "Perkebunan Sawit",
+    "Perkebunan Kelapa Sawit": "Perkebunan Sawit",
+    "Bank": "Perbankan",
+}
 DIRECTIONS = ["naik", "turun"]
 
 
@@ -189,7 +231,7 @@ PROGRAM = Kind(
             "satuan_penerima",
             "beneficiary_unit",
             False,
-            values.closed_list(BENEFICIARY_UNITS),
+            values.closed_list(BENEFICIARY_UNITS, aliases=UNIT_ALIASES),
             "Satuan penerima",
             "KK",
             tuple(BENEFICIARY_UNITS),
@@ -224,7 +266,15 @@ PPKS = Kind(
             "Lanjut Usia Terlantar",
         ),
         Column("jumlah", "count", True, values.count, "Jumlah PPKS (bilangan bulat ≥ 0)", 412, number_format="#,##0"),
-        Column("satuan", "unit", False, values.closed_list(PPKS_UNITS), "jiwa atau KK", "jiwa", tuple(PPKS_UNITS)),
+        Column(
+            "satuan",
+            "unit",
+            False,
+            values.closed_list(PPKS_UNITS, aliases=UNIT_ALIASES),
+            "jiwa atau KK",
+            "jiwa",
+            tuple(PPKS_UNITS),
+        ),
         Column("sumber_data", "data_source", False, values.text, "Asal data", "Pendataan Dinsos 2025"),
     ),
     key=("tahun", "wilayah", "kategori_ppks"),
@@ -302,7 +352,15 @@ MITRA = Kind(
             "Nama perusahaan (variasi PT./Tbk/Persero dianggap sama)",
             "PT Contoh Energi Kaltim",
         ),
-        Column("sektor", "sector", False, values.closed_list(SECTORS), "Sektor usaha", "Migas", tuple(SECTORS)),
+        Column(
+            "sektor",
+            "sector",
+            False,
+            values.closed_list(SECTORS, aliases=SECTOR_ALIASES),
+            "Sektor usaha",
+            "Migas",
+            tuple(SECTORS),
+        ),
         Column(
             "jenis",
             "kind",
@@ -351,7 +409,7 @@ INDIKATOR = Kind(
             "periode",
             "period",
             True,
-            values.closed_list(PERIODS),
+            values.closed_list(PERIODS, aliases=PERIOD_ALIASES),
             "Tahunan, Semester 1/2 atau Triwulan 1–4",
             "Tahunan",
             tuple(PERIODS),

@@ -155,7 +155,8 @@ def _parse_column(
     series: pd.Series, name: str, parse: Callable, required: bool, rows, collect: _Collector, nik_key: bytes | None
 ) -> tuple[pd.Series, pd.Series]:
     if isinstance(series.dtype, pd.StringDtype):  # CSV: text only, checked column-wide
-        blank = series.str.strip().eq("") | series.isna()
+        stripped = series.str.strip()
+        blank = stripped.eq("") | series.isna() | stripped.str.lower().isin(values.NIL_MARKERS).fillna(False)
         keys = series
     else:  # XLSX: text, numbers and dates mixed
         blank = series.map(values.is_blank)

@@ -82,12 +82,17 @@ MONTHS = {
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+# What offices write for "nothing here" in a cell (BPS and SIPD tables use '-', Satu Data 'N/A').
+NIL_MARKERS = frozenset({"-", "–", "—", "n/a", "n.a.", "n.a", "na", "#n/a"})
+
+
 def is_blank(value: object) -> bool:
+    """True for an empty cell, NaN, or a nil marker such as '-', 'N/A' or 'n.a.'."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return isinstance(value, str) and not value.strip()
+    return isinstance(value, str) and (not value.strip() or value.strip().lower() in NIL_MARKERS)
 
 
 def text(value: object) -> str:
@@ -281,7 +286,24 @@ def _ppks_index() -> dict[str, int]:
     index[_key("Perdagangan Orang")] = 18
     index[_key("Korban NAPZA")] = 17
     index[_key("PMKS Fakir Miskin")] = 24
+    # Names of the PMKS list before Permensos 8/2012, still in offices' tables.
+    for name, category in OLD_PPKS_NAMES.items():
+        index[_key(name)] = category
     return index
+
+
+OLD_PPKS_NAMES = {
+    "Penyandang Cacat": 9,
+    "Anak Cacat": 5,
+    "Wanita Rawan Sosial Ekonomi": 23,
+    "Keluarga Fakir Miskin": 24,
+    "Eks Narapidana": 15,
+    "Bekas Narapidana": 15,
+    "Korban Penyalahgunaan Narkoba": 17,
+    "Lansia Terlantar": 8,
+    "Anak Korban Tindak Kekerasan": 6,
+    "Masyarakat yang Tinggal di Daerah Rawan Bencana": 21,
+}
 
 
 def ppks_category(value: object) -> int | str:
@@ -301,6 +323,17 @@ def ppks_category(value: object) -> int | str:
     index = _ppks_index()
     if key in index:
         return index[key]
+    numbered = re.fullmatch(r"(\d{1,2})\s*[.)]\s*(.+)", raw)  # '24. Fakir Miskin', as hints print it
+    if numbered and index.get(_key(numbered.group(2))) == int(numbered.group(1)):
+        return int(numbered.group(1))
+    parts = [part for part in re.split(r"\s+(?:dan|&|/|atau)\s+|\s*[/&]\s*", raw) if part.strip()]
+    if len(parts) == 2 and all(_key(part) in index for part in parts):
+        first, second = (index[_key(part)] for part in parts)
+        if first != second:  # two categories in one figure cannot be told apart again
+            names = ppks_categories().set_index("id")["name"]
+            raise ValueProblem(
+                "imp_ppks_combined", value=raw, first=f"{first}. {names[first]}", second=f"{second}. {names[second]}"
+            )
     close = difflib.get_close_matches(key, list(index), n=1, cutoff=0.6)
     if close:
         category = index[close[0]]
@@ -316,9 +349,11 @@ def region(value: object) -> Region:
         raise ValueProblem("imp_region", translated={lang: error.message(lang) for lang in LANGUAGES}) from None
 
 
-def closed_list(options: list[str], problem: str = "imp_bad_option"):
-    """A parser for one of `options` (matched loosely, returned in its official spelling)."""
+def closed_list(options: list[str], problem: str = "imp_bad_option", aliases: dict[str, str] | None = None):
+    """A parser for one of `options` (matched loosely, returned in its official spelling); `aliases`
+    maps other spellings offices use (any case, spaces and punctuation ignored) to an option."""
     index = {_key(option): option for option in options}
+    index |= {_key(alias): option for alias, option in (aliases or {}).items()}
 
     def parse(value: object) -> str:
         return _choice(value, index, problem, options)

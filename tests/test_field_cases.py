@@ -1,0 +1,128 @@
+"""Files as offices send them (tests/field_cases/) and the vocabulary they use (issue 11, item 4):
+each file is imported through the command line and the stored values are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data_loaders import kinds, values
+from data_loaders.__main__ import main
+from data_loaders.problems import ValueProblem
+from data_loaders.store import open_store
+
+CASES = Path(__file__).resolve().parent / "field_cases"
+
+
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch) -> str:
+    url = f"duckdb:///{tmp_path / 'field.duckdb'}"
+    open_store(url).close()
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def test_sipd_realisation_table(empty_store, capsys):
+    assert main(["import", str(CASES / "c06_sipd_amounts_program.csv"), "--kind", "program"]) == 0
+    assert "0 peringatan" in capsys.readouterr().out
+    store = open_store(empty_store)
+    rows = store.query(
+        "SELECT p.program_code, p.beneficiary_unit AS unit, a.region_code, a.budget_idr, a.spent_idr, "
+        "a.target_beneficiaries AS target, a.reached_beneficiaries AS reached "
+        "FROM programs p JOIN program_allocations a ON a.program_id = p.id ORDER BY p.program_code"
+    ).set_index("program_code")
+    store.close()
+    assert rows.loc["1.06.02.2.01", "budget_idr"] == 1_250_000_000  # 'Rp 1.250.000.000,00'
+    assert rows.loc["1.06.02.2.01", "spent_idr"] == 1_087_500_000
+    assert rows.loc["1.06.04.2.01", "budget_idr"] == 750_000_000  # 'Rp. 750.000.000,-'
+    assert rows.loc["1.06.04.2.01", "spent_idr"] != rows.loc["1.06.04.2.01", "spent_idr"]  # '-' is empty (NaN)
+    assert rows["reached"].isna().tolist() == [False, True, False]  # '-' is empty, not zero
+    assert rows.loc["1.06.05.2.02", "unit"] == "KK"  # 'KPM': keluarga penerima manfaat
+    assert rows.loc["1.06.05.2.02", "region_code"] == "64.11"  # Mahakam Ulu
+    assert rows.loc["1.06.05.2.02", "budget_idr"] == 2_500_000_000  # 'Rp2,5 M'
+
+
+def test_spm_report_with_roman_periods(empty_store):
+    assert main(["import", str(CASES / "c11_spm_roman_periods_indikator.csv"), "--kind", "indikator"]) == 0
+    store = open_store(empty_store)
+    rows = store.query("SELECT indicator_code, period, baseline, target, actual FROM indicators ORDER BY 1, 2")
+    store.close()
+    assert rows["period"].tolist() == ["Semester 2", "Triwulan 1", "Tahunan", "Triwulan 3"]
+    assert rows["baseline"].isna().tolist() == [True, True, False, False]  # '-' and 'N/A'
+    assert rows["actual"].tolist() == [92.5, 87.25, 96.4, 95.0]  # '92,5%', '87,25 %'
+
+
+@pytest.mark.parametrize("text", ["-", "–", "N/A", "n.a.", "n.a", "NA", "#N/A", " - "])
+def test_nil_markers_are_empty(text):
+    assert values.is_blank(text)
+
+
+@pytest.mark.parametrize("text", ["0", "Rp 0", "nama", "-5"])
+def test_values_are_not_nil(text):
+    assert not values.is_blank(text)
+
+
+PERIOD = values.closed_list(kinds.PERIODS, aliases=kinds.PERIOD_ALIASES)
+UNIT = values.closed_list(kinds.BENEFICIARY_UNITS, aliases=kinds.UNIT_ALIASES)
+SECTOR = values.closed_list(kinds.SECTORS, aliases=kinds.SECTOR_ALIASES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Triwulan I", "Triwulan 1"),
+        ("TRIWULAN IV", "Triwulan 4"),
+        ("TW III", "Triwulan 3"),
+        ("tw 2", "Triwulan 2"),
+        ("Semester II", "Semester 2"),
+        ("Smt I", "Semester 1"),
+        ("Tahunan", "Tahunan"),
+        ("Tahun", "Tahunan"),
+    ],
+)
+def test_periods_as_offices_write_them(text, expected):
+    assert PERIOD(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ORANG", "jiwa"), ("Jiwa", "jiwa"), ("KPM", "KK"), ("RTS", "KK"), ("RT", "KK"), ("Rumah Tangga", "KK")],
+)
+def test_units_as_offices_write_them(text, expected):
+    assert UNIT(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Batu Bara", "Pertambangan Batubara"), ("Minyak dan Gas", "Migas"), ("Pupuk", "Pupuk/Petrokimia")],
+)
+def test_sectors_as_offices_write_them(text, expected):
+    assert SECTOR(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Penyandang Cacat", 9),
+        ("Wanita Rawan Sosial Ekonomi", 23),
+        ("Keluarga Fakir Miskin", 24),
+        ("Eks Narapidana", 15),
+        ("24. Fakir Miskin", 24),  # the form the import hints print, typed back
+        ("9) Penyandang Disabilitas", 9),
+    ],
+)
+def test_old_names_and_numbered_names_of_ppks(text, expected):
+    assert values.ppks_category(text) == expected
+
+
+def test_a_numbered_name_must_agree_with_its_number():
+    with pytest.raises(ValueProblem):
+        values.ppks_category("23. Fakir Miskin")
+
+
+def test_a_combined_category_is_refused_with_split_advice():
+    with pytest.raises(ValueProblem) as refused:
+        values.ppks_category("Pengemis dan Gelandangan")
+    assert refused.value.key == "imp_ppks_combined"
+    assert {refused.value.values["first"], refused.value.values["second"]} == {"11. Gelandangan", "12. Pengemis"}
