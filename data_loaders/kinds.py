@@ -114,6 +114,7 @@ class Column:
     example: object
     options: tuple[str, ...] = ()  # a dropdown in the template
     number_format: str | None = None
+    other_headers: tuple[str, ...] = ()  # headers of published tables (Satu Data, BPS) that mean this column
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class Kind:
         """Every accepted header spelling (normalised) -> canonical name."""
         result = {}
         for column in self.columns:
-            for spelling in (column.name, column.english):
+            for spelling in (column.name, column.english, *column.other_headers):
                 result[normalise_header(spelling)] = column.name
         return result
 
@@ -139,6 +140,9 @@ class Kind:
 MONEY = "#,##0"
 DATE = "dd/mm/yyyy"
 REGION_MEANING = "Nama atau kode Kemendagri/BPS kabupaten/kota, kecamatan atau desa/kelurahan"
+# Satu Data Kaltim tables name the region in these columns (their code column is left aside: the name
+# resolves, and BPS and Kemendagri codes of the same number differ).
+SATU_DATA_REGION_HEADERS = ("nama_kabupaten_kota", "nama_kab_kota", "kabupaten_kota", "nama_wilayah")
 
 PROGRAM = Kind(
     "program",
@@ -256,7 +260,15 @@ PPKS = Kind(
     "PPKS",
     (
         Column("tahun", "year", True, values.year, "Tahun data", 2025),
-        Column("wilayah", "region", True, values.region, REGION_MEANING, "Tenggarong"),
+        Column(
+            "wilayah",
+            "region",
+            True,
+            values.region,
+            REGION_MEANING,
+            "Tenggarong",
+            other_headers=SATU_DATA_REGION_HEADERS,
+        ),
         Column(
             "kategori_ppks",
             "ppks_category",
@@ -264,8 +276,18 @@ PPKS = Kind(
             _ppks_need,
             "Salah satu dari 26 kategori PPKS",
             "Lanjut Usia Terlantar",
+            other_headers=("jenis_pmks", "jenis_ppks", "kategori_pmks", "jenis_kategori"),
         ),
-        Column("jumlah", "count", True, values.count, "Jumlah PPKS (bilangan bulat ≥ 0)", 412, number_format="#,##0"),
+        Column(
+            "jumlah",
+            "count",
+            True,
+            values.count,
+            "Jumlah PPKS (bilangan bulat ≥ 0)",
+            412,
+            number_format="#,##0",
+            other_headers=("jumlah_pmks", "jumlah_ppks"),
+        ),
         Column(
             "satuan",
             "unit",

@@ -83,6 +83,8 @@ def _xlsx_rows(content: bytes, file: str, kind: str) -> tuple[str, Iterable[tupl
     if not sheets:
         raise _refuse("imp_not_xlsx", file)
     sheet = next((s for s in sheets if s.title.strip().lower() == kind), sheets[0])
+    # The stored <dimension> may be wrong (other programs write 'A1' for a full sheet): never trust it.
+    sheet.reset_dimensions()
 
     def rows() -> Iterable[tuple[int, list]]:
         """Cell values; a cell formatted as a percentage (Excel stores 45 % as 0.45) is given as 45,
@@ -146,7 +148,7 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
     delimiter, (header_row, columns, unknown) = max(
         (
             (sep, _header(enumerate(csv.reader(io.StringIO(text[:200_000]), delimiter=sep), start=1), aliases))
-            for sep in (";", ",", "\t")
+            for sep in (";", ",", "\t", "|")  # '|': DTKS-style exports
         ),
         key=lambda found: sum(1 for column in found[1][1] if not column.startswith("_extra_")),
     )

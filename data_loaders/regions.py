@@ -33,7 +33,21 @@ LEVEL_LABELS = {
 }
 # Words people put before a name; stripped as a second try so that "Kota Bangun" (a kecamatan)
 # still matches on its full name first.
-_PREFIXES = re.compile(r"^(provinsi|prov|kabupaten|kab|kota|kecamatan|kec|desa|kelurahan|kel|kampung)\s+")
+_PREFIXES = re.compile(r"^(provinsi|prov|kabupaten|kab|kota|kecamatan|kec|desa|ds|kelurahan|kel|kampung)\s+")
+SPELLING_CUTOFF = 0.9  # how close an old spelling must be to the one name of the kind it could be
+# The region kinds a leading word names: 'Kec. Penajam' is the kecamatan, not its seat kelurahan.
+_PREFIX_KINDS = {
+    "kabupaten": ("Kabupaten",),
+    "kab": ("Kabupaten",),
+    "kota": ("Kota",),
+    "kecamatan": ("Kecamatan",),
+    "kec": ("Kecamatan",),
+    "desa": ("Desa",),
+    "ds": ("Desa",),
+    "kampung": ("Desa",),
+    "kelurahan": ("Kelurahan",),
+    "kel": ("Kelurahan",),
+}
 
 
 @dataclass(frozen=True)
@@ -292,11 +306,25 @@ def _resolve_code(text: str) -> Region | None:
 
 
 def _candidates(text: str) -> list[Region]:
+    """The regions a name may mean; a leading 'Kec.', 'Kel.', 'Ds.', 'Kab.' or 'Kota' keeps those of
+    that kind when there are any."""
     full, stripped = _name_index()
     key = normalise(text)
     if key in full:
         return list(full[key])
-    return list(stripped.get(_strip_prefix(key), []))
+    found = list(stripped.get(_strip_prefix(key), []))
+    prefix = _PREFIXES.match(key)
+    if not prefix or prefix.group(1) not in _PREFIX_KINDS:
+        return found
+    kinds = _PREFIX_KINDS[prefix.group(1)]
+    of_kind = [region for region in found if region.kind in kinds]
+    if of_kind:
+        return of_kind
+    # The word names the kind, so a place of another kind is never taken for it; an old spelling of
+    # that kind's name is ('Kec. Pasir Belengkong' for Kecamatan Paser Belengkong, renamed in 2007).
+    names = {normalise(region.name): region for region in all_regions() if region.kind in kinds}
+    close = difflib.get_close_matches(_strip_prefix(key), list(names), n=2, cutoff=SPELLING_CUTOFF)
+    return [names[close[0]]] if len(close) == 1 else []
 
 
 def _suggest(text: str, within: Region | None = None) -> tuple[str, ...]:

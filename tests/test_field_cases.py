@@ -53,6 +53,50 @@ def test_spm_report_with_roman_periods(empty_store):
     assert rows["actual"].tolist() == [92.5, 87.25, 96.4, 95.0]  # '92,5%', '87,25 %'
 
 
+def _stored(url: str, sql: str):
+    store = open_store(url)
+    try:
+        return store.query(sql)
+    finally:
+        store.close()
+
+
+def test_kecamatan_written_with_kec_prefix(empty_store):
+    # Several of these kecamatan share their name with their seat kelurahan (Penajam, Sepaku, Waru):
+    # 'Kec.' says which one is meant.
+    assert main(["import", str(CASES / "c01b_kec_prefix_ppks.csv"), "--kind", "ppks"]) == 0
+    rows = _stored(
+        empty_store, "SELECT c.region_code, r.level FROM ppks_counts c JOIN regions r ON r.code = c.region_code"
+    )
+    assert len(rows) == 14
+    assert set(rows["level"]) == {"kecamatan"}
+    assert {"64.01.05", "64.09.01", "64.09.04", "64.09.02"} <= set(rows["region_code"])  # Kuaro, Penajam, Sepaku, Waru
+
+
+def test_satu_data_table_with_bps_codes_and_upper_case_names(empty_store):
+    assert main(["import", str(CASES / "c04_satudata_pmks.csv"), "--kind", "ppks"]) == 0
+    rows = _stored(empty_store, "SELECT region_code, count, unit FROM ppks_counts").set_index("region_code")
+    assert len(rows) == 10
+    assert rows["count"].sum() == 1_715
+    assert set(rows["unit"]) == {"jiwa"}  # 'ORANG'
+    assert rows.loc["64.07", "count"] == 126  # 'KABUPATEN KUTAI BARAT', BPS code 6402
+
+
+def test_workbook_with_a_wrong_dimension_tag(empty_store):
+    assert main(["import", str(CASES / "c07_wrong_dimension_ppks.xlsx"), "--kind", "ppks"]) == 0
+    assert len(_stored(empty_store, "SELECT * FROM ppks_counts")) == 10
+
+
+def test_pipe_delimited_beneficiary_export(empty_store, monkeypatch):
+    monkeypatch.setenv("SINERGI_NIK_KEY", "test-key")
+    assert main(["import", str(CASES / "c09_pipe_delimited_penerima.csv"), "--kind", "penerima"]) == 0
+    rows = _stored(empty_store, "SELECT nik_hash, region_code, benefit_idr FROM beneficiaries")
+    assert len(rows) == 2
+    assert set(rows["region_code"]) == {"64.02.06"}  # 'Tenggarong, Kutai Kartanegara'
+    assert rows["benefit_idr"].tolist() == [2_400_000, 2_400_000]
+    assert not rows["nik_hash"].str.startswith("6402").any()  # only the keyed hash is stored
+
+
 @pytest.mark.parametrize("text", ["-", "–", "N/A", "n.a.", "n.a", "NA", "#N/A", " - "])
 def test_nil_markers_are_empty(text):
     assert values.is_blank(text)
