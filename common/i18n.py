@@ -369,6 +369,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{value}' menggabungkan dua kategori PPKS ({first} dan {second}); angkanya tidak bisa dipisah lagi. Tulis satu baris untuk tiap kategori.",
         "en": "'{value}' joins two PPKS categories ({first} and {second}); the figure cannot be split again. Write one row per category.",
     },
+    "imp_layout_rows_skipped": {
+        "id": "Baris {rows} dilewati: nomor kolom tabel (1) (2) … atau catatan (Sumber:, Catatan:, Keterangan:), bukan data.",
+        "en": "Rows {rows} were skipped: the table's column numbers (1) (2) … or notes (Sumber:, Catatan:, Keterangan:), not data.",
+    },
+    "imp_total_row": {
+        "id": "'{value}' ({total}) adalah jumlah dari {parts} baris lain di dalam wilayahnya (jumlahnya {parts_sum}). Disimpan; dasbor tidak menjumlahkannya lagi dengan rinciannya.",
+        "en": "'{value}' ({total}) is the total of {parts} other rows inside its region (they add up to {parts_sum}). Stored; the dashboard never adds it to its own parts.",
+    },
     "imp_bad_ppks_hint": {
         "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
         "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -84,6 +85,22 @@ def _noop(stage: str, done: int, total: int) -> None:
     """Progress is optional."""
 
 
+# Rows of published tables that are layout, not data: the column numbers BPS prints under the header,
+# '(1) (2) (3)…', and the notes under a table ('Sumber: …', 'Catatan: …', 'Keterangan: …').
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+_NOTE = re.compile(r"^(sumber|catatan|keterangan|ket|note|notes|source)\s*[:.]", re.IGNORECASE)
+
+
+def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
+    """`frame` without column-number rows and note rows, and the file's row numbers of those left out."""
+    cells = frame.drop(columns=ROW_COLUMN).map(lambda v: "" if values.is_blank(v) else values.text(v))
+    filled = cells.apply(lambda row: [cell for cell in row if cell], axis=1)
+    numbering = filled.map(lambda row: len(row) >= 2 and all(_COLUMN_NUMBER.match(cell) for cell in row))
+    note = filled.map(lambda row: len(row) == 1 and bool(_NOTE.match(row[0])))
+    layout = numbering | note
+    return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
+
+
 def validate(
     file: str,
     content: bytes,
@@ -110,7 +127,9 @@ def validate(
         result.problems.append(Problem(ERROR, "imp_unreadable", file))
         return result
     result.sheet = table.sheet
-    frame = table.frame
+    frame, skipped = _without_layout_rows(table.frame)
+    if skipped:
+        collect.add(WARNING, "imp_layout_rows_skipped", rows=", ".join(map(str, skipped)))
     result.rows_read = len(frame)
     if table.unknown_columns:
         collect.add(WARNING, "imp_extra_columns", row=table.header_row, columns=", ".join(table.unknown_columns))
@@ -339,7 +358,39 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
                 )
 
 
-_CHECKS = {"program": _check_program, "penerima": _check_penerima}
+def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
+    """A row whose region contains other rows' regions (same year, category and unit) is their total,
+    as BPS and kabupaten tables print it: warned, and stored as it is — the read layer takes need
+    at one level per area, so a total is never added to its own parts."""
+    rows = clean["_row"]
+    usable = clean[~bad & clean["wilayah"].notna()]
+    for _, group in usable.groupby(
+        [usable["tahun"], usable["kategori_ppks"], usable["satuan"].fillna("jiwa")], sort=False
+    ):
+        codes = {i: region.code for i, region in group["wilayah"].items()}
+        for i, code in codes.items():
+            parts = [j for j, other in codes.items() if j != i and _is_inside(other, code)]
+            if not parts:
+                continue
+            collect.add(
+                WARNING,
+                "imp_total_row",
+                row=int(rows[i]),
+                column="wilayah",
+                shown=clean.at[i, "wilayah"].name,
+                value=clean.at[i, "wilayah"].name,
+                total=int(clean.at[i, "jumlah"]),
+                parts=len(parts),
+                parts_sum=int(sum(clean.at[j, "jumlah"] for j in parts)),
+            )
+
+
+def _is_inside(code: str, region: str) -> bool:
+    """True when Kemendagri `code` lies inside `region` ('64' holds every kab/kota)."""
+    return code.startswith(region + ".") or (region == "64" and code != "64")
+
+
+_CHECKS = {"program": _check_program, "penerima": _check_penerima, "ppks": _check_ppks}
 
 
 def _duplicates(clean: pd.DataFrame, bad: pd.Series, spec: Kind, collect: _Collector) -> None:

@@ -3,6 +3,7 @@ each file is imported through the command line and the stored values are checked
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,29 @@ def test_pipe_delimited_beneficiary_export(empty_store, monkeypatch):
     assert set(rows["region_code"]) == {"64.02.06"}  # 'Tenggarong, Kutai Kartanegara'
     assert rows["benefit_idr"].tolist() == [2_400_000, 2_400_000]
     assert not rows["nik_hash"].str.startswith("6402").any()  # only the keyed hash is stored
+
+
+def _summary(capsys, *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["summary", *args, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_bps_table_with_column_numbers_a_note_and_a_province_total(empty_store, capsys):
+    assert main(["import", str(CASES / "c05_bps_table_ppks.xlsx"), "--kind", "ppks"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris 4, 16 dilewati" in out  # the (1) (2) … row and the 'Sumber:' note
+    assert "'Kalimantan Timur' (2773) adalah jumlah dari 10 baris lain" in out
+    assert _summary(capsys, "--year", "2024")["ppks_jiwa"] == 2_773  # not 5.546: the total is not added again
+    assert _summary(capsys, "--year", "2024", "--wilayah", "Kutai Kartanegara")["ppks_jiwa"] == 655
+
+
+def test_kecamatan_rows_with_their_kabupaten_subtotal(empty_store, capsys):
+    assert main(["import", str(CASES / "c05c_kecamatan_with_subtotal_ppks.csv"), "--kind", "ppks"]) == 0
+    assert "'Paser' (160) adalah jumlah dari 3 baris lain" in capsys.readouterr().out
+    paser = _summary(capsys, "--year", "2023", "--wilayah", "Paser")
+    assert paser["ppks_jiwa"] == 160  # not 320
+    assert _summary(capsys, "--year", "2023")["ppks_jiwa"] == 160
 
 
 @pytest.mark.parametrize("text", ["-", "–", "N/A", "n.a.", "n.a", "NA", "#N/A", " - "])
