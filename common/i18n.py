@@ -377,6 +377,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{value}' ({total}) adalah jumlah dari {parts} baris lain di dalam wilayahnya (jumlahnya {parts_sum}). Disimpan; dasbor tidak menjumlahkannya lagi dengan rinciannya.",
         "en": "'{value}' ({total}) is the total of {parts} other rows inside its region (they add up to {parts_sum}). Stored; the dashboard never adds it to its own parts.",
     },
+    "imp_also_rows": {
+        "id": "Hal yang sama juga di {count} baris lain: {rows}.",
+        "en": "The same applies to {count} other row(s): {rows}.",
+    },
     "imp_bad_ppks_hint": {
         "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
         "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",

@@ -41,7 +41,10 @@ class Problem:
         """What is wrong and how to fix it, without the place."""
         if self.translated:
             return self.translated.get(lang) or self.translated[DEFAULT_LANGUAGE]
-        return t(self.key, lang, **self.values)
+        text = t(self.key, lang, **self.values)
+        if self.values.get("also_count"):  # the same cause in further rows, said once
+            text += " " + t("imp_also_rows", lang, count=self.values["also_count"], rows=self.values["also_rows"])
+        return text
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """'Baris 14, kolom wilayah: 'Kutai Kartanegra' tidak dikenal. Maksud Anda …?'"""

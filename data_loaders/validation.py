@@ -11,7 +11,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -50,9 +50,38 @@ class Validation:
         return self.clean is not None and not self.errors
 
 
+# Causes said once: per value (an unknown company or program, however many rows name it) or per
+# file (a missing NIK key). Further rows are listed in the first message ("also rows 12, 13, …").
+ONCE_PER_VALUE = frozenset({"imp_unknown_partner", "imp_unknown_program"})
+ONCE_PER_FILE = frozenset({"imp_no_nik_key"})
+MAX_LISTED_ROWS = 10
+
+
 class _Collector:
     def __init__(self, validation: Validation) -> None:
         self.validation = validation
+        self._first: dict[tuple, int] = {}  # (key, value) -> index of its first problem
+        self._more: dict[tuple, list[int]] = {}
+
+    def _repeat(self, key: str, text: str | None, row: int | None) -> bool:
+        """True when this cause was said already; its first message then lists the row too."""
+        if key not in ONCE_PER_VALUE and key not in ONCE_PER_FILE:
+            return False
+        cause = (key, None if key in ONCE_PER_FILE else text)
+        if cause not in self._first:
+            self._first[cause] = len(self.validation.problems)
+            self._more[cause] = []
+            return False
+        if row is not None:
+            self._more[cause].append(row)
+        more = self._more[cause]
+        index = self._first[cause]
+        listed = ", ".join(map(str, more[:MAX_LISTED_ROWS])) + (" …" if len(more) > MAX_LISTED_ROWS else "")
+        problem = self.validation.problems[index]
+        self.validation.problems[index] = replace(
+            problem, values={**problem.values, "also_rows": listed, "also_count": len(more)}
+        )
+        return True
 
     def add(
         self,
@@ -66,6 +95,8 @@ class _Collector:
     ) -> None:
         """`shown` is the cell value as users may see it (NIKs arrive here masked)."""
         text = None if values.is_blank(shown) else values.text(shown)[:MAX_SHOWN_VALUE]
+        if self._repeat(key, text, row):
+            return
         self.validation.problems.append(
             Problem(
                 severity,

@@ -121,6 +121,25 @@ def test_kecamatan_rows_with_their_kabupaten_subtotal(empty_store, capsys):
     assert _summary(capsys, "--year", "2023")["ppks_jiwa"] == 160
 
 
+def test_company_report_warns_once_and_names_the_closest_desa(empty_store, capsys):
+    assert main(["import", str(CASES / "c10_csr_kpc_bengalon_program.csv"), "--kind", "program"]) == 1
+    out = capsys.readouterr().out
+    # One warning for the unregistered company, naming the other rows; not one per row.
+    assert out.count("belum terdaftar sebagai mitra") == 1
+    assert "Hal yang sama juga di 10 baris lain: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12." in out
+    # Colloquial desa names are refused with the closest real ones; nothing is stored.
+    assert "'Desa Sepaso Induk' tidak dikenal" in out and "Desa Sepaso (Bengalon)" in out
+    assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+
+
+def test_a_missing_nik_key_is_said_once(empty_store, capsys, monkeypatch):
+    monkeypatch.delenv("SINERGI_NIK_KEY", raising=False)
+    assert main(["import", str(CASES / "c09_pipe_delimited_penerima.csv"), "--kind", "penerima"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("SINERGI_NIK_KEY") == 1
+    assert "1 kesalahan" in out
+
+
 @pytest.mark.parametrize("text", ["-", "–", "N/A", "n.a.", "n.a", "NA", "#N/A", " - "])
 def test_nil_markers_are_empty(text):
     assert values.is_blank(text)
