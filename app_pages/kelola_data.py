@@ -42,7 +42,7 @@ st.download_button(label, data.template(kind), file_name=name, icon=":material/d
 
 st.subheader(t("data_step_upload", lang))
 upload_label = t("data_upload", lang, kind=kinds[kind])
-uploaded = st.file_uploader(upload_label, type=["csv", "xlsx", "xls"], key=f"upload_{kind}")
+uploaded = st.file_uploader(upload_label, type=["csv", "xlsx"], key=f"upload_{kind}")
 
 
 def problems_frame(problems) -> pd.DataFrame:

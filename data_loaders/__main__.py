@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from common import formatting
 from common.i18n import t
 from data_loaders import importer, periods
@@ -139,6 +141,15 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _history_table(history: pd.DataFrame) -> str:
+    """The import log as a readable table: times to the second, a dash for what is missing (never
+    NaT, NaN or None), and each file's SHA-256 so a sender can check which file was stored."""
+    shown = history.astype(object).where(history.notna(), "–")
+    for column in ("imported_at", "rolled_back_at"):
+        shown[column] = [v if v == "–" else pd.Timestamp(v).strftime("%Y-%m-%d %H:%M:%S") for v in shown[column]]
+    return shown.to_string(index=False) if not shown.empty else "–"
+
+
 def _summary_value(key: str, value: object, lang: str) -> str:
     """One value of the summary table, formatted for reading (JSON keeps the raw values)."""
     if value is None:
@@ -230,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             periods.unlock(store, args.year)
             print(t("cli_unlocked", _lang(), year=args.year))
         elif args.command == "history":
-            print(importer.history(store).drop(columns=["sha256"]).to_string(index=False))
+            print(_history_table(importer.history(store)))
         elif args.command == "rollback":
             restored = importer.rollback(store, args.import_id, getpass.getuser())
             print(t("cli_rolled_back", _lang(), id=args.import_id, rows=sum(restored.values())))

@@ -3,6 +3,7 @@ each file is imported through the command line and the stored values are checked
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -130,6 +131,16 @@ def test_company_report_warns_once_and_names_the_closest_desa(empty_store, capsy
     # Colloquial desa names are refused with the closest real ones; nothing is stored.
     assert "'Desa Sepaso Induk' tidak dikenal" in out and "Desa Sepaso (Bengalon)" in out
     assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+
+
+def test_history_is_readable_and_names_each_files_sha256(empty_store, capsys):
+    assert main(["import", str(CASES / "c06_sipd_amounts_program.csv"), "--kind", "program"]) == 0
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    digest = hashlib.sha256((CASES / "c06_sipd_amounts_program.csv").read_bytes()).hexdigest()
+    assert digest in out
+    assert not any(word in out.split() for word in ("NaT", "NaN", "None", "nan"))
 
 
 def test_a_missing_nik_key_is_said_once(empty_store, capsys, monkeypatch):
