@@ -381,6 +381,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Hal yang sama juga di {count} baris lain: {rows}.",
         "en": "The same applies to {count} other row(s): {rows}.",
     },
+    "imp_codes_kemendagri": {
+        "id": "Kode wilayah 4 angka di berkas ini dibaca sebagai kode Kemendagri tanpa titik ({example} = {dotted}), karena berkas memuat kode yang hanya ada dalam penomoran Kemendagri. Periksa bila maksudnya kode BPS.",
+        "en": "The 4-digit region codes of this file are read as Kemendagri codes without dots ({example} = {dotted}), as the file holds a code that exists only in Kemendagri numbering. Check this if BPS codes were meant.",
+    },
     "imp_bad_ppks_hint": {
         "id": "Kategori PPKS '{value}' tidak dikenal. Maksud Anda '{hint}'?",
         "en": "PPKS category '{value}' is unknown. Did you mean '{hint}'?",

@@ -12,6 +12,7 @@ import difflib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -303,6 +304,24 @@ def _resolve_code(text: str) -> Region | None:
     if re.fullmatch(r"\d+", compact):
         raise UnknownRegionError("region_bad_number", code=text)
     return None
+
+
+def code_system(texts: Iterable[str]) -> str:
+    """Which numbering the 4-digit kab/kota codes of one file use: 'kemendagri' when the file holds a
+    code that exists only as an undotted Kemendagri code (6407, 6408) and none that exists only in
+    BPS numbering (6404, 6405); else 'bps', the reading of a bare 4-digit code everywhere else.
+    Needed because the two systems give 6402 and 6403 to different kabupaten (Kutai Barat and Kutai
+    Kartanegara; Kutai Kartanegara and Berau)."""
+    codes = {text.replace(" ", "") for text in texts if re.fullmatch(r"\d{4}", text.replace(" ", ""))}
+    kemendagri = {code.replace(".", "") for code in _by_code() if re.fullmatch(r"\d{2}\.\d{2}", code)}
+    bps = {code for code in _by_bps_code() if len(code) == 4}
+    only_kemendagri, only_bps = codes & (kemendagri - bps), codes & (bps - kemendagri)
+    return "kemendagri" if only_kemendagri and not only_bps else "bps"
+
+
+def dotted(code: str) -> str:
+    """An undotted Kemendagri kab/kota code with its dot: '6408' → '64.08'."""
+    return f"{code[:2]}.{code[2:]}"
 
 
 def _candidates(text: str) -> list[Region]:

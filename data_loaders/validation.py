@@ -20,6 +20,7 @@ from data_loaders import values
 from data_loaders.kinds import Kind, kind_of
 from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValueProblem
 from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, read_table
+from data_loaders.regions import code_system, dotted
 
 Progress = Callable[[str, int, int], None]
 logger = logging.getLogger(__name__)
@@ -132,6 +133,21 @@ def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
 
 
+def _with_code_system(frame: pd.DataFrame, collect: _Collector) -> pd.DataFrame:
+    """Bare 4-digit kab/kota codes are read in the numbering the file shows it uses (see
+    `regions.code_system`); Kemendagri codes get their dot back, with one notice saying so."""
+    texts = [values.text(v) for v in frame["wilayah"] if not values.is_blank(v)]
+    if code_system(texts) != "kemendagri":
+        return frame
+    undotted = frame["wilayah"].map(lambda v: not values.is_blank(v) and bool(re.fullmatch(r"\d{4}", values.text(v))))
+    frame = frame.copy()
+    frame["wilayah"] = frame["wilayah"].astype(object)
+    frame.loc[undotted, "wilayah"] = [dotted(values.text(v)) for v in frame.loc[undotted, "wilayah"]]
+    example = next(code for code in frame.loc[undotted, "wilayah"])
+    collect.add(WARNING, "imp_codes_kemendagri", example=example.replace(".", ""), dotted=example)
+    return frame
+
+
 def validate(
     file: str,
     content: bytes,
@@ -172,6 +188,8 @@ def validate(
     if result.errors:
         return result
 
+    if "wilayah" in frame.columns:
+        frame = _with_code_system(frame, collect)
     rows = frame[ROW_COLUMN].to_numpy()
     clean = pd.DataFrame({ROW_COLUMN: rows})
     bad = pd.Series(False, index=frame.index)

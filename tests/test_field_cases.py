@@ -12,6 +12,7 @@ import pytest
 from data_loaders import kinds, values
 from data_loaders.__main__ import main
 from data_loaders.problems import ValueProblem
+from data_loaders.regions import code_system
 from data_loaders.store import open_store
 
 CASES = Path(__file__).resolve().parent / "field_cases"
@@ -131,6 +132,32 @@ def test_company_report_warns_once_and_names_the_closest_desa(empty_store, capsy
     # Colloquial desa names are refused with the closest real ones; nothing is stored.
     assert "'Desa Sepaso Induk' tidak dikenal" in out and "Desa Sepaso (Bengalon)" in out
     assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+
+
+def test_kemendagri_codes_without_dots(empty_store, capsys):
+    # 6408 exists only as Kutai Timur's Kemendagri code: the file numbers by Kemendagri, so 6402 is
+    # Kutai Kartanegara (64.02), not the BPS code of Kutai Barat, and 6403 is Berau.
+    assert main(["import", str(CASES / "c02_kemendagri_undotted_program.csv"), "--kind", "program"]) == 0
+    assert capsys.readouterr().out.count("kode Kemendagri tanpa titik") == 1
+    rows = _stored(
+        empty_store,
+        "SELECT p.program_code, a.region_code FROM programs p JOIN program_allocations a ON a.program_id = p.id",
+    ).set_index("program_code")["region_code"]
+    assert rows.to_dict() == {"BRU-RTLH-24": "64.03", "KKR-LUT-24": "64.02", "KTM-AJ-24": "64.08"}
+
+
+@pytest.mark.parametrize(
+    ("codes", "system"),
+    [
+        (["6408", "6402"], "kemendagri"),  # 6408 exists only in Kemendagri numbering
+        (["6402", "6403"], "bps"),  # shared numbers: a bare 4-digit code stays BPS
+        (["6404", "6402"], "bps"),  # 6404 exists only in BPS numbering
+        (["6408", "6404"], "bps"),  # both systems in one file: no silent switch
+        (["Kutai Timur", "64.08"], "bps"),
+    ],
+)
+def test_the_code_system_of_a_file(codes, system):
+    assert code_system(codes) == system
 
 
 def test_history_is_readable_and_names_each_files_sha256(empty_store, capsys):
