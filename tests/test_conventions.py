@@ -7,25 +7,12 @@ import ast
 import re
 from pathlib import Path
 
+from data_loaders.store import ALL_TABLES
 from domain.reader import RELATIONS
 from ui.pages import PAGES
 
 REPO = Path(__file__).resolve().parent.parent
-BASE_TABLES = (
-    "meta",
-    "regions",
-    "region_stats",
-    "ppks_categories",
-    "funding_sources",
-    "indicator_definitions",
-    "imports",
-    "partners",
-    "programs",
-    "program_allocations",
-    "ppks_counts",
-    "beneficiaries",
-    "indicators",
-)
+BASE_TABLES = ALL_TABLES  # every table the store has
 
 
 def _sources(folder: str) -> list[Path]:
