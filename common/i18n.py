@@ -304,6 +304,34 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "region_within": {"id": " di {place}", "en": " in {place}"},
     "or": {"id": " atau ", "en": " or "},
+    "region_not_in_parent": {
+        "id": "'{text}' tidak terletak di {parent}; yang bernama demikian: {found}. Periksa nama atau induknya, mis. '{example}'.",
+        "en": "'{text}' does not lie in {parent}; the place of that name is {found}. Check the name or its parent, e.g. '{example}'.",
+    },
+    "region_code_name_disagree": {
+        "id": "Kode dan nama wilayah tidak cocok: kode {code} = {code_region}, nama '{name}' = {name_region}.{hint} Periksa mana yang benar, lalu perbaiki kode atau namanya.",
+        "en": "The region code and name disagree: code {code} = {code_region}, name '{name}' = {name_region}.{hint} Check which is right, then correct the code or the name.",
+    },
+    "region_code_other_system": {
+        "id": " (Dalam penomoran {system}, {code} adalah {region}.)",
+        "en": " (In {system} numbering, {code} is {region}.)",
+    },
+    "region_ambiguous_level": {
+        "id": "'{text}' bisa berarti {options}. {why} Tulis lebih lengkap, mis. {examples}.",
+        "en": "'{text}' may mean {options}. {why} Be more specific, e.g. {examples}.",
+    },
+    "region_level_no_evidence": {
+        "id": "Baris lain di berkas ini tidak menunjukkan tingkat wilayah yang dipakai.",
+        "en": "No other row of this file shows which region level it uses.",
+    },
+    "region_level_both": {
+        "id": "Berkas ini memakai tingkat {first} dan {second} sekaligus.",
+        "en": "This file uses both {first} and {second} level.",
+    },
+    "region_level_same": {
+        "id": "Berkas ini memakai tingkat {level}, dan lebih dari satu {level} bernama demikian.",
+        "en": "This file uses {level} level, and more than one {level} has this name.",
+    },
     # --- import problems ---------------------------------------------------------------
     "imp_place_row": {
         "id": "baris {row}",
@@ -381,6 +409,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Hal yang sama juga di {count} baris lain: {rows}.",
         "en": "The same applies to {count} other row(s): {rows}.",
     },
+    "imp_codes_kemendagri_names": {
+        "id": "Kode wilayah 4 angka di berkas ini dibaca sebagai kode Kemendagri tanpa titik ({example} = {dotted}), karena nama wilayah atau penyelenggara yang ditulis bersama kode itu cocok dengan penomoran Kemendagri, bukan BPS. Periksa bila maksudnya kode BPS.",
+        "en": "The 4-digit region codes of this file are read as Kemendagri codes without dots ({example} = {dotted}), as the region names or implementers written with them match Kemendagri numbering, not BPS. Check this if BPS codes were meant.",
+    },
+    "imp_region_level_chosen": {
+        "id": "{count} nama wilayah yang dipakai kecamatan dan juga desa/kelurahan ditulis tanpa 'Kec.', 'Kel.' atau 'Desa': {chosen}. Dari kedua tingkat itu, wilayah lain di berkas ini ({evidence} nama) hanya memakai tingkat {level}, jadi nama itu dibaca di tingkat {level} (baris {rows}). Bila maksudnya lain, tulis mis. {fix}.",
+        "en": "{count} region names that a subdistrict and a village share are written without 'Kec.', 'Kel.' or 'Desa': {chosen}. Of those levels, the file's other regions ({evidence} names) use only {level} level, so these are read at {level} level (rows {rows}). If another level is meant, write e.g. {fix}.",
+    },
+    "imp_implementer_region": {
+        "id": "Penyelenggara '{implementer}' adalah instansi {home}, tetapi wilayah baris ini dibaca sebagai {region}, di luar {home_name}. Periksa wilayahnya (kode Kemendagri {home_code} = {home_name}) atau penyelenggaranya.",
+        "en": "Implementer '{implementer}' is an office of {home}, but this row's region reads as {region}, outside {home_name}. Check the region (Kemendagri code {home_code} = {home_name}) or the implementer.",
+    },
     "imp_codes_kemendagri": {
         "id": "Kode wilayah 4 angka di berkas ini dibaca sebagai kode Kemendagri tanpa titik ({example} = {dotted}), karena berkas memuat kode yang hanya ada dalam penomoran Kemendagri. Periksa bila maksudnya kode BPS.",
         "en": "The 4-digit region codes of this file are read as Kemendagri codes without dots ({example} = {dotted}), as the file holds a code that exists only in Kemendagri numbering. Check this if BPS codes were meant.",
@@ -421,9 +461,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Kunci penyamaran NIK belum diatur di server. Administrator: setel {setting} di lingkungan atau di secrets.toml.",
         "en": "The NIK pseudonymisation key is not set on the server. Administrator: set {setting} in the environment or in secrets.toml.",
     },
+    "imp_bad_secrets_file": {
+        "id": "Berkas rahasia {file} tidak dapat dibaca sebagai TOML ({detail}). Perbaiki berkas itu, misalnya SINERGI_NIK_KEY = \"…\" dalam tanda kutip.",
+        "en": "The secrets file {file} cannot be read as TOML ({detail}). Correct it, e.g. SINERGI_NIK_KEY = \"…\" in quotes.",
+    },
     "imp_nik_in_hash_column": {
         "id": "Kolom nik_hash berisi NIK asli {value}. Pindahkan NIK ke kolom nik; NIK akan disamarkan saat impor.",
         "en": "The nik_hash column holds a real NIK {value}. Move it to the nik column; it is pseudonymised at import.",
+    },
+    "imp_nik_scientific": {
+        "id": "NIK {value} adalah angka ilmiah buatan Excel: sebagian besar digitnya sudah hilang dan tidak bisa dipulihkan dari berkas ini. Format kolom nik sebagai Teks, salin ulang NIK dari sumbernya, lalu simpan lagi.",
+        "en": "NIK {value} is a number in scientific form made by Excel: most of its digits are lost and cannot be recovered from this file. Format the nik column as Text, copy the NIKs again from their source, and save again.",
     },
     "imp_nik_number": {
         "id": "NIK {value} tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang. Format kolom nik sebagai Teks lalu ketik ulang NIK-nya.",
@@ -473,6 +521,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Jenis berkas .{suffix} tidak didukung. Unggah .xlsx atau .csv.",
         "en": "File type .{suffix} is not supported. Upload .xlsx or .csv.",
     },
+    "imp_header_too_few": {
+        "id": "Baris judul kolom tidak lengkap: baris ini hanya memuat {found} dari kolom yang dikenal. Beri setiap kolom judul dari templat; kolom yang dikenal: {expected}.",
+        "en": "The header row is incomplete: this row names only {found} of the known columns. Give every column a header from the template; known columns: {expected}.",
+    },
+    "imp_csv_multiline": {
+        "id": "Ada sel bertanda kutip yang memuat ganti baris, sehingga nomor baris tidak bisa ditentukan. Hapus ganti baris di dalam sel, lalu simpan lagi sebagai CSV.",
+        "en": "A quoted cell holds a line break, so row numbers cannot be told. Remove line breaks inside cells and save as CSV again.",
+    },
+    "imp_wide_read_kategori_ppks": {
+        "id": "Tabel lebar: {count} kolom kategori PPKS ({headers}) dibaca sebagai satu baris per wilayah dan kategori ({rows} baris). Sel kosong tidak dibaca.",
+        "en": "Wide table: {count} PPKS category columns ({headers}) were read as one row per region and category ({rows} rows). Blank cells were not read.",
+    },
+    "imp_wide_read_tahun": {
+        "id": "Tabel lebar: {count} kolom tahun ({headers}) dibaca sebagai satu baris per wilayah dan tahun ({rows} baris). Sel kosong tidak dibaca.",
+        "en": "Wide table: {count} year columns ({headers}) were read as one row per region and year ({rows} rows). Blank cells were not read.",
+    },
+    "imp_wide_combined": {
+        "id": "Kolom '{value}' menggabungkan dua kategori PPKS ({first} dan {second}); angkanya tidak bisa dipisah lagi. Pisahkan menjadi dua kolom, '{first}' dan '{second}', masing-masing dengan angkanya sendiri.",
+        "en": "The column '{value}' joins two PPKS categories ({first} and {second}); its figures cannot be split again. Split it into two columns, '{first}' and '{second}', each with its own figures.",
+    },
+    "imp_xlsx_too_many_cells": {
+        "id": "Lembar '{sheet}' memakai {cells} sel (baris × kolom terakhir yang terisi); batasnya {limit}. Hapus baris dan kolom kosong di ujung lembar (juga yang hanya berformat), atau simpan sebagai CSV atau bagi berkasnya.",
+        "en": "Sheet '{sheet}' uses {cells} cells (last filled row × column); the limit is {limit}. Delete empty rows and columns at the end of the sheet (also formatted-only ones), or save as CSV or split the file.",
+    },
+    "imp_more_rows": {
+        "id": "… dan {more} baris lain dengan masalah yang sama seperti baris {first_row} di kolom ini (hanya {listed} yang pertama dicantumkan).",
+        "en": "… and {more} more rows with the same problem as row {first_row} in this column (only the first {listed} are listed).",
+    },
+    "imp_nik_like_value": {
+        "id": "Nilai ini memuat NIK ({value}). NIK hanya boleh di kolom nik, yang disamarkan sebelum disimpan; hapus NIK dari kolom ini.",
+        "en": "This value holds a NIK ({value}). A NIK belongs only in the nik column, which is pseudonymised before storing; remove the NIK from this column.",
+    },
+    "imp_control_characters": {
+        "id": "Karakter yang tidak tercetak (kode kendali, karakter lebar-nol, pembalik arah teks) dihapus dari {count} sel kolom ini; tab dan ganti baris menjadi spasi. Periksa nilainya di berkas asli.",
+        "en": "Characters that do not print (control codes, zero-width characters, text-direction overrides) were removed from {count} cells of this column; tabs and line breaks became spaces. Check the values in the original file.",
+    },
     "imp_no_header": {
         "id": "Baris judul kolom tidak ditemukan di 30 baris pertama. Gunakan templat; kolom yang dikenal: {expected}.",
         "en": "No header row found in the first 30 rows. Use the template; known columns: {expected}.",
@@ -493,6 +577,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tidak ada kolom {columns}. Tambahkan salah satunya.",
         "en": "There is no {columns} column. Add one of them.",
     },
+    "imp_amount_too_small": {
+        "id": "Kurang dari Rp100.000 untuk sebuah program: ditulis dalam juta? Bila maksudnya Rp{millions} (atau Rp{thousands} bila dalam ribu), tulis angka lengkap dalam Rupiah lalu impor lagi (tetap diimpor seperti tertulis).",
+        "en": "Less than Rp100,000 for a program: written in millions? If Rp{millions} is meant (or Rp{thousands} in thousands), write the full amount in Rupiah and import again (imported as written).",
+    },
     "imp_spent_over_budget": {
         "id": "Realisasi lebih besar dari pagu. Periksa angkanya (tetap diimpor).",
         "en": "Spent is more than planned. Check the figures (imported anyway).",
@@ -504,6 +592,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "imp_end_before_start": {
         "id": "Tanggal selesai lebih awal dari tanggal mulai ({start}). Perbaiki salah satu tanggal.",
         "en": "The end date is before the start date ({start}). Correct one of the dates.",
+    },
+    "imp_site_not_number": {
+        "id": "'{value}' bukan angka koordinat. Tulis derajat desimal dengan titik atau koma, mis. lintang -0,5021 "
+        "dan bujur 117,1536; ubah dulu bentuk derajat-menit-detik (0°30'08\" LS) ke derajat desimal.",
+        "en": "'{value}' is not a coordinate. Write decimal degrees with a point or a comma, e.g. latitude -0.5021 "
+        "and longitude 117.1536; convert degrees-minutes-seconds (0°30'08\" S) to decimal degrees first.",
+    },
+    "imp_site_half": {
+        "id": "Kolom {column_name} kosong padahal {other} terisi. Isi lintang dan bujur, atau kosongkan keduanya.",
+        "en": "{column_name} is empty while {other} is filled. Fill in both latitude and longitude, or neither.",
+    },
+    "imp_site_latitude_range": {
+        "id": "Lintang {value} di luar −90 sampai 90. Tulis lintang dalam derajat desimal; Kalimantan Timur ada "
+        "di sekitar lintang -2,5 sampai 2,6.",
+        "en": "Latitude {value} is outside −90 to 90. Write the latitude in decimal degrees; Kalimantan Timur lies "
+        "at about latitude -2.5 to 2.6.",
+    },
+    "imp_site_swapped": {
+        "id": "Lintang {value} di luar −90 sampai 90 — lintang dan bujur tertukar? Bila ditukar (lintang "
+        "{latitude}, bujur {longitude}), titiknya ada di {region}. Tukar isi kolom lintang dan bujur.",
+        "en": "Latitude {value} is outside −90 to 90 — latitude and longitude swapped? Swapped (latitude "
+        "{latitude}, longitude {longitude}), the point lies in {region}. Swap the lintang and bujur columns.",
+    },
+    "imp_site_longitude_range": {
+        "id": "Bujur {value} di luar −180 sampai 180. Tulis bujur dalam derajat desimal; Kalimantan Timur ada "
+        "di sekitar bujur 113,8 sampai 119,1.",
+        "en": "Longitude {value} is outside −180 to 180. Write the longitude in decimal degrees; Kalimantan Timur "
+        "lies at about longitude 113.8 to 119.1.",
+    },
+    "imp_site_outside_region": {
+        "id": "Titik (lintang {latitude}, bujur {longitude}) berada di {found}, bukan di {stated}. Periksa "
+        "koordinat atau kolom wilayah (tetap diimpor seperti tertulis).",
+        "en": "The point (latitude {latitude}, longitude {longitude}) lies in {found}, not in {stated}. Check the "
+        "coordinates or the region column (imported as written).",
+    },
+    "imp_site_outside_province": {
+        "id": "Titik (lintang {latitude}, bujur {longitude}) berada di luar Kalimantan Timur. Periksa koordinatnya: "
+        "Kalimantan Timur ada di sekitar lintang -2,5 sampai 2,6 dan bujur 113,8 sampai 119,1 (tetap diimpor).",
+        "en": "The point (latitude {latitude}, longitude {longitude}) lies outside Kalimantan Timur. Check the "
+        "coordinates: Kalimantan Timur lies at about latitude -2.5 to 2.6 and longitude 113.8 to 119.1 "
+        "(imported anyway).",
     },
     "imp_program_inconsistent": {
         "id": "Nilai ini berbeda dengan baris {first_row} ('{other}') untuk program dan tahun yang sama. Samakan isinya.",
@@ -598,6 +727,38 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Impor #{id} dibatalkan: {rows} baris dikembalikan ke nilai sebelumnya.",
         "en": "Import #{id} rolled back: {rows} rows restored to their previous values.",
     },
+    "cli_rolled_back_rows": {
+        "id": "Impor #{id} dibatalkan: {removed} baris baru dihapus, {restored} baris diperbarui dikembalikan ke nilai sebelumnya, {reinstated} baris terhapus dipulihkan ({unit}).",
+        "en": "Import #{id} rolled back: {removed} added rows removed, {restored} updated rows restored to their previous values, {reinstated} removed rows put back ({unit}).",
+    },
+    "rows_unit_program_allocations": {
+        "id": "baris program: satu per wilayah dan sumber dana",
+        "en": "program rows: one per place and funding source",
+    },
+    "rows_unit_ppks_counts": {"id": "baris jumlah PPKS", "en": "PPKS count rows"},
+    "rows_unit_beneficiaries": {"id": "baris penerima manfaat", "en": "beneficiary rows"},
+    "rows_unit_partners": {"id": "baris mitra", "en": "partner rows"},
+    "rows_unit_indicators": {"id": "baris nilai indikator", "en": "indicator value rows"},
+    "cli_imported_unchanged": {
+        "id": "Impor #{id}: tidak ada perubahan. Semua {unchanged} baris berkas sudah tersimpan persis sama, jadi tidak ada yang ditulis; riwayat mencatatnya sebagai 'tidak ada perubahan' (tidak perlu dibatalkan). {warnings} peringatan.",
+        "en": "Import #{id}: no change. All {unchanged} rows of the file were already stored exactly so, so nothing was written; the history records it as 'no change' (nothing to roll back). {warnings} warnings.",
+    },
+    "imp_rollback_unchanged": {
+        "id": "Impor #{import_id} tidak mengubah apa pun (semua barisnya sudah tersimpan sama), jadi tidak ada yang dibatalkan.",
+        "en": "Import #{import_id} changed nothing (all its rows were already stored as they are), so there is nothing to roll back.",
+    },
+    "imp_rollback_later_kept": {
+        "id": "Impor #{import_id} tidak dapat dibatalkan: impor {later} sesudahnya tersimpan dan berkasnya memuat baris yang sama (tanpa perubahan). Batalkan impor itu dahulu, lalu impor ulang berkasnya bila perlu.",
+        "en": "Import #{import_id} cannot be rolled back: the later stored import {later} holds the same rows in its file (unchanged). Roll that one back first, then import its file again if needed.",
+    },
+    "cli_history_empty": {
+        "id": "Belum ada impor di {url}.",
+        "en": "No imports yet in {url}.",
+    },
+    "cli_hashed_rows": {
+        "id": "{count} NIK disamarkan ke {file}; kolom lain tetap, jadi berkas itu dapat diimpor sebagai penerima. {bad} baris tidak sah (tanpa NIK yang benar) dibiarkan dengan nik_hash kosong{rows}.",
+        "en": "{count} NIKs pseudonymised into {file}; the other columns are kept, so the file can be imported as beneficiaries. {bad} invalid rows (without a valid NIK) were left with an empty nik_hash{rows}.",
+    },
     "cli_hashed": {
         "id": "{count} NIK disamarkan ke {file}; {bad} baris tidak sah dilewati.",
         "en": "{count} NIKs pseudonymised into {file}; {bad} invalid rows skipped.",
@@ -691,6 +852,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_committed": {"id": "tersimpan", "en": "stored"},
     "status_rolled_back": {"id": "dibatalkan", "en": "rolled back"},
     "status_removed": {"id": "dihapus", "en": "removed"},
+    "status_unchanged": {"id": "tidak ada perubahan", "en": "no change"},
+    "data_history_rows": {
+        "id": "Jumlah baris dihitung per baris berkas (program: satu baris per wilayah dan sumber dana). Impor berstatus 'tidak ada perubahan' tidak menulis apa pun, jadi tidak dapat dibatalkan.",
+        "en": "Rows are counted per row of the file (programs: one row per place and funding source). An import with status 'no change' wrote nothing, so it cannot be rolled back.",
+    },
+    "data_ready_sample": {
+        "id": "{file}: {rows} baris lolos pemeriksaan, tetapi belum dapat disimpan karena basis data masih berisi data contoh. Hapus data contoh dahulu di kotak 'Basis data berisi data contoh' di bagian atas halaman ini, lalu simpan berkas ini.",
+        "en": "{file}: {rows} rows passed the checks but cannot be stored yet: the store still holds sample data. Remove the sample data first in the box 'The store holds sample data' at the top of this page, then store this file.",
+    },
+    "data_ready_refused": {
+        "id": "{file}: {rows} baris lolos pemeriksaan, tetapi belum dapat disimpan. {reason}",
+        "en": "{file}: {rows} rows passed the checks but cannot be stored yet. {reason}",
+    },
+    "data_no_nik_key": {
+        "id": "Administrator: kunci penyamaran NIK ({setting}) belum diatur, jadi berkas penerima dengan NIK akan ditolak. Buat kunci sekali dengan `python -c \"import secrets; print(secrets.token_hex(32))\"`, simpan sebagai `{setting} = \"…\"` di `.streamlit/secrets.toml` (atau sebagai variabel lingkungan), lalu mulai ulang dasbor. Simpan kunci itu baik-baik: dengan kunci lain, NIK yang sama tidak lagi cocok. Data contoh memakai kunci demo sendiri dan tidak memerlukannya.",
+        "en": "Administrator: the NIK pseudonymisation key ({setting}) is not set, so beneficiary files with NIKs will be refused. Create a key once with `python -c \"import secrets; print(secrets.token_hex(32))\"`, save it as `{setting} = \"…\"` in `.streamlit/secrets.toml` (or as an environment variable), then restart the dashboard. Keep the key safe: with another key the same NIK no longer matches. The sample data uses its own demo key and does not need it.",
+    },
     # --- map page (Peta) -----------------------------------------------------------------------
     "page_map": {"id": "Peta", "en": "Map"},
     "map_title": {"id": "{metric}, {year}", "en": "{metric}, {year}"},
@@ -700,6 +878,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_points": {"id": "Tampilkan lokasi program", "en": "Show program locations"},
     "map_points_label": {"id": "Lokasi program", "en": "Program locations"},
     "map_points_hover": {"id": "{programs} program · pagu {budget}", "en": "{programs} programs · planned {budget}"},
+    "map_points_centroid": {
+        "id": "Titik tengah wilayah (program tanpa koordinat)",
+        "en": "Region centroid (programs without coordinates)",
+    },
+    "map_points_hover_site": {
+        "id": "lokasi program: lintang {latitude}, bujur {longitude}",
+        "en": "program site: latitude {latitude}, longitude {longitude}",
+    },
+    "map_points_hover_centroid": {
+        "id": "titik tengah wilayah: berkasnya tidak memberi lintang/bujur",
+        "en": "region centroid: the file gave no latitude/longitude",
+    },
     "map_breadcrumb_top": {"id": "Kalimantan Timur", "en": "East Kalimantan"},
     "map_click_hint": {
         "id": "Klik wilayah pada peta atau kotak untuk melihat isinya; pilihan kabupaten/kota berlaku di semua halaman.",
@@ -1308,6 +1498,61 @@ STRINGS: dict[str, dict[str, str]] = {
         "cahyadsn/wilayah_boundaries (Kepmendagri 300.2.2-2430/2025), MIT licence, © 2024 Cahya DSN.",
     },
     "store_heading": {"id": "Isi basis data", "en": "What the store holds"},
+    # --- store faults (data_loaders/store.py) -------------------------------------------------
+    "store_busy": {
+        "id": "Basis data {path} sedang dipakai proses lain (misalnya impor dari baris perintah) dan belum "
+        "lepas setelah menunggu {seconds} detik. Ulangi sebentar lagi; SINERGI_DB_WAIT mengatur lama menunggu.",
+        "en": "The database {path} was still in use by another process (e.g. an import from the command "
+        "line) after waiting {seconds} seconds. Try again shortly; SINERGI_DB_WAIT sets the wait.",
+    },
+    "store_unreadable": {
+        "id": "Berkas basis data {path} rusak, terpotong atau kosong ({detail}). Pulihkan dari cadangan, "
+        "atau pindahkan berkas itu agar basis data baru dibuat lalu impor ulang berkasnya.",
+        "en": "The database file {path} is corrupt, truncated or empty ({detail}). Restore it from a backup, "
+        "or move it away so that a new database is made, then import the files again.",
+    },
+    "store_read_only": {
+        "id": "Basis data {path} hanya bisa dibaca (berkas atau foldernya tidak dapat ditulis); tidak ada yang "
+        "disimpan. Beri izin tulis pada folder dan berkasnya untuk mengimpor atau mengubah data.",
+        "en": "The database {path} can only be read (its file or folder cannot be written); nothing was "
+        "stored. Allow writing to the folder and file to import or change data.",
+    },
+    "store_read_only_notice": {
+        "id": "Basis data hanya bisa dibaca: data dapat dilihat, tetapi impor dan perubahan tidak tersedia.",
+        "en": "The database can only be read: data can be viewed, but imports and changes are unavailable.",
+    },
+    "store_write_failed": {
+        "id": "Penulisan ke basis data gagal ({detail}); tidak ada yang disimpan. Periksa ruang disk dan "
+        "izin tulis, lalu ulangi. Data yang sudah tersimpan tetap dapat dilihat.",
+        "en": "Writing to the database failed ({detail}); nothing was stored. Check the free disk space and "
+        "write permission, then try again. The data stored before can still be viewed.",
+    },
+    "store_no_path": {
+        "id": "DATABASE_URL '{url}' tidak menyebut berkas. Tulis duckdb:///path/file.duckdb (data di memori "
+        "saja akan hilang saat proses berhenti).",
+        "en": "DATABASE_URL '{url}' names no file. Write duckdb:///path/file.duckdb (data only in memory "
+        "would be lost when the process ends).",
+    },
+    "store_scheme": {
+        "id": "DATABASE_URL '{scheme}://…' belum didukung; gunakan duckdb:///path/file.duckdb.",
+        "en": "DATABASE_URL scheme '{scheme}' is not supported yet; use duckdb:///path/file.duckdb.",
+    },
+    "store_cannot_create": {
+        "id": "Basis data {path} tidak ada dan foldernya tidak dapat ditulis. Pilih folder yang dapat ditulis "
+        "di DATABASE_URL atau beri izin tulis.",
+        "en": "The database {path} does not exist and its folder cannot be written. Choose a writable folder "
+        "in DATABASE_URL or allow writing.",
+    },
+    "store_outdated_read_only": {
+        "id": "Basis data {path} hanya bisa dibaca dan skemanya versi lama. Buka sekali dengan izin tulis "
+        "(python -m data_loaders migrate) agar skemanya diperbarui.",
+        "en": "The database {path} can only be read and has an older schema. Open it once with write "
+        "permission (python -m data_loaders migrate) to bring the schema up to date.",
+    },
+    "store_waiting": {
+        "id": "Menunggu basis data yang sedang dipakai proses lain…",
+        "en": "Waiting for the database, which another process is using…",
+    },
     "col_table": {"id": "Tabel", "en": "Table"},
     "col_rows": {"id": "Baris", "en": "Rows"},
     "imports_heading": {"id": "Riwayat impor", "en": "Import history"},

@@ -15,21 +15,27 @@ SQL conventions, so that every store can run the same statements:
 
 What stays DuckDB-specific lives in `DuckDBStore` (see README, "Store"): reading results with
 `.df()`, `register` of a DataFrame for `insert_frame`/`query_frame`, the `memory_limit` setting,
-and the "file in use by another process" error.
+and sharing the file with other processes. DuckDB lets one process hold a file read-write, or any
+number of processes hold it read-only (duckdb.org/docs/2.0/connect/concurrency), so the dashboard
+holds a connection only while it works (`Store.session`), reads read-only, and every process waits a
+bounded time (`SINERGI_DB_WAIT`) for a file another process holds.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import duckdb
 import pandas as pd
 
-from data_loaders.settings import database_url, memory_limit
+from common.i18n import t
+from data_loaders.settings import database_url, memory_limit, store_wait_seconds
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -63,11 +69,62 @@ SEQUENCES = {
 
 
 class StoreError(RuntimeError):
-    """A store problem a user can act on; the message says what to do."""
+    """A store problem a user can act on; the message says what to do.
+
+    Raised either with a plain text or with `key` (a message of common/i18n.py) and its values;
+    `message(lang)` gives it in the user's language, `str()` in both (id / en).
+    """
+
+    def __init__(self, text: str = "", *, key: str | None = None, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(text or (f"{t(key, 'id', **values)} / {t(key, 'en', **values)}" if key else ""))
+
+    def message(self, lang: str) -> str:
+        """The message in `lang` ('id' or 'en'); one line."""
+        return t(self.key, lang, **self.values) if self.key else str(self)
 
 
 class StoreBusyError(StoreError):
-    """The DuckDB file is held by another process (DuckDB allows a single writer process)."""
+    """Another process held the DuckDB file for longer than the wait (`SINERGI_DB_WAIT`)."""
+
+
+class StoreUnreadableError(StoreError):
+    """The store file is not a readable DuckDB database (empty, truncated or corrupt)."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write to a store that is open read-only (its file or folder cannot be written)."""
+
+
+class StoreWriteError(StoreError):
+    """A write failed in the database itself (e.g. the disk is full); nothing of it was stored."""
+
+
+def _first_line(exc: BaseException) -> str:
+    """DuckDB's own words, first line only ('IO Error: …'), for the detail of a message."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _store_error(exc: duckdb.Error, path: str) -> StoreError | None:
+    """The user-facing error for a DuckDB error about the file itself, or None for an error of the
+    statement (a constraint, a typo in SQL), which callers handle as before."""
+    text = str(exc)
+    detail = _first_line(exc)
+    if isinstance(exc, duckdb.FatalException) or "invalidated" in text:
+        return StoreWriteError(key="store_write_failed", detail=detail)
+    if any(
+        marker in text
+        for marker in ("not a valid DuckDB database file", "Could not read enough bytes", "Corrupt database file")
+    ):
+        return StoreUnreadableError(key="store_unreadable", path=path, detail=detail)
+    if "Permission denied" in text or "Read-only file system" in text:
+        return StoreReadOnlyError(key="store_read_only", path=path)
+    if isinstance(exc, duckdb.TransactionException) and "Failed to commit" in text:
+        return StoreWriteError(key="store_write_failed", detail=detail)
+    if isinstance(exc, duckdb.IOException) and ("Could not write" in text or "No space left" in text):
+        return StoreWriteError(key="store_write_failed", detail=detail)
+    return None
 
 
 @runtime_checkable
@@ -97,9 +154,20 @@ class Transaction(Protocol):
 
 @runtime_checkable
 class Store(Protocol):
-    """What the dashboard needs from a database. `url` is the `DATABASE_URL` it was opened with."""
+    """What the dashboard needs from a database. `url` is the `DATABASE_URL` it was opened with;
+    `read_only` is True when writes are unavailable (the file or its folder cannot be written)."""
 
     url: str
+    read_only: bool
+
+    def session(self, write: bool = False) -> AbstractContextManager[None]:
+        """Hold one connection for the block (nested blocks and other threads share it); `write`
+        when the block writes. Outside a block each call connects for itself."""
+        ...
+
+    def released(self) -> AbstractContextManager[None]:
+        """Within the block this thread holds no connection (long work that needs no store)."""
+        ...
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """A read; `?` placeholders."""
@@ -158,6 +226,11 @@ def next_ids_sql(sequence: str) -> str:
     return f"SELECT nextval('{_sequence_name(sequence)}') AS id FROM generate_series(1, CAST(? AS INTEGER)) ORDER BY 1"
 
 
+def _translated(exc: duckdb.Error, path: str) -> Exception:
+    """`_store_error` for a failed connect; DuckDB's own error when it is of no other kind."""
+    return _store_error(exc, path) or exc
+
+
 class DuckDBTransaction:
     """A `Transaction` on a DuckDB cursor. DuckDB persists nothing after a failed statement, yet its
     COMMIT does not raise then, so callers verify counts after commit (see `Store.count`)."""
@@ -197,47 +270,166 @@ class DuckDBTransaction:
 
 
 class DuckDBStore:
-    """The DuckDB `Store`. One instance per process; a cursor per call keeps threads apart."""
+    """The DuckDB `Store`, shared by the threads of one process.
 
-    def __init__(self, url: str, path: str, read_only: bool = False) -> None:
+    A connection is open only while the store is used: during a `session()` block or a single call.
+    Readers connect read-only unless the store is held read-write, so several processes (the
+    dashboard, `python -m data_loaders stats`) read at once; a write connects read-write, first
+    waiting for this process's other readers to finish. When another process holds the file, the
+    connect is retried with a short backoff for up to `wait` seconds, then `StoreBusyError`. A
+    DuckDB error about the file itself becomes a `StoreError` (see `_store_error`); after a fatal
+    error the connection is dropped, so the next call opens a fresh one.
+
+    `hold=True` keeps one connection from the start until `close()` (the command line, scripts and
+    tests); `hold=False` is the dashboard, which must not keep the file from other processes.
+    """
+
+    def __init__(self, url: str, path: str, read_only: bool = False, hold: bool = True, wait: float | None = None):
         self.url = url
         self.path = path
-        self._write_lock = threading.Lock()
+        self.read_only = read_only
+        self.wait = store_wait_seconds() if wait is None else wait
+        self._write_lock = threading.RLock()
+        self._state = threading.Condition()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con_writes = False
+        self._users = 0  # leases on the open connection: this process's sessions and calls, and the hold
+        self._mine = threading.local()  # this thread's share of `_users`
+        self._held = False
+        if hold:
+            self._acquire(write=not read_only, held=True)
+            self._held = True
+
+    # --- connections --------------------------------------------------------------------------
+
+    def _connect(self, write: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+        """Connect, retrying while another process holds the file (backoff 50 ms doubling to 0.5 s)."""
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=not write, config={"memory_limit": memory_limit()})
+            except duckdb.ConnectionException as exc:
+                if write or "different configuration" not in str(exc):
+                    raise
+                # This process already has the file open read-write (another Store object): share it.
+                return duckdb.connect(self.path, config={"memory_limit": memory_limit()})
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise _translated(exc, self.path) from exc
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise StoreBusyError(key="store_busy", path=self.path, seconds=round(self.wait)) from exc
+                time.sleep(min(delay, remaining))
+                delay = min(delay * 2, 0.5)
+            except duckdb.Error as exc:
+                raise _translated(exc, self.path) from exc
+
+    def _acquire(self, write: bool, held: bool = False) -> None:
+        if write and self.read_only:
+            raise StoreReadOnlyError(key="store_read_only", path=self.path)
+        deadline = time.monotonic() + self.wait
+        mine = 0 if held else getattr(self._mine, "count", 0)
+        with self._state:
+            while True:
+                if self._con is not None and (self._con_writes or not write):
+                    break
+                if self._con is None or self._users == mine:
+                    self._drop()  # only this thread reads: reopen read-write in its place
+                    self._con = self._connect(write or (self._held and not self.read_only), deadline)
+                    self._con_writes = write or (self._held and not self.read_only)
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise StoreBusyError(key="store_busy", path=self.path, seconds=round(self.wait))
+                self._state.wait(remaining)  # other threads of this process are reading
+            self._users += 1
+            if not held:
+                self._mine.count = mine + 1
+
+    def _release(self, held: bool = False) -> None:
+        with self._state:
+            self._users -= 1
+            if not held:
+                self._mine.count -= 1
+            if self._users == 0:
+                self._drop()
+            self._state.notify_all()
+
+    def _drop(self) -> None:
+        """Close the connection (a failed close of an invalidated database is of no further use)."""
+        con, self._con = self._con, None
+        if con is not None:
+            with suppress(duckdb.Error):
+                con.close()
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[None]:
+        """Hold one connection for the block; nested blocks and other threads share it."""
+        self._acquire(write)
         try:
-            self._con = duckdb.connect(path, read_only=read_only, config={"memory_limit": memory_limit()})
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreBusyError(
-                    f"Basis data {path} sedang dipakai proses lain (misalnya dasbor yang sedang "
-                    "berjalan). Hentikan proses itu lalu ulangi. / The database is in use by "
-                    "another process (e.g. the running dashboard); stop it and try again."
-                ) from exc
-            raise
+            yield
+        finally:
+            self._release()
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Within the block this thread holds no connection, so other processes may write meanwhile;
+        the thread's sessions resume afterwards (waiting like any connect)."""
+        count = getattr(self._mine, "count", 0)
+        for _ in range(count):
+            self._release()
+        try:
+            yield
+        finally:
+            for _ in range(count):
+                self._acquire(write=False)
+
+    @contextmanager
+    def _cursor(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the session's connection for one call; errors about the file become
+        `StoreError`s, and a fatal one drops the connection."""
+        with self.session(write):
+            assert self._con is not None
+            cursor = self._con.cursor()
+            try:
+                yield cursor
+            except duckdb.Error as exc:
+                error = _store_error(exc, self.path)
+                if error is None:
+                    raise
+                if isinstance(error, StoreWriteError):
+                    with self._state:
+                        self._drop()  # DuckDB refuses every later call on an invalidated database
+                raise error from exc
+            finally:
+                with suppress(duckdb.Error):
+                    cursor.close()
 
     def close(self) -> None:
-        """Close the DuckDB connection (and release the file for other processes)."""
-        self._con.close()
+        """Give up the connection held since opening (and the file, for other processes)."""
+        if self._held:
+            self._held = False
+            self._release(held=True)
+
+    # --- reads and writes ---------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """A read; `?` placeholders."""
-        return self._con.cursor().execute(sql, list(params)).df()
+        with self._cursor() as cursor:
+            return cursor.execute(sql, list(params)).df()
 
     def query_frame(self, sql: str, params: Sequence[Any] = (), **frames: pd.DataFrame) -> pd.DataFrame:
         """A read that joins DataFrames the caller holds (named in `sql` by their keyword), without
         storing them: e.g. a partner's list checked against the beneficiaries."""
-        cursor = self._con.cursor()
-        for name, frame in frames.items():
-            cursor.register(name, frame)
-        try:
+        with self._cursor() as cursor:
+            for name, frame in frames.items():
+                cursor.register(name, frame)
             return cursor.execute(sql, list(params)).df()
-        finally:
-            for name in frames:
-                cursor.unregister(name)
-            cursor.close()
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None without rows."""
-        row = self._con.cursor().execute(sql, list(params)).fetchone()
+        with self._cursor() as cursor:
+            row = cursor.execute(sql, list(params)).fetchone()
         return None if row is None else row[0]
 
     def count(self, table: str) -> int:
@@ -246,9 +438,10 @@ class DuckDBStore:
 
     @contextmanager
     def transaction(self) -> Iterator[DuckDBTransaction]:
-        """All-or-nothing writes; bumps the data version that cached aggregates are keyed by."""
-        with self._write_lock:
-            cursor = self._con.cursor()
+        """All-or-nothing writes; bumps the data version that cached aggregates are keyed by.
+        Raises StoreReadOnlyError on a read-only store, StoreWriteError when the database cannot
+        write (nothing of the transaction is stored then)."""
+        with self._write_lock, self._cursor(write=True) as cursor:
             cursor.execute("BEGIN TRANSACTION")
             try:
                 yield DuckDBTransaction(cursor)
@@ -258,10 +451,8 @@ class DuckDBStore:
                 )
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                _rollback(cursor)
                 raise
-            finally:
-                cursor.close()
 
     def data_version(self) -> int:
         """Changes on every committed write; cache keys use it instead of hashing large frames."""
@@ -279,33 +470,35 @@ class DuckDBStore:
         schema is a new file, so data in an existing store survives the upgrade. Afterwards every
         id sequence is moved past the highest id already stored (see `_advance_sequences`).
         """
-        self._con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
-        )
-        current = self.schema_version()
-        applied = []
-        for path in sorted(migrations_dir.glob("[0-9][0-9][0-9][0-9]_*.sql")):
-            version = int(path.name[:4])
-            if version <= current:
-                continue
-            cursor = self._con.cursor()
-            cursor.execute("BEGIN TRANSACTION")
-            try:
-                for statement in _split_sql(path.read_text(encoding="utf-8")):
-                    cursor.execute(statement)
+        with self._write_lock, self.session(write=True):
+            with self._cursor(write=True) as cursor:
                 cursor.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
-                    [version, path.stem],
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
                 )
-                cursor.execute("COMMIT")
-            except BaseException:
-                cursor.execute("ROLLBACK")
-                raise
-            if self.schema_version() != version:
-                raise StoreError(f"Migration {path.name} did not persist.")
-            applied.append(version)
-        self._advance_sequences()
+            current = self.schema_version()
+            applied = []
+            for path in sorted(migrations_dir.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+                version = int(path.name[:4])
+                if version <= current:
+                    continue
+                with self._cursor(write=True) as cursor:
+                    cursor.execute("BEGIN TRANSACTION")
+                    try:
+                        for statement in _split_sql(path.read_text(encoding="utf-8")):
+                            cursor.execute(statement)
+                        cursor.execute(
+                            "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                            [version, path.stem],
+                        )
+                        cursor.execute("COMMIT")
+                    except BaseException:
+                        _rollback(cursor)
+                        raise
+                if self.schema_version() != version:
+                    raise StoreError(f"Migration {path.name} did not persist.")
+                applied.append(version)
+            self._advance_sequences()
         return applied
 
     def _advance_sequences(self) -> None:
@@ -313,34 +506,52 @@ class DuckDBStore:
 
         A migration cannot compute a start value portably, and rows may have been written with
         explicit ids (a store made before migration 0004, the sample data of older releases, test
-        fixtures), so this runs on every migrate. It draws no id, so it leaves no gap.
+        fixtures), so this runs on every migrate. It draws no id, so it leaves no gap. DuckDB 2.0.1
+        persists a `setval` only inside an explicit transaction, hence BEGIN/COMMIT.
         """
-        with self._write_lock:
-            for sequence, tables in SEQUENCES.items():
-                last = self.query(
-                    "SELECT coalesce(last_value, start_value - 1) AS last FROM pg_catalog.pg_sequences "
-                    "WHERE schemaname = current_schema() AND sequencename = ?",
-                    [sequence],
-                )
-                if last.empty:
-                    continue  # migration 0004 not applied (an older schema in a test of upgrades)
-                highest = max(int(self.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) for table in tables)
-                if highest > int(last.iloc[0]["last"]):
-                    self.scalar(f"SELECT setval('{_sequence_name(sequence)}', ?)", [highest])
+        with self._cursor(write=True) as cursor:
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                for sequence, tables in SEQUENCES.items():
+                    last = cursor.execute(
+                        "SELECT coalesce(last_value, start_value - 1) FROM pg_catalog.pg_sequences "
+                        "WHERE schemaname = current_schema() AND sequencename = ?",
+                        [sequence],
+                    ).fetchone()
+                    if last is None:
+                        continue  # migration 0004 not applied (an older schema in a test of upgrades)
+                    highest = max(
+                        int(cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+                        for table in tables
+                    )
+                    if highest > int(last[0]):
+                        cursor.execute(f"SELECT setval('{_sequence_name(sequence)}', ?)", [highest])
+                cursor.execute("COMMIT")
+            except BaseException:
+                _rollback(cursor)
+                raise
 
     def table_counts(self) -> dict[str, int]:
         """Row count of every table, the data and reference tables first, then the others
         (import history, migrations) in name order."""
-        names = self.query(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
-        )["table_name"].tolist()
-        ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
-        return {table: self.count(table) for table in ordered}
+        with self.session():
+            names = self.query(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+            )["table_name"].tolist()
+            ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
+            return {table: self.count(table) for table in ordered}
 
     def has_data(self) -> bool:
         """True when any data table holds a row."""
-        return any(self.count(table) for table in DATA_TABLES)
+        with self.session():
+            return any(self.count(table) for table in DATA_TABLES)
+
+
+def _rollback(cursor: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failed statement; on an invalidated database there is nothing to undo."""
+    with suppress(duckdb.Error):
+        cursor.execute("ROLLBACK")
 
 
 def _split_sql(script: str) -> list[str]:
@@ -349,23 +560,70 @@ def _split_sql(script: str) -> list[str]:
     return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
 
 
-def open_store(url: str | None = None, read_only: bool = False) -> Store:
-    """Open the store named by `url` (default: the `DATABASE_URL` setting), bring its schema and
-    reference data up to date. The URL's scheme chooses the implementation (only `duckdb` so far)."""
+def _writable(path: Path) -> bool:
+    """True when this process may write the store file and create its write-ahead log beside it."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a folder still to be made: the nearest existing one decides
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _is_current(store: DuckDBStore) -> bool:
+    """True when the store holds the latest schema and reference data (nothing to upgrade)."""
+    from data_loaders.reference_data import REFERENCE_VERSION
+
+    latest = max(int(path.name[:4]) for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    with store.session():
+        try:
+            return store.schema_version() >= latest and (
+                store.scalar("SELECT value FROM meta WHERE key = 'reference_version'") == REFERENCE_VERSION
+            )
+        except duckdb.CatalogException:
+            return False  # a DuckDB file that is not (yet) a store
+
+
+def _upgrade(store: DuckDBStore) -> None:
+    """Bring schema and reference data up to date, in one read-write session."""
+    from data_loaders.reference_data import ensure_reference_data
+
+    with store.session(write=True):
+        store.migrate()
+        ensure_reference_data(store)
+
+
+def open_store(url: str | None = None, read_only: bool = False, hold: bool = True) -> Store:
+    """Open the store named by `url` (default: the `DATABASE_URL` setting) and bring its schema and
+    reference data up to date. The URL's scheme chooses the implementation (only `duckdb` so far).
+
+    `read_only` asks for a store that only reads (the command line's reading commands: they run
+    beside the dashboard's readers); a store whose file or folder cannot be written opens read-only
+    anyway (`Store.read_only`), for viewing, and must already be up to date. `hold` as in
+    `DuckDBStore` (the dashboard passes False). Raises StoreError (no path, unknown scheme, a folder
+    where no store can be made, an outdated read-only store), StoreUnreadableError, StoreBusyError.
+    """
     url = url or database_url()
     scheme, _, rest = url.partition("://")
     if scheme != "duckdb":
-        raise StoreError(
-            f"DATABASE_URL '{scheme}://…' belum didukung; gunakan duckdb:///path/file.duckdb. "
-            f"/ DATABASE_URL scheme '{scheme}' is not supported yet; use duckdb:///path/file.duckdb."
-        )
+        raise StoreError(key="store_scheme", scheme=scheme)
     path = rest[1:] if rest.startswith("/") else rest
-    if path not in ("", ":memory:"):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    store = DuckDBStore(url, path or ":memory:", read_only=read_only)
-    if not read_only:
-        from data_loaders.reference_data import ensure_reference_data
-
-        store.migrate()
-        ensure_reference_data(store)
-    return store
+    if not path:
+        raise StoreError(key="store_no_path", url=url)
+    if path == ":memory:":
+        store = DuckDBStore(url, path)  # a memory store lives only as long as its one connection
+        _upgrade(store)
+        return store
+    file = Path(path)
+    if _writable(file):
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(key="store_cannot_create", path=path) from exc
+        if not (read_only and file.exists() and _is_current(DuckDBStore(url, path, read_only=True, hold=False))):
+            _upgrade(DuckDBStore(url, path, hold=False))
+    elif not file.exists():
+        raise StoreError(key="store_cannot_create", path=path)
+    else:
+        read_only = True
+        if not _is_current(DuckDBStore(url, path, read_only=True, hold=False)):
+            raise StoreError(key="store_outdated_read_only", path=path)
+    return DuckDBStore(url, path, read_only=read_only, hold=hold)

@@ -1,19 +1,24 @@
 """The one place for caching (the page/data boundary).
 
-The store is a cached resource (one instance per process). Every figure a page shows comes from a
-domain *view function* `view(reader, *args)` called through `read(view, *args)`: one cached call
-keyed by (view, arguments, scope, data version). The data version is read once per rerun, in
-`start_run`, so a rerun never mixes figures of two data versions.
+The store is a cached resource (one instance per process) that holds no connection between reruns:
+`dashboard.py` runs each rerun inside `session()`, which connects (read-only) for the rerun and
+closes afterwards, so the command line can import into the same embedded store while the dashboard
+runs. Every figure a page shows comes from a domain *view function* `view(reader, *args)` called
+through `read(view, *args)`: one cached call keyed by (view, arguments, scope, data version). The data
+version is read once per rerun, in `start_run`, so a rerun never mixes figures of two data versions
+and shows an import made elsewhere on its next rerun.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import streamlit as st
 
+from common.i18n import t
 from data_loaders import importer, periods, templates
 from data_loaders.demo import build_demo
 from data_loaders.nik import hashes_from_csv, nik_key
@@ -29,15 +34,30 @@ _RUN_KEY = "_sinergi_run"
 
 @st.cache_resource(show_spinner=False)
 def _store(url: str) -> Store:
-    store = open_store(url)
-    if not store.has_data() and not store.count("imports"):
-        # First start on an empty store: the dashboard opens on the sample data set.
-        build_demo(store)
+    store = open_store(url, hold=False)
+    if not store.read_only:
+        with store.session(write=True):
+            if not store.has_data() and not store.count("imports"):
+                # First start on an empty store: the dashboard opens on the sample data set.
+                build_demo(store)
     return store
 
 
 def store() -> Store:
+    """The process's store (opened, migrated and on first start filled with sample data once).
+    Raises StoreError with a message for the user; a failed open is tried again on the next rerun."""
     return _store(database_url())
+
+
+@contextmanager
+def session(lang: str) -> Iterator[None]:
+    """Hold the store's connection for one rerun and release it afterwards (for other processes).
+    While another process writes, this waits (bounded, `SINERGI_DB_WAIT`) under a spinner that
+    appears only after half a second."""
+    with ExitStack() as stack:
+        with st.spinner(t("store_waiting", lang)):
+            stack.enter_context(store().session())
+        yield
 
 
 def clear_caches() -> None:
@@ -120,33 +140,40 @@ def template(kind: str) -> bytes:
 
 
 def validate_upload(file: str, content: bytes, kind: str, progress: Progress | None = None) -> Validation:
-    known_programs, partner_keys = importer.known_keys(store())
-    return validate(
-        file,
-        content,
-        kind,
-        nik_key=nik_key(_secrets()),
-        known_programs=known_programs,
-        partner_keys=partner_keys,
-        progress=progress,
-    )
+    """Check an upload against the store's programs and partners; the store is released while the
+    file is checked (up to a minute for a large one), so the command line can write meanwhile."""
+    db = store()
+    known_programs, partner_keys = importer.known_keys(db)
+    with db.released():
+        return validate(
+            file,
+            content,
+            kind,
+            nik_key=nik_key(_secrets()),
+            known_programs=known_programs,
+            partner_keys=partner_keys,
+            progress=progress,
+        )
 
 
 def import_validated(validation: Validation, user: str, progress: Progress | None = None) -> importer.ImportResult:
-    result = importer.apply(store(), validation, user, progress=progress)
-    _after_write()
+    with store().session(write=True):
+        result = importer.apply(store(), validation, user, progress=progress)
+        _after_write()
     return result
 
 
 def rollback(import_id: int, user: str) -> dict[str, int]:
-    result = importer.rollback(store(), import_id, user)
-    _after_write()
+    with store().session(write=True):
+        result = importer.rollback(store(), import_id, user)
+        _after_write()
     return result
 
 
 def remove_sample() -> int:
-    removed = importer.remove_sample(store())
-    _after_write()
+    with store().session(write=True):
+        removed = importer.remove_sample(store())
+        _after_write()
     return removed
 
 
@@ -166,8 +193,9 @@ def locked_years() -> list[int]:
 
 
 def set_lock(year: int, locked: bool, user: str) -> None:
-    if locked:
-        periods.lock(store(), year, user)
-    else:
-        periods.unlock(store(), year)
-    _after_write()
+    with store().session(write=True):
+        if locked:
+            periods.lock(store(), year, user)
+        else:
+            periods.unlock(store(), year)
+        _after_write()

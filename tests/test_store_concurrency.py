@@ -1,0 +1,234 @@
+"""The embedded store shared by the dashboard and the command line (issue 11, item 7).
+
+DuckDB lets one process hold a file read-write, or many hold it read-only. The dashboard holds the
+file only while a rerun runs, so commands run while it is open: they wait a moment if needed (bounded
+by SINERGI_DB_WAIT) and never fail because the dashboard is running; the next rerun shows their data.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from data_loaders.store import DuckDBStore, StoreBusyError, open_store
+from tests.test_browser import CHROMIUM, _require_browser, _wait_until_done
+
+REPO = Path(__file__).resolve().parent.parent
+PORTS = range(8621, 8630)
+PROGRAM = (
+    "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
+    "BARU1;Program Baru Dari Baris Perintah;Dinas Sosial Provinsi Kalimantan Timur;APBD Provinsi;2025;"
+    "Fakir Miskin;Kutai Kartanegara;10 juta\n"
+)
+
+
+def cli(*args: str, url: str, wait: float | None = None, lang: str = "id") -> subprocess.Popen:
+    """`python -m data_loaders ARGS` in its own process against the store at `url`."""
+    env = {**os.environ, "DATABASE_URL": url, "SINERGI_LANG": lang}
+    if wait is not None:
+        env["SINERGI_DB_WAIT"] = str(wait)
+    return subprocess.Popen(
+        [sys.executable, "-m", "data_loaders", *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float = 120) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
+
+
+def test_a_command_reads_while_this_process_reads(fixture_url):
+    """Readers do not wait for readers: `stats` runs while a dashboard-like session is open."""
+    store = open_store(fixture_url, hold=False)
+    with store.session():
+        programs = store.count("programs")
+        started = time.monotonic()
+        code, out, err = finish(cli("stats", "--json", url=fixture_url))
+        took = time.monotonic() - started
+    assert code == 0, err
+    assert f'"programs": {programs}' in out
+    assert took < 15  # a second process with imports of pandas and DuckDB, no waiting for the lock
+
+
+def test_a_command_writes_after_a_rerun_ends(fixture_url, tmp_path):
+    """An import started while the dashboard's rerun holds the file waits for it, then stores."""
+    path = tmp_path / "program.csv"
+    path.write_text(PROGRAM, encoding="utf-8")
+    store = open_store(fixture_url, hold=False)
+    with store.session():
+        programs = store.count("programs")
+        started = time.monotonic()
+        process = cli("import", str(path), "--kind", "program", url=fixture_url)
+        time.sleep(4)  # a long rerun: the import is read and checked, and now waits to write
+        assert process.poll() is None
+    code, out, err = finish(process)
+    waited = time.monotonic() - started
+    assert code == 0, out + err
+    assert "Impor #" in out
+    assert 4 <= waited < 30
+    assert store.count("programs") == programs + 1
+    assert store.scalar("SELECT name FROM programs WHERE program_code = 'BARU1'") == "Program Baru Dari Baris Perintah"
+
+
+def test_a_command_gives_up_after_the_wait_with_one_line(fixture_url):
+    store = open_store(fixture_url)  # read-write and held, like a long import in another process
+    started = time.monotonic()
+    code, _, err = finish(cli("stats", url=fixture_url, wait=1, lang="en"))
+    took = time.monotonic() - started
+    store.close()
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.strip().count("\n") == 0
+    assert "still in use by another process" in err and "after waiting 1 seconds" in err
+    assert took < 15
+
+
+def test_threads_of_one_process_share_the_connection_and_a_write_waits_for_readers(fixture_url):
+    """In the dashboard's process, a write reopens the file read-write once the other threads'
+    reruns are done; it does not fail."""
+    store = open_store(fixture_url, hold=False)
+    reading = threading.Event()
+    done = threading.Event()
+
+    def other_rerun() -> None:
+        with store.session():
+            store.count("programs")
+            reading.set()
+            time.sleep(1.5)
+        done.set()
+
+    thread = threading.Thread(target=other_rerun)
+    thread.start()
+    reading.wait(10)
+    with store.session():
+        assert store.scalar("SELECT status FROM programs WHERE id = 2") != "selesai"
+        with store.transaction() as tx:
+            assert done.is_set()  # the write waited for the other thread's rerun
+            tx.execute("UPDATE programs SET status = 'selesai' WHERE id = 2")
+    thread.join()
+    assert store.scalar("SELECT status FROM programs WHERE id = 2") == "selesai"
+
+
+def test_a_write_waits_no_longer_than_the_bound(fixture_url):
+    other = open_store(fixture_url, read_only=True)  # another reader holding the file in this process
+    store = DuckDBStore(other.url, other.path, hold=False, wait=0.5)
+    holder = threading.Event()
+    release = threading.Event()
+
+    def reader() -> None:
+        with store.session():
+            store.count("programs")
+            holder.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    holder.wait(10)
+    with pytest.raises(StoreBusyError), store.transaction() as tx:
+        tx.execute("DELETE FROM ppks_counts")
+    release.set()
+    thread.join()
+    other.close()
+    assert store.count("ppks_counts") > 0
+
+
+# --- a running dashboard ---------------------------------------------------------------------
+
+
+def _port() -> int:
+    import socket
+
+    for port in PORTS:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    pytest.skip("no free port in 8621-8629")
+
+
+@pytest.fixture
+def dashboard(fixture_url: str) -> Iterator[str]:
+    _require_browser()
+    port = _port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO,
+        env={**os.environ, "DATABASE_URL": fixture_url},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("The dashboard did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def _programs_card(page) -> str:
+    card = page.locator("[data-testid='stMetric']").filter(has_text="Program").first
+    return card.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+def test_commands_run_while_the_dashboard_runs_and_it_shows_the_import(dashboard, fixture_url, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    path = tmp_path / "program.csv"
+    path.write_text(PROGRAM, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(dashboard)
+        _wait_until_done(page)
+        assert _programs_card(page) == "3"
+        # The commands run while the browser keeps the dashboard rerunning (every reload is a rerun).
+        for args in (("import", str(path), "--kind", "program"), ("stats",), ("history",)):
+            process = cli(*args, url=fixture_url)
+            reruns = 0
+            while process.poll() is None:
+                page.reload()
+                _wait_until_done(page)
+                reruns += 1
+            code, out, err = finish(process)
+            assert code == 0, f"{args}: {out}{err}"
+            assert "Traceback" not in err
+            if args[0] == "history":
+                assert "program.csv" in out
+        page.reload()
+        _wait_until_done(page)
+        assert _programs_card(page) == "4"  # the import is on screen without a restart
+        assert page.locator("[data-testid='stException']").count() == 0
+        browser.close()
