@@ -13,7 +13,7 @@ from data_loaders.kinds import KINDS
 from data_loaders.problems import ERROR
 from data_loaders.store import StoreError
 from domain import reference
-from ui import data, shell, tables
+from ui import data, data_admin, shell, tables
 from ui.components import empty_state
 
 view = shell.view()
@@ -31,9 +31,11 @@ if shell.status().is_sample:
         confirm = st.checkbox(t("data_remove_sample_confirm", lang), key="confirm_remove_sample")
         if st.button(t("data_remove_sample", lang), disabled=not confirm, type="primary"):
             removed = data.remove_sample()
+            st.session_state.pop("validation", None)  # checked against the sample's programs: check again
             st.success(t("data_sample_removed", lang, rows=formatting.number(removed, lang)))
             st.rerun()
 
+data_admin.nik_key_notice(lang)
 st.subheader(t("data_step_template", lang))
 kinds = {code: t(f"kind_{code}", lang) for code in KINDS}
 kind = st.columns([1, 2])[0].selectbox(t("data_kind", lang), list(kinds), format_func=kinds.get, key="data_kind")
@@ -90,16 +92,20 @@ else:
         report = problems_frame(validation.problems)
         wide = {t("col_problem", lang): st.column_config.TextColumn(width="large")}
         tables.show(report, {t("col_row", lang): "number"}, lang, column_config=wide)
-        name, label = f"laporan_validasi_{validation.file}.csv", t("data_download_report", lang)
+        name, label = data_admin.report_file_name(validation.file), t("data_download_report", lang)
         st.download_button(label, csv_bytes(report), file_name=name, mime="text/csv", icon=":material/download:")
     if validation.ok:
         rows = formatting.number(validation.rows_read, lang)
-        st.success(t("data_ready", lang, file=validation.file, rows=rows), icon=":material/check_circle:")
+        blocked = data_admin.refusal_text(validation, rows, lang)  # e.g. sample data still stored
+        if blocked:
+            st.warning(blocked, icon=":material/block:")
+        else:
+            st.success(t("data_ready", lang, file=validation.file, rows=rows), icon=":material/check_circle:")
         st.markdown(f"**{t('data_preview', lang)}**")
         categories = {**shell.ppks_labels(lang), "lintas": value("ppks", "lintas", lang)}
         preview = reference.upload_preview(validation.clean, categories)
         tables.show(preview.rename(columns={"_row": t("col_row", lang)}), {}, lang)
-        if st.button(t("data_confirm", lang), type="primary", key="confirm_import"):
+        if st.button(t("data_confirm", lang), type="primary", key="confirm_import", disabled=bool(blocked)):
             running = st.empty()
             with running.container():
                 st.button(t("data_cancel", lang), key="cancel_import")  # clicking it reruns, which rolls back
@@ -120,40 +126,4 @@ else:
             st.info(t("data_cancelled", lang))
 
 st.subheader(t("data_step_history", lang))
-history = data.read(reference.imports)
-real = history.official
-if real.empty:
-    empty_state(t("data_no_history", lang))
-else:
-    numbers = {
-        t(key, lang): real[key.replace("col_", "rows_")] for key in ("col_added", "col_updated", "col_unchanged")
-    }
-    frame = pd.DataFrame(
-        {
-            "#": real["id"],
-            t("col_kind_import", lang): [value("kind", kind, lang) for kind in real["kind"]],
-            t("col_file", lang): real["file_name"],
-            t("col_imported_at", lang): [formatting.date(v, lang) + v.strftime(" %H:%M") for v in real["imported_at"]],
-            t("col_by", lang): real["imported_by"],
-            **numbers,
-            t("col_status", lang): [t(f"status_{s}", lang) for s in real["status"]],
-        }
-    )
-    tables.show(frame, dict.fromkeys(numbers, "number"), lang)
-    committed = history.committed
-    if not committed.empty:
-        with st.expander(t("data_rollback_heading", lang)):
-            files = {i: f"#{i} · {name}" for i, name in zip(committed["id"], committed["file_name"], strict=True)}
-            choice = st.selectbox(
-                t("data_rollback_choice", lang), list(files), format_func=files.get, key="rollback_id"
-            )
-            sure = st.checkbox(t("data_rollback_confirm", lang), key="rollback_sure")
-            if st.button(t("data_rollback", lang), disabled=not sure, key="rollback_go"):
-                try:
-                    restored = data.rollback(int(choice), USER)
-                except ImportRefused as refused:
-                    st.error(refused.message(lang))
-                except StoreError as error:
-                    st.error(str(error))
-                else:
-                    st.success(t("cli_rolled_back", lang, id=choice, rows=sum(restored.values())))
+data_admin.history(lang, USER)

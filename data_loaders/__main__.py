@@ -20,11 +20,11 @@ from common.i18n import t
 from data_loaders import importer, periods
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
 from data_loaders.kinds import KINDS
-from data_loaders.nik import hashes_from_csv, nik_key
+from data_loaders.nik import hash_file, nik_key
 from data_loaders.problems import ValueProblem
 from data_loaders.reading import MAX_FILE_BYTES
 from data_loaders.regions import RegionError, describe, region_by_code, resolve_region
-from data_loaders.store import StoreError, open_store
+from data_loaders.store import Store, StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
 from data_loaders.values import funding_source
@@ -35,6 +35,8 @@ from domain.reader import Reader
 
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
+# Commands that only read open the store read-only, so they run while the dashboard reads it too.
+READING_COMMANDS = ("stats", "history", "overlaps")
 STAGES = {"read": "cli_read", "validate": "cli_validate", "write": "cli_write"}
 # The overlaps command's column names, kept from its first version (scripts read them).
 OVERLAP_COLUMNS = {
@@ -79,9 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--wilayah", help="a kabupaten/kota: name, alias, Kemendagri or BPS code (default: province)")
     summary.add_argument("--sumber", action="append", default=[], help="a funding source (repeatable), e.g. CSR/TJSL")
     summary.add_argument("--format", choices=["table", "json"], default="table")
-    hasher = commands.add_parser("hash-nik", help="replace the NIKs of a CSV by the keyed hashes this tool uses")
-    hasher.add_argument("file", help="a CSV with a 'nik' column")
-    hasher.add_argument("--out", required=True, help="the CSV to write, with a 'nik_hash' column")
+    hasher = commands.add_parser(
+        "hash-nik", help="replace the NIKs of a file by the keyed hashes this tool uses, keeping the other columns"
+    )
+    hasher.add_argument("file", help="a CSV or XLSX with a 'nik' column (a filled-in penerima template will do)")
+    hasher.add_argument("--out", required=True, help="the CSV to write, with 'nik_hash' in place of 'nik'")
     for name, text in (("lock", "lock a reporting year: imports into it are refused"), ("unlock", "unlock a year")):
         period = commands.add_parser(name, help=text)
         period.add_argument("year", type=int)
@@ -109,12 +113,13 @@ def _import(args: argparse.Namespace) -> int:
     if path.stat().st_size > MAX_CLI_FILE_BYTES:
         print(t("imp_too_large", lang, size=path.stat().st_size // 2**20, limit=MAX_CLI_FILE_BYTES // 2**20))
         return 1
-    store = open_store()
+    store = open_store(read_only=True)
     known = {
         (row.program_code, int(row.year))
         for row in store.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
     }
     partners = set(store.query("SELECT name_key FROM partners")["name_key"])
+    store.close()  # the store stays free for the dashboard while the file is checked
     result = validate(
         path.name,
         path.read_bytes(),
@@ -134,20 +139,47 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(t("cli_dry_run", lang, rows=result.rows_read, warnings=len(result.warnings)))
         return 0
-    done = importer.apply(store, result, getpass.getuser(), progress=_progress)
+    store = open_store()  # read-write only for the write (waits while another process holds the file)
+    try:
+        done = importer.apply(store, result, getpass.getuser(), progress=_progress)
+    finally:
+        store.close()
     print(done.summary(lang))
     if done.same_file_as:
         print(t("cli_same_file", lang, id=done.same_file_as))
     return 0
 
 
-def _history_table(history: pd.DataFrame) -> str:
-    """The import log as a readable table: times to the second, a dash for what is missing (never
-    NaT, NaN or None), and each file's SHA-256 so a sender can check which file was stored."""
+def _history_table(history: pd.DataFrame, lang: str) -> str:
+    """The import log as a readable table: times to the second, statuses in words ('tersimpan',
+    'tidak ada perubahan', …), a dash for what is missing (never NaT, NaN or None), and each file's
+    SHA-256 so a sender can check which file was stored. Row counts are rows of each kind's main table."""
     shown = history.astype(object).where(history.notna(), "–")
     for column in ("imported_at", "rolled_back_at"):
         shown[column] = [v if v == "–" else pd.Timestamp(v).strftime("%Y-%m-%d %H:%M:%S") for v in shown[column]]
-    return shown.to_string(index=False) if not shown.empty else "–"
+    shown["status"] = [t(f"status_{status}", lang) for status in shown["status"]]
+    return shown.to_string(index=False)
+
+
+def _history(store: Store) -> None:
+    """Print the import log, or a sentence when there is none."""
+    history = importer.history(store)
+    print(_history_table(history, _lang()) if not history.empty else t("cli_history_empty", _lang(), url=store.url))
+
+
+def _hash_nik(args: argparse.Namespace) -> int:
+    """Write `args.file` with keyed hashes in place of its NIKs and every other column kept."""
+    lang = _lang()
+    path = Path(args.file)
+    if not path.is_file():
+        print(t("cli_no_file", lang, file=args.file), file=sys.stderr)
+        return 2
+    frame, bad = hash_file(path.name, path.read_bytes(), nik_key())
+    frame.to_csv(args.out, index=False)
+    shown = ", ".join(map(str, bad[:20])) + (" …" if len(bad) > 20 else "")
+    rows = f" ({t('col_row', lang).lower()} {shown})" if bad else ""
+    print(t("cli_hashed_rows", lang, count=len(frame) - len(bad), file=args.out, bad=len(bad), rows=rows))
+    return 0
 
 
 def _summary_value(key: str, value: object, lang: str) -> str:
@@ -174,7 +206,7 @@ def _summary(args: argparse.Namespace) -> int:
         return 1
     kabkota = region.code if region is not None and region.level == "kabupaten_kota" else None
     sources = tuple(dict.fromkeys(funding_source(text) for text in args.sumber))
-    store = open_store()
+    store = open_store(read_only=True)
     reader = Reader(store)
     years = available_years(reader)
     if args.year not in years:
@@ -215,11 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "summary":
             return _summary(args)
         if args.command == "hash-nik":
-            hashes, bad = hashes_from_csv(Path(args.file).read_bytes(), nik_key())
-            Path(args.out).write_text("nik_hash\n" + "".join(f"{h}\n" for h in hashes), encoding="utf-8")
-            print(t("cli_hashed", _lang(), count=len(hashes), file=args.out, bad=bad))
-            return 0
-        store = open_store()
+            return _hash_nik(args)
+        store = open_store(read_only=args.command in READING_COMMANDS)
         if args.command == "demo" and args.remove:
             print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
         elif args.command == "overlaps":
@@ -241,10 +270,9 @@ def main(argv: list[str] | None = None) -> int:
             periods.unlock(store, args.year)
             print(t("cli_unlocked", _lang(), year=args.year))
         elif args.command == "history":
-            print(_history_table(importer.history(store)))
+            _history(store)
         elif args.command == "rollback":
-            restored = importer.rollback(store, args.import_id, getpass.getuser())
-            print(t("cli_rolled_back", _lang(), id=args.import_id, rows=sum(restored.values())))
+            print(importer.rollback(store, args.import_id, getpass.getuser()).summary(_lang()))
         elif args.command == "demo":
             if args.beneficiaries < 0:
                 print("--beneficiaries must be 0 or more", file=sys.stderr)
@@ -273,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message(_lang()), file=sys.stderr)
         return 1
     except StoreError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.message(_lang()), file=sys.stderr)
         return 1
     return 0
 

@@ -4,6 +4,18 @@ import can be rolled back to the exact previous values.
 Rows are matched on the data contract's keys: a new key is added, a known key with other values is
 updated (its previous version is kept in `<table>_changes`), an identical row is left alone — so
 importing the same file twice changes nothing.
+
+The import log (`imports`) always matches what is stored. Status per import:
+- 'committed' — it changed rows; they are stored and it can be rolled back (latest first);
+- 'unchanged' — every row of the file was already stored as it is: nothing was written, so there is
+  nothing to roll back;
+- 'rolled_back' — its changes were undone;
+- 'removed' — the sample data set, removed before the first real import.
+Counts (`rows_added`, `rows_updated`, `rows_unchanged`, `rows_deleted`, and a rollback's counts) are
+rows of the kind's main table (`KIND_TABLES[kind][-1]`): one per row of the file — for programs one per
+place and funding source. A committed import also records the keys of its file's unchanged rows
+('keep' in `<table>_changes`), so an earlier import that wrote those rows cannot be rolled back from
+under it.
 """
 
 from __future__ import annotations
@@ -45,9 +57,9 @@ class ImportRefused(StoreError):
     """An import or rollback the store cannot take; `key`/`values` give the message in any language."""
 
     def __init__(self, key: str, **values_: object) -> None:
-        self.key = key
-        self.values = values_
         super().__init__(t(key, "id", **values_))
+        self.key = key  # set after StoreError's own __init__, which may set them too
+        self.values = values_
 
     def message(self, lang: str) -> str:
         return t(self.key, lang, **self.values)
@@ -55,6 +67,8 @@ class ImportRefused(StoreError):
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What an import did, in rows of the kind's main table (see the module docstring)."""
+
     import_id: int
     added: int
     updated: int
@@ -62,11 +76,13 @@ class ImportResult:
     deleted: int
     warnings: int
     same_file_as: int | None  # an earlier committed import of the very same file
+    status: str = "committed"  # or 'unchanged': every row was stored already, nothing was written
 
     def summary(self, lang: str) -> str:
-        """'Impor #3 tersimpan: 12 baris baru, 2 diperbarui, …' for the page and the command line."""
+        """'Impor #3 tersimpan: 12 baris baru, 2 diperbarui, …' for the page and the command line, or
+        'Impor #4: tidak ada perubahan …' when nothing was written."""
         return t(
-            "cli_imported",
+            "cli_imported" if self.status == "committed" else "cli_imported_unchanged",
             lang,
             id=self.import_id,
             added=self.added,
@@ -201,6 +217,8 @@ def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.Da
             "spent_idr": clean["realisasi_rp"],
             "target_beneficiaries": clean["target_penerima"],
             "reached_beneficiaries": clean["realisasi_penerima"],
+            "latitude": clean["lintang"],
+            "longitude": clean["bujur"],
         }
     )
     return {"programs": programs, "program_allocations": allocations}
@@ -217,11 +235,17 @@ def _match(keys: tuple[str, ...], left: str = "t", right: str = "i") -> str:
     return " AND ".join(f"{left}.{key} = {right}.{key}" for key in keys)
 
 
+def _staged(table: str) -> str:
+    """The temporary table that holds a file's rows for `table` until the import's end."""
+    return f"_incoming_{table}"
+
+
 def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) -> dict[str, int]:
-    """Write `frame` into `table` by key, logging inserted rows and previous versions of updated ones."""
+    """Write `frame` into `table` by key, logging inserted rows and previous versions of updated ones.
+    The file's rows stay staged (`_staged(table)`) for `_record_keeps`; `apply` drops them."""
     keys = TABLE_KEYS[table]
     columns = _columns(tx, table)
-    staged = f"_incoming_{table}"
+    staged = _staged(table)
     tx.execute(f"CREATE TEMP TABLE {staged} AS SELECT * FROM {table} LIMIT 0")
     tx.insert_frame(staged, frame[columns].assign(import_id=import_id))
     match = _match(keys)
@@ -262,21 +286,36 @@ def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) ->
             f"{log} SELECT ?, 'delete', {', '.join('t.' + c for c in [*columns, 'import_id'])} {gone}", [import_id]
         )
         tx.execute(f"DELETE {gone}")
-    changed_programs = set()
-    if table == "programs":
-        changed_programs = set(
-            tx.query(
-                "SELECT id FROM programs_changes WHERE change_import_id = ? AND change_action = 'update'", [import_id]
-            )["id"]
-        )
-    tx.execute(f"DROP TABLE {staged}")
     return {
         "added": int(counts["added"]),
         "updated": int(counts["updated"]),
         "total": int(counts["total"]),
         "deleted": deleted,
-        "changed_programs": changed_programs,
     }
+
+
+def _record_keeps(tx: Transaction, table: str, import_id: int) -> None:
+    """Log the keys of the file's rows that were stored already as they are ('keep'): after the
+    write, those are the rows the file names that still carry another import's id."""
+    keys = TABLE_KEYS[table]
+    tx.execute(
+        f"INSERT INTO {table}_changes (change_import_id, change_action, {', '.join(keys)}) "
+        f"SELECT ?, 'keep', {', '.join('t.' + key for key in keys)} FROM {table} t "
+        f"WHERE t.import_id <> ? AND EXISTS (SELECT 1 FROM {_staged(table)} i WHERE {_match(keys)})",
+        [import_id, import_id],
+    )
+
+
+def _touched_allocations(reader: Store | Transaction, import_id: int) -> int:
+    """Allocation rows an import did not write itself whose program's name, status or dates it
+    changed: they count as updated, and a rollback restores them with their program."""
+    return int(
+        reader.query(
+            "SELECT count(*) AS n FROM program_allocations WHERE import_id <> ? AND program_id IN (SELECT id "
+            "FROM programs_changes WHERE change_import_id = ? AND change_action = 'update')",
+            [import_id, import_id],
+        ).iloc[0]["n"]
+    )
 
 
 def _noop_progress(stage: str, done: int, total: int) -> None:
@@ -291,6 +330,21 @@ def sample_imports(store: Store) -> list[int]:
     return store.query("SELECT id FROM imports WHERE is_sample AND status = 'committed'")["id"].tolist()
 
 
+def refusal(store: Store, validation: Validation) -> ImportRefused | None:
+    """Why the store would refuse to take `validation` now, or None when it would take it: errors in
+    the file, sample data still stored, or a locked year. `apply` raises this; the data page shows it
+    at validation, so a file is never called ready when it cannot be stored."""
+    if not validation.ok:
+        return ImportRefused("imp_has_errors", errors=len(validation.errors))
+    if sample_imports(store):
+        return ImportRefused("imp_store_has_sample")
+    years = validation.clean["tahun"].dropna() if "tahun" in validation.clean else []  # partners have no year
+    locked = sorted(set(locked_years(store)) & {int(y) for y in years})
+    if locked:
+        return ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
+    return None
+
+
 def apply(
     store: Store,
     validation: Validation,
@@ -298,16 +352,13 @@ def apply(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Store a validated file in one transaction; raises ImportCancelled when `cancel()` turns true
-    before the commit, leaving the store as it was."""
-    if not validation.ok:
-        raise ImportRefused("imp_has_errors", errors=len(validation.errors))
-    if sample_imports(store):
-        raise ImportRefused("imp_store_has_sample")
-    years = validation.clean["tahun"].dropna() if "tahun" in validation.clean else []  # partners have no year
-    locked = sorted(set(locked_years(store)) & {int(y) for y in years})
-    if locked:
-        raise ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
+    """Store a validated file in one transaction and log it (see the module docstring for statuses
+    and units). A file whose rows are all stored already is logged as 'unchanged' and writes no row.
+    Raises ImportRefused (see `refusal`), ImportCancelled when `cancel()` turns true before the
+    commit (the store is left as it was), StoreError when the write did not persist."""
+    refused = refusal(store, validation)
+    if refused is not None:
+        raise refused
     progress = progress or _noop_progress
     cancel = cancel or _never
     tables = KIND_TABLES[validation.kind.name]
@@ -345,24 +396,32 @@ def apply(
         updated = main["updated"]
         if validation.kind.name == "program":
             # A row whose program's name, status or dates changed is updated even if its amounts are not.
-            touched = tx.query(
-                "SELECT count(*) AS n FROM program_allocations WHERE import_id <> ? AND program_id IN (SELECT id "
-                "FROM programs_changes WHERE change_import_id = ? AND change_action = 'update')",
-                [import_id, import_id],
-            ).iloc[0]["n"]
-            updated += int(touched)
+            updated += _touched_allocations(tx, import_id)
         added, deleted = main["added"], main["deleted"]
         unchanged = main["total"] - added - updated
+        changed = any(result["added"] or result["updated"] or result["deleted"] for result in results.values())
+        for table in tables:
+            if changed:
+                _record_keeps(tx, table, import_id)
+            tx.execute(f"DROP TABLE {_staged(table)}")
         tx.execute(
-            "UPDATE imports SET rows_added = ?, rows_updated = ?, rows_unchanged = ?, rows_deleted = ? WHERE id = ?",
-            [added, updated, unchanged, deleted, import_id],
+            "UPDATE imports SET rows_added = ?, rows_updated = ?, rows_unchanged = ?, rows_deleted = ?, status = ? "
+            "WHERE id = ?",
+            [added, updated, unchanged, deleted, "committed" if changed else "unchanged", import_id],
         )
         if cancel():
             raise ImportCancelled
         progress("write", steps, steps)
     _verify(store, import_id, before, {t: r["added"] - r["deleted"] for t, r in results.items()})
     return ImportResult(
-        import_id, added, updated, unchanged, deleted, len(validation.warnings), int(same) if same is not None else None
+        import_id,
+        added,
+        updated,
+        unchanged,
+        deleted,
+        len(validation.warnings),
+        int(same) if same is not None else None,
+        "committed" if changed else "unchanged",
     )
 
 
@@ -377,47 +436,99 @@ def _verify(store: Store, import_id: int, before: dict[str, int], delta: dict[st
             )
 
 
-def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
-    """Restore every row an import changed to its previous version; refuses while a later import
-    changed the same rows (roll that one back first)."""
+@dataclass(frozen=True)
+class RollbackResult:
+    """What a rollback did, in rows of `table`, the kind's main table — the unit of the import's own
+    counts, so `removed`, `restored` and `reinstated` equal the import's rows_added, rows_updated and
+    rows_deleted."""
+
+    import_id: int
+    table: str
+    removed: int  # rows the import added, now gone
+    restored: int  # rows the import updated, back at their previous values
+    reinstated: int  # rows the import removed, back again
+
+    def summary(self, lang: str) -> str:
+        """'Impor #3 dibatalkan: 3 baris baru dihapus, …' for the page and the command line."""
+        return t(
+            "cli_rolled_back_rows",
+            lang,
+            id=self.import_id,
+            removed=self.removed,
+            restored=self.restored,
+            reinstated=self.reinstated,
+            unit=t(f"rows_unit_{self.table}", lang),
+        )
+
+
+def _check_rollback(store: Store, import_id: int) -> tuple[str, ...]:
+    """The tables of an import that can be rolled back now; raises ImportRefused naming why not
+    (unknown, already rolled back, unchanged, locked year, a later import on the same rows)."""
     row = store.query("SELECT kind, status FROM imports WHERE id = ?", [import_id])
     if row.empty or row.iloc[0]["kind"] not in KIND_TABLES:
         raise ImportRefused("imp_rollback_unknown", import_id=import_id)
-    if row.iloc[0]["status"] != "committed":
+    status = row.iloc[0]["status"]
+    if status == "unchanged":
+        raise ImportRefused("imp_rollback_unchanged", import_id=import_id)
+    if status != "committed":
         raise ImportRefused("imp_rollback_done", import_id=import_id)
     tables = KIND_TABLES[row.iloc[0]["kind"]]
     touched = set()
     for table in tables:
         if "year" in _columns(store, table):
             touched |= set(
-                store.query(f"SELECT DISTINCT year FROM {table}_changes WHERE change_import_id = ?", [import_id])[
-                    "year"
-                ]
+                store.query(
+                    f"SELECT DISTINCT year FROM {table}_changes WHERE change_import_id = ? AND change_action <> 'keep'",
+                    [import_id],
+                )["year"]
                 .dropna()
                 .astype(int)
             )
     locked = sorted(touched & set(locked_years(store)))
     if locked:
         raise ImportRefused("imp_period_locked", years=", ".join(map(str, locked)))
+    changed, kept = set(), set()
     for table in tables:
-        match = _match(TABLE_KEYS[table], "a", "b")
         later = store.query(
-            f"SELECT DISTINCT b.change_import_id AS id FROM {table}_changes a JOIN {table}_changes b ON {match} "
-            "WHERE a.change_import_id = ? AND b.change_import_id > ? AND b.change_import_id IN "
-            "(SELECT id FROM imports WHERE status = 'committed') ORDER BY 1",
+            f"SELECT DISTINCT b.change_import_id AS id, b.change_action = 'keep' AS kept FROM {table}_changes a "
+            f"JOIN {table}_changes b ON {_match(TABLE_KEYS[table], 'a', 'b')} "
+            "WHERE a.change_import_id = ? AND a.change_action <> 'keep' AND b.change_import_id > ? "
+            "AND b.change_import_id IN (SELECT id FROM imports WHERE status = 'committed')",
             [import_id, import_id],
-        )["id"].tolist()
-        if later:
-            raise ImportRefused(
-                "imp_rollback_later", import_id=import_id, later=", ".join(f"#{number}" for number in later)
-            )
-    dependants = _later_users(store, import_id, tables)
-    if dependants:
-        raise ImportRefused(
-            "imp_rollback_later", import_id=import_id, later=", ".join(f"#{number}" for number in dependants)
         )
-    restored = {}
+        changed |= set(later.loc[~later["kept"].astype(bool), "id"])
+        kept |= set(later.loc[later["kept"].astype(bool), "id"])
+    changed |= set(_later_users(store, import_id, tables))
+    if changed or kept:
+        key = "imp_rollback_later" if changed else "imp_rollback_later_kept"
+        later = ", ".join(f"#{number}" for number in sorted(changed or kept))
+        raise ImportRefused(key, import_id=import_id, later=later)
+    return tables
+
+
+def rollback(store: Store, import_id: int, user: str) -> RollbackResult:
+    """Restore every row an import changed to its previous version, in one transaction; the import's
+    status becomes 'rolled_back'. Refused (ImportRefused) for an unknown, 'unchanged' or already
+    rolled-back import, a locked year, or while a later stored import changed or holds the same rows
+    (roll that one back first). Raises StoreError when the rollback did not persist."""
+    tables = _check_rollback(store, import_id)
+    main = tables[-1]
+    before = store.count(main)
     with store.transaction() as tx:
+        actions = tx.query(
+            f"SELECT change_action AS action, count(*) AS n FROM {main}_changes WHERE change_import_id = ? "
+            "GROUP BY change_action",
+            [import_id],
+        )
+        counts = dict(zip(actions["action"], actions["n"].astype(int), strict=True))
+        touched = _touched_allocations(tx, import_id) if main == "program_allocations" else 0
+        result = RollbackResult(
+            import_id,
+            main,
+            removed=counts.get("insert", 0),
+            restored=counts.get("update", 0) + touched,
+            reinstated=counts.get("delete", 0),
+        )
         for table in reversed(tables):
             keys = TABLE_KEYS[table]
             columns = ", ".join([*_columns(tx, table), "import_id"])
@@ -431,18 +542,16 @@ def rollback(store: Store, import_id: int, user: str) -> dict[str, int]:
                 "WHERE change_import_id = ? AND change_action IN ('update', 'delete')",
                 [import_id],
             )
-            restored[table] = int(
-                tx.query(f"SELECT count(*) AS n FROM {table}_changes WHERE change_import_id = ?", [import_id]).iloc[0][
-                    "n"
-                ]
-            )
         tx.execute(
             "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
             [dt.datetime.now().replace(microsecond=0), user, import_id],
         )
     if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
         raise StoreError(f"Rollback of import {import_id} did not persist.")
-    return restored
+    expected = before - result.removed + result.reinstated
+    if store.count(main) != expected:
+        raise StoreError(f"Rollback of import {import_id}: {main} holds {store.count(main)} rows, expected {expected}.")
+    return result
 
 
 # Rows of one table name rows that another import may have added: a later import's places of a

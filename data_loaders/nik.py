@@ -6,11 +6,15 @@ most their last four digits appear in messages."""
 from __future__ import annotations
 
 import hmac
+import io
 import os
 import re
 from collections.abc import Mapping
 
+import pandas as pd
+
 from data_loaders.problems import ValueProblem
+from data_loaders.settings import SecretsFileError, file_secrets
 
 KEY_SETTING = "SINERGI_NIK_KEY"
 KALTIM_PROVINCE_CODE = "64"
@@ -18,8 +22,18 @@ HASH_PATTERN = re.compile(r"[0-9a-f]{64}")
 
 
 def nik_key(secrets: Mapping[str, object] | None = None) -> bytes | None:
-    """The HMAC key: the `SINERGI_NIK_KEY` environment variable, else the same name in secrets."""
-    value = os.environ.get(KEY_SETTING) or (secrets or {}).get(KEY_SETTING)
+    """The HMAC key: the `SINERGI_NIK_KEY` environment variable, else the same name in `secrets` (the
+    dashboard passes Streamlit's), else — when no `secrets` are given, as on the command line — in the
+    secrets files Streamlit reads (`settings.SECRETS_FILES`, README "Settings"). None when nothing
+    sets it. Raises ValueProblem ('imp_bad_secrets_file') for a secrets file that is not valid TOML."""
+    value = os.environ.get(KEY_SETTING)
+    if not value:
+        if secrets is None:
+            try:
+                secrets = file_secrets()
+            except SecretsFileError as error:
+                raise ValueProblem("imp_bad_secrets_file", file=str(error.path), detail=error.detail) from None
+        value = secrets.get(KEY_SETTING)
     return str(value).encode() if value else None
 
 
@@ -34,7 +48,10 @@ def mask(raw: str) -> str:
 
 
 def check_nik(raw: str) -> str:
-    """A valid NIK is exactly 16 digits (spaces and dots people type are removed)."""
+    """A valid NIK is exactly 16 digits (spaces and dots people type are removed). Raises
+    ValueProblem; 'imp_nik_scientific' for a NIK Excel turned into a number ('6.40206E+15')."""
+    if is_scientific(raw):
+        raise ValueProblem("imp_nik_scientific", value=raw.strip())
     digits = re.sub(r"[\s.\-']", "", raw)
     if not digits.isdigit():
         raise ValueProblem("imp_nik_digits", value=mask(raw))
@@ -52,33 +69,93 @@ def check_hash(raw: object) -> str:
     return value
 
 
-def hashes_from_csv(content: bytes, key: bytes | None) -> tuple[list[str], int]:
-    """Keyed hashes from a CSV with a `nik` (raw, 16 digits) or `nik_hash` column, and the number of
-    rows that were not valid. Raw NIKs live only in this function's memory."""
-    import io
-
-    import pandas as pd
-
-    text = content.decode("utf-8-sig", errors="replace")
-    header = text.splitlines()[0] if text else ""
-    separator = next((candidate for candidate in (";", ",", "\t") if candidate in header), ",")
-    frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
-    columns = {str(column).strip().lower(): column for column in frame.columns}
-    hashes, bad = [], 0
-    if "nik_hash" in columns:
-        for value in frame[columns["nik_hash"]]:
-            try:
-                hashes.append(check_hash(value))
-            except ValueProblem:
-                bad += 1
-    elif "nik" in columns:
-        if key is None:
-            raise ValueProblem("imp_no_nik_key", setting=KEY_SETTING)
-        for value in frame[columns["nik"]]:
-            try:
-                hashes.append(pseudonymise(check_nik(value), key))
-            except ValueProblem:
-                bad += 1
+def _text_frame(file: str, content: bytes) -> pd.DataFrame:
+    """The cells of a CSV (separator `;`, `,`, tab or `|` as the header line uses it; UTF-8 with or
+    without BOM, else Windows-1252) or of an XLSX workbook (the sheet 'penerima', else the first) as
+    text, header in the first row, blank rows dropped. The index is the data row's position (0 = the
+    row below the header), so `index + 2` is the row number a person sees."""
+    if file.lower().endswith(".xlsx"):
+        workbook = pd.ExcelFile(io.BytesIO(content), engine="openpyxl")
+        names = {name.strip().lower(): name for name in workbook.sheet_names}
+        sheet = names.get("penerima", workbook.sheet_names[0])
+        frame = pd.read_excel(workbook, sheet_name=sheet, dtype=str, na_filter=False)
     else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252", errors="replace")
+        header = text.splitlines()[0] if text else ""
+        separator = next((candidate for candidate in (";", ",", "\t", "|") if candidate in header), ",")
+        frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    frame = frame.fillna("").astype(str)
+    return frame[frame.apply(lambda row: any(cell.strip() for cell in row), axis=1)] if len(frame) else frame
+
+
+def pseudonymise_frame(frame: pd.DataFrame, key: bytes | None) -> tuple[pd.DataFrame, list[int]]:
+    """`frame` (text cells) with its `nik` column replaced by `nik_hash` in the same place — or, in a
+    template-shaped file that has both, `nik_hash` filled where `nik` is given and `nik` dropped —
+    every other column and row kept, so the result imports as kind `penerima`. A row with a valid NIK
+    gets its keyed hash; a row without one keeps a valid `nik_hash` it already had; any other row gets
+    an empty `nik_hash` (the importer then names it). Returns the frame and the index labels of those
+    rows. Raw NIKs live only in this function's memory. Raises ValueProblem without a `nik`/`nik_hash`
+    column, or with NIKs and no key."""
+    columns = {str(column).strip().lower(): column for column in frame.columns}
+    nik_column, hash_column = columns.get("nik"), columns.get("nik_hash")
+    if nik_column is None and hash_column is None:
         raise ValueProblem("imp_missing_one_of", columns="nik / nik_hash")
-    return hashes, bad
+    blank = pd.Series("", index=frame.index)
+    niks = frame[nik_column].str.strip() if nik_column is not None else blank
+    given = frame[hash_column].str.strip() if hash_column is not None else blank
+    if key is None and niks.ne("").any():
+        raise ValueProblem("imp_no_nik_key", setting=KEY_SETTING)
+    hashes, bad = [], []
+    for label, nik, hashed in zip(frame.index, niks, given, strict=True):
+        try:
+            hashes.append(pseudonymise(check_nik(nik), key) if nik else check_hash(hashed))
+        except ValueProblem:
+            hashes.append("")
+            bad.append(label)
+    out = frame.copy()
+    target = hash_column if hash_column is not None else nik_column
+    out[target] = hashes
+    if hash_column is not None and nik_column is not None:
+        out = out.drop(columns=nik_column)
+    return out.rename(columns={target: "nik_hash"}), bad
+
+
+def hash_file(file: str, content: bytes, key: bytes | None) -> tuple[pd.DataFrame, list[int]]:
+    """A CSV or XLSX file (named `file`) with its NIKs replaced by keyed hashes, every other column
+    kept (see `pseudonymise_frame`), and the row numbers (as a person sees them, header = 1) left
+    without a valid NIK or hash. Raises ValueProblem as `pseudonymise_frame` does."""
+    frame, bad = pseudonymise_frame(_text_frame(file, content), key)
+    return frame, [label + 2 for label in bad]
+
+
+def hashes_from_csv(content: bytes, key: bytes | None) -> tuple[list[str], int]:
+    """Keyed hashes from a CSV with a `nik` (raw, 16 digits) or `nik_hash` column — or both, as the
+    template has them — and the number of rows without a valid one. Raw NIKs live only in this
+    function's memory."""
+    frame, bad = pseudonymise_frame(_text_frame("list.csv", content), key)
+    return [value for value in frame["nik_hash"] if value], len(bad)
+
+
+_NIK_LIKE = re.compile(r"(?<!\d)(\d{16})(?!\d)")
+_SCIENTIFIC = re.compile(r"\d([.,]\d+)?e\+?1[45]", re.IGNORECASE)
+
+
+def nik_inside(value: object) -> str | None:
+    """The 16 digits of a NIK found in `value` (text, or a whole number Excel holds), else None.
+    NIK-like: 16 digits whose province code is 11–94, day of birth 01–31 or 41–71 (women: day + 40)
+    and month 01–12 (Permendagri 72/2019 on the NIK's structure); other 16-digit numbers pass."""
+    if isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    for digits in _NIK_LIKE.findall(str(value)):
+        province, day, month = int(digits[:2]), int(digits[6:8]), int(digits[8:10])
+        if 11 <= province <= 94 and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12:
+            return digits
+    return None
+
+
+def is_scientific(raw: str) -> bool:
+    """True for a NIK Excel has written as a number in scientific form ('6.40206E+15')."""
+    return bool(_SCIENTIFIC.fullmatch(raw.strip()))

@@ -35,8 +35,9 @@ def categories(reader: Reader) -> Categories:
 class Imports:
     """The import log in scope, newest first. `table`: id, kind (import kind code: program, ppks,
     penerima, mitra, indikator, demo), file_name, imported_by, imported_at (timestamp), is_sample,
-    rows_added, rows_updated, rows_unchanged, rows_deleted, status (code: committed, rolled_back,
-    removed)."""
+    rows_added, rows_updated, rows_unchanged, rows_deleted (rows of the kind's main table, one per row
+    of the file), status (code: committed — stored, unchanged — the file changed nothing and wrote
+    nothing, rolled_back, removed)."""
 
     table: pd.DataFrame
 
@@ -122,19 +123,33 @@ def region_facts() -> RegionFacts:
     return RegionFacts(table=table, population_year=facts[0].population_latest_year, poverty_year=facts[0].poverty_year)
 
 
+def _missing(value: object) -> bool:
+    """None, NaN, NA or NaT (a cell may also hold a list or a date, which pd.isna does not answer for)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def upload_preview(clean: pd.DataFrame, categories: dict[object, str] | None = None, rows: int = 20) -> pd.DataFrame:
     """The first `rows` rows of a validated upload as they will be stored: regions as 'Name (code)',
     NIK hashes shortened to their first 10 characters, PPKS category ids ('kategori_ppks': 1–26 or
     'lintas') shown through `categories` (the page's names for them; an id it lacks stays as it is),
-    other values unchanged; the source row number stays in `_row`."""
-    shown = clean.head(rows).copy()
+    other values unchanged; the source row number stays in `_row`. A missing value is None in every
+    column (never NaN or the text 'None'), so the table draws its dash; a column that mixes numbers
+    and text is given as text, so the table never converts it (and its missing cells) by itself."""
+    shown = clean.head(rows)
+    out = {}
     for column in shown.columns:
-        shown[column] = shown[column].map(lambda v: f"{v.name} ({v.code})" if hasattr(v, "level") else v)
-    if "nik_hash" in shown:
-        shown["nik_hash"] = shown["nik_hash"].map(lambda v: f"{v[:10]}…" if isinstance(v, str) else v)
-    if "kategori_ppks" in shown and categories:
-        shown["kategori_ppks"] = [categories.get(v, v) if v else v for v in shown["kategori_ppks"]]
-    return shown
+        # Lists, not Series.map: map would turn whole numbers next to a missing value into floats.
+        cells = [None if _missing(v) else v for v in shown[column].astype(object)]
+        cells = [f"{v.name} ({v.code})" if hasattr(v, "level") else v for v in cells]
+        if column == "nik_hash":
+            cells = [f"{v[:10]}…" if isinstance(v, str) else v for v in cells]
+        if column == "kategori_ppks" and categories:
+            cells = [categories.get(v, v) if v is not None else v for v in cells]
+        numbers = {isinstance(v, int | float) and not isinstance(v, bool) for v in cells if v is not None}
+        if len(numbers) > 1:  # numbers and text in one column
+            cells = [None if v is None else str(v) for v in cells]
+        out[column] = pd.Series(cells, index=shown.index, dtype=object)
+    return pd.DataFrame(out)
 
 
 @dataclass(frozen=True)
