@@ -22,15 +22,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from data_loaders.geo import BUDGET, _features, boundaries, encoded_size  # noqa: E402
+from data_loaders.geo import BUDGET, boundaries, boundary_frame, encoded_size  # noqa: E402
 from data_loaders.regions import children_of, kabkota_facts  # noqa: E402
 
 
 def raw_size(level: str, parent: str | None) -> int:
-    features = [
-        f for f in _features(level) if parent is None or f["properties"]["kode_kemendagri"].startswith(parent + ".")
-    ]
-    return len(json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")))
+    frame = boundary_frame(level)
+    if parent is not None:
+        frame = frame[frame["kode_kemendagri"].str.startswith(parent + ".")]
+    return encoded_size(json.loads(frame.to_json()))
 
 
 def main() -> None:

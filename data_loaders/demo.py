@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data_loaders.geo import boundary_frame
 from data_loaders.regions import Region, all_regions, kabkota_facts
 from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
 from data_loaders.values import partner_key
@@ -28,6 +29,7 @@ DEFAULT_BENEFICIARIES = 200_000
 DEMO_NIK_KEY = b"sinergi-kesos-kaltim/sample-data-only"
 SAMPLE_SOURCE = "Data contoh (sintetis)"
 PROVINCE_POOR_RATE = 5.78  # % poor people, Kaltim, March 2024 (BPS)
+SITE_DECIMALS = 5  # program sites in degrees: about 1 m
 
 # PPKS per 1,000 population in an average kabupaten/kota, and how each category responds to
 # poverty and to urban settings. Made-up but plausible orders of magnitude for a sample.
@@ -569,6 +571,25 @@ class _Builder:
                     budget,
                 )
 
+    def program_sites(self) -> None:
+        """Company programs and the co-financed house building report where they work: each of their
+        places gets a site (`latitude`, `longitude`), the representative point of the place's first
+        desa/kelurahan by code, so it lies inside the place; other programs stay at their region."""
+        with_sites = {
+            program["id"]
+            for program in self.programs
+            if program["partner_id"] is not None or program["program_code"] == "RLH-TERPADU"
+        }
+        desa = boundary_frame("desa_kelurahan").sort_values("kode_kemendagri")
+        points = desa.set_index("kode_kemendagri").geometry.representative_point()
+        for allocation in self.allocations:
+            site = None
+            if allocation["program_id"] in with_sites:
+                code = allocation["region_code"]
+                site = points[(points.index == code) | points.index.str.startswith(code + ".")].iloc[0]
+            allocation["latitude"] = None if site is None else round(site.y, SITE_DECIMALS)
+            allocation["longitude"] = None if site is None else round(site.x, SITE_DECIMALS)
+
     # --- beneficiaries --------------------------------------------------------------------
     def beneficiaries_frame(self) -> pd.DataFrame:
         per_year = self.beneficiaries // len(YEARS)
@@ -739,6 +760,7 @@ def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFA
     builder.person_programs(people)
     builder.area_programs()
     partners = builder.company_programs()
+    builder.program_sites()
     tables = {
         "partners": partners,
         "programs": pd.DataFrame(builder.programs),

@@ -1,5 +1,7 @@
-"""Boundaries for maps: one GeoJSON per level (and parent), simplified without gaps between
-neighbours, rounded and kept within a payload budget so that maps load fast on office networks.
+"""Boundaries for maps and for checking places: one GeoDataFrame per level, read with geopandas
+from the shipped GeoJSON files; for maps, one FeatureCollection per level (and parent), simplified
+without gaps between neighbours, rounded and kept within a payload budget so that maps load fast on
+office networks.
 
 Features are keyed by Kemendagri code (`id`), the only code maps join on.
 """
@@ -9,8 +11,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+import geopandas
+import numpy as np
 import shapely
-from shapely.geometry import mapping, shape
 
 from data_loaders.regions import GEO_DIR
 
@@ -24,18 +27,12 @@ DECIMALS = 5
 
 
 @lru_cache(maxsize=3)
-def _features(level: str) -> tuple[dict, ...]:
-    with open(GEO_DIR / f"kaltim_{FILES[level]}.geojson", encoding="utf-8") as handle:
-        return tuple(json.load(handle)["features"])
-
-
-def _rounded(geometry: dict) -> dict:
-    def walk(value):
-        if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
-            return [round(value[0], DECIMALS), round(value[1], DECIMALS)]
-        return [walk(item) for item in value]
-
-    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+def boundary_frame(level: str) -> geopandas.GeoDataFrame:
+    """The shipped boundaries of one level ('kabupaten_kota', 'kecamatan' or 'desa_kelurahan'), as
+    published (unsimplified here): columns kode_kemendagri, nama, tingkat, lat, lng (the source's
+    centroid), for desa/kelurahan also jenis, and geometry (WGS84 degrees, EPSG:4326), in file order.
+    KeyError for another level. Callers must not modify the frame: it is cached."""
+    return geopandas.read_file(GEO_DIR / f"kaltim_{FILES[level]}.geojson")
 
 
 def encoded_size(collection: dict) -> int:
@@ -45,28 +42,19 @@ def encoded_size(collection: dict) -> int:
 @lru_cache(maxsize=64)
 def boundaries(level: str, parent: str | None = None) -> dict:
     """The FeatureCollection of `level` regions inside `parent` (a Kemendagri code prefix), simplified
-    as a coverage (shared borders stay shared) with the least tolerance that fits the budget."""
-    features = [
-        f for f in _features(level) if parent is None or f["properties"]["kode_kemendagri"].startswith(parent + ".")
-    ]
-    geometries = [shape(f["geometry"]) for f in features]
+    as a coverage (shared borders stay shared) with the least tolerance that fits the budget, and
+    coordinates rounded to `DECIMALS` places (about 1 m)."""
+    frame = boundary_frame(level)
+    if parent is not None:
+        frame = frame[frame["kode_kemendagri"].str.startswith(parent + ".")]
+    regions = frame.set_index("kode_kemendagri")[["nama", "geometry"]]
     budget = BUDGET[level] * BOUNDARY_SHARE
     collection: dict = {}
     for tolerance in TOLERANCES:
-        simplified = shapely.coverage_simplify(geometries, tolerance) if tolerance else geometries
-        simplified = shapely.orient_polygons(shapely.make_valid(simplified))
-        collection = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "id": f["properties"]["kode_kemendagri"],
-                    "properties": {"nama": f["properties"]["nama"]},
-                    "geometry": _rounded(mapping(g)),
-                }
-                for f, g in zip(features, simplified, strict=True)
-            ],
-        }
+        geometry = regions.geometry.simplify_coverage(tolerance) if tolerance else regions.geometry
+        geometry = geometry.make_valid().orient_polygons()
+        rounded = shapely.transform(geometry.to_numpy(), lambda xy: np.round(xy, DECIMALS))
+        collection = regions.set_geometry(rounded, crs=regions.crs).to_geo_dict(drop_id=False)
         if encoded_size(collection) <= budget:
             break
     return collection
@@ -74,5 +62,4 @@ def boundaries(level: str, parent: str | None = None) -> dict:
 
 def bounds(collection: dict) -> tuple[float, float, float, float]:
     """(west, south, east, north) of a FeatureCollection, for fitting the map view."""
-    geometries = [shape(feature["geometry"]) for feature in collection["features"]]
-    return tuple(shapely.total_bounds(geometries))
+    return tuple(float(value) for value in geopandas.GeoDataFrame.from_features(collection).total_bounds)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_loaders import values
+from data_loaders import sites, values
 from data_loaders.reading import normalise_header
 
 ASSISTANCE_TYPES = [
@@ -124,6 +124,10 @@ class Kind:
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # columns that identify a row within one file (duplicates are errors)
     one_of: tuple[str, ...] = ()  # at least one of these columns is required
+    # A wide table (the province's PMKS table: one column per category; BPS: one per year) spreads
+    # `wide_value` over columns headed by values of one of `wide_names`; it is read one row per cell.
+    wide_value: str | None = None
+    wide_names: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         return next(column for column in self.columns if column.name == name)
@@ -138,6 +142,7 @@ class Kind:
 
 
 MONEY = "#,##0"
+DEGREES = "0.00000"  # latitude/longitude: about 1 m
 DATE = "dd/mm/yyyy"
 REGION_MEANING = "Nama atau kode Kemendagri/BPS kabupaten/kota, kecamatan atau desa/kelurahan"
 # Satu Data Kaltim tables name the region in these columns (their code column is left aside: the name
@@ -251,6 +256,27 @@ PROGRAM = Kind(
             number_format=DATE,
         ),
         Column("tanggal_selesai", "end_date", False, values.date, "Tanggal selesai", "31/12/2025", number_format=DATE),
+        Column(
+            "lintang",
+            "latitude",
+            False,
+            sites.coordinate,
+            "Lintang lokasi program, derajat desimal WGS84 (selatan negatif; koma atau titik desimal); "
+            "diperiksa terhadap batas wilayah baris ini",
+            -0.42117,
+            number_format=DEGREES,
+            other_headers=("lat",),
+        ),
+        Column(
+            "bujur",
+            "longitude",
+            False,
+            sites.coordinate,
+            "Bujur lokasi program, derajat desimal WGS84; isi bersama lintang atau kosongkan keduanya",
+            116.99045,
+            number_format=DEGREES,
+            other_headers=("lon", "lng", "long"),
+        ),
     ),
     key=("kode_program", "tahun", "wilayah", "sumber_dana"),
 )
@@ -300,6 +326,8 @@ PPKS = Kind(
         Column("sumber_data", "data_source", False, values.text, "Asal data", "Pendataan Dinsos 2025"),
     ),
     key=("tahun", "wilayah", "kategori_ppks"),
+    wide_value="jumlah",
+    wide_names=("kategori_ppks", "tahun"),
 )
 
 PENERIMA = Kind(

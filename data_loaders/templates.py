@@ -86,6 +86,19 @@ def build_template(kind_name: str) -> bytes:
         ("Nama kolom boleh dalam bahasa Inggris; huruf besar/kecil dan spasi tidak berpengaruh.", None, None, None),
         ("Angka boleh ditulis cara Indonesia: 1.234.567 · 1.234.567,50 · Rp1,2 M · 250 juta.", None, None, None),
         ("Tanggal: 2025-03-01, 01/03/2025 atau 1 Maret 2025.", None, None, None),
+        *(
+            [
+                (
+                    "Lintang/bujur (boleh kosong): derajat desimal WGS84, selatan negatif, koma atau titik desimal "
+                    "(-0,42117 · 116,99045); titik diperiksa terhadap batas wilayah barisnya.",
+                    None,
+                    None,
+                    None,
+                )
+            ]
+            if any(column.name == "lintang" for column in kind.columns)
+            else []
+        ),
         (
             "Berkas dengan kesalahan tidak disimpan sama sekali; setiap kesalahan disebut baris dan kolomnya.",
             None,
@@ -95,6 +108,7 @@ def build_template(kind_name: str) -> bytes:
         (None, None, None, None),
         ("Kolom", "Wajib", "Isi", "Contoh"),
     ]
+    header_row = len(lines)
     for column in kind.columns:
         required = REQUIRED_MARK if column.required or column.name in kind.one_of else ""
         if column.name in kind.one_of:
@@ -109,7 +123,7 @@ def build_template(kind_name: str) -> bytes:
                 )
     guide.cell(row=1, column=1).font = Font(bold=True, size=14)
     for col_index in range(1, 5):
-        guide.cell(row=8, column=col_index).font = Font(bold=True)
+        guide.cell(row=header_row, column=col_index).font = Font(bold=True)
     example_row = len(lines) + 1
     for index, column in enumerate(kind.columns, start=1):
         guide.cell(row=example_row, column=index, value=column.name).font = Font(bold=True)

@@ -527,7 +527,9 @@ def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
 @dataclass(frozen=True)
 class ProgramPoints:
     """Where programs are placed strictly inside `parent` (the region each allocation names):
-    `table` has code, name, level, lat, lng, programs (distinct), budget (Rupiah)."""
+    `table` has code, name, level, lat, lng (degrees WGS84), site (True: the program site a file
+    gave; False: the region's centroid, for allocations without a site), programs (distinct),
+    budget (Rupiah); one row per region and point."""
 
     table: pd.DataFrame
 
@@ -537,15 +539,18 @@ class ProgramPoints:
 
 
 def program_points(reader: Reader, filters: Filters, parent: str | None) -> ProgramPoints:
-    """Programs and planned money per place with a centroid, inside `parent` (None = the province)."""
+    """Programs and planned money per point inside `parent` (None = the province): at the program
+    site where the file gave one, else at the region's centroid."""
     where, params = allocation_filter(filters)
     inside, inside_params = ("TRUE", []) if parent is None else ("a.region_code LIKE ?", [f"{parent}.%"])
     table = reader.query(
-        f"""SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level, a.lat, a.lng,
+        f"""SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level,
+                   coalesce(a.site_lat, a.lat) AS lat, coalesce(a.site_lng, a.lng) AS lng,
+                   a.site_lat IS NOT NULL AS site,
                    count(DISTINCT a.program_id) AS programs, sum(a.budget) AS budget
             FROM allocation_rows a
-            WHERE {where} AND a.lat IS NOT NULL AND {inside}
-            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1""",
+            WHERE {where} AND coalesce(a.site_lat, a.lat) IS NOT NULL AND {inside}
+            GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 6, 4, 5""",
         [*params, *inside_params],
     )
     return ProgramPoints(table=table)

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common import formatting
-from common.colors import CLASS_COLORS, MAP_LINE, NO_DATA, TEXT
+from common.colors import CLASS_COLORS, GRID, MAP_LINE, NO_DATA, TEXT
 from common.i18n import t, value
 from domain.charts import FONT, SCREEN, Look
 from domain.map_metrics import (
@@ -28,6 +28,7 @@ from domain.map_metrics import (
     quantile_breaks,
 )
 
+SITE_DECIMALS = 5  # degrees of a program site in hover texts: about 1 m
 # Ten equal squares in roughly their geographic places, so that the small cities read as well as the
 # large kabupaten on a projector: (column, row from the top, short name).
 TILES = {
@@ -109,19 +110,27 @@ def choropleth(
                 hoverinfo="text",
             )
         )
-    if points is not None and not points.empty:
-        fig.add_trace(
-            go.Scattermap(
-                lat=points["lat"],
-                lon=points["lng"],
-                mode="markers",
-                name=points.attrs.get("label", ""),
-                marker={"size": (8 + 4 * points["programs"].clip(upper=12)).tolist(), "color": TEXT, "opacity": 0.75},
-                customdata=points[["code"]].to_numpy().tolist(),
-                hovertext=points["hover"].tolist(),
-                hoverinfo="text",
+    # Program sites are solid dark dots; region centroids (an approximate place) light discs in a dark
+    # ring, so both read on light and dark classes. Centroids first, so sites are drawn on top.
+    for site in (False, True) if points is not None else ():
+        part = points[points["site"] == site]
+        size = 8 + 4 * part["programs"].clip(upper=12)
+        layers = [(size, TEXT, 0.9, True)] if site else [(size + 3, TEXT, 0.8, False), (size, GRID, 0.75, True)]
+        for sizes, colour, opacity, in_legend in layers if not part.empty else ():
+            fig.add_trace(
+                go.Scattermap(
+                    lat=part["lat"],
+                    lon=part["lng"],
+                    mode="markers",
+                    name=points.attrs.get("labels", {}).get(site, ""),
+                    legendgroup=f"points-{site}",
+                    showlegend=in_legend,
+                    marker={"size": sizes.tolist(), "color": colour, "opacity": opacity},
+                    customdata=part[["code"]].to_numpy().tolist(),
+                    hovertext=part["hover"].tolist(),
+                    hoverinfo="text",
+                )
             )
-        )
     height, width = round(height * look.scale), round(width * look.scale)
     center, zoom = _zoom(bounds, width, height)  # `width`: the narrowest the map's column gets
     fig.update_layout(
@@ -335,13 +344,30 @@ def _hover(row: dict, area_map: AreaMap, metric_key: str, total: int, lang: str)
 
 
 def point_layer(points: ProgramPoints, lang: str) -> pd.DataFrame:
-    """The program locations with a hover text each ('3 program · pagu Rp1 M' and the place)."""
+    """The program points with a hover text each ('3 program · pagu Rp1 M', the place, and whether
+    the point is the program site a file gave or the region's centroid); `attrs["labels"]` holds the
+    legend label of each kind (True: sites, False: centroids)."""
     frame = points.table.copy()
     frame["hover"] = [
-        t("map_points_hover", lang, programs=int(p), budget=formatting.money(b, lang)) + f"<br>{escape(str(n))}"
-        for p, b, n in zip(frame["programs"], frame["budget"], frame["name"], strict=True)
+        "<br>".join(
+            (
+                t("map_points_hover", lang, programs=int(p), budget=formatting.money(b, lang)),
+                escape(str(n)),
+                t(
+                    "map_points_hover_site",
+                    lang,
+                    latitude=formatting.number(lat, lang, SITE_DECIMALS),
+                    longitude=formatting.number(lng, lang, SITE_DECIMALS),
+                )
+                if site
+                else t("map_points_hover_centroid", lang),
+            )
+        )
+        for p, b, n, lat, lng, site in zip(
+            frame["programs"], frame["budget"], frame["name"], frame["lat"], frame["lng"], frame["site"], strict=True
+        )
     ]
-    frame.attrs["label"] = t("map_points_label", lang)
+    frame.attrs["labels"] = {True: t("map_points_label", lang), False: t("map_points_centroid", lang)}
     return frame
 
 

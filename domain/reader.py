@@ -6,8 +6,9 @@ is applied here and nowhere else:
 - `allocation_rows`, one row per program × place × funding source: program_id, program_code,
   program_name, year, implementer, partner_id, ppks_category_id, assistance_type, beneficiary_unit,
   status, start_date, end_date, region_code, region_name, region_level, kabkota_code, kecamatan_code,
-  lat, lng, funding_source, budget, committed, spent (Rupiah), target, reached (in the program's
-  unit), import_id.
+  lat, lng (the region's centroid), funding_source, budget, committed, spent (Rupiah), target, reached
+  (in the program's unit), import_id, site_lat, site_lng (the program site the file gave, decimal
+  degrees WGS84; NULL where it gave none).
 - `need_rows`, need (PPKS) per year × region × category at one level (`NEED_LEVEL_RULE`): year,
   region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit (jiwa or
   KK), data_source, import_id. `need_levelled`: every stored row, with `set_aside` (True = left out
@@ -74,7 +75,8 @@ _ALLOCATION_ROWS = f"""
            a.funding_source, CAST(a.budget_idr AS DOUBLE PRECISION) AS budget,
            CAST(a.committed_idr AS DOUBLE PRECISION) AS committed, CAST(a.spent_idr AS DOUBLE PRECISION) AS spent,
            CAST(a.target_beneficiaries AS DOUBLE PRECISION) AS target,
-           CAST(a.reached_beneficiaries AS DOUBLE PRECISION) AS reached, a.import_id
+           CAST(a.reached_beneficiaries AS DOUBLE PRECISION) AS reached, a.import_id,
+           a.latitude AS site_lat, a.longitude AS site_lng
     FROM program_allocations a
     JOIN programs p ON p.id = a.program_id
     JOIN regions r ON r.code = a.region_code
