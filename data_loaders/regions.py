@@ -1,8 +1,12 @@
 """Kalimantan Timur's regions and the resolver that turns what people write into one region.
 
-Agencies write regions as Kemendagri codes (`64.02`), BPS codes (`6403`), official names,
-names with or without "Kabupaten"/"Kab."/"Kota", or aliases (Kukar, PPU). Kemendagri and BPS
-codes differ for four kabupaten, so a plain 4-digit code is always read as BPS and converted.
+Agencies write regions as Kemendagri codes (`64.02`, or `6402` without dots), BPS codes (`6403`),
+official names in any case, names with or without "Kabupaten"/"Kab."/"Kec."/"Kel.", aliases (Kukar,
+PPU), names qualified by their parents ("Kel. Tanah Grogot, Kec. Tanah Grogot, Kab. Paser") and a
+code and a name together ("64.03 - Kab. Berau"). Kemendagri and BPS codes differ for four kabupaten,
+so the numbering of 4-digit codes is decided per file (`code_system`), and a file's region texts are
+read together (`read_regions`): a bare name shared by a kecamatan and its seat kelurahan is read at
+the level the rest of the file uses.
 """
 
 from __future__ import annotations
@@ -72,6 +76,21 @@ class Region:
         return self.code[:5] if self.level != "provinsi" else None
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A part of a message that is itself said in the reader's language (a level, a reason)."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def say(self, lang: str) -> str:
+        return t(self.key, lang, **{name: _said(value, lang) for name, value in self.values})
+
+
+def _said(value: object, lang: str) -> object:
+    return value.say(lang) if isinstance(value, Phrase) else value
+
+
 class RegionError(ValueError):
     """A region text that cannot be resolved. The message exists in every interface language
     (`message(lang)`; `str()` is Indonesian); `suggestions` holds the closest names."""
@@ -83,7 +102,7 @@ class RegionError(ValueError):
         super().__init__(self.message(DEFAULT_LANGUAGE))
 
     def message(self, lang: str) -> str:
-        values = dict(self.values)
+        values = {name: _said(value, lang) for name, value in self.values.items()}
         if "within" in values:
             values["within"] = t("region_within", lang, place=values["within"]) if values["within"] else ""
         if self.suggestions:
@@ -287,7 +306,32 @@ def _is_within(region: Region, ancestor: Region) -> bool:
     return region.code.startswith(ancestor.code + ".") or ancestor.level == "provinsi"
 
 
-def _resolve_code(text: str) -> Region | None:
+def _is_or_within(region: Region, ancestor: Region) -> bool:
+    return region == ancestor or _is_within(region, ancestor)
+
+
+def label(region: Region) -> str:
+    """'Kelurahan Tanah Grogot (Tanah Grogot, 64.01.04.1001)': a region as messages name it, with
+    the name of its parent (below the province) and its Kemendagri code."""
+    parent = parent_of(region)
+    inside = f"{parent.name}, " if parent and parent.level != "provinsi" else ""
+    return f"{region.kind} {region.name} ({inside}{region.code})"
+
+
+def written(region: Region) -> str:
+    """The shortest text that names `region` alone, as a fix to suggest: 'Kecamatan Kuaro',
+    'Kelurahan Kuaro', 'Desa Tanjung Harapan, Kecamatan Sebulu'; its Kemendagri code when no such
+    name exists."""
+    name = f"{region.kind} {region.name}"
+    if _candidates(name) == [region]:
+        return name
+    parent = parent_of(region)
+    if parent and [found for found in _candidates(name) if _is_within(found, parent)] == [region]:
+        return f"{name}, {parent.kind} {parent.name}"
+    return region.code
+
+
+def _resolve_code(text: str, system: str = "bps") -> Region | None:
     compact = text.replace(" ", "")
     if re.fullmatch(r"\d{2}(\.\d{2}){1,2}(\.\d{4})?", compact):
         region = _by_code().get(compact)
@@ -296,6 +340,11 @@ def _resolve_code(text: str) -> Region | None:
         return region
     if compact == PROVINCE_CODE:
         return _by_code()[PROVINCE_CODE]
+    if re.fullmatch(r"\d{4}", compact) and system == "kemendagri":
+        region = _by_code().get(dotted(compact))
+        if region is None:
+            raise UnknownRegionError("region_bad_kemendagri", code=text)
+        return region
     if re.fullmatch(r"\d{4}", compact):
         region = _by_bps_code().get(compact)
         if region is None:
@@ -306,17 +355,87 @@ def _resolve_code(text: str) -> Region | None:
     return None
 
 
-def code_system(texts: Iterable[str]) -> str:
-    """Which numbering the 4-digit kab/kota codes of one file use: 'kemendagri' when the file holds a
-    code that exists only as an undotted Kemendagri code (6407, 6408) and none that exists only in
-    BPS numbering (6404, 6405); else 'bps', the reading of a bare 4-digit code everywhere else.
-    Needed because the two systems give 6402 and 6403 to different kabupaten (Kutai Barat and Kutai
-    Kartanegara; Kutai Kartanegara and Berau)."""
-    codes = {text.replace(" ", "") for text in texts if re.fullmatch(r"\d{4}", text.replace(" ", ""))}
-    kemendagri = {code.replace(".", "") for code in _by_code() if re.fullmatch(r"\d{2}\.\d{2}", code)}
-    bps = {code for code in _by_bps_code() if len(code) == 4}
-    only_kemendagri, only_bps = codes & (kemendagri - bps), codes & (bps - kemendagri)
-    return "kemendagri" if only_kemendagri and not only_bps else "bps"
+_CODE = r"\d{2}(?:\.\d{2}){1,2}(?:\.\d{4})?|\d+"
+_CODE_FIRST = re.compile(rf"[\[(]?({_CODE})[\])]?\s*[-–—:|.]?\s*([^\d\s].*)")  # '64.03 - Kab. Berau'
+_CODE_LAST = re.compile(rf"(.*?[^\d\s])\s*[\[(]({_CODE})[\])]")  # 'Berau (6405)'
+_PARENT_IN_BRACKETS = re.compile(r"(.+?)\s*\(([^()\d]+)\)")  # 'Kecamatan Kuaro (Paser)', as messages print it
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """A region text as its code and its name: '64.03 - Kab. Berau' → ('64.03', 'Kab. Berau'),
+    'Berau (6405)' → ('6405', 'Berau'), '6403' → ('6403', ''), 'Berau' → (None, 'Berau')."""
+    text = text.strip()
+    if re.fullmatch(r"[\d.\s]+", text):
+        return text, ""
+    found = _CODE_FIRST.fullmatch(text)
+    if found:
+        return found.group(1), found.group(2).strip()
+    found = _CODE_LAST.fullmatch(text)
+    if found:
+        return found.group(2), found.group(1).strip()
+    return None, text
+
+
+@lru_cache(maxsize=1)
+def _kabkota_numbers() -> tuple[dict[str, Region], dict[str, Region]]:
+    """Each kab/kota by its 4-digit number in Kemendagri numbering (its code without the dot) and in BPS's."""
+    kabkota = [region for region in all_regions() if region.level == "kabupaten_kota"]
+    return (
+        {region.code.replace(".", ""): region for region in kabkota},
+        {region.bps_code: region for region in kabkota if region.bps_code},
+    )
+
+
+def _agrees(by_code: Region | None, named: Region) -> bool:
+    return by_code is not None and _is_or_within(named, by_code)
+
+
+def _quietly(text: str) -> Region | None:
+    try:
+        return resolve_region(text)
+    except RegionError:
+        return None
+
+
+def _system_evidence(texts: Iterable[str], implementers: Iterable[tuple[str, str]]) -> tuple[str, bool]:
+    """`code_system`'s answer, and whether a code that exists in one numbering only decided it."""
+    kemendagri, bps = _kabkota_numbers()
+    codes: set[str] = set()
+    named: list[tuple[str, Region]] = []
+    for text in texts:
+        code, name = split_code(text)
+        if code is None or not re.fullmatch(r"\d{4}", code):
+            continue
+        codes.add(code)
+        region = _quietly(name) if name else None
+        if region is not None:
+            named.append((code, region))
+    for text, implementer in implementers:
+        code, _ = split_code(text)
+        home = implementer_kabkota(implementer)
+        if code is not None and re.fullmatch(r"\d{4}", code) and home is not None:
+            named.append((code, home))
+    only_kemendagri = codes & (kemendagri.keys() - bps.keys())
+    only_bps = codes & (bps.keys() - kemendagri.keys())
+    kemendagri_names = [c for c, r in named if _agrees(kemendagri.get(c), r) and not _agrees(bps.get(c), r)]
+    bps_names = [c for c, r in named if _agrees(bps.get(c), r) and not _agrees(kemendagri.get(c), r)]
+    if (only_kemendagri or kemendagri_names) and not (only_bps or bps_names):
+        return "kemendagri", bool(only_kemendagri)
+    return "bps", bool(only_bps)
+
+
+def code_system(texts: Iterable[str], implementers: Iterable[tuple[str, str]] = ()) -> str:
+    """Which numbering the 4-digit kab/kota codes of one file use: 'kemendagri' or 'bps'.
+
+    `texts` are the file's region texts (a code, a name, or both: '6403 Berau'); `implementers`
+    pairs a region text with the implementer written on the same row ('Dinas Sosial Kabupaten
+    Berau'). Evidence for a numbering is a code that exists only in it (Kemendagri 6407, 6408; BPS
+    6404, 6405), or a code whose region in it, and only in it, agrees with the name written with the
+    code or with the implementer's kabupaten/kota. The answer is 'kemendagri' when there is evidence
+    for it and none for BPS; else 'bps', the reading of a bare 4-digit code everywhere else. Needed
+    because the two give 6402 and 6403 to different kabupaten (Kutai Barat and Kutai Kartanegara;
+    Kutai Kartanegara and Berau)."""
+    return _system_evidence(texts, implementers)[0]
 
 
 def dotted(code: str) -> str:
@@ -362,25 +481,115 @@ def _suggest(text: str, within: Region | None = None) -> tuple[str, ...]:
     return tuple(label for name_key in close for label in sorted(names_by_key[name_key]))[:3]
 
 
-def resolve_region(text: str, parent: str | None = None) -> Region:
+def _ambiguous(candidates: list[Region], text: str) -> AmbiguousRegionError:
+    # The example must itself resolve: the kind ('Kecamatan Anggana') tells a kecamatan from the
+    # desa of the same name inside it; otherwise the parent does.
+    first = candidates[0]
+    kinds = [region.kind for region in candidates]
+    example = f"{first.kind} {first.name}" if kinds.count(first.kind) == 1 else f"{first.name}, {parent_of(first).name}"
+    return AmbiguousRegionError(
+        tuple(candidates), text=text, options="; ".join(label(region) for region in candidates), example=example
+    )
+
+
+def _resolve_parent(text: str, system: str) -> Region:
+    """The region a qualifier names; a desa or kelurahan holds no other region, so 'Kec.' may be left
+    out of 'Kel. Kuaro, Kuaro'."""
+    try:
+        return resolve_region(text, system=system)
+    except AmbiguousRegionError as ambiguous:
+        containers = [region for region in ambiguous.candidates if region.level != "desa_kelurahan"]
+        if len(containers) == 1:
+            return containers[0]
+        raise
+
+
+def _with_name(by_code: Region, code: str, name: str, system: str) -> Region:
+    """The region a code and a name written together mean: the name's region when it is the code's
+    or lies inside it (the code then tells namesakes apart); else both readings are refused."""
+    try:
+        readings: tuple[Region, ...] = (resolve_region(name, system=system),)
+    except AmbiguousRegionError as ambiguous:
+        readings = ambiguous.candidates
+    except UnknownRegionError:
+        suggestions = _suggest(name, by_code)
+        key = "region_unknown_suggest" if suggestions else "region_unknown"
+        raise UnknownRegionError(key, suggestions, text=name, within=describe(by_code)) from None
+    inside = [region for region in readings if _is_or_within(region, by_code)]
+    if len(inside) == 1:
+        return inside[0]
+    if inside:
+        raise _ambiguous(inside, name)
+    hint: object = ""
+    if re.fullmatch(r"\d{4}", code):
+        other_system = "bps" if system == "kemendagri" else "kemendagri"
+        other = _resolve_quietly_code(code, other_system)
+        if other is not None and any(_is_or_within(region, other) for region in readings):
+            hint = Phrase(
+                "region_code_other_system",
+                (("code", code), ("system", _SYSTEM_NAMES[other_system]), ("region", label(other))),
+            )
+    shown = f"{code} ({_SYSTEM_NAMES[system]})" if re.fullmatch(r"\d{4}", code) else code
+    raise RegionError(
+        "region_code_name_disagree",
+        code=shown,
+        code_region=label(by_code),
+        name=name,
+        name_region=" / ".join(label(region) for region in readings),
+        hint=hint,
+    )
+
+
+_SYSTEM_NAMES = {"bps": "BPS", "kemendagri": "Kemendagri"}
+
+
+def _resolve_quietly_code(code: str, system: str) -> Region | None:
+    try:
+        return _resolve_code(code, system)
+    except RegionError:
+        return None
+
+
+def resolve_region(text: str, parent: str | None = None, system: str = "bps") -> Region:
     """The one region `text` names: a Kemendagri code, a BPS code, or a name or alias at any level.
 
     A name shared by several regions (a kecamatan and a desa, two desa) needs its parent, given as
-    `parent=` or after a comma ("Tanjung Harapan, Paser"). Raises `UnknownRegionError` with the
-    closest names, or `AmbiguousRegionError` listing the candidates.
+    `parent=`, after commas ("Kel. Tanah Grogot, Kec. Tanah Grogot, Kab. Paser") or in brackets
+    ("Kecamatan Kuaro (Paser)"). `system` is the numbering of 4-digit codes ('bps' or 'kemendagri',
+    see `code_system`). A code and a name written together ("64.03 - Kab. Berau") must agree.
+    Raises `UnknownRegionError` with the closest names, `AmbiguousRegionError` listing the
+    candidates, or `RegionError` 'region_not_in_parent' (the parent does not hold the name; both
+    are named) or 'region_code_name_disagree' (the code and the name mean different regions; both
+    readings are named).
     """
     original = str(text).strip()
     if not original:
         raise UnknownRegionError("region_empty")
-    if parent is None and "," in original:
-        original, parent = (part.strip() for part in original.split(",", 1))
-    by_code = _resolve_code(original)
+    code, name = split_code(original)
+    by_code = _resolve_code(code, system) if code is not None else None
     if by_code is not None:
-        return by_code
-    within = resolve_region(parent) if parent else None
+        return _with_name(by_code, code, name, system) if name else by_code
+    if parent is None:
+        bracketed = _PARENT_IN_BRACKETS.fullmatch(original)
+        if bracketed:
+            original, parent = (part.strip() for part in bracketed.groups())
+        elif "," in original:
+            original, parent = (part.strip() for part in original.split(",", 1))
+    within = _resolve_parent(parent, system) if parent else None
     candidates = _candidates(original)
     if within is not None:
-        candidates = [region for region in candidates if _is_within(region, within)]
+        inside = [region for region in candidates if _is_within(region, within)]
+        elsewhere = [region for region in candidates if region not in inside and region != within]
+        if elsewhere and not inside:
+            raise RegionError(
+                "region_not_in_parent",
+                text=original,
+                parent=label(within),
+                found="; ".join(label(region) for region in elsewhere),
+                example=written(elsewhere[0]),
+            )
+        # 'Kutai Kartanegara (Kukar)': a qualifier that names the region itself.
+        candidates = inside or [region for region in candidates if region == within]
     if len(candidates) > 1:
         # An unqualified name shared by a kabupaten/kota and a smaller place means the kabupaten/kota.
         top = [region for region in candidates if region.level in ("provinsi", "kabupaten_kota")]
@@ -389,19 +598,98 @@ def resolve_region(text: str, parent: str | None = None) -> Region:
     if len(candidates) == 1:
         return candidates[0]
     if candidates:
-        # The example must itself resolve: the kind ('Kecamatan Anggana') tells a kecamatan from the
-        # desa of the same name inside it; otherwise the parent does.
-        first = candidates[0]
-        kinds = [region.kind for region in candidates]
-        example = (
-            f"{first.kind} {first.name}" if kinds.count(first.kind) == 1 else f"{first.name}, {parent_of(first).name}"
-        )
-        raise AmbiguousRegionError(
-            tuple(candidates),
-            text=original,
-            options="; ".join(describe(region) for region in candidates),
-            example=example,
-        )
+        raise _ambiguous(candidates, original)
     suggestions = _suggest(original, within)
     key = "region_unknown_suggest" if suggestions else "region_unknown"
     raise UnknownRegionError(key, suggestions, text=original, within=describe(within) if within else None)
+
+
+# Words that make an implementer a government office, whose programs lie in its own kabupaten/kota.
+_OFFICE = re.compile(
+    r"\b(dinas|dinsos|pemerintah|pemkab|pemkot|badan|bappeda|sekretariat|setda|kantor|upt|uptd|bagian)\b"
+)
+_GOVERNMENT = re.compile(r"\b(kabupaten|kab|pemkab|kota|pemkot)\b\s*(.*)")
+
+
+def implementer_kabkota(text: str) -> Region | None:
+    """The kabupaten/kota whose government an implementer is part of: 'Dinas Sosial Kabupaten Berau',
+    'Dinsos Kab. Kukar', 'Pemkot Samarinda'. None for the province, ministries, companies and
+    foundations, and for names after 'Kota' that are not a city ('UPT Kota Bangun')."""
+    key = normalise(text)
+    if not _OFFICE.search(key):
+        return None
+    _, stripped = _name_index()
+    for found in _GOVERNMENT.finditer(key):
+        kind = "Kota" if found.group(1) in ("kota", "pemkot") else "Kabupaten"
+        words = found.group(2).split()
+        for count in range(len(words), 0, -1):
+            regions = [
+                region
+                for region in stripped.get(" ".join(words[:count]), [])
+                if region.level == "kabupaten_kota" and region.kind == kind
+            ]
+            if len(regions) == 1:
+                return regions[0]
+    return None
+
+
+@dataclass(frozen=True)
+class FileRegions:
+    """The region texts of one file, read together (see `read_regions`)."""
+
+    system: str  # the numbering of its 4-digit codes: 'bps' or 'kemendagri'
+    system_by_codes: bool  # a code that exists in that numbering only decided it (else names did)
+    found: dict[str, Region | RegionError]  # each distinct text: its region, or why it has none
+    # Names shared across levels, read at the level the file uses: text -> (that region, the others).
+    by_level: dict[str, tuple[Region, tuple[Region, ...]]]
+    levels: frozenset[str]  # the levels of the texts that name one region each
+    evidence: int  # how many texts name one region each
+
+
+def read_regions(texts: Iterable[str], implementers: Iterable[tuple[str, str]] = ()) -> FileRegions:
+    """Every distinct region text of one file, read as the file uses them: 4-digit codes in the file's
+    numbering (`code_system`; `implementers` as there), and a name that regions of different levels
+    share ('Tanah Grogot': Kecamatan 64.01.04 and its seat, Kelurahan 64.01.04.1001) at the one of
+    those levels that the file's other regions use. Where the file uses none or several of them, the
+    name is refused with the candidates, their codes and the texts that name each alone."""
+    texts = list(dict.fromkeys(texts))
+    system, by_codes = _system_evidence(texts, implementers)
+    found: dict[str, Region | RegionError] = {}
+    for text in texts:
+        try:
+            found[text] = resolve_region(text, system=system)
+        except RegionError as error:
+            found[text] = error
+    resolved = [region for region in found.values() if isinstance(region, Region)]
+    levels = frozenset(region.level for region in resolved)
+    by_level: dict[str, tuple[Region, tuple[Region, ...]]] = {}
+    for text, result in list(found.items()):
+        if not isinstance(result, AmbiguousRegionError) or len({r.level for r in result.candidates}) < 2:
+            continue
+        fitting = [region for region in result.candidates if region.level in levels]
+        if len(fitting) == 1:
+            found[text] = fitting[0]
+            by_level[text] = (fitting[0], tuple(r for r in result.candidates if r != fitting[0]))
+        else:
+            found[text] = _level_unknown(text, result.candidates, fitting)
+    return FileRegions(system, by_codes, found, by_level, levels, len(resolved))
+
+
+def _level_unknown(text: str, candidates: tuple[Region, ...], fitting: list[Region]) -> RegionError:
+    fitting_levels = sorted({region.level for region in fitting}, key=LEVELS.index)
+    if not fitting:
+        why = Phrase("region_level_no_evidence")
+    elif len(fitting_levels) > 1:
+        why = Phrase(
+            "region_level_both",
+            (("first", Phrase(f"level_{fitting_levels[0]}")), ("second", Phrase(f"level_{fitting_levels[1]}"))),
+        )
+    else:
+        why = Phrase("region_level_same", (("level", Phrase(f"level_{fitting_levels[0]}")),))
+    return RegionError(
+        "region_ambiguous_level",
+        text=text,
+        options="; ".join(label(region) for region in candidates),
+        why=why,
+        examples=", ".join(f"'{written(region)}'" for region in candidates),
+    )

@@ -104,7 +104,8 @@ def test_ambiguous_name_asks_for_the_parent():
     with pytest.raises(AmbiguousRegionError) as error:
         resolve_region("Tanjung Harapan")
     message = str(error.value)
-    assert "Kecamatan Tanjung Harapan (Paser)" in message
+    # Each candidate with its parent and code, so the writer can choose.
+    assert "Kecamatan Tanjung Harapan (Paser, 64.01.02); Desa Tanjung Harapan (Sebulu, 64.02.07.2002)" in message
     assert "Tulis lebih lengkap, mis. 'Kecamatan Tanjung Harapan'" in message
     assert len(error.value.candidates) >= 2
 
