@@ -1,17 +1,22 @@
 """Downloads (CSV, XLSX) people open in Excel. A cell that starts with =, +, -, @, a tab or NUL would run as a
-formula there (CWE-1236), so such cells get a leading apostrophe."""
+formula there (CWE-1236), so such cells get a leading apostrophe; characters that do not print (which
+Excel refuses in a cell) are removed first."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from common.text import without_control_characters
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\x00", "\r")
 
 
 def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        value = "'" + value
+    return without_control_characters(value)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from common.formatting import number
 from common.i18n import DEFAULT_LANGUAGE, t
 
 ERROR = "error"
 WARNING = "warning"
+# Values that are counts, written with thousands separators ('2.158.000'); years and row numbers are not.
+COUNT_VALUES = frozenset({"more", "cells", "limit", "total", "parts_sum", "millions", "thousands"})
 
 
 class ValueProblem(ValueError):
@@ -41,7 +44,11 @@ class Problem:
         """What is wrong and how to fix it, without the place."""
         if self.translated:
             return self.translated.get(lang) or self.translated[DEFAULT_LANGUAGE]
-        text = t(self.key, lang, **self.values)
+        shown = {
+            name: number(value, lang) if name in COUNT_VALUES and isinstance(value, int) else value
+            for name, value in self.values.items()
+        }
+        text = t(self.key, lang, **shown)
         if self.values.get("also_count"):  # the same cause in further rows, said once
             text += " " + t("imp_also_rows", lang, count=self.values["also_count"], rows=self.values["also_rows"])
         return text

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -23,18 +24,27 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # the same limit as server.maxUploadSize
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_UNPACK_RATIO = 100
 HEADER_SEARCH_ROWS = 30
+PERCENT_PROBE_ROWS = 50
+MAX_XLSX_CELLS = 12_000_000  # rows × columns in use: about 1 million rows of 12 columns
+YEAR_HEADER = re.compile(r"(tahun_|year_)?((19|20)\d\d)")
 ROW_COLUMN = "_row"
 
 
 @dataclass
 class RawTable:
     """Cells as read (text for CSV; text, numbers or dates for XLSX) with one canonical column
-    name per recognised header, and `_row`, the row number a person sees in Excel."""
+    name per recognised header, `_extra_N` for the others, and `_row`, the row number a person sees
+    in Excel."""
 
     frame: pd.DataFrame
     sheet: str | None
     header_row: int
-    unknown_columns: list[str]
+    data_row: int  # the first row after the header (one or two rows)
+    extra: dict[str, str]  # `_extra_N` column -> its header as written (unknown or repeated columns)
+
+    @property
+    def unknown_columns(self) -> list[str]:
+        return list(self.extra.values())
 
 
 def normalise_header(header: object) -> str:
@@ -48,7 +58,15 @@ def _refuse(key: str, file: str, **values: object) -> FileProblem:
 
 
 def _decode(content: bytes, file: str) -> str:
-    if b"\x00" in content[:4096]:
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's 'Unicode text') or Windows-1252.
+    A stray NUL in a cell is text to be cleaned later; many NULs mean a binary file."""
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _refuse("imp_bad_encoding", file) from None
+    head = content[:4096]
+    if head.count(b"\x00") > max(len(head) // 100, 2):
         raise _refuse("imp_not_csv", file)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -71,96 +89,341 @@ def _check_xlsx(content: bytes, file: str) -> None:
         raise _refuse("imp_xlsx_bomb", file, size=unpacked // (1024 * 1024))
 
 
-def _xlsx_rows(content: bytes, file: str, kind: str) -> tuple[str, Iterable[tuple[int, list]]]:
-    import openpyxl  # defusedxml is installed, so openpyxl parses with XML-bomb protection
+def _workbook(content: bytes, file: str):
+    from python_calamine import CalamineError, CalamineWorkbook
 
     _check_xlsx(content, file)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for damaged files
+        return CalamineWorkbook.from_filelike(io.BytesIO(content))
+    except (CalamineError, ValueError, OSError):  # calamine raises these for damaged archives
         raise _refuse("imp_not_xlsx", file) from None
-    sheets = workbook.worksheets  # data sheets only: chart sheets have no cells
-    if not sheets:
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PERCENT_BUILT_IN = {"9", "10"}  # ECMA-376 part 1, 18.8.30: built-in formats '0%' and '0.00%'
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
+    """Indices of the cell styles (`s` attributes) whose number format shows a percentage."""
+    from defusedxml.ElementTree import fromstring
+
+    if "xl/styles.xml" not in archive.namelist():
+        return set()
+    styles = fromstring(archive.read("xl/styles.xml"))
+    percent_ids = set(_PERCENT_BUILT_IN)
+    for number_format in styles.iter(f"{_MAIN}numFmt"):
+        if "%" in number_format.get("formatCode", ""):
+            percent_ids.add(number_format.get("numFmtId"))
+    cell_formats = styles.find(f"{_MAIN}cellXfs")
+    if cell_formats is None:
+        return set()
+    return {str(index) for index, xf in enumerate(cell_formats) if xf.get("numFmtId") in percent_ids}
+
+
+def _sheet_path(archive: zipfile.ZipFile, name: str) -> str | None:
+    from defusedxml.ElementTree import fromstring
+
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    sheet = next((s for s in workbook.iter(f"{_MAIN}sheet") if s.get("name") == name), None)
+    if sheet is None or "xl/_rels/workbook.xml.rels" not in archive.namelist():
+        return None
+    relations = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next((r.get("Target") for r in relations if r.get("Id") == sheet.get(_RELATIONSHIP)), None)
+    if target is None:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _column_index(reference: str) -> int:
+    """'C7' -> 2."""
+    index = 0
+    for letter in itertools.takewhile(str.isalpha, reference):
+        index = index * 26 + ord(letter.upper()) - 64
+    return index - 1
+
+
+def _percent_columns(content: bytes, sheet: str, rows: int) -> set[int]:
+    """Positions (0 = column A) of the columns whose first `rows` rows hold a number formatted as a
+    percentage: Excel stores 45 % as 0.45, and a person means 45. Read from the workbook's XML (the
+    styles and the first rows of the sheet only, so a sheet of a million rows costs nothing here);
+    calamine, which reads the values, does not give formats."""
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        styles = _percent_styles(archive)
+        path = _sheet_path(archive, sheet)
+        if not styles or path is None:
+            return set()
+        found = set()
+        with archive.open(path) as source:
+            for _, element in iterparse(source):
+                if element.tag == f"{_MAIN}row":
+                    if int(element.get("r", 0)) >= rows:
+                        break
+                    element.clear()
+                elif element.tag == f"{_MAIN}c" and element.get("s") in styles and element.get("t", "n") == "n":
+                    found.add(_column_index(element.get("r", "")))
+        return found
+    except Exception:  # formats are a courtesy: a workbook whose XML they cannot be read from still has values
+        return set()
+
+
+_CELL = re.compile(rb'<c r="([A-Z]{1,3})')
+_ROW = re.compile(rb'<row r="(\d+)"')
+
+
+def _check_extent(content: bytes, sheet: str, file: str) -> None:
+    """Refuse a sheet whose used area (last row × last column, as the cells' own references give it)
+    exceeds MAX_XLSX_CELLS before reading it: the reader holds that area in memory, and a single
+    cell at XFD1048576 would otherwise ask for 17 billion. Streams the sheet's XML in 1 MiB pieces."""
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    path = _sheet_path(archive, sheet)
+    if path is None or path not in archive.namelist():
+        return
+    cells, last_row, columns, tail = 0, 0, set(), b""
+    with archive.open(path) as source:
+        while piece := source.read(1 << 20):
+            chunk = tail + piece
+            cut = max(len(chunk) - 32, 0)
+            cells += chunk.count(b"<c ", 0, cut) + chunk.count(b"<c>", 0, cut)
+            columns.update(_CELL.findall(chunk, 0, cut))
+            rows = _ROW.findall(chunk, 0, cut)
+            last_row = int(rows[-1]) if rows else last_row
+            tail = chunk[cut:]
+        cells += tail.count(b"<c ") + tail.count(b"<c>")
+        columns.update(_CELL.findall(tail))
+        rows = _ROW.findall(tail)
+        last_row = int(rows[-1]) if rows else last_row
+    width = max((_column_index(letters.decode()) + 1 for letters in columns), default=1)
+    area = max(cells, last_row * width)
+    if area > MAX_XLSX_CELLS:
+        raise _refuse("imp_xlsx_too_many_cells", file, sheet=sheet, cells=area, limit=MAX_XLSX_CELLS)
+
+
+def _xlsx_rows(content: bytes, file: str, kind: str) -> tuple[str, Iterator[tuple[int, list]]]:
+    """The sheet named after `kind` (else the first worksheet) as (Excel row number, cells).
+    Read with calamine, which finds the used range from the cells themselves: the stored
+    `<dimension>` may be wrong (other programs write 'A1' for a full sheet) and is never trusted."""
+    from python_calamine import CalamineError, SheetTypeEnum
+
+    workbook = _workbook(content, file)
+    names = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+    if not names:
         raise _refuse("imp_not_xlsx", file)
-    sheet = next((s for s in sheets if s.title.strip().lower() == kind), sheets[0])
-    # The stored <dimension> may be wrong (other programs write 'A1' for a full sheet): never trust it.
-    sheet.reset_dimensions()
+    name = next((n for n in names if n.strip().lower() == kind), names[0])
+    _check_extent(content, name, file)
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+    except (CalamineError, ValueError):
+        raise _refuse("imp_not_xlsx", file) from None
+    first_row = sheet.start[0] + 1 if sheet.start else 1
+    percent = _percent_columns(content, name, first_row + PERCENT_PROBE_ROWS)
+    offset = sheet.start[1] if sheet.start else 0
+    percent = {position - offset for position in percent}
 
-    def rows() -> Iterable[tuple[int, list]]:
-        """Cell values; a cell formatted as a percentage (Excel stores 45 % as 0.45) is given as 45,
-        the way the same value reads in a CSV file."""
-        try:
-            for number, row in enumerate(sheet.iter_rows(), start=1):
-                yield (
-                    number,
-                    [
-                        cell.value * 100
-                        if isinstance(cell.value, int | float)
-                        and not isinstance(cell.value, bool)
-                        and "%" in (getattr(cell, "number_format", "") or "")
-                        else cell.value
-                        for cell in row
-                    ],
-                )
-        except FileProblem:
-            raise
-        except Exception:  # a damaged sheet (truncated XML and the like)
-            raise _refuse("imp_not_xlsx", file) from None
-        finally:
-            workbook.close()
+    def rows() -> Iterator[tuple[int, list]]:
+        for number, row in enumerate(sheet.iter_rows(), start=first_row):
+            if percent:
+                row = [
+                    cell * 100 if position in percent and isinstance(cell, float) else cell
+                    for position, cell in enumerate(row)
+                ]
+            yield number, row
 
-    return sheet.title, rows()
+    return name, rows()
 
 
 def _is_blank_row(row: list) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
 
 
-def _header(rows: Iterable[tuple[int, list]], aliases: dict[str, str]) -> tuple[int, list[str], list[str]]:
-    """The header row: the first of the first 30 rows that names at least two known columns (or
-    only known ones).
-    Returns its number, the canonical name of each column (`_extra_N` for unknown ones, and for
-    a known name that repeats) and the ignored headers as written (unknown or repeated)."""
+@dataclass(frozen=True)
+class Header:
+    """Where the header is (`first`..`last`: one row, or two under merged group cells), the
+    canonical name of each column (`_extra_N` for unknown or repeated ones), and the ignored
+    headers as written, keyed by their `_extra_N` name."""
+
+    first: int
+    last: int
+    columns: list[str]
+    extra: dict[str, str]
+
+
+def _known(cell: object, aliases: dict[str, str]) -> str | None:
+    return aliases.get(normalise_header(cell)) if _filled(cell) else None
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and bool(str(cell).strip())
+
+
+def _spread(cell: object) -> bool:
+    """A header that names a year ('2023', 'Tahun 2023'): a wide table has one column per year."""
+    return bool(YEAR_HEADER.fullmatch(normalise_header(cell)))
+
+
+def _single(number: int, row: list, aliases: dict[str, str]) -> Header | None:
+    """`row` as a header: two known names, one known name and two year columns, or a row of
+    nothing but known names (a one-column file such as 'nama')."""
+    known = [_known(cell, aliases) for cell in row]
+    found = sum(1 for name in known if name)
+    filled = sum(1 for cell in row if _filled(cell))
+    years = sum(1 for cell in row if _filled(cell) and _spread(cell))
+    if not (found >= 2 or (found == 1 and (filled == 1 or years >= 2))):
+        return None
+    return _named(number, number, row, known)
+
+
+def _named(first: int, last: int, headers: list, known: list[str | None]) -> Header:
+    columns, seen, extra = [], set(), {}
+    for index, (cell, name) in enumerate(zip(headers, known, strict=True)):
+        if name and name not in seen:
+            columns.append(name)
+            seen.add(name)
+        else:
+            columns.append(f"_extra_{index}")
+            if _filled(cell):
+                extra[f"_extra_{index}"] = str(cell).strip()
+    return Header(first, last, columns, extra)
+
+
+def _sub_name(group: str, sub: object, aliases: dict[str, str]) -> str | None:
+    """The column a cell under a merged group cell names: 'Pagu' under 'Anggaran (Rp)' is `pagu_rp`,
+    'Target' under 'Penerima' is `target_penerima`."""
+    own = normalise_header(sub)
+    candidates = [own, normalise_header(f"{group} {sub}"), normalise_header(f"{sub} {group}")]
+    candidates += [f"{own}_{word}" for word in normalise_header(group).split("_") if word]
+    return next((aliases[c] for c in candidates if c in aliases), None)
+
+
+def _two_rows(number: int, top: list, sub: list, aliases: dict[str, str]) -> Header | None:
+    """`top` and `sub` as one header: `top` names known columns and group labels, and `sub` fills only
+    columns under a group label (the cells under a merged group such as 'Anggaran (Rp)' over 'Pagu' and
+    'Realisasi'), naming at least one column there. A data row under a header fills the known columns
+    too, so it never fits."""
+    width = max(len(top), len(sub))
+    top = list(top) + [None] * (width - len(top))
+    sub = list(sub) + [None] * (width - len(sub))
+    known = [_known(cell, aliases) for cell in top]
+    under = [index for index, cell in enumerate(sub) if _filled(cell)]
+    if not under or not any(known) or any(known[index] for index in under):
+        return None
+    group, names, headers = "", list(known), list(top)
+    for index in range(width):
+        if _filled(top[index]) and not known[index]:
+            group = str(top[index])
+        elif known[index]:
+            group = ""
+        if index in under:
+            if not group:  # a cell under neither a group nor a known header: not a header row
+                return None
+            names[index] = _sub_name(group, sub[index], aliases)
+            headers[index] = f"{group} {sub[index]}".strip()
+    if sum(1 for index in under if names[index]) == 0 or sum(1 for name in names if name) < 2:
+        return None
+    return _named(number, number + 1, headers, names)
+
+
+def _header(rows: Iterator[tuple[int, list]], aliases: dict[str, str]) -> tuple[Header | None, Iterator]:
+    """The header within the first 30 rows, and the rows after it."""
+    previous: tuple[int, list] | None = None
     for number, row in rows:
-        known = [aliases.get(normalise_header(cell)) for cell in row]
-        filled = [cell for cell in row if cell is not None and str(cell).strip()]
-        found = sum(1 for name in known if name)
-        # Two known names, or a row of nothing but known names (a one-column file such as 'nama').
-        if found >= 2 or (found == 1 and len(filled) == 1):
-            columns, seen, ignored = [], set(), []
-            for index, (cell, name) in enumerate(zip(row, known, strict=True)):
-                if name and name not in seen:
-                    columns.append(name)
-                    seen.add(name)
-                else:
-                    columns.append(f"_extra_{index}")
-                    if cell is not None and str(cell).strip():
-                        ignored.append(str(cell).strip())
-            return number, columns, ignored
+        if previous is not None and previous[0] == number - 1:
+            pair = _two_rows(previous[0], previous[1], row, aliases)
+            if pair and not _single(*previous, aliases):
+                return pair, rows
+        found = _single(number, row, aliases)
+        if found:
+            following = next(rows, None)
+            if following is not None and following[0] == number + 1:
+                pair = _two_rows(number, row, following[1], aliases)
+                if pair:
+                    return pair, rows
+            return found, itertools.chain([following] if following else [], rows)
         if number >= HEADER_SEARCH_ROWS:
             break
-    return 0, [], []
+        previous = (number, row)
+    return None, rows
 
 
-def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.DataFrame, int, list[str]]:
+def _best_guess(rows: Iterable[tuple[int, list]], aliases: dict[str, str]) -> tuple[int, list[str]] | None:
+    """The row of the first 30 with the most known headers (at least one), and those headers as written."""
+    best = None
+    for number, row in rows:
+        found = [str(cell).strip() for cell in row if _known(cell, aliases)]
+        if found and (best is None or len(found) > len(best[1])):
+            best = (number, found)
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return best
+
+
+def _no_header(file: str, aliases: dict[str, str], guess: tuple[int, list[str]] | None) -> FileProblem:
+    """The refusal names what was found: a row with one known header and what it lacks, else the
+    known columns."""
+    expected = ", ".join(sorted(set(aliases.values())))
+    if guess is None:
+        return _refuse("imp_no_header", file, expected=expected)
+    number, found = guess
+    return FileProblem(
+        Problem(ERROR, "imp_header_too_few", file, row=number, values={"found": ", ".join(found), "expected": expected})
+    )
+
+
+def _delimiter(text: str, aliases: dict[str, str]) -> str:
+    """The separator that makes the most known headers in the first rows: ';', ',', tab or '|'."""
+
+    def known_headers(separator: str) -> int:
+        lines = csv.reader(io.StringIO(text), delimiter=separator)
+        header, _ = _header(enumerate(itertools.islice(lines, HEADER_SEARCH_ROWS + 1), start=1), aliases)
+        return sum(1 for column in header.columns if not column.startswith("_extra_")) if header else 0
+
+    return max((";", ",", "\t", "|"), key=known_headers)  # '|': DTKS-style exports
+
+
+# A line with something other than separators, quotes and spaces: blank lines are dropped while
+# reading, never held (a file of 10 MiB of blank lines is 10 million of them).
+_DATA_LINE = re.compile(r"^[ \t;,|\r\"']*[^ \t;,|\r\n\"'].*$", re.MULTILINE)
+
+
+def _data_lines(text: str, after: int) -> tuple[str, list[int]]:
+    """The non-blank lines of `text` after line `after`, joined, and each one's line number."""
+    start = 0
+    for _ in range(after):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return "", []
+    kept, numbers, line, position = [], [], after + 1, start
+    for match in _DATA_LINE.finditer(text, start):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        kept.append(match.group(0))
+        numbers.append(line)
+    return "\n".join(kept), numbers
+
+
+def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.DataFrame, Header]:
     """CSV through pandas' C parser (fast, compact strings); row numbers are the file's lines."""
     text = _decode(content, file)
-    delimiter, (header_row, columns, unknown) = max(
-        (
-            (sep, _header(enumerate(csv.reader(io.StringIO(text[:200_000]), delimiter=sep), start=1), aliases))
-            for sep in (";", ",", "\t", "|")  # '|': DTKS-style exports
-        ),
-        key=lambda found: sum(1 for column in found[1][1] if not column.startswith("_extra_")),
-    )
-    if not header_row:
-        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
+    head = text[:200_000]
+    separator = _delimiter(head, aliases)
+    lines = enumerate(itertools.islice(csv.reader(io.StringIO(head), delimiter=separator), 200), start=1)
+    header, _ = _header(lines, aliases)
+    if header is None:
+        guess = _best_guess(enumerate(csv.reader(io.StringIO(head), delimiter=separator), start=1), aliases)
+        raise _no_header(file, aliases, guess)
+    data, numbers = _data_lines(text, header.last)
+    del text
+    if not numbers:
+        return pd.DataFrame(columns=[*header.columns, ROW_COLUMN]), header
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
+            io.StringIO(data),
+            sep=separator,
             header=None,
-            skiprows=header_row,
-            names=columns,
+            names=header.columns,
             index_col=False,
             dtype=str,
             keep_default_na=False,
@@ -169,41 +432,47 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
         )
     except pd.errors.ParserError as error:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        expected, line, seen = found.groups() if found else (len(columns), "?", "?")
+        expected, line, seen = found.groups() if found else (len(header.columns), None, "?")
         raise FileProblem(
             Problem(
                 ERROR,
                 "imp_csv_fields",
                 file,
-                row=int(line) if line != "?" else None,
+                row=numbers[int(line) - 1] if line and int(line) <= len(numbers) else None,
                 values={"expected": expected, "found": seen},
             )
         ) from None
-    frame[ROW_COLUMN] = range(header_row + 1, header_row + 1 + len(frame))
+    if len(frame) != len(numbers):  # a quoted cell spanning lines: numbers can no longer be told
+        raise _refuse("imp_csv_multiline", file)
+    frame[ROW_COLUMN] = numbers
     cells = frame.drop(columns=ROW_COLUMN)
     blank = (cells.apply(lambda column: column.str.strip().eq("")).all(axis=1)) if len(cells.columns) else True
-    return frame[~blank].reset_index(drop=True), header_row, unknown
+    return frame[~blank].reset_index(drop=True), header
 
 
 def _xlsx_frame(
-    rows: Iterable[tuple[int, list]], file: str, aliases: dict[str, str], progress: Callable[[int], None] | None
-) -> tuple[pd.DataFrame, int, list[str]]:
-    rows = iter(rows)
-    header_row, columns, unknown = _header(rows, aliases)
-    if not header_row:
-        raise _refuse("imp_no_header", file, expected=", ".join(sorted(set(aliases.values()))))
-    data: list[list] = []
+    rows: Iterator[tuple[int, list]], file: str, aliases: dict[str, str], progress: Callable[[int], None] | None
+) -> tuple[pd.DataFrame, Header]:
+    probe = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    header, rest = _header(iter(probe), aliases)
+    if header is None:
+        raise _no_header(file, aliases, _best_guess(iter(probe), aliases))
+    width = len(header.columns)
+    columns: list[list] = [[] for _ in range(width)]
     numbers: list[int] = []
-    for number, row in rows:
+    for number, row in itertools.chain(rest, rows):
         if _is_blank_row(row):
             continue
-        data.append((row + [None] * len(columns))[: len(columns)])
+        for index, cell in enumerate((row + [None] * width)[:width]):
+            columns[index].append(None if cell == "" else cell)
         numbers.append(number)
-        if progress and len(data) % 50_000 == 0:
-            progress(len(data))
-    frame = pd.DataFrame(data, columns=columns, dtype=object)
+        if progress and len(numbers) % 50_000 == 0:
+            progress(len(numbers))
+    frame = pd.DataFrame(
+        {name: pd.Series(cells, dtype=object) for name, cells in zip(header.columns, columns, strict=True)}
+    )
     frame[ROW_COLUMN] = numbers
-    return frame, header_row, unknown
+    return frame, header
 
 
 def read_table(
@@ -226,17 +495,16 @@ def read_table(
         raise _refuse("imp_old_xls", file)
     if suffix == "xlsx" or (is_zip and suffix != "csv"):
         sheet, rows = _xlsx_rows(content, file, kind)
-        frame, header_row, unknown = _xlsx_frame(rows, file, aliases, progress)
+        frame, header = _xlsx_frame(rows, file, aliases, progress)
     elif suffix in ("csv", "txt", ""):
         if is_zip:
             raise _refuse("imp_not_csv", file)
         sheet = None
-        frame, header_row, unknown = _csv_frame(content, file, aliases)
+        frame, header = _csv_frame(content, file, aliases)
     else:
         raise _refuse("imp_bad_extension", file, suffix=suffix)
     if frame.empty:
         raise _refuse("imp_no_rows", file)
-    frame = frame[[column for column in frame.columns if not column.startswith("_extra_")]]
     if progress:
         progress(len(frame))
-    return RawTable(frame=frame, sheet=sheet, header_row=header_row, unknown_columns=unknown)
+    return RawTable(frame=frame, sheet=sheet, header_row=header.first, data_row=header.last + 1, extra=header.extra)

@@ -13,14 +13,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
+from common.i18n import LANGUAGES, t
+from common.text import without_control_characters
 from data_loaders import nik as nik_module
 from data_loaders import values
 from data_loaders.kinds import Kind, kind_of
 from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValueProblem
-from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, read_table
-from data_loaders.regions import code_system, dotted
+from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, YEAR_HEADER, normalise_header, read_table
+from data_loaders.regions import (
+    LEVELS,
+    FileRegions,
+    Region,
+    RegionError,
+    dotted,
+    implementer_kabkota,
+    label,
+    read_regions,
+    split_code,
+    written,
+)
+from data_loaders.sites import check_sites
 
 Progress = Callable[[str, int, int], None]
 logger = logging.getLogger(__name__)
@@ -56,13 +71,39 @@ class Validation:
 ONCE_PER_VALUE = frozenset({"imp_unknown_partner", "imp_unknown_program"})
 ONCE_PER_FILE = frozenset({"imp_no_nik_key"})
 MAX_LISTED_ROWS = 10
+MAX_PER_CAUSE = 20
 
 
 class _Collector:
+    """Problems of one file, bounded: at most MAX_PER_CAUSE messages per (severity, key, column), and
+    for the rest one message that counts them — a file of two million bad rows gets a readable list
+    and costs little memory."""
+
     def __init__(self, validation: Validation) -> None:
         self.validation = validation
         self._first: dict[tuple, int] = {}  # (key, value) -> index of its first problem
         self._more: dict[tuple, list[int]] = {}
+        self._said: dict[tuple, int] = {}  # (severity, key, column) -> messages so far
+        self._first_row: dict[tuple, int | None] = {}  # the same -> the row of its first message
+        self._unsaid: dict[tuple, int] = {}  # the same -> rows not listed
+
+    def finish(self) -> None:
+        """One message per cause whose rows were not all listed: '… and 2.158.000 more rows'."""
+        for cause, more in self._unsaid.items():
+            severity, _, column = cause
+            self.validation.problems.append(
+                Problem(
+                    severity,
+                    "imp_more_rows",
+                    self.validation.file,
+                    self.validation.sheet,
+                    None,
+                    column,
+                    None,
+                    {"more": more, "listed": MAX_PER_CAUSE, "first_row": self._first_row.get(cause) or "–"},
+                )
+            )
+        self._unsaid.clear()
 
     def _repeat(self, key: str, text: str | None, row: int | None) -> bool:
         """True when this cause was said already; its first message then lists the row too."""
@@ -95,9 +136,15 @@ class _Collector:
         **values_: object,
     ) -> None:
         """`shown` is the cell value as users may see it (NIKs arrive here masked)."""
+        cause = (severity, key, column)
+        if self._said.get(cause, 0) >= MAX_PER_CAUSE and key not in ONCE_PER_VALUE and key not in ONCE_PER_FILE:
+            self._unsaid[cause] = self._unsaid.get(cause, 0) + 1
+            return
         text = None if values.is_blank(shown) else values.text(shown)[:MAX_SHOWN_VALUE]
         if self._repeat(key, text, row):
             return
+        self._said[cause] = self._said.get(cause, 0) + 1
+        self._first_row.setdefault(cause, row)
         self.validation.problems.append(
             Problem(
                 severity,
@@ -124,28 +171,208 @@ _NOTE = re.compile(r"^(sumber|catatan|keterangan|ket|note|notes|source)\s*[:.]",
 
 
 def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
-    """`frame` without column-number rows and note rows, and the file's row numbers of those left out."""
-    cells = frame.drop(columns=ROW_COLUMN).map(lambda v: "" if values.is_blank(v) else values.text(v))
-    filled = cells.apply(lambda row: [cell for cell in row if cell], axis=1)
-    numbering = filled.map(lambda row: len(row) >= 2 and all(_COLUMN_NUMBER.match(cell) for cell in row))
-    note = filled.map(lambda row: len(row) == 1 and bool(_NOTE.match(row[0])))
-    layout = numbering | note
+    """`frame` without column-number rows and note rows, and the file's row numbers of those left out.
+    Column by column, so a file of a million rows costs a few vector operations."""
+    filled = pd.Series(0, index=frame.index)
+    numbered = pd.Series(0, index=frame.index)
+    noted = pd.Series(False, index=frame.index)
+    for name in frame.columns.drop(ROW_COLUMN):
+        column = frame[name]
+        text = column.astype("str").str.strip()
+        has = column.notna().to_numpy() & text.ne("").fillna(False).to_numpy()
+        has &= ~text.str.lower().isin(values.NIL_MARKERS).fillna(False).to_numpy()
+        filled += has
+        numbered += has & text.str.fullmatch(_COLUMN_NUMBER.pattern).fillna(False).to_numpy()
+        noted |= has & text.str.match(_NOTE.pattern, flags=re.IGNORECASE).fillna(False).to_numpy()
+    layout = ((filled >= 2) & (numbered == filled)) | ((filled == 1) & noted)
     return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
 
 
-def _with_code_system(frame: pd.DataFrame, collect: _Collector) -> pd.DataFrame:
-    """Bare 4-digit kab/kota codes are read in the numbering the file shows it uses (see
-    `regions.code_system`); Kemendagri codes get their dot back, with one notice saying so."""
-    texts = [values.text(v) for v in frame["wilayah"] if not values.is_blank(v)]
-    if code_system(texts) != "kemendagri":
-        return frame
-    undotted = frame["wilayah"].map(lambda v: not values.is_blank(v) and bool(re.fullmatch(r"\d{4}", values.text(v))))
+def _spread_value(name: str, parse: Callable[[object], object], header: str) -> object:
+    """What a wide table's column header says for column `name`: a year ('Tahun 2023' -> 2023) or a
+    value of the column ('Anak Jalanan' -> its category). Raises ValueProblem when it says neither."""
+    if name == "tahun":
+        found = YEAR_HEADER.fullmatch(normalise_header(header))
+        if not found:
+            raise ValueProblem("imp_bad_year", value=header)
+        return values.year(found.group(2))
+    return parse(header)
+
+
+def _long_from_wide(
+    frame: pd.DataFrame, extra: dict[str, str], header_row: int, spec: Kind, collect: _Collector
+) -> tuple[pd.DataFrame, list[str]]:
+    """A wide table (one column per PPKS category or per year, the value column absent) as one row per
+    region and column, with a notice; a column that joins two categories is refused with how to split
+    it. Blank cells of a wide table are no figure and make no row. Returns the frame and the headers
+    of the columns still unknown."""
+    if spec.wide_value is None or spec.wide_value in frame.columns:
+        return frame, list(extra.values())
+    for name in [n for n in spec.wide_names if n not in frame.columns]:
+        parse = spec.column(name).parse
+        spread, combined = {}, []
+        for column, header in extra.items():
+            try:
+                _spread_value(name, parse, header)
+                spread[column] = header
+            except ValueProblem as problem:
+                if problem.key == "imp_ppks_combined":
+                    combined.append((header, problem))
+        if len(spread) + len(combined) < 2:
+            continue
+        for header, problem in combined:
+            collect.add(ERROR, "imp_wide_combined", row=header_row, column=header, shown=header, **problem.values)
+        kept = [c for c in frame.columns if c not in extra]
+        parts = []
+        for column, header in spread.items():
+            cells = frame[column]
+            filled = ~cells.map(values.is_blank)
+            part = frame.loc[filled, kept].copy()
+            part[name] = header
+            part[spec.wide_value] = cells[filled]
+            parts.append(part)
+        long = pd.concat(parts).sort_values(ROW_COLUMN, kind="stable").reset_index(drop=True)
+        collect.add(
+            WARNING,
+            f"imp_wide_read_{name}",
+            row=header_row,
+            count=len(spread),
+            headers=", ".join(spread.values()),
+            rows=len(long),
+        )
+        used = set(spread.values()) | {header for header, _ in combined}
+        return long, [header for header in extra.values() if header not in used]
+    return frame, list(extra.values())
+
+
+# Headers of a region code column beside the region name (Satu Data's `kode_kabupaten_kota`): the
+# code is read with the name in the same row, and a row whose code and name disagree is refused.
+REGION_CODE_HEADERS = frozenset(
+    {
+        "kode_wilayah",
+        "region_code",
+        "kode_kabupaten_kota",
+        "kode_kab_kota",
+        "kode_kabkota",
+        "kode_kemendagri",
+        "kode_bps",
+        "kode_kecamatan",
+        "kode_desa",
+        "kode_desa_kelurahan",
+    }
+)
+MAX_LISTED_NAMES = 5
+
+
+def _with_region_code(
+    frame: pd.DataFrame, extra: dict[str, str], unknown: list[str], spec: Kind
+) -> tuple[pd.DataFrame, list[str]]:
+    """The first region code column (`REGION_CODE_HEADERS`) joined to `wilayah` as '6402 KUTAI BARAT',
+    the form `regions.resolve_region` reads as a code and a name that must agree (the code alone when
+    the file has no name column). Returns the frame and the unknown headers without that column."""
+    if "wilayah" not in {column.name for column in spec.columns}:
+        return frame, unknown
+    found = next(
+        (c for c, header in extra.items() if c in frame and normalise_header(header) in REGION_CODE_HEADERS), None
+    )
+    if found is None:
+        return frame, unknown
     frame = frame.copy()
-    frame["wilayah"] = frame["wilayah"].astype(object)
-    frame.loc[undotted, "wilayah"] = [dotted(values.text(v)) for v in frame.loc[undotted, "wilayah"]]
-    example = next(code for code in frame.loc[undotted, "wilayah"])
-    collect.add(WARNING, "imp_codes_kemendagri", example=example.replace(".", ""), dotted=example)
-    return frame
+    codes = frame.pop(found)
+    names = frame["wilayah"] if "wilayah" in frame else pd.Series(None, index=frame.index, dtype=object)
+    joined = [
+        " ".join(values.text(cell) for cell in (code, name) if not values.is_blank(cell)) or None
+        for code, name in zip(codes, names, strict=True)
+    ]
+    frame["wilayah"] = pd.Series(joined, index=frame.index, dtype=object)
+    return frame, [header for header in unknown if header != extra[found]]
+
+
+def _region_parser(frame: pd.DataFrame, collect: _Collector) -> Callable[[object], Region]:
+    """The parser of this file's `wilayah` cells: all distinct texts are read together
+    (`regions.read_regions`), so that 4-digit codes follow the numbering the file shows it uses and a
+    name a kecamatan shares with its seat kelurahan is read at the level of the file's other rows.
+    Each such decision is said once per file, as a warning."""
+    # Distinct cells first: a file of a million beneficiaries names a few hundred villages.
+    cells = {cell: values.text(cell) for cell in pd.unique(frame["wilayah"].to_numpy(dtype=object))}
+    cells = {cell: text for cell, text in cells.items() if not values.is_blank(cell)}
+    texts = list(dict.fromkeys(cells.values()))
+    implementers: list[tuple[str, str]] = []
+    if "penyelenggara" in frame:
+        pairs = frame[["wilayah", "penyelenggara"]].drop_duplicates().itertuples(index=False)
+        implementers = [(cells[r], values.text(i)) for r, i in pairs if r in cells and not values.is_blank(i)]
+    reading = read_regions(texts, implementers)
+    if reading.system == "kemendagri":
+        code = next(c for c in (split_code(text)[0] for text in texts) if c and re.fullmatch(r"\d{4}", c))
+        key = "imp_codes_kemendagri" if reading.system_by_codes else "imp_codes_kemendagri_names"
+        collect.add(WARNING, key, example=code, dotted=dotted(code))
+    if reading.by_level:
+        chosen = [cell for cell, text in cells.items() if text in reading.by_level]
+        rows = [int(row) for row in frame.loc[frame["wilayah"].isin(chosen), ROW_COLUMN]]
+        _say_level_chosen(rows, reading, collect)
+
+    def parse(value: object) -> Region:
+        found = reading.found[values.text(value)]
+        if isinstance(found, RegionError):
+            raise ValueProblem("imp_region", translated={lang: found.message(lang) for lang in LANGUAGES})
+        return found
+
+    return parse
+
+
+def _say_level_chosen(rows: list[int], reading: FileRegions, collect: _Collector) -> None:
+    """One warning for the names read at the level the file uses (in file `rows`), with the fix."""
+    shown = list(reading.by_level.items())[:MAX_LISTED_NAMES]
+    chosen = ", ".join(f"'{text}' = {label(region)}" for text, (region, _) in shown)
+    if len(reading.by_level) > MAX_LISTED_NAMES:
+        chosen += f", +{len(reading.by_level) - MAX_LISTED_NAMES}"
+    levels = sorted({region.level for region, _ in reading.by_level.values()}, key=LEVELS.index)
+    _, others = next(iter(reading.by_level.values()))
+    fix = f"'{written(others[0])}'"
+    listed = ", ".join(map(str, rows[:MAX_LISTED_ROWS])) + (" …" if len(rows) > MAX_LISTED_ROWS else "")
+    collect.add(
+        WARNING,
+        "imp_region_level_chosen",
+        row=rows[0],
+        column="wilayah",
+        translated={
+            lang: t(
+                "imp_region_level_chosen",
+                lang,
+                count=len(reading.by_level),
+                chosen=chosen,
+                evidence=reading.evidence,
+                level=" / ".join(t(f"level_{level}", lang) for level in levels),
+                rows=listed,
+                fix=fix,
+            )
+            for lang in LANGUAGES
+        },
+    )
+
+
+def _check_implementer_region(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
+    """A kabupaten/kota office ('Dinas Sosial Kabupaten Berau') runs programs in its own kabupaten/kota:
+    a row whose region lies elsewhere is refused, naming both (`regions.implementer_kabkota`)."""
+    usable = ~bad & clean["wilayah"].notna() & clean["penyelenggara"].notna()
+    homes = {text: implementer_kabkota(text) for text in pd.unique(clean.loc[usable, "penyelenggara"])}
+    for i in clean.index[usable]:
+        home, region = homes[clean.at[i, "penyelenggara"]], clean.at[i, "wilayah"]
+        if home is None or region == home or region.code.startswith(home.code + "."):
+            continue
+        collect.add(
+            ERROR,
+            "imp_implementer_region",
+            row=int(clean.at[i, "_row"]),
+            column="wilayah",
+            shown=region.name,
+            implementer=clean.at[i, "penyelenggara"],
+            home=label(home),
+            home_name=home.name,
+            home_code=home.code,
+            region=label(region),
+        )
+        bad[i] = True
 
 
 def validate(
@@ -177,9 +404,12 @@ def validate(
     frame, skipped = _without_layout_rows(table.frame)
     if skipped:
         collect.add(WARNING, "imp_layout_rows_skipped", rows=", ".join(map(str, skipped)))
+    frame, unknown = _long_from_wide(frame, table.extra, table.header_row, spec, collect)
+    frame, unknown = _with_region_code(frame, table.extra, unknown, spec)
+    frame = frame[[column for column in frame.columns if not column.startswith("_extra_")]]
     result.rows_read = len(frame)
-    if table.unknown_columns:
-        collect.add(WARNING, "imp_extra_columns", row=table.header_row, columns=", ".join(table.unknown_columns))
+    if unknown:
+        collect.add(WARNING, "imp_extra_columns", row=table.header_row, columns=", ".join(unknown))
     missing = [c.name for c in spec.columns if c.required and c.name not in frame.columns]
     for name in missing:
         collect.add(ERROR, "imp_missing_column", row=table.header_row, column=name, english=spec.column(name).english)
@@ -188,15 +418,20 @@ def validate(
     if result.errors:
         return result
 
-    if "wilayah" in frame.columns:
-        frame = _with_code_system(frame, collect)
+    parsers = {"wilayah": _region_parser(frame, collect)} if "wilayah" in frame.columns else {}
     rows = frame[ROW_COLUMN].to_numpy()
     clean = pd.DataFrame({ROW_COLUMN: rows})
     bad = pd.Series(False, index=frame.index)
     present = [c for c in spec.columns if c.name in frame.columns]
     for done, column in enumerate(present, start=1):
         parsed, column_bad = _parse_column(
-            frame[column.name], column.name, column.parse, column.required, rows, collect, nik_key
+            frame[column.name],
+            column.name,
+            parsers.get(column.name, column.parse),
+            column.required,
+            rows,
+            collect,
+            nik_key,
         )
         clean[column.name] = parsed
         bad |= column_bad
@@ -214,7 +449,8 @@ def validate(
         bad |= missing_id
     _CHECKS.get(spec.name, _no_checks)(clean, bad, collect, known_programs, partner_keys)
     _duplicates(clean, bad, spec, collect)
-    result.problems.sort(key=lambda problem: problem.row or 0)
+    collect.finish()
+    result.problems.sort(key=lambda problem: (problem.key == "imp_more_rows", problem.row or 0))
     result.clean = clean
     return result
 
@@ -240,21 +476,43 @@ def _parse_column(
         parse = nik_module.check_hash
     parsed_values: dict[object, object] = {}
     problems: dict[object, ValueProblem] = {}
+    cleaned: list[object] = []  # values that held characters that do not print
     for value in pd.unique(series[~blank].to_numpy(dtype=object)):
         key = _hashable(value)
+        found = None if name in ("nik", "nik_hash") else nik_module.nik_inside(value)
+        if found:  # a NIK outside the nik column is never stored, nor echoed in full
+            shown = values.text(value).replace(found, nik_module.mask(found))
+            problems[key] = ValueProblem("imp_nik_like_value", value=shown[:MAX_SHOWN_VALUE])
+            continue
+        if isinstance(value, str) and without_control_characters(value) != value:
+            cleaned.append(key)
+            value = without_control_characters(value)
         try:
             parsed_values[key] = parse(value)
         except ValueProblem as problem:
             problems[key] = problem
-    parsed = keys.map(parsed_values).where(~blank, None)
+    if cleaned:
+        affected = np.flatnonzero(keys.isin(cleaned).to_numpy())
+        collect.add(WARNING, "imp_control_characters", row=int(rows[affected[0]]), column=name, count=len(affected))
+    # Built as objects: Series.map would turn whole numbers into floats next to a missing value
+    # (the year 2025 shown as 'tahun 2025.0' in messages).
+    parsed = pd.Series([parsed_values.get(key) for key in keys], index=series.index, dtype=object)
+    parsed = parsed.where(~blank, None)
     failed = keys.isin(list(problems)) & ~blank
-    for index in failed[failed].index:
-        problem = problems[keys[index]]
-        shown = nik_module.mask(values.text(series[index])) if name in ("nik", "nik_hash") else series[index]
+    where = np.flatnonzero(failed.to_numpy())
+    failing = zip(keys.to_numpy(dtype=object)[where], series.to_numpy(dtype=object)[where], rows[where], strict=True)
+    for key, cell, row in failing:
+        problem = problems[key]
+        if problem.key == "imp_nik_like_value":
+            shown = problem.values["value"]
+        elif name in ("nik", "nik_hash"):
+            shown = nik_module.mask(values.text(cell))
+        else:
+            shown = without_control_characters(cell) if isinstance(cell, str) else cell
         collect.add(
             ERROR,
             problem.key,
-            row=int(rows[index]),
+            row=int(row),
             column=name,
             shown=shown,
             translated=problem.translated,
@@ -292,8 +550,37 @@ def _present(clean: pd.DataFrame, *columns: str) -> pd.Series:
     return result
 
 
-def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
+# Below this a program amount is more likely written in thousands or millions of Rupiah than meant:
+# the smallest village programs in the realisation tables we were sent are several million Rupiah.
+MIN_PLAUSIBLE_AMOUNT = 100_000
+
+
+def _check_small_amounts(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
+    """Warn for program amounts above 0 and under Rp 100.000 with the likely reading: 'Rp 800' for a
+    village program is Rp 800 juta written in millions. Stored as written (a warning, not an error):
+    only the sender knows, and the warning says how to correct it."""
     rows = clean["_row"]
+    for column in ("pagu_rp", "komitmen_rp", "realisasi_rp"):
+        amounts = pd.to_numeric(clean[column], errors="coerce")
+        small = (amounts > 0) & (amounts < MIN_PLAUSIBLE_AMOUNT) & ~bad
+        for i in clean.index[small]:
+            amount = float(amounts[i])
+            collect.add(
+                WARNING,
+                "imp_amount_too_small",
+                row=int(rows[i]),
+                column=column,
+                shown=clean.at[i, column],
+                millions=round(amount * 1_000_000),
+                thousands=round(amount * 1_000),
+            )
+
+
+def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
+    check_sites(clean, bad, collect.add)  # lintang/bujur against the row's region (data_loaders/sites.py)
+    rows = clean["_row"]
+    _check_implementer_region(clean, bad, collect)
+    _check_small_amounts(clean, bad, collect)
     both = _present(clean, "realisasi_rp", "pagu_rp")
     for i in clean.index[both & (clean["realisasi_rp"].astype(float) > clean["pagu_rp"].astype(float))]:
         collect.add(

@@ -110,7 +110,7 @@ def test_bps_table_with_column_numbers_a_note_and_a_province_total(empty_store, 
     assert main(["import", str(CASES / "c05_bps_table_ppks.xlsx"), "--kind", "ppks"]) == 0
     out = capsys.readouterr().out
     assert "Baris 4, 16 dilewati" in out  # the (1) (2) … row and the 'Sumber:' note
-    assert "'Kalimantan Timur' (2773) adalah jumlah dari 10 baris lain" in out
+    assert "'Kalimantan Timur' (2.773) adalah jumlah dari 10 baris lain" in out
     assert _summary(capsys, "--year", "2024")["ppks_jiwa"] == 2_773  # not 5.546: the total is not added again
     assert _summary(capsys, "--year", "2024", "--wilayah", "Kutai Kartanegara")["ppks_jiwa"] == 655
 

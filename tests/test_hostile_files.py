@@ -1,0 +1,158 @@
+"""Plausibility and hostile files (issue 11, items 5 and 10): amounts written in millions, NIKs that
+Excel turned into numbers or that sit in the wrong column, characters that do not print, bounded
+error lists, and workbooks too large to hold. Time and memory are measured in
+bench/hostile_files.py, not here."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from data_loaders.__main__ import main
+from data_loaders.store import open_store
+from data_loaders.validation import MAX_PER_CAUSE, validate
+
+CASES = Path(__file__).resolve().parent / "field_cases"
+HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
+
+
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch) -> str:
+    url = f"duckdb:///{tmp_path / 'hostile.duckdb'}"
+    open_store(url).close()
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def _stored(url: str, sql: str):
+    store = open_store(url)
+    try:
+        return store.query(sql)
+    finally:
+        store.close()
+
+
+def test_village_amounts_written_in_millions_are_warned_with_the_likely_reading(empty_store, capsys):
+    assert main(["import", str(CASES / "p01_amounts_in_millions_program.csv"), "--kind", "program"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris 2, kolom pagu_rp: Kurang dari Rp100.000 untuk sebuah program: ditulis dalam juta?" in out
+    assert "Rp800.000.000" in out and "Rp1.250.000.000" in out
+    assert out.count("ditulis dalam juta?") == 4  # pagu and realisasi of rows 2 and 3; row 4 is plausible
+    amounts = _stored(empty_store, "SELECT budget_idr FROM program_allocations ORDER BY budget_idr")["budget_idr"]
+    assert amounts.tolist() == [800, 1_250, 95_000_000]  # stored as written, never silently
+
+
+def test_small_amounts_are_said_in_english_with_english_separators():
+    text = HEADER + "P1;Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;800\n"
+    [warning] = validate("p.csv", text.encode(), "program").warnings
+    assert "Rp800,000,000" in warning.message("en") and "written in millions?" in warning.message("en")
+
+
+def test_a_nik_excel_wrote_in_scientific_form_is_named_as_such(empty_store, capsys, monkeypatch):
+    monkeypatch.setenv("SINERGI_NIK_KEY", "test-key")
+    assert main(["import", str(CASES / "p02_nik_scientific_penerima.csv"), "--kind", "penerima"]) == 1
+    out = capsys.readouterr().out
+    assert "Baris 2, kolom nik: NIK 6.40206E+15 adalah angka ilmiah buatan Excel" in out
+    assert "Format kolom nik sebagai Teks" in out
+    assert _stored(empty_store, "SELECT count(*) AS n FROM beneficiaries")["n"][0] == 0
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_nik_in_another_column_is_refused_and_never_echoed(empty_store, capsys, monkeypatch, lang):
+    monkeypatch.setenv("SINERGI_LANG", lang)
+    assert main(["import", str(CASES / "h01_nik_in_program_code_program.csv"), "--kind", "program"]) == 1
+    out = capsys.readouterr().out
+    assert "6402015505900001" not in out
+    assert "…0001" in out  # masked
+    assert ("memuat NIK" if lang == "id" else "holds a NIK") in out
+    assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+
+
+def test_a_nik_excel_holds_as_a_number_in_a_code_column_is_refused():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.strip().split(";"))
+    sheet.append([6402015505900001, "Program", "Dinas Sosial", "APBN", 2025, "Fakir Miskin", "Paser", 150_000_000])
+    content = io.BytesIO()
+    workbook.save(content)
+    [error] = validate("p.xlsx", content.getvalue(), "program").errors
+    assert (error.key, error.column) == ("imp_nik_like_value", "kode_program")
+    assert "6402015505900001" not in error.message("id")
+
+
+def test_sixteen_digit_numbers_that_are_not_niks_pass():
+    text = HEADER + "1000000000000000;Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;150000000\n"
+    assert validate("p.csv", text.encode(), "program").ok
+
+
+def test_characters_that_do_not_print_are_removed_with_a_notice(empty_store, capsys):
+    assert main(["import", str(CASES / "h02_control_characters_program.csv"), "--kind", "program"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris 2, kolom nama_program: Karakter yang tidak tercetak" in out
+    names = _stored(empty_store, "SELECT name FROM programs ORDER BY program_code")["name"].tolist()
+    assert names == ["Beasiswa Anak Nelayan", "Posyandu[31m Lansia"]
+    assert all(ord(c) >= 32 and c not in "\u202e\x7f" for name in names for c in name)
+
+
+def test_a_utf16_csv_is_read_and_a_binary_file_is_refused():
+    text = HEADER + "P1;Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;150000000\n"
+    assert validate("u.csv", text.encode("utf-16"), "program").ok
+    [error] = validate("b.csv", b"\x00\x01\x02\x00" * 100, "program").errors
+    assert error.key == "imp_not_csv"
+
+
+def test_error_lists_are_bounded_per_column_and_cause_with_a_count_of_the_rest():
+    body = "".join(f"P{n};Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;sejuta\n" for n in range(500))
+    result = validate("banyak.csv", (HEADER + body).encode(), "program")
+    listed = [p for p in result.errors if p.column == "pagu_rp" and p.key != "imp_more_rows"]
+    assert len(listed) == MAX_PER_CAUSE
+    [more] = [p for p in result.errors if p.key == "imp_more_rows"]
+    assert more.values["more"] == 500 - MAX_PER_CAUSE
+    assert more.message("id").startswith("Kolom pagu_rp: … dan 480 baris lain dengan masalah yang sama seperti baris 2")
+    assert result.problems[-1] is more  # the count comes after the rows it continues
+
+
+def _workbook_with_far_cell() -> bytes:
+    """A small workbook with one cell at XFD1048576: its used area is 17 billion cells."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "program"
+    sheet.append(HEADER.strip().split(";"))
+    sheet.append(["P1", "Program", "Dinas Sosial", "APBN", 2025, "Fakir Miskin", "Paser", 150_000_000])
+    sheet["XFD1048576"] = "x"
+    content = io.BytesIO()
+    workbook.save(content)
+    return content.getvalue()
+
+
+def test_a_workbook_whose_used_area_is_too_large_is_refused_before_reading():
+    content = _workbook_with_far_cell()
+    assert len(content) < 20_000
+    [error] = validate("jauh.xlsx", content, "program").errors
+    assert error.key == "imp_xlsx_too_many_cells"
+    assert "17.179.869.184" in error.message("id")
+
+
+def test_a_workbook_without_a_dimension_tag_is_read_in_full():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.strip().split(";"))
+    for n in range(300):
+        sheet.append([f"P{n}", "Program", "Dinas Sosial", "APBN", 2025, "Fakir Miskin", "Paser", 150_000_000])
+    plain = io.BytesIO()
+    workbook.save(plain)
+    stripped = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(stripped, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+                assert b"<dimension" not in data
+            target.writestr(item, data)
+    result = validate("tanpa.xlsx", stripped.getvalue(), "program")
+    assert result.ok and result.rows_read == 300

@@ -1,0 +1,128 @@
+"""Table layouts as offices send them (issue 11, item 3): wide tables (one column per PPKS category or
+per year), two-row headers under merged group cells, blank and separator-only lines, and header
+messages that name the real cause. Each file in tests/field_cases/ is imported through the command
+line and the stored values are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data_loaders.__main__ import main
+from data_loaders.store import open_store
+from data_loaders.validation import validate
+
+CASES = Path(__file__).resolve().parent / "field_cases"
+
+
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch) -> str:
+    url = f"duckdb:///{tmp_path / 'layouts.duckdb'}"
+    open_store(url).close()
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def _stored(url: str, sql: str):
+    store = open_store(url)
+    try:
+        return store.query(sql)
+    finally:
+        store.close()
+
+
+NEED = (
+    "SELECT r.name AS region, k.name AS category, c.year, c.count FROM ppks_counts c "
+    "JOIN regions r ON r.code = c.region_code JOIN ppks_categories k ON k.id = c.ppks_category_id"
+)
+
+
+@pytest.mark.parametrize(("lang", "split"), [("id", "Pisahkan menjadi dua kolom"), ("en", "Split it into two columns")])
+def test_a_wide_table_with_a_joined_category_column_is_refused_with_split_advice(
+    empty_store, capsys, monkeypatch, lang, split
+):
+    monkeypatch.setenv("SINERGI_LANG", lang)
+    assert main(["import", str(CASES / "c03_dinsos_pmks_wide.csv"), "--kind", "ppks"]) == 1
+    out = capsys.readouterr().out
+    assert "'Pengemis dan Gelandangan'" in out
+    assert split in out
+    assert "11. Gelandangan" in out and "12. Pengemis" in out
+    assert _stored(empty_store, "SELECT count(*) AS n FROM ppks_counts")["n"][0] == 0
+
+
+def test_a_wide_table_is_read_one_row_per_region_and_category(empty_store, capsys):
+    assert main(["import", str(CASES / "l01_wide_pmks_split_ppks.csv"), "--kind", "ppks"]) == 0
+    assert "7 kolom kategori PPKS" in capsys.readouterr().out
+    rows = _stored(empty_store, NEED).set_index(["region", "category"])
+    assert len(rows) == 70
+    assert rows["count"].sum() == 12_960
+    assert set(rows["year"]) == {2021}
+    assert rows.loc[("Bontang", "Gelandangan"), "count"] == 4  # 8 split into 4 and 4
+    assert rows.loc[("Bontang", "Pengemis"), "count"] == 4
+    assert rows.loc[("Paser", "Anak Balita Terlantar"), "count"] == 42
+    assert rows.loc[("Samarinda", "Korban Tindak Kekerasan"), "count"] == 393
+
+
+def test_a_wide_table_by_year_skips_blank_and_nil_cells(empty_store, capsys):
+    assert main(["import", str(CASES / "l02_wide_years_ppks.csv"), "--kind", "ppks"]) == 0
+    out = capsys.readouterr().out
+    assert "3 kolom tahun (2021, 2022, 2023)" in out
+    rows = _stored(empty_store, NEED).set_index(["region", "year"])
+    assert len(rows) == 7  # Paser 2023 is '-', Mahakam Ulu 2022 is blank: no figure, no row
+    assert rows.loc[("Paser", 2021), "count"] == 512
+    assert rows.loc[("Paser", 2022), "count"] == 530
+    assert rows.loc[("Berau", 2023), "count"] == 415
+    assert ("Paser", 2023) not in rows.index and ("Mahakam Ulu", 2022) not in rows.index
+    assert set(rows["category"]) == {"Penyandang Disabilitas"}
+
+
+PROGRAMS = (
+    "SELECT p.program_code, a.region_code, a.budget_idr, a.spent_idr, a.target_beneficiaries AS target, "
+    "a.reached_beneficiaries AS reached, p.beneficiary_unit AS unit "
+    "FROM programs p JOIN program_allocations a ON a.program_id = p.id"
+)
+
+
+@pytest.mark.parametrize("file", ["l03_two_row_header_program.xlsx", "l04_two_row_header_program.csv"])
+def test_two_row_headers_under_merged_group_cells(empty_store, file):
+    assert main(["import", str(CASES / file), "--kind", "program"]) == 0
+    rows = _stored(empty_store, PROGRAMS).set_index("program_code")
+    assert len(rows) == 3
+    # 'Pagu' and 'Realisasi' under 'Anggaran (Rp)'; 'Target' and 'Realisasi' under 'Penerima Manfaat'
+    assert rows.loc["1.06.03.2.01", "budget_idr"] == 640_000_000
+    assert rows.loc["1.06.03.2.01", "spent_idr"] == 512_500_000
+    assert rows.loc["1.06.03.2.01", "target"] == 120
+    assert rows.loc["1.06.03.2.01", "reached"] == 96
+    assert rows.loc["1.06.05.2.01", "unit"] == "KK"
+    assert rows.loc["1.06.05.2.01", "region_code"] == "64.09"  # Penajam Paser Utara
+    assert rows["spent_idr"].isna().tolist() == [False, False, True]
+
+
+HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
+ROW = "P{n};Program {n};Dinas Sosial;APBN;2025;Fakir Miskin;Paser;{amount}\n"
+
+
+def test_blank_and_separator_only_lines_are_skipped_and_rows_keep_their_line_numbers():
+    text = HEADER + ROW.format(n=1, amount=1_000_000) + "\n" * 5000 + ";;;;;;;\n" * 300
+    text += ROW.format(n=2, amount="sejuta")  # line 2 + 5000 + 300 + 1 = 5303
+    result = validate("kosong.csv", text.encode(), "program")
+    assert result.rows_read == 2
+    [error] = result.errors
+    assert (error.row, error.column, error.value) == (5303, "pagu_rp", "sejuta")
+
+
+def test_a_header_with_too_few_known_columns_names_the_row_and_what_it_found():
+    text = "Laporan CSR 2025\nWilayah;Anggaran;Keterangan\nPaser;100000000;baik\n"
+    result = validate("laporan.csv", text.encode(), "program")
+    [error] = result.errors
+    assert error.key == "imp_header_too_few"
+    assert error.row == 2
+    assert error.values["found"] == "Wilayah"
+
+
+def test_a_file_with_no_known_header_lists_the_known_columns():
+    result = validate("catatan.csv", b"Laporan triwulan\nsemua baik\n", "program")
+    [error] = result.errors
+    assert error.key == "imp_no_header"
+    assert "pagu_rp" in error.values["expected"]
