@@ -116,7 +116,7 @@ else:
             except ImportRefused as refused:
                 st.error(refused.message(lang))
             except StoreError as error:
-                st.error(str(error))
+                st.error(error.message(lang))
             else:
                 st.session_state.pop("validation", None)
                 st.success(result.summary(lang), icon=":material/task_alt:")

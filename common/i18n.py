@@ -421,6 +421,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Penyelenggara '{implementer}' adalah instansi {home}, tetapi wilayah baris ini dibaca sebagai {region}, di luar {home_name}. Periksa wilayahnya (kode Kemendagri {home_code} = {home_name}) atau penyelenggaranya.",
         "en": "Implementer '{implementer}' is an office of {home}, but this row's region reads as {region}, outside {home_name}. Check the region (Kemendagri code {home_code} = {home_name}) or the implementer.",
     },
+    "imp_codes_undecided": {
+        "id": "Kode wilayah 4 angka tanpa titik dibaca sebagai kode BPS ({bps}); dalam penomoran Kemendagri artinya lain ({kemendagri}), dan berkas tidak menunjukkan penomoran mana yang dipakai. Bila maksudnya Kemendagri, tulis kode dengan titik ({dotted}) atau tambahkan nama wilayahnya.",
+        "en": "The 4-digit region codes without dots were read as BPS codes ({bps}); in Kemendagri numbering they mean other places ({kemendagri}), and the file does not show which numbering it uses. If Kemendagri was meant, write the codes with a dot ({dotted}) or add the region names.",
+    },
     "imp_codes_kemendagri": {
         "id": "Kode wilayah 4 angka di berkas ini dibaca sebagai kode Kemendagri tanpa titik ({example} = {dotted}), karena berkas memuat kode yang hanya ada dalam penomoran Kemendagri. Periksa bila maksudnya kode BPS.",
         "en": "The 4-digit region codes of this file are read as Kemendagri codes without dots ({example} = {dotted}), as the file holds a code that exists only in Kemendagri numbering. Check this if BPS codes were meant.",
@@ -490,8 +494,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This file is not a text CSV (its content is binary, perhaps Excel). Save it as CSV, or upload it as .xlsx.",
     },
     "imp_csv_fields": {
-        "id": "Baris ini berisi {found} sel, padahal judul kolom hanya {expected}. Biasanya ada pemisah (; atau ,) di dalam isi sel: beri tanda kutip pada sel itu atau hapus pemisahnya.",
-        "en": "This row has {found} cells but the header has {expected}. Usually a separator (; or ,) sits inside a cell: put that cell in quotes or remove the separator.",
+        "id": "Baris ini berisi {found} sel, padahal judul kolom hanya {expected}. Biasanya ada pemisah (; atau ,) di dalam isi sel, misalnya angka ribuan yang ditulis dengan koma (1,250) di berkas yang dipisah koma: beri tanda kutip pada sel itu atau hapus pemisahnya.",
+        "en": "This row has {found} cells but the header has {expected}. Usually a separator (; or ,) sits inside a cell, e.g. thousands written with a comma (1,250) in a comma-separated file: put that cell in quotes or remove the separator.",
     },
     "imp_bad_encoding": {
         "id": "Teks berkas tidak dapat dibaca. Simpan sebagai CSV UTF-8.",
@@ -556,6 +560,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "imp_control_characters": {
         "id": "Karakter yang tidak tercetak (kode kendali, karakter lebar-nol, pembalik arah teks) dihapus dari {count} sel kolom ini; tab dan ganti baris menjadi spasi. Periksa nilainya di berkas asli.",
         "en": "Characters that do not print (control codes, zero-width characters, text-direction overrides) were removed from {count} cells of this column; tabs and line breaks became spaces. Check the values in the original file.",
+    },
+    "imp_other_kind": {
+        "id": "Kolom berkas ini adalah kolom jenis '{other}', bukan '{kind}'. Pilih jenis '{other}' lalu periksa lagi.",
+        "en": "This file's columns are those of the kind '{other}', not '{kind}'. Choose the kind '{other}' and check again.",
+    },
+    "imp_unit_from_header": {
+        "id": "Satuan diambil dari judul kolom '{header}': {unit}, untuk semua baris (berkas tidak punya kolom satuan).",
+        "en": "The unit is taken from the column header '{header}': {unit}, for every row (the file has no unit column).",
+    },
+    "imp_amount_scaled": {
+        "id": "Judul kolom '{header}' menyatakan satuannya: angkanya dikalikan {factor} dan disimpan dalam Rupiah. Periksa beberapa angka di pratinjau.",
+        "en": "The column header '{header}' states its scale: its figures were multiplied by {factor} and stored in Rupiah. Check a few in the preview.",
     },
     "imp_no_header": {
         "id": "Baris judul kolom tidak ditemukan di 30 baris pertama. Gunakan templat; kolom yang dikenal: {expected}.",

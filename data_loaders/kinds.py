@@ -3,6 +3,7 @@ read, which columns form the key, and the checks that look at several columns of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ import pandas as pd
 
 from data_loaders import sites, values
 from data_loaders.reading import normalise_header
+from data_loaders.regions import kabupaten_kota
 
 ASSISTANCE_TYPES = [
     "Tunai",
@@ -91,13 +93,25 @@ def _ppks_need(value: object) -> int:
     return category
 
 
+# 'Seluruh Kaltim' and its variants: every kabupaten/kota of the province.
+WHOLE_PROVINCE = re.compile(r"(seluruh|semua|se)[\s-]*(kab(upaten)?\s*/\s*kota\s*(di\s*)?)?(kaltim|kalimantan timur)?")
+LIST_SEPARATORS = re.compile(r"[;,/&]|\s+dan\s+", re.IGNORECASE)
+
+
 def _kabkota_list(value: object) -> str:
-    """';'-separated kabupaten/kota, stored as their Kemendagri codes."""
+    """Kabupaten/kota separated by ';', ',', '/', '&' or 'dan', stored as their Kemendagri codes
+    joined by ';'. 'Seluruh Kaltim', 'Semua kabupaten/kota' or the province's name mean all ten."""
+    whole = values.text(value).lower()
+    if WHOLE_PROVINCE.fullmatch(whole) and whole not in ("se", "semua", "seluruh"):
+        return ";".join(region.code for region in kabupaten_kota())
     codes = []
-    for part in [p for p in values.text(value).replace(",", ";").split(";") if p.strip()]:
+    for part in [p.strip() for p in LIST_SEPARATORS.split(values.text(value)) if p.strip()]:
         region = values.region(part)
+        if region.level == "provinsi":
+            codes += [region.code for region in kabupaten_kota()]
+            continue
         if region.level != "kabupaten_kota":
-            raise values.ValueProblem("imp_not_kabkota", value=part.strip())
+            raise values.ValueProblem("imp_not_kabkota", value=part)
         codes.append(region.code)
     if not codes:
         raise values.ValueProblem("imp_required")
@@ -145,8 +159,8 @@ MONEY = "#,##0"
 DEGREES = "0.00000"  # latitude/longitude: about 1 m
 DATE = "dd/mm/yyyy"
 REGION_MEANING = "Nama atau kode Kemendagri/BPS kabupaten/kota, kecamatan atau desa/kelurahan"
-# Satu Data Kaltim tables name the region in these columns (their code column is left aside: the name
-# resolves, and BPS and Kemendagri codes of the same number differ).
+# Satu Data Kaltim tables name the region in these columns; their code column, when present, is read
+# beside the name and the two must agree (data_loaders/regions.py).
 SATU_DATA_REGION_HEADERS = ("nama_kabupaten_kota", "nama_kab_kota", "kabupaten_kota", "nama_wilayah")
 
 PROGRAM = Kind(
@@ -401,6 +415,7 @@ MITRA = Kind(
             values.text,
             "Nama perusahaan (variasi PT./Tbk/Persero dianggap sama)",
             "PT Contoh Energi Kaltim",
+            other_headers=("nama_perusahaan", "perusahaan", "nama_mitra", "nama_badan_usaha", "company"),
         ),
         Column(
             "sektor",
@@ -425,8 +440,9 @@ MITRA = Kind(
             "operating_regions",
             False,
             _kabkota_list,
-            "Kabupaten/kota operasi, dipisah titik koma",
+            "Kabupaten/kota operasi, dipisah titik koma atau koma; 'Seluruh Kaltim' untuk kesepuluhnya",
             "Kutai Kartanegara; Balikpapan",
+            other_headers=("wilayah_operasional", "daerah_operasi", "lokasi_operasi"),
         ),
         Column(
             "anggota_forum",

@@ -25,6 +25,7 @@ MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_UNPACK_RATIO = 100
 HEADER_SEARCH_ROWS = 30
 PERCENT_PROBE_ROWS = 50
+OVERFLOW_CELLS = 8  # cells a CSV row may have beyond its header and still be told apart
 MAX_XLSX_CELLS = 12_000_000  # rows × columns in use: about 1 million rows of 12 columns
 YEAR_HEADER = re.compile(r"(tahun_|year_)?((19|20)\d\d)")
 ROW_COLUMN = "_row"
@@ -41,6 +42,7 @@ class RawTable:
     header_row: int
     data_row: int  # the first row after the header (one or two rows)
     extra: dict[str, str]  # `_extra_N` column -> its header as written (unknown or repeated columns)
+    units: dict[str, tuple[str, str]]  # column -> (its header, the scale or unit word the header names)
 
     @property
     def unknown_columns(self) -> list[str]:
@@ -170,34 +172,37 @@ def _percent_columns(content: bytes, sheet: str, rows: int) -> set[int]:
         return set()
 
 
-_CELL = re.compile(rb'<c r="([A-Z]{1,3})')
-_ROW = re.compile(rb'<row r="(\d+)"')
+# A cell tag (`<c …>`, or `<x:c …>` with a namespace prefix), with its reference wherever it stands
+# among the attributes; a cell without a reference counts too.
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_CELL_REFERENCE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
 
 
 def _check_extent(content: bytes, sheet: str, file: str) -> None:
     """Refuse a sheet whose used area (last row × last column, as the cells' own references give it)
     exceeds MAX_XLSX_CELLS before reading it: the reader holds that area in memory, and a single
-    cell at XFD1048576 would otherwise ask for 17 billion. Streams the sheet's XML in 1 MiB pieces."""
+    cell at XFD1048576 would otherwise ask for 17 billion. Streams the sheet's XML in 1 MiB pieces,
+    each cut before its last tag so that no tag is split."""
     archive = zipfile.ZipFile(io.BytesIO(content))
     path = _sheet_path(archive, sheet)
     if path is None or path not in archive.namelist():
         return
-    cells, last_row, columns, tail = 0, 0, set(), b""
+    cells, last_row, width, tail = 0, 0, 0, b""
     with archive.open(path) as source:
-        while piece := source.read(1 << 20):
+        while True:
+            piece = source.read(1 << 20)
             chunk = tail + piece
-            cut = max(len(chunk) - 32, 0)
-            cells += chunk.count(b"<c ", 0, cut) + chunk.count(b"<c>", 0, cut)
-            columns.update(_CELL.findall(chunk, 0, cut))
-            rows = _ROW.findall(chunk, 0, cut)
-            last_row = int(rows[-1]) if rows else last_row
+            cut = chunk.rfind(b"<") if piece else len(chunk)
+            cut = len(chunk) if cut <= 0 else cut
+            cells += len(_CELL_TAG.findall(chunk, 0, cut))
+            references = _CELL_REFERENCE.findall(chunk, 0, cut)
+            if references:
+                width = max(width, *(_column_index(letters.decode()) + 1 for letters in {c for c, _ in references}))
+                last_row = max(last_row, *(int(row) for _, row in references))
             tail = chunk[cut:]
-        cells += tail.count(b"<c ") + tail.count(b"<c>")
-        columns.update(_CELL.findall(tail))
-        rows = _ROW.findall(tail)
-        last_row = int(rows[-1]) if rows else last_row
-    width = max((_column_index(letters.decode()) + 1 for letters in columns), default=1)
-    area = max(cells, last_row * width)
+            if not piece:
+                break
+    area = max(cells, last_row * max(width, 1))
     if area > MAX_XLSX_CELLS:
         raise _refuse("imp_xlsx_too_many_cells", file, sheet=sheet, cells=area, limit=MAX_XLSX_CELLS)
 
@@ -249,10 +254,31 @@ class Header:
     last: int
     columns: list[str]
     extra: dict[str, str]
+    units: dict[str, tuple[str, str]]  # column -> (header as written, unit word it names: 'juta', 'KK' …)
+
+
+# Words a header adds to a column's name: a money column's scale ('Pagu (Rp juta)'), a count's unit
+# ('Jumlah (KK)'). The column is recognised without them, and the word is kept as the column's unit.
+SCALE_WORDS = {"ribu": 1_000, "ribuan": 1_000, "rb": 1_000, "000": 1_000, "juta": 10**6, "jutaan": 10**6}
+SCALE_WORDS |= {"jt": 10**6, "miliar": 10**9, "milyar": 10**9}
+COUNT_UNIT_WORDS = {"jiwa": "jiwa", "orang": "jiwa", "kk": "KK", "kpm": "KK", "rts": "KK", "keluarga": "KK"}
+
+
+def _unit_word(header: object) -> str | None:
+    """The scale or unit word a header names ('juta' in 'Pagu (Rp juta)', 'kk' in 'Jumlah (KK)')."""
+    words = normalise_header(header).split("_")
+    return next((word for word in words if word in SCALE_WORDS or word in COUNT_UNIT_WORDS), None)
 
 
 def _known(cell: object, aliases: dict[str, str]) -> str | None:
-    return aliases.get(normalise_header(cell)) if _filled(cell) else None
+    """The column `cell` names: as written, else without its scale or unit words and parentheses
+    ('Pagu (Rp juta)' is `pagu_rp`, 'Jumlah\n(jiwa)' is `jumlah`)."""
+    if not _filled(cell):
+        return None
+    own = normalise_header(cell)
+    plain = "_".join(w for w in own.split("_") if w not in SCALE_WORDS and w not in COUNT_UNIT_WORDS)
+    outside = normalise_header(re.sub(r"\([^)]*\)", " ", str(cell)))
+    return aliases.get(own) or aliases.get(plain) or aliases.get(outside)
 
 
 def _filled(cell: object) -> bool:
@@ -277,16 +303,19 @@ def _single(number: int, row: list, aliases: dict[str, str]) -> Header | None:
 
 
 def _named(first: int, last: int, headers: list, known: list[str | None]) -> Header:
-    columns, seen, extra = [], set(), {}
+    columns, seen, extra, units = [], set(), {}, {}
     for index, (cell, name) in enumerate(zip(headers, known, strict=True)):
         if name and name not in seen:
             columns.append(name)
             seen.add(name)
+            word = _unit_word(cell)
+            if word:
+                units[name] = (" ".join(str(cell).split()), word)
         else:
             columns.append(f"_extra_{index}")
             if _filled(cell):
-                extra[f"_extra_{index}"] = str(cell).strip()
-    return Header(first, last, columns, extra)
+                extra[f"_extra_{index}"] = " ".join(str(cell).split())
+    return Header(first, last, columns, extra, units)
 
 
 def _sub_name(group: str, sub: object, aliases: dict[str, str]) -> str | None:
@@ -330,9 +359,9 @@ def _header(rows: Iterator[tuple[int, list]], aliases: dict[str, str]) -> tuple[
     """The header within the first 30 rows, and the rows after it."""
     previous: tuple[int, list] | None = None
     for number, row in rows:
-        if previous is not None and previous[0] == number - 1:
+        if previous is not None and previous[0] == number - 1:  # `previous` was no header by itself
             pair = _two_rows(previous[0], previous[1], row, aliases)
-            if pair and not _single(*previous, aliases):
+            if pair:
                 return pair, rows
         found = _single(number, row, aliases)
         if found:
@@ -409,21 +438,35 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
     text = _decode(content, file)
     head = text[:200_000]
     separator = _delimiter(head, aliases)
-    lines = enumerate(itertools.islice(csv.reader(io.StringIO(head), delimiter=separator), 200), start=1)
-    header, _ = _header(lines, aliases)
+    reader = csv.reader(io.StringIO(head), delimiter=separator)
+    ends: dict[int, int] = {}  # record number -> the physical line it ends on (quoted cells may span lines)
+
+    def records() -> Iterator[tuple[int, list]]:
+        for number, row in enumerate(itertools.islice(reader, 200), start=1):
+            ends[number] = reader.line_num
+            yield number, row
+
+    header, _ = _header(records(), aliases)
     if header is None:
         guess = _best_guess(enumerate(csv.reader(io.StringIO(head), delimiter=separator), start=1), aliases)
         raise _no_header(file, aliases, guess)
-    data, numbers = _data_lines(text, header.last)
+    # Rows are numbered as Excel shows the file: one per record, so a title cell spanning two lines
+    # above the header counts once.
+    spanned = ends[header.last] - header.last
+    data, lines = _data_lines(text, ends[header.last])
+    numbers = [line - spanned for line in lines]
     del text
     if not numbers:
         return pd.DataFrame(columns=[*header.columns, ROW_COLUMN]), header
+    # Room for a few cells more than the header has: pandas would drop them from the first row
+    # silently ('1,250' in a comma-separated file is two cells), so they are caught below.
+    overflow = [f"_overflow_{index}" for index in range(OVERFLOW_CELLS)]
     try:
         frame = pd.read_csv(
             io.StringIO(data),
             sep=separator,
             header=None,
-            names=header.columns,
+            names=[*header.columns, *overflow],
             index_col=False,
             dtype=str,
             keep_default_na=False,
@@ -444,6 +487,20 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
         ) from None
     if len(frame) != len(numbers):  # a quoted cell spanning lines: numbers can no longer be told
         raise _refuse("imp_csv_multiline", file)
+    extra = frame[overflow].fillna("").apply(lambda column: column.str.strip().ne("")).any(axis=1).to_numpy()
+    if extra.any():
+        first = int(extra.argmax())
+        cells = len(header.columns) + int(frame.loc[first, overflow].fillna("").str.strip().ne("")[::-1].cummax().sum())
+        raise FileProblem(
+            Problem(
+                ERROR,
+                "imp_csv_fields",
+                file,
+                row=numbers[first],
+                values={"expected": len(header.columns), "found": cells},
+            )
+        )
+    frame = frame.drop(columns=overflow)
     frame[ROW_COLUMN] = numbers
     cells = frame.drop(columns=ROW_COLUMN)
     blank = (cells.apply(lambda column: column.str.strip().eq("")).all(axis=1)) if len(cells.columns) else True
@@ -507,4 +564,11 @@ def read_table(
         raise _refuse("imp_no_rows", file)
     if progress:
         progress(len(frame))
-    return RawTable(frame=frame, sheet=sheet, header_row=header.first, data_row=header.last + 1, extra=header.extra)
+    return RawTable(
+        frame=frame,
+        sheet=sheet,
+        header_row=header.first,
+        data_row=header.last + 1,
+        extra=header.extra,
+        units=header.units,
+    )

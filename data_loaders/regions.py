@@ -386,6 +386,13 @@ def _kabkota_numbers() -> tuple[dict[str, Region], dict[str, Region]]:
     )
 
 
+def readings_of(code: str) -> tuple[Region | None, Region | None]:
+    """The kab/kota a bare 4-digit `code` names in BPS numbering and in Kemendagri numbering
+    ('6402': Kutai Barat, Kutai Kartanegara); None where a numbering has no such code."""
+    kemendagri, bps = _kabkota_numbers()
+    return bps.get(code), kemendagri.get(code)
+
+
 def _agrees(by_code: Region | None, named: Region) -> bool:
     return by_code is not None and _is_or_within(named, by_code)
 

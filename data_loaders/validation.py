@@ -17,12 +17,20 @@ import numpy as np
 import pandas as pd
 
 from common.i18n import LANGUAGES, t
-from common.text import without_control_characters
+from common.text import CONTROL_CHARACTERS, without_control_characters
 from data_loaders import nik as nik_module
 from data_loaders import values
-from data_loaders.kinds import Kind, kind_of
+from data_loaders.kinds import KINDS, Kind, kind_of
 from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValueProblem
-from data_loaders.reading import MAX_FILE_BYTES, ROW_COLUMN, YEAR_HEADER, normalise_header, read_table
+from data_loaders.reading import (
+    COUNT_UNIT_WORDS,
+    MAX_FILE_BYTES,
+    ROW_COLUMN,
+    SCALE_WORDS,
+    YEAR_HEADER,
+    normalise_header,
+    read_table,
+)
 from data_loaders.regions import (
     LEVELS,
     FileRegions,
@@ -32,6 +40,7 @@ from data_loaders.regions import (
     implementer_kabkota,
     label,
     read_regions,
+    readings_of,
     split_code,
     written,
 )
@@ -137,8 +146,12 @@ class _Collector:
     ) -> None:
         """`shown` is the cell value as users may see it (NIKs arrive here masked)."""
         cause = (severity, key, column)
-        if self._said.get(cause, 0) >= MAX_PER_CAUSE and key not in ONCE_PER_VALUE and key not in ONCE_PER_FILE:
-            self._unsaid[cause] = self._unsaid.get(cause, 0) + 1
+        if self._said.get(cause, 0) >= MAX_PER_CAUSE and key not in ONCE_PER_FILE:
+            text = None if values.is_blank(shown) else values.text(shown)[:MAX_SHOWN_VALUE]
+            if (key, text) in self._first:  # a value said already: its message lists the row
+                self._repeat(key, text, row)
+            else:
+                self._unsaid[cause] = self._unsaid.get(cause, 0) + 1
             return
         text = None if values.is_blank(shown) else values.text(shown)[:MAX_SHOWN_VALUE]
         if self._repeat(key, text, row):
@@ -186,6 +199,78 @@ def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
         noted |= has & text.str.match(_NOTE.pattern, flags=re.IGNORECASE).fillna(False).to_numpy()
     layout = ((filled >= 2) & (numbered == filled)) | ((filled == 1) & noted)
     return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
+
+
+# The column that holds the unit of a count column, filled from the count's header ('Jumlah (KK)')
+# when the file has no such column.
+UNIT_COLUMN_OF = {"jumlah": "satuan", "target_penerima": "satuan_penerima", "realisasi_penerima": "satuan_penerima"}
+
+
+def _with_header_units(
+    frame: pd.DataFrame, units: dict[str, tuple[str, str]], header_row: int, collect: _Collector
+) -> pd.DataFrame:
+    """A count column whose header names its unit ('Jumlah (KK)', 'Jumlah\n(jiwa)') gives the unit
+    column its value when the file has none, with a notice; a unit column present is left as it is."""
+    for column, (header, word) in units.items():
+        unit = COUNT_UNIT_WORDS.get(word)
+        target = UNIT_COLUMN_OF.get(column)
+        if unit is None or target is None or target in frame.columns:
+            continue
+        frame = frame.assign(**{target: unit})
+        collect.add(WARNING, "imp_unit_from_header", row=header_row, column=target, header=header, unit=unit)
+    return frame
+
+
+def _scale_amounts(
+    clean: pd.DataFrame, units: dict[str, tuple[str, str]], header_row: int, collect: _Collector
+) -> None:
+    """A money column whose header names its scale ('Pagu (Rp juta)', 'Anggaran (Rp ribu)') holds
+    amounts in that scale: they are stored in Rupiah (× 1.000 or × 1.000.000), with a notice."""
+    for column, (header, word) in units.items():
+        factor = SCALE_WORDS.get(word)
+        if factor is None or not column.endswith("_rp") or column not in clean:
+            continue
+        clean[column] = pd.Series(
+            [None if amount is None else float(amount) * factor for amount in clean[column]],
+            index=clean.index,
+            dtype=object,
+        )
+        collect.add(WARNING, "imp_amount_scaled", row=header_row, column=column, header=header, factor=factor)
+
+
+NO_HEADER = ("imp_no_header", "imp_header_too_few")
+
+
+def _header_of_other_kind(file: str, content: bytes, spec: Kind) -> Problem | None:
+    """When no header of `spec` is found: the refusal that names the kind whose header the file has
+    (a PPKS table uploaded as programs), else None."""
+    for other in KINDS.values():
+        if other.name == spec.name:
+            continue
+        try:
+            table = read_table(file, content, other.name, other.aliases())
+        except FileProblem:
+            continue
+        known = [c for c in table.frame.columns if not c.startswith("_")]
+        if _other_kind(spec, known, table.unknown_columns) == other.name:
+            names = {"kind": spec.name, "other": other.name}
+            return Problem(ERROR, "imp_other_kind", file, table.sheet, table.header_row, values=names)
+    return None
+
+
+def _other_kind(spec: Kind, known: list[str], unknown: list[str]) -> str | None:
+    """The name of another kind whose required columns the header holds in full (a program file
+    uploaded as PPKS), else None: the refusal then names that cause, not a list of missing columns."""
+    for other in KINDS.values():
+        if other.name == spec.name:
+            continue
+        aliases = other.aliases()
+        found = {name for name in known if name in aliases.values()}
+        found |= {aliases[normalise_header(header)] for header in unknown if normalise_header(header) in aliases}
+        required = {column.name for column in other.columns if column.required}
+        if required <= found and (not other.one_of or found & set(other.one_of)):
+            return other.name
+    return None
 
 
 def _spread_value(name: str, parse: Callable[[object], object], header: str) -> object:
@@ -288,6 +373,29 @@ def _with_region_code(
     return frame, [header for header in unknown if header != extra[found]]
 
 
+def _say_bps_undecided(texts: list[str], reading: FileRegions, collect: _Collector) -> None:
+    """Bare 4-digit codes that name different kab/kota in the two numberings (6402, 6403), in a file
+    that shows neither: read as BPS codes, said once with the other reading and the fix."""
+    if reading.system_by_codes:
+        return
+    differ = {}
+    for text in texts:
+        code, name = split_code(text)
+        if code is None or name or not re.fullmatch(r"\d{4}", code):
+            continue
+        bps, kemendagri = readings_of(code)
+        if bps is not None and kemendagri is not None and bps.code != kemendagri.code:
+            differ[code] = (bps, kemendagri)
+    if differ:
+        collect.add(
+            WARNING,
+            "imp_codes_undecided",
+            bps="; ".join(f"{code} = {bps.name}" for code, (bps, _) in sorted(differ.items())),
+            kemendagri="; ".join(f"{code} = {kem.name}" for code, (_, kem) in sorted(differ.items())),
+            dotted=dotted(min(differ)),
+        )
+
+
 def _region_parser(frame: pd.DataFrame, collect: _Collector) -> Callable[[object], Region]:
     """The parser of this file's `wilayah` cells: all distinct texts are read together
     (`regions.read_regions`), so that 4-digit codes follow the numbering the file shows it uses and a
@@ -306,6 +414,8 @@ def _region_parser(frame: pd.DataFrame, collect: _Collector) -> Callable[[object
         code = next(c for c in (split_code(text)[0] for text in texts) if c and re.fullmatch(r"\d{4}", c))
         key = "imp_codes_kemendagri" if reading.system_by_codes else "imp_codes_kemendagri_names"
         collect.add(WARNING, key, example=code, dotted=dotted(code))
+    else:
+        _say_bps_undecided(texts, reading, collect)
     if reading.by_level:
         chosen = [cell for cell, text in cells.items() if text in reading.by_level]
         rows = [int(row) for row in frame.loc[frame["wilayah"].isin(chosen), ROW_COLUMN]]
@@ -394,7 +504,8 @@ def validate(
     try:
         table = read_table(file, content, spec.name, spec.aliases(), lambda n: progress("read", n, 0), max_bytes)
     except FileProblem as refused:
-        result.problems.append(refused.problem)
+        other = _header_of_other_kind(file, content, spec) if refused.problem.key in NO_HEADER else None
+        result.problems.append(other or refused.problem)
         return result
     except Exception as error:  # a file no reader expected: say so rather than show a traceback
         logger.warning("Unreadable upload %s (%s)", file, type(error).__name__)
@@ -411,6 +522,11 @@ def validate(
     if unknown:
         collect.add(WARNING, "imp_extra_columns", row=table.header_row, columns=", ".join(unknown))
     missing = [c.name for c in spec.columns if c.required and c.name not in frame.columns]
+    other = _other_kind(spec, [c for c in frame.columns if not c.startswith("_")], unknown) if missing else None
+    if other:  # the cause, said instead of the columns of this kind it lacks
+        result.problems.clear()
+        collect.add(ERROR, "imp_other_kind", row=table.header_row, kind=spec.name, other=other)
+        return result
     for name in missing:
         collect.add(ERROR, "imp_missing_column", row=table.header_row, column=name, english=spec.column(name).english)
     if spec.one_of and not any(name in frame.columns for name in spec.one_of):
@@ -418,6 +534,7 @@ def validate(
     if result.errors:
         return result
 
+    frame = _with_header_units(frame, table.units, table.header_row, collect)
     parsers = {"wilayah": _region_parser(frame, collect)} if "wilayah" in frame.columns else {}
     rows = frame[ROW_COLUMN].to_numpy()
     clean = pd.DataFrame({ROW_COLUMN: rows})
@@ -439,6 +556,7 @@ def validate(
     for column in spec.columns:
         if column.name not in clean:  # optional columns the file leaves out are empty
             clean[column.name] = None
+    _scale_amounts(clean, table.units, table.header_row, collect)
     if spec.one_of:
         # A raw NIK (pseudonymised while parsing) or a ready hash: one column, the raw one dropped.
         from_nik = clean.pop("nik")
@@ -484,9 +602,10 @@ def _parse_column(
             shown = values.text(value).replace(found, nik_module.mask(found))
             problems[key] = ValueProblem("imp_nik_like_value", value=shown[:MAX_SHOWN_VALUE])
             continue
-        if isinstance(value, str) and without_control_characters(value) != value:
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
             cleaned.append(key)
-            value = without_control_characters(value)
+        if isinstance(value, str):
+            value = without_control_characters(value)  # line breaks in a cell become spaces, quietly
         try:
             parsed_values[key] = parse(value)
         except ValueProblem as problem:
@@ -703,11 +822,16 @@ def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
     for _, group in usable.groupby(
         [usable["tahun"], usable["kategori_ppks"], usable["satuan"].fillna("jiwa")], sort=False
     ):
-        codes = {i: region.code for i, region in group["wilayah"].items()}
-        for i, code in codes.items():
-            parts = [j for j, other in codes.items() if j != i and _is_inside(other, code)]
-            if not parts:
-                continue
+        # Each row's region is looked up among its own ancestors (at most three): rows × depth.
+        first_of: dict[str, int] = {}
+        for i, region in group["wilayah"].items():
+            first_of.setdefault(region.code, i)
+        parts_of: dict[int, list[int]] = {}
+        for code, j in first_of.items():
+            for ancestor in _ancestors(code):
+                if ancestor in first_of:
+                    parts_of.setdefault(first_of[ancestor], []).append(j)
+        for i, parts in parts_of.items():
             collect.add(
                 WARNING,
                 "imp_total_row",
@@ -721,9 +845,10 @@ def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
             )
 
 
-def _is_inside(code: str, region: str) -> bool:
-    """True when Kemendagri `code` lies inside `region` ('64' holds every kab/kota)."""
-    return code.startswith(region + ".") or (region == "64" and code != "64")
+def _ancestors(code: str) -> list[str]:
+    """The Kemendagri codes that hold `code`: '64.01.05' -> ['64', '64.01']."""
+    parts = code.split(".")
+    return [".".join(parts[:depth]) for depth in range(1, len(parts))]
 
 
 _CHECKS = {"program": _check_program, "penerima": _check_penerima, "ppks": _check_ppks}

@@ -251,3 +251,41 @@ def test_a_combined_category_is_refused_with_split_advice():
         values.ppks_category("Pengemis dan Gelandangan")
     assert refused.value.key == "imp_ppks_combined"
     assert {refused.value.values["first"], refused.value.values["second"]} == {"11. Gelandangan", "12. Pengemis"}
+
+
+def test_forum_members_with_sector_and_operating_region_variants(empty_store):
+    assert main(["import", str(CASES / "m01_forum_members_mitra.csv"), "--kind", "mitra"]) == 0
+    rows = _stored(empty_store, "SELECT name, sector, operating_regions, forum_member FROM partners").set_index("name")
+    assert rows.loc["PT. Kaltim Prima Coal", "sector"] == "Pertambangan Batubara"  # 'Batu Bara'
+    assert rows.loc["PT. Kaltim Prima Coal", "operating_regions"] == "64.08;64.74"  # 'Kutai Timur, Bontang'
+    assert rows.loc["PT Pertamina Hulu Mahakam", "sector"] == "Migas"  # 'Minyak dan Gas'
+    assert rows.loc["PT Pertamina Hulu Mahakam", "operating_regions"] == "64.02;64.09"  # '… dan …'
+    assert rows.loc["PT Pupuk Kalimantan Timur (Persero)", "sector"] == "Pupuk/Petrokimia"
+    assert rows.loc["Bankaltimtara", "operating_regions"].split(";") == [
+        "64.01",
+        "64.02",
+        "64.03",
+        "64.07",
+        "64.08",
+        "64.09",
+        "64.11",
+        "64.71",
+        "64.72",
+        "64.74",
+    ]  # 'Seluruh Kaltim'
+    assert rows["forum_member"].tolist() == [True, True, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seluruh Kalimantan Timur", 10),
+        ("Semua kabupaten/kota", 10),
+        ("Se-Kaltim", 10),
+        ("Kalimantan Timur", 10),
+        ("Berau / Kutim", 2),
+        ("Samarinda; Balikpapan; Bontang", 3),
+    ],
+)
+def test_operating_regions_as_offices_write_them(text, expected):
+    assert len(kinds._kabkota_list(text).split(";")) == expected

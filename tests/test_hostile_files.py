@@ -156,3 +156,30 @@ def test_a_workbook_without_a_dimension_tag_is_read_in_full():
             target.writestr(item, data)
     result = validate("tanpa.xlsx", stripped.getvalue(), "program")
     assert result.ok and result.rows_read == 300
+
+
+def test_a_far_cell_is_found_whatever_the_order_of_its_attributes():
+    # <c t="n" r="XFD1048576">: the reference is not the first attribute.
+    content = (CASES / "h03_far_cell_attribute_order_program.xlsx").read_bytes()
+    [error] = validate("h03.xlsx", content, "ppks").errors
+    assert error.key == "imp_xlsx_too_many_cells"
+
+
+def test_unknown_programs_are_listed_for_at_most_twenty_values_then_counted():
+    header = "nik_hash;kode_program;tahun;wilayah;nilai_bantuan_rp\n"
+    rows = "".join(f"{n:064x};KODE-{n};2024;Tenggarong;2400000\n" for n in range(300))
+    result = validate("banyak.csv", (header + rows).encode(), "penerima", known_programs=set())
+    unknown = [p for p in result.warnings if p.key == "imp_unknown_program"]
+    assert len(unknown) == MAX_PER_CAUSE
+    [more] = [p for p in result.warnings if p.key == "imp_more_rows"]
+    assert more.values["more"] == 300 - MAX_PER_CAUSE
+
+
+def test_a_kabupaten_total_above_its_kecamatan_is_found_once():
+    text = (
+        "wilayah;kategori_ppks;tahun;jumlah\nKabupaten Paser;Fakir Miskin;2024;30\n"
+        "Kec. Tanah Grogot;Fakir Miskin;2024;0\nKec. Kuaro;Fakir Miskin;2024;30\n"
+    )
+    result = validate("total.csv", text.encode(), "ppks")
+    [total] = [p for p in result.warnings if p.key == "imp_total_row"]
+    assert (total.row, total.values["parts"], total.values["parts_sum"]) == (2, 2, 30)

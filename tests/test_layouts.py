@@ -126,3 +126,83 @@ def test_a_file_with_no_known_header_lists_the_known_columns():
     [error] = result.errors
     assert error.key == "imp_no_header"
     assert "pagu_rp" in error.values["expected"]
+
+
+@pytest.mark.parametrize(
+    ("file", "chosen", "other"),
+    [
+        ("c06_sipd_amounts_program.csv", "ppks", "program"),  # a header of this kind's columns missing
+        ("c04_satudata_pmks.csv", "program", "ppks"),  # no header of this kind at all
+        ("c09_pipe_delimited_penerima.csv", "indikator", "penerima"),
+    ],
+)
+def test_a_file_of_another_kind_is_named_as_such(file, chosen, other):
+    result = validate(file, (CASES / file).read_bytes(), chosen)
+    [error] = result.problems
+    assert error.key == "imp_other_kind"
+    assert error.message("id") == (
+        f"Baris 1: Kolom berkas ini adalah kolom jenis '{other}', bukan '{chosen}'. "
+        f"Pilih jenis '{other}' lalu periksa lagi."
+    )
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut():
+    # '1,250' in a comma-separated file is two cells: pandas alone would keep 1 and drop 250.
+    text = "wilayah,kategori_ppks,tahun,jumlah\nBerau,Fakir Miskin,2024,1,250\nPaser,Fakir Miskin,2024,2,100\n"
+    [error] = validate("koma.csv", text.encode(), "ppks").errors
+    assert (error.key, error.row, error.values["found"], error.values["expected"]) == ("imp_csv_fields", 2, 5, 4)
+    assert "angka ribuan yang ditulis dengan koma (1,250)" in error.message("id")
+
+
+@pytest.mark.parametrize(
+    ("header", "budget"),
+    [
+        ("Pagu (Rp juta);Realisasi (Rp juta)", 640_000_000),
+        ("Pagu (Rp ribu);Realisasi (Rp ribu)", 640_000),
+        ("Pagu (Rp);Realisasi (Rp)", 640),
+    ],
+)
+def test_a_money_header_that_names_its_scale_is_stored_in_rupiah(header, budget):
+    text = (
+        f"kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;{header}\n"
+        "P1;Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;640;512\n"
+    )
+    result = validate("skala.csv", text.encode(), "program")
+    assert result.ok
+    assert result.clean.loc[0, "pagu_rp"] == budget
+    assert result.clean.loc[0, "realisasi_rp"] == budget * 512 / 640
+    scaled = [p for p in result.warnings if p.key == "imp_amount_scaled"]
+    assert len(scaled) == (0 if budget == 640 else 2)
+
+
+def test_a_scale_in_a_merged_group_header_applies_to_its_columns():
+    text = (
+        "Kode Program;Nama Program;Penyelenggara;Sumber Dana;Tahun;Kategori PPKS;Wilayah;Anggaran (Rp ribu);\n"
+        ";;;;;;;Pagu;Realisasi\n"
+        "P1;Program;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;640.000;512.000\n"
+    )
+    result = validate("ribu.csv", text.encode(), "program")
+    assert result.ok
+    assert (result.clean.loc[0, "pagu_rp"], result.clean.loc[0, "realisasi_rp"]) == (640_000_000, 512_000_000)
+    [first, _] = [p for p in result.warnings if p.key == "imp_amount_scaled"]
+    assert "'Anggaran (Rp ribu) Pagu'" in first.message("id") and "1.000" in first.message("id")
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"), [('"jumlah\n(jiwa)"', "jiwa"), ("Jumlah (KK)", "KK"), ("Jumlah KPM", "KK")]
+)
+def test_a_count_header_that_names_its_unit_gives_the_unit(header, unit):
+    text = f"wilayah,kategori_ppks,tahun,{header}\nBerau,Fakir Miskin,2024,120\n"
+    result = validate("unit.csv", text.encode(), "ppks")
+    assert result.ok
+    assert result.clean.loc[0, "satuan"] == unit
+    [notice] = result.warnings
+    assert notice.key == "imp_unit_from_header" and "\n" not in notice.message("id")
+
+
+def test_a_title_cell_spanning_two_lines_above_the_header_counts_as_one_row():
+    text = '"Tabel 1 Jumlah PMKS\nKaltim 2024"\nwilayah;kategori_ppks;tahun;jumlah\n'
+    text += "Berau;Fakir Miskin;2024;5\nPaser;Fakir Miskin;2024;x\n"
+    result = validate("judul.csv", text.encode(), "ppks")
+    [error] = result.errors
+    assert (error.row, error.column) == (4, "jumlah")  # Excel shows the title as row 1, the header as row 2

@@ -163,7 +163,7 @@ def import_validated(validation: Validation, user: str, progress: Progress | Non
     return result
 
 
-def rollback(import_id: int, user: str) -> dict[str, int]:
+def rollback(import_id: int, user: str) -> importer.RollbackResult:
     with store().session(write=True):
         result = importer.rollback(store(), import_id, user)
         _after_write()

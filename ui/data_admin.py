@@ -93,6 +93,6 @@ def history(lang: str, user: str) -> None:
             except importer.ImportRefused as refused:
                 st.error(refused.message(lang))
             except StoreError as error:
-                st.error(str(error))
+                st.error(error.message(lang))
             else:
                 st.success(result.summary(lang))
