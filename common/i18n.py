@@ -466,8 +466,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The NIK pseudonymisation key is not set on the server. Administrator: set {setting} in the environment or in secrets.toml.",
     },
     "imp_bad_secrets_file": {
-        "id": "Berkas rahasia {file} tidak dapat dibaca sebagai TOML ({detail}). Perbaiki berkas itu, misalnya SINERGI_NIK_KEY = \"…\" dalam tanda kutip.",
-        "en": "The secrets file {file} cannot be read as TOML ({detail}). Correct it, e.g. SINERGI_NIK_KEY = \"…\" in quotes.",
+        "id": 'Berkas rahasia {file} tidak dapat dibaca sebagai TOML ({detail}). Perbaiki berkas itu, misalnya SINERGI_NIK_KEY = "…" dalam tanda kutip.',
+        "en": 'The secrets file {file} cannot be read as TOML ({detail}). Correct it, e.g. SINERGI_NIK_KEY = "…" in quotes.',
     },
     "imp_nik_in_hash_column": {
         "id": "Kolom nik_hash berisi NIK asli {value}. Pindahkan NIK ke kolom nik; NIK akan disamarkan saat impor.",
@@ -882,8 +882,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: {rows} rows passed the checks but cannot be stored yet. {reason}",
     },
     "data_no_nik_key": {
-        "id": "Administrator: kunci penyamaran NIK ({setting}) belum diatur, jadi berkas penerima dengan NIK akan ditolak. Buat kunci sekali dengan `python -c \"import secrets; print(secrets.token_hex(32))\"`, simpan sebagai `{setting} = \"…\"` di `.streamlit/secrets.toml` (atau sebagai variabel lingkungan), lalu mulai ulang dasbor. Simpan kunci itu baik-baik: dengan kunci lain, NIK yang sama tidak lagi cocok. Data contoh memakai kunci demo sendiri dan tidak memerlukannya.",
-        "en": "Administrator: the NIK pseudonymisation key ({setting}) is not set, so beneficiary files with NIKs will be refused. Create a key once with `python -c \"import secrets; print(secrets.token_hex(32))\"`, save it as `{setting} = \"…\"` in `.streamlit/secrets.toml` (or as an environment variable), then restart the dashboard. Keep the key safe: with another key the same NIK no longer matches. The sample data uses its own demo key and does not need it.",
+        "id": 'Administrator: kunci penyamaran NIK ({setting}) belum diatur, jadi berkas penerima dengan NIK akan ditolak. Buat kunci sekali dengan `python -c "import secrets; print(secrets.token_hex(32))"`, simpan sebagai `{setting} = "…"` di `.streamlit/secrets.toml` (atau sebagai variabel lingkungan), lalu mulai ulang dasbor. Simpan kunci itu baik-baik: dengan kunci lain, NIK yang sama tidak lagi cocok. Data contoh memakai kunci demo sendiri dan tidak memerlukannya.',
+        "en": 'Administrator: the NIK pseudonymisation key ({setting}) is not set, so beneficiary files with NIKs will be refused. Create a key once with `python -c "import secrets; print(secrets.token_hex(32))"`, save it as `{setting} = "…"` in `.streamlit/secrets.toml` (or as an environment variable), then restart the dashboard. Keep the key safe: with another key the same NIK no longer matches. The sample data uses its own demo key and does not need it.',
     },
     # --- map page (Peta) -----------------------------------------------------------------------
     "page_map": {"id": "Peta", "en": "Map"},

@@ -106,6 +106,9 @@ def _kabkota_list(value: object) -> str:
         return ";".join(region.code for region in kabupaten_kota())
     codes = []
     for part in [p.strip() for p in LIST_SEPARATORS.split(values.text(value)) if p.strip()]:
+        if WHOLE_PROVINCE.fullmatch(part.lower()) and part.lower() not in ("se", "semua", "seluruh"):
+            codes += [region.code for region in kabupaten_kota()]
+            continue
         region = values.region(part)
         if region.level == "provinsi":
             codes += [region.code for region in kabupaten_kota()]

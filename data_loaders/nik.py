@@ -6,14 +6,16 @@ most their last four digits appear in messages."""
 from __future__ import annotations
 
 import hmac
-import io
 import os
 import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-from data_loaders.problems import ValueProblem
+from data_loaders import values
+from data_loaders.kinds import PENERIMA
+from data_loaders.problems import FileProblem, ValueProblem
+from data_loaders.reading import ROW_COLUMN, read_table
 from data_loaders.settings import SecretsFileError, file_secrets
 
 KEY_SETTING = "SINERGI_NIK_KEY"
@@ -70,25 +72,28 @@ def check_hash(raw: object) -> str:
 
 
 def _text_frame(file: str, content: bytes) -> pd.DataFrame:
-    """The cells of a CSV (separator `;`, `,`, tab or `|` as the header line uses it; UTF-8 with or
-    without BOM, else Windows-1252) or of an XLSX workbook (the sheet 'penerima', else the first) as
-    text, header in the first row, blank rows dropped. The index is the data row's position (0 = the
-    row below the header), so `index + 2` is the row number a person sees."""
-    if file.lower().endswith(".xlsx"):
-        workbook = pd.ExcelFile(io.BytesIO(content), engine="openpyxl")
-        names = {name.strip().lower(): name for name in workbook.sheet_names}
-        sheet = names.get("penerima", workbook.sheet_names[0])
-        frame = pd.read_excel(workbook, sheet_name=sheet, dtype=str, na_filter=False)
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
-        header = text.splitlines()[0] if text else ""
-        separator = next((candidate for candidate in (";", ",", "\t", "|") if candidate in header), ",")
-        frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
-    frame = frame.fillna("").astype(str)
-    return frame[frame.apply(lambda row: any(cell.strip() for cell in row), axis=1)] if len(frame) else frame
+    """The cells of a CSV or XLSX file read as the importer reads a `penerima` file
+    (`reading.read_table`: separators, encodings, title rows, blank rows, size limits), as text,
+    indexed by the row number a person sees. Known headers get their contract names, other columns
+    keep theirs. A NIK Excel holds as a number is given in scientific form, so that it fails the
+    check (its last digit is lost). Raises ValueProblem for a file that cannot be read."""
+    try:
+        table = read_table(file, content, PENERIMA.name, PENERIMA.aliases())
+    except FileProblem as refused:
+        raise ValueProblem(refused.problem.key, **refused.problem.values) from None
+    frame = table.frame.rename(columns=table.extra).set_index(ROW_COLUMN)
+    frame = frame[[column for column in frame.columns if not str(column).startswith("_extra_")]]
+
+    def cell(value: object, column: str) -> str:
+        if value is None or (isinstance(value, float) and value != value) or values.is_blank(value):
+            return ""
+        if column == "nik" and isinstance(value, float):
+            return repr(value)
+        return values.text(value)
+
+    return pd.DataFrame(
+        {column: [cell(v, column) for v in frame[column]] for column in frame.columns}, index=frame.index
+    )
 
 
 def pseudonymise_frame(frame: pd.DataFrame, key: bytes | None) -> tuple[pd.DataFrame, list[int]]:
@@ -128,7 +133,7 @@ def hash_file(file: str, content: bytes, key: bytes | None) -> tuple[pd.DataFram
     kept (see `pseudonymise_frame`), and the row numbers (as a person sees them, header = 1) left
     without a valid NIK or hash. Raises ValueProblem as `pseudonymise_frame` does."""
     frame, bad = pseudonymise_frame(_text_frame(file, content), key)
-    return frame, [label + 2 for label in bad]
+    return frame.reset_index(drop=True), [int(label) for label in bad]
 
 
 def hashes_from_csv(content: bytes, key: bytes | None) -> tuple[list[str], int]:

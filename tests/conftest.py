@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 
@@ -25,6 +26,23 @@ def _clear_streamlit_caches() -> Iterator[None]:
 @pytest.fixture
 def store_url(tmp_path: Path) -> str:
     return f"duckdb:///{tmp_path / 'test.duckdb'}"
+
+
+@pytest.fixture
+def empty_store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty, migrated store; the command line and the app see it through DATABASE_URL."""
+    open_store(store_url).close()
+    monkeypatch.setenv("DATABASE_URL", store_url)
+    return store_url
+
+
+def stored(url: str, sql: str) -> pd.DataFrame:
+    """The rows `sql` reads from the store at `url` (opened and closed again)."""
+    store = open_store(url)
+    try:
+        return store.query(sql)
+    finally:
+        store.close()
 
 
 @pytest.fixture

@@ -13,29 +13,20 @@ from data_loaders import kinds, values
 from data_loaders.__main__ import main
 from data_loaders.problems import ValueProblem
 from data_loaders.regions import code_system
-from data_loaders.store import open_store
+from tests.conftest import stored
 
 CASES = Path(__file__).resolve().parent / "field_cases"
-
-
-@pytest.fixture
-def empty_store(tmp_path, monkeypatch) -> str:
-    url = f"duckdb:///{tmp_path / 'field.duckdb'}"
-    open_store(url).close()
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
 
 
 def test_sipd_realisation_table(empty_store, capsys):
     assert main(["import", str(CASES / "c06_sipd_amounts_program.csv"), "--kind", "program"]) == 0
     assert "0 peringatan" in capsys.readouterr().out
-    store = open_store(empty_store)
-    rows = store.query(
+    rows = stored(
+        empty_store,
         "SELECT p.program_code, p.beneficiary_unit AS unit, a.region_code, a.budget_idr, a.spent_idr, "
         "a.target_beneficiaries AS target, a.reached_beneficiaries AS reached "
-        "FROM programs p JOIN program_allocations a ON a.program_id = p.id ORDER BY p.program_code"
+        "FROM programs p JOIN program_allocations a ON a.program_id = p.id ORDER BY p.program_code",
     ).set_index("program_code")
-    store.close()
     assert rows.loc["1.06.02.2.01", "budget_idr"] == 1_250_000_000  # 'Rp 1.250.000.000,00'
     assert rows.loc["1.06.02.2.01", "spent_idr"] == 1_087_500_000
     assert rows.loc["1.06.04.2.01", "budget_idr"] == 750_000_000  # 'Rp. 750.000.000,-'
@@ -48,27 +39,17 @@ def test_sipd_realisation_table(empty_store, capsys):
 
 def test_spm_report_with_roman_periods(empty_store):
     assert main(["import", str(CASES / "c11_spm_roman_periods_indikator.csv"), "--kind", "indikator"]) == 0
-    store = open_store(empty_store)
-    rows = store.query("SELECT indicator_code, period, baseline, target, actual FROM indicators ORDER BY 1, 2")
-    store.close()
+    rows = stored(empty_store, "SELECT indicator_code, period, baseline, target, actual FROM indicators ORDER BY 1, 2")
     assert rows["period"].tolist() == ["Semester 2", "Triwulan 1", "Tahunan", "Triwulan 3"]
     assert rows["baseline"].isna().tolist() == [True, True, False, False]  # '-' and 'N/A'
     assert rows["actual"].tolist() == [92.5, 87.25, 96.4, 95.0]  # '92,5%', '87,25 %'
-
-
-def _stored(url: str, sql: str):
-    store = open_store(url)
-    try:
-        return store.query(sql)
-    finally:
-        store.close()
 
 
 def test_kecamatan_written_with_kec_prefix(empty_store):
     # Several of these kecamatan share their name with their seat kelurahan (Penajam, Sepaku, Waru):
     # 'Kec.' says which one is meant.
     assert main(["import", str(CASES / "c01b_kec_prefix_ppks.csv"), "--kind", "ppks"]) == 0
-    rows = _stored(
+    rows = stored(
         empty_store, "SELECT c.region_code, r.level FROM ppks_counts c JOIN regions r ON r.code = c.region_code"
     )
     assert len(rows) == 14
@@ -78,7 +59,7 @@ def test_kecamatan_written_with_kec_prefix(empty_store):
 
 def test_satu_data_table_with_bps_codes_and_upper_case_names(empty_store):
     assert main(["import", str(CASES / "c04_satudata_pmks.csv"), "--kind", "ppks"]) == 0
-    rows = _stored(empty_store, "SELECT region_code, count, unit FROM ppks_counts").set_index("region_code")
+    rows = stored(empty_store, "SELECT region_code, count, unit FROM ppks_counts").set_index("region_code")
     assert len(rows) == 10
     assert rows["count"].sum() == 1_715
     assert set(rows["unit"]) == {"jiwa"}  # 'ORANG'
@@ -87,13 +68,13 @@ def test_satu_data_table_with_bps_codes_and_upper_case_names(empty_store):
 
 def test_workbook_with_a_wrong_dimension_tag(empty_store):
     assert main(["import", str(CASES / "c07_wrong_dimension_ppks.xlsx"), "--kind", "ppks"]) == 0
-    assert len(_stored(empty_store, "SELECT * FROM ppks_counts")) == 10
+    assert len(stored(empty_store, "SELECT * FROM ppks_counts")) == 10
 
 
 def test_pipe_delimited_beneficiary_export(empty_store, monkeypatch):
     monkeypatch.setenv("SINERGI_NIK_KEY", "test-key")
     assert main(["import", str(CASES / "c09_pipe_delimited_penerima.csv"), "--kind", "penerima"]) == 0
-    rows = _stored(empty_store, "SELECT nik_hash, region_code, benefit_idr FROM beneficiaries")
+    rows = stored(empty_store, "SELECT nik_hash, region_code, benefit_idr FROM beneficiaries")
     assert len(rows) == 2
     assert set(rows["region_code"]) == {"64.02.06"}  # 'Tenggarong, Kutai Kartanegara'
     assert rows["benefit_idr"].tolist() == [2_400_000, 2_400_000]
@@ -131,7 +112,7 @@ def test_company_report_warns_once_and_names_the_closest_desa(empty_store, capsy
     assert "Hal yang sama juga di 10 baris lain: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12." in out
     # Colloquial desa names are refused with the closest real ones; nothing is stored.
     assert "'Desa Sepaso Induk' tidak dikenal" in out and "Desa Sepaso (Bengalon)" in out
-    assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+    assert stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
 
 
 def test_kemendagri_codes_without_dots(empty_store, capsys):
@@ -139,7 +120,7 @@ def test_kemendagri_codes_without_dots(empty_store, capsys):
     # Kutai Kartanegara (64.02), not the BPS code of Kutai Barat, and 6403 is Berau.
     assert main(["import", str(CASES / "c02_kemendagri_undotted_program.csv"), "--kind", "program"]) == 0
     assert capsys.readouterr().out.count("kode Kemendagri tanpa titik") == 1
-    rows = _stored(
+    rows = stored(
         empty_store,
         "SELECT p.program_code, a.region_code FROM programs p JOIN program_allocations a ON a.program_id = p.id",
     ).set_index("program_code")["region_code"]
@@ -255,7 +236,7 @@ def test_a_combined_category_is_refused_with_split_advice():
 
 def test_forum_members_with_sector_and_operating_region_variants(empty_store):
     assert main(["import", str(CASES / "m01_forum_members_mitra.csv"), "--kind", "mitra"]) == 0
-    rows = _stored(empty_store, "SELECT name, sector, operating_regions, forum_member FROM partners").set_index("name")
+    rows = stored(empty_store, "SELECT name, sector, operating_regions, forum_member FROM partners").set_index("name")
     assert rows.loc["PT. Kaltim Prima Coal", "sector"] == "Pertambangan Batubara"  # 'Batu Bara'
     assert rows.loc["PT. Kaltim Prima Coal", "operating_regions"] == "64.08;64.74"  # 'Kutai Timur, Bontang'
     assert rows.loc["PT Pertamina Hulu Mahakam", "sector"] == "Migas"  # 'Minyak dan Gas'

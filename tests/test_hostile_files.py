@@ -14,27 +14,11 @@ import openpyxl
 import pytest
 
 from data_loaders.__main__ import main
-from data_loaders.store import open_store
 from data_loaders.validation import MAX_PER_CAUSE, validate
+from tests.conftest import stored
 
 CASES = Path(__file__).resolve().parent / "field_cases"
 HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
-
-
-@pytest.fixture
-def empty_store(tmp_path, monkeypatch) -> str:
-    url = f"duckdb:///{tmp_path / 'hostile.duckdb'}"
-    open_store(url).close()
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
-
-
-def _stored(url: str, sql: str):
-    store = open_store(url)
-    try:
-        return store.query(sql)
-    finally:
-        store.close()
 
 
 def test_village_amounts_written_in_millions_are_warned_with_the_likely_reading(empty_store, capsys):
@@ -43,7 +27,7 @@ def test_village_amounts_written_in_millions_are_warned_with_the_likely_reading(
     assert "Baris 2, kolom pagu_rp: Kurang dari Rp100.000 untuk sebuah program: ditulis dalam juta?" in out
     assert "Rp800.000.000" in out and "Rp1.250.000.000" in out
     assert out.count("ditulis dalam juta?") == 4  # pagu and realisasi of rows 2 and 3; row 4 is plausible
-    amounts = _stored(empty_store, "SELECT budget_idr FROM program_allocations ORDER BY budget_idr")["budget_idr"]
+    amounts = stored(empty_store, "SELECT budget_idr FROM program_allocations ORDER BY budget_idr")["budget_idr"]
     assert amounts.tolist() == [800, 1_250, 95_000_000]  # stored as written, never silently
 
 
@@ -59,7 +43,7 @@ def test_a_nik_excel_wrote_in_scientific_form_is_named_as_such(empty_store, caps
     out = capsys.readouterr().out
     assert "Baris 2, kolom nik: NIK 6.40206E+15 adalah angka ilmiah buatan Excel" in out
     assert "Format kolom nik sebagai Teks" in out
-    assert _stored(empty_store, "SELECT count(*) AS n FROM beneficiaries")["n"][0] == 0
+    assert stored(empty_store, "SELECT count(*) AS n FROM beneficiaries")["n"][0] == 0
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -70,7 +54,7 @@ def test_a_nik_in_another_column_is_refused_and_never_echoed(empty_store, capsys
     assert "6402015505900001" not in out
     assert "…0001" in out  # masked
     assert ("memuat NIK" if lang == "id" else "holds a NIK") in out
-    assert _stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
+    assert stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0
 
 
 def test_a_nik_excel_holds_as_a_number_in_a_code_column_is_refused():
@@ -94,7 +78,7 @@ def test_characters_that_do_not_print_are_removed_with_a_notice(empty_store, cap
     assert main(["import", str(CASES / "h02_control_characters_program.csv"), "--kind", "program"]) == 0
     out = capsys.readouterr().out
     assert "Baris 2, kolom nama_program: Karakter yang tidak tercetak" in out
-    names = _stored(empty_store, "SELECT name FROM programs ORDER BY program_code")["name"].tolist()
+    names = stored(empty_store, "SELECT name FROM programs ORDER BY program_code")["name"].tolist()
     assert names == ["Beasiswa Anak Nelayan", "Posyandu[31m Lansia"]
     assert all(ord(c) >= 32 and c not in "\u202e\x7f" for name in names for c in name)
 

@@ -10,26 +10,10 @@ from pathlib import Path
 import pytest
 
 from data_loaders.__main__ import main
-from data_loaders.store import open_store
 from data_loaders.validation import validate
+from tests.conftest import stored
 
 CASES = Path(__file__).resolve().parent / "field_cases"
-
-
-@pytest.fixture
-def empty_store(tmp_path, monkeypatch) -> str:
-    url = f"duckdb:///{tmp_path / 'layouts.duckdb'}"
-    open_store(url).close()
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
-
-
-def _stored(url: str, sql: str):
-    store = open_store(url)
-    try:
-        return store.query(sql)
-    finally:
-        store.close()
 
 
 NEED = (
@@ -48,13 +32,13 @@ def test_a_wide_table_with_a_joined_category_column_is_refused_with_split_advice
     assert "'Pengemis dan Gelandangan'" in out
     assert split in out
     assert "11. Gelandangan" in out and "12. Pengemis" in out
-    assert _stored(empty_store, "SELECT count(*) AS n FROM ppks_counts")["n"][0] == 0
+    assert stored(empty_store, "SELECT count(*) AS n FROM ppks_counts")["n"][0] == 0
 
 
 def test_a_wide_table_is_read_one_row_per_region_and_category(empty_store, capsys):
     assert main(["import", str(CASES / "l01_wide_pmks_split_ppks.csv"), "--kind", "ppks"]) == 0
     assert "7 kolom kategori PPKS" in capsys.readouterr().out
-    rows = _stored(empty_store, NEED).set_index(["region", "category"])
+    rows = stored(empty_store, NEED).set_index(["region", "category"])
     assert len(rows) == 70
     assert rows["count"].sum() == 12_960
     assert set(rows["year"]) == {2021}
@@ -68,7 +52,7 @@ def test_a_wide_table_by_year_skips_blank_and_nil_cells(empty_store, capsys):
     assert main(["import", str(CASES / "l02_wide_years_ppks.csv"), "--kind", "ppks"]) == 0
     out = capsys.readouterr().out
     assert "3 kolom tahun (2021, 2022, 2023)" in out
-    rows = _stored(empty_store, NEED).set_index(["region", "year"])
+    rows = stored(empty_store, NEED).set_index(["region", "year"])
     assert len(rows) == 7  # Paser 2023 is '-', Mahakam Ulu 2022 is blank: no figure, no row
     assert rows.loc[("Paser", 2021), "count"] == 512
     assert rows.loc[("Paser", 2022), "count"] == 530
@@ -87,7 +71,7 @@ PROGRAMS = (
 @pytest.mark.parametrize("file", ["l03_two_row_header_program.xlsx", "l04_two_row_header_program.csv"])
 def test_two_row_headers_under_merged_group_cells(empty_store, file):
     assert main(["import", str(CASES / file), "--kind", "program"]) == 0
-    rows = _stored(empty_store, PROGRAMS).set_index("program_code")
+    rows = stored(empty_store, PROGRAMS).set_index("program_code")
     assert len(rows) == 3
     # 'Pagu' and 'Realisasi' under 'Anggaran (Rp)'; 'Target' and 'Realisasi' under 'Penerima Manfaat'
     assert rows.loc["1.06.03.2.01", "budget_idr"] == 640_000_000

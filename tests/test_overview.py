@@ -144,7 +144,10 @@ def test_coverage_counts_only_programs_of_a_category_with_need(fixture_store):
 def test_a_partner_sees_its_province_wide_rows(fixture_store):
     with fixture_store.transaction() as tx:
         tx.execute("UPDATE programs SET partner_id = 7 WHERE id = 4")
-        tx.execute("INSERT INTO program_allocations VALUES (4, '64', 'CSR', 50000000, 50000000, NULL, NULL, NULL, 1, NULL, NULL)")
+        tx.execute(
+            "INSERT INTO program_allocations VALUES "
+            "(4, '64', 'CSR', 50000000, 50000000, NULL, NULL, NULL, 1, NULL, NULL)"
+        )
     partner = figures(Reader(fixture_store, Scope(partner_id=7)), Filters(2025))
     assert partner.budget_idr == 150_000_000  # 100 M in Samarinda and 50 M for the province as a whole
     assert partner.programs == 1

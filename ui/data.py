@@ -126,10 +126,10 @@ def reader() -> Reader:
 # --- data management (Kelola Data) ---------------------------------------------------------------
 
 
-def _secrets() -> dict:
+def secrets() -> dict:
     """Streamlit secrets when a secrets.toml exists; the NIK key may live there or in the environment."""
     try:
-        return dict(st.secrets)
+        return st.secrets.to_dict()
     except Exception:  # no secrets file: Streamlit raises its own not-found error
         return {}
 
@@ -149,7 +149,7 @@ def validate_upload(file: str, content: bytes, kind: str, progress: Progress | N
             file,
             content,
             kind,
-            nik_key=nik_key(_secrets()),
+            nik_key=nik_key(secrets()),
             known_programs=known_programs,
             partner_keys=partner_keys,
             progress=progress,
@@ -184,7 +184,7 @@ def table_counts() -> dict[str, int]:
 
 def hashes_of_list(content: bytes) -> list[str]:
     """The keyed hashes of a partner's CSV list of NIKs (raises ValueProblem for a bad file)."""
-    hashes, _ = hashes_from_csv(content, nik_key(_secrets()))
+    hashes, _ = hashes_from_csv(content, nik_key(secrets()))
     return hashes
 
 

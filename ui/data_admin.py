@@ -21,17 +21,9 @@ from ui import data, tables
 from ui.components import empty_state
 
 
-def _streamlit_secrets() -> dict:
-    """Streamlit's secrets (the files it reads and any set by a test); none when there is no file."""
-    try:
-        return st.secrets.to_dict()
-    except Exception:  # no secrets file: Streamlit raises its own not-found error
-        return {}
-
-
 def nik_key_notice(lang: str) -> None:
     """Tell the administrator, once per page view, that no NIK key is set and how to create one."""
-    if nik_key(_streamlit_secrets()) is None:
+    if nik_key(data.secrets()) is None:
         st.warning(t("data_no_nik_key", lang, setting=KEY_SETTING), icon=":material/key:")
 
 
