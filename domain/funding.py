@@ -121,7 +121,7 @@ def by_region(reader: Reader, filters: Filters) -> RegionFunding:
             ["region_code", "population", "population_year"]
         ]
     )
-    need_where, need_params = need_filter(filters)
+    need_where, need_params = need_filter(filters, by_kabkota=True)
     need = reader.query(
         f"""SELECT n.kabkota_code AS region_code, n.unit, n.region_level, sum(n.count) AS count
             FROM need_rows n WHERE {need_where} AND n.kabkota_code IS NOT NULL GROUP BY 1, 2, 3""",

@@ -173,7 +173,7 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
             GROUP BY 1, 2""",
         [*(unit for unit in UNITS for _ in range(3)), *params, *PEOPLE_UNITS],
     )
-    need_where, need_params = need_filter(filters)
+    need_where, need_params = need_filter(filters, by_kabkota=True)
     need = reader.query(
         f"""SELECT {area.format(a="n")} AS area_code, n.ppks_category_id, n.unit, n.region_level,
                    sum(n.count) AS need

@@ -246,7 +246,7 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
         [*params, *inside_params],
     )
     people = _people(reader, area, placed, [*params, *inside_params])
-    need_where, need_params = need_filter(filters)
+    need_where, need_params = need_filter(filters, by_kabkota=True)
     need_inside, need_inside_params = _inside(parent, "n.region_code")
     need_area = _area(level, "n")
     need_placed = f"{need_where} AND {need_inside} AND {need_area} IS NOT NULL"

@@ -20,7 +20,7 @@ import pandas as pd
 from domain import measures
 from domain.filters import LINTAS_PPKS, Filters
 from domain.measures import PEOPLE_UNITS, PLEDGING_SOURCES
-from domain.reader import Reader, allocation_filter, need_filter
+from domain.reader import Reader, allocation_filter, need_filter, need_set_aside
 
 
 @dataclass(frozen=True)
@@ -175,10 +175,11 @@ def figures(reader: Reader, filters: Filters) -> Figures:
             GROUP BY p.unit""",
         [*params, *PEOPLE_UNITS, *need_params],
     ).set_index("unit")
+    levelled_where, levelled_params = need_filter(filters, counted=False)
     need = reader.query(
-        f"""SELECT n.unit, n.region_level, n.set_aside, sum(n.count) AS count FROM need_levelled n
-            WHERE {need_where} GROUP BY 1, 2, 3""",
-        need_params,
+        f"""SELECT n.unit, n.region_level, {need_set_aside(filters)} AS set_aside, sum(n.count) AS count
+            FROM need_levelled n WHERE {levelled_where} GROUP BY 1, 2, 3""",
+        levelled_params,
     )
     set_aside = need[need["set_aside"]].groupby("unit")["count"].sum()
     counted = need[~need["set_aside"]]

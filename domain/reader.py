@@ -59,7 +59,10 @@ NEED_LEVEL_RULE = (
     "one of its parts (the kecamatan of a kabupaten/kota, the desa/kelurahan of a kecamatan, the "
     "kabupaten/kota of the province) has a figure of its own or below; when only some parts have one, "
     "the region's own figure is kept and those parts' figures are set aside. Without a figure of the "
-    "region itself, its parts' figures are used as they are."
+    "region itself, its parts' figures are used as they are. An area is the view's: the province for "
+    "a province-wide figure; each kabupaten/kota for a view of one, for figures per kabupaten/kota or "
+    "below, and for a user limited to some — a province figure outside it then sets aside nothing "
+    "inside it."
 )
 
 # --- the relations ------------------------------------------------------------------------------
@@ -120,7 +123,15 @@ _NEED_LEVELLED = f"""
              ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
                   OR (pv.has_total AND pv.parts_with_figures < pp.parts)
-           END AS set_aside
+           END AS set_aside,
+           CASE s.region_level
+             WHEN 'provinsi' THEN TRUE
+             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
+             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
+                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
+                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+           END AS set_aside_in_kabkota
     FROM stored s
     JOIN province pv ON pv.year = s.year AND pv.ppks_category_id = s.ppks_category_id AND pv.unit = s.unit
     LEFT JOIN kabkota kb ON kb.year = s.year AND kb.ppks_category_id = s.ppks_category_id AND kb.unit = s.unit
@@ -197,11 +208,14 @@ class _Relation:
 _RELATIONS: dict[str, _Relation] = {
     "allocation_rows": _Relation(_ALLOCATION_ROWS, ("scope_kabkota", "scope_partner")),
     "need_rows": _Relation(
-        f"SELECT {_NEED_COLUMNS} FROM ({_NEED_LEVELLED}) AS r WHERE NOT r.set_aside AND {{scope_located}}",
-        ("scope_located",),
+        f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota FROM ({_NEED_LEVELLED}) "
+        "AS r WHERE NOT (r.set_aside AND r.set_aside_in_kabkota) AND {scope_located}",
+        ("scope_need_view", "scope_located"),
     ),
     "need_levelled": _Relation(
-        f"SELECT {_NEED_COLUMNS}, set_aside FROM ({_NEED_LEVELLED}) AS r WHERE {{scope_located}}", ("scope_located",)
+        f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota "
+        f"FROM ({_NEED_LEVELLED}) AS r WHERE {{scope_located}}",
+        ("scope_need_view", "scope_located"),
     ),
     "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_kabkota", "scope_partner")),
     "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_kabkota", "scope_partner")),
@@ -282,6 +296,9 @@ class Reader:
                     params.append(scope.partner_id)
                 parts.append(places)
             return " AND ".join(parts) or "TRUE", params
+        if marker == "scope_need_view":  # NEED_LEVEL_RULE's area: the province, or the scope's kab/kota
+            unlimited = scope.kabkota is None and scope.partner_id is None
+            return ("r.set_aside" if unlimited else "r.set_aside_in_kabkota"), []
         if marker == "scope_partner":
             if scope.partner_id is None:
                 return "TRUE", []
@@ -391,13 +408,27 @@ def allocation_filter(filters: Filters, alias: str = "a", every_year: bool = Fal
     return " AND ".join(conditions) or "TRUE", params
 
 
-def need_filter(filters: Filters, alias: str = "n", every_year: bool = False) -> tuple[str, list[Any]]:
-    """WHERE conditions of the shared filters over `need_rows AS alias`. Funding sources do not apply
-    to need; 'Lintas PPKS' is a kind of program, not of need, so it keeps every category."""
+def need_set_aside(filters: Filters, alias: str = "n", by_kabkota: bool = False) -> str:
+    """The SQL flag of `need_rows`/`need_levelled AS alias` that is true where NEED_LEVEL_RULE leaves a
+    row out of this view: taken per kabupaten/kota for a view of one and, with `by_kabkota`, for
+    figures per kabupaten/kota or below (a province total then sets aside none of them); else per the
+    reader's area (the province, or the kab/kota a scope is limited to)."""
+    return f"{alias}.set_aside_in_kabkota" if filters.kabkota or by_kabkota else f"{alias}.set_aside"
+
+
+def need_filter(
+    filters: Filters, alias: str = "n", every_year: bool = False, by_kabkota: bool = False, counted: bool = True
+) -> tuple[str, list[Any]]:
+    """WHERE conditions of the shared filters over `need_rows AS alias`, keeping the rows this view
+    counts (`need_set_aside`; `counted=False` keeps the set-aside rows too, for `need_levelled`).
+    Funding sources do not apply to need; 'Lintas PPKS' is a kind of program, not of need, so it keeps
+    every category."""
     conditions, params = _year_and_place(filters, alias, every_year)
     if filters.ppks not in (None, LINTAS_PPKS):
         conditions.append(f"{alias}.ppks_category_id = ?")
         params.append(int(filters.ppks))
+    if counted:
+        conditions.append(f"NOT {need_set_aside(filters, alias, by_kabkota)}")
     return " AND ".join(conditions) or "TRUE", params
 
 

@@ -270,3 +270,12 @@ def test_forum_members_with_sector_and_operating_region_variants(empty_store):
 )
 def test_operating_regions_as_offices_write_them(text, expected):
     assert len(kinds._kabkota_list(text).split(";")) == expected
+
+
+def test_a_province_figure_sets_aside_no_kabupaten_figure_in_that_kabupatens_view(empty_store, capsys):
+    assert main(["import", str(CASES / "t01_province_and_kabupaten_ppks.csv"), "--kind", "ppks"]) == 0
+    province = _summary(capsys, "--year", "2023")
+    assert (province["ppks_jiwa"], province["need_set_aside_jiwa"]) == (100, 100)  # Paser and Berau inside it
+    for name, need in (("Paser", 60), ("Berau", 40)):
+        kabupaten = _summary(capsys, "--year", "2023", "--wilayah", name)
+        assert (kabupaten["ppks_jiwa"], kabupaten["need_set_aside_jiwa"]) == (need, 0)
