@@ -144,19 +144,22 @@ def hashes_from_csv(content: bytes, key: bytes | None) -> tuple[list[str], int]:
     return [value for value in frame["nik_hash"] if value], len(bad)
 
 
-_NIK_LIKE = re.compile(r"(?<!\d)(\d{16})(?!\d)")
+# Sixteen digits, written together or in groups ('6402 0612 3456 7892', '6402.0612.3456.7893').
+_NIK_LIKE = re.compile(r"(?<![\d.,])(\d(?:[ .\-]?\d){15})(?![\d]|[.,]\d)")
 _SCIENTIFIC = re.compile(r"\d([.,]\d+)?e\+?1[45]", re.IGNORECASE)
 
 
 def nik_inside(value: object) -> str | None:
-    """The 16 digits of a NIK found in `value` (text, or a whole number Excel holds), else None.
-    NIK-like: 16 digits whose province code is 11–94, day of birth 01–31 or 41–71 (women: day + 40)
-    and month 01–12 (Permendagri 72/2019 on the NIK's structure); other 16-digit numbers pass."""
+    """The 16 digits of a NIK found in `value` (text, also in groups of digits, or a whole number Excel
+    holds), else None. NIK-like: 16 digits whose first two are a province code (11–94; Permendagri
+    72/2019 numbers provinces so). No count, amount or code of this contract has 16 such digits."""
     if isinstance(value, float) and value.is_integer():
         value = str(int(value))
-    for digits in _NIK_LIKE.findall(str(value)):
-        province, day, month = int(digits[:2]), int(digits[6:8]), int(digits[8:10])
-        if 11 <= province <= 94 and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12:
+    elif isinstance(value, int):
+        value = str(value)
+    for found in _NIK_LIKE.findall(str(value)):
+        digits = re.sub(r"\D", "", found)
+        if 11 <= int(digits[:2]) <= 94:
             return digits
     return None
 

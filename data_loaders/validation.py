@@ -114,6 +114,16 @@ class _Collector:
             )
         self._unsaid.clear()
 
+    def room(self, severity: str, key: str, column: str | None) -> int:
+        """How many more messages of this cause are listed before the rest are only counted."""
+        return max(MAX_PER_CAUSE - self._said.get((severity, key, column), 0), 0)
+
+    def count_more(self, severity: str, key: str, column: str | None, rows: int) -> None:
+        """`rows` further rows of a cause that is listed in full already: counted, not listed."""
+        if rows > 0:
+            cause = (severity, key, column)
+            self._unsaid[cause] = self._unsaid.get(cause, 0) + rows
+
     def _repeat(self, key: str, text: str | None, row: int | None) -> bool:
         """True when this cause was said already; its first message then lists the row too."""
         if key not in ONCE_PER_VALUE and key not in ONCE_PER_FILE:
@@ -313,7 +323,7 @@ def _long_from_wide(
             cells = frame[column]
             filled = ~cells.map(values.is_blank)
             part = frame.loc[filled, kept].copy()
-            part[name] = header
+            part[name] = str(_spread_value(name, parse, header)) if name == "tahun" else header
             part[spec.wide_value] = cells[filled]
             parts.append(part)
         long = pd.concat(parts).sort_values(ROW_COLUMN, kind="stable").reset_index(drop=True)
@@ -402,7 +412,10 @@ def _region_parser(frame: pd.DataFrame, collect: _Collector) -> Callable[[object
     name a kecamatan shares with its seat kelurahan is read at the level of the file's other rows.
     Each such decision is said once per file, as a warning."""
     # Distinct cells first: a file of a million beneficiaries names a few hundred villages.
-    cells = {cell: values.text(cell) for cell in pd.unique(frame["wilayah"].to_numpy(dtype=object))}
+    cells = {
+        cell: without_control_characters(values.text(cell)).strip()
+        for cell in pd.unique(frame["wilayah"].to_numpy(dtype=object))
+    }
     cells = {cell: text for cell, text in cells.items() if not values.is_blank(cell)}
     texts = list(dict.fromkeys(cells.values()))
     implementers: list[tuple[str, str]] = []
@@ -422,7 +435,7 @@ def _region_parser(frame: pd.DataFrame, collect: _Collector) -> Callable[[object
         _say_level_chosen(rows, reading, collect)
 
     def parse(value: object) -> Region:
-        found = reading.found[values.text(value)]
+        found = reading.found[without_control_characters(values.text(value)).strip()]
         if isinstance(found, RegionError):
             raise ValueProblem("imp_region", translated={lang: found.message(lang) for lang in LANGUAGES})
         return found
@@ -585,8 +598,11 @@ def _parse_column(
         keys = series.map(_hashable)
     bad = pd.Series(False, index=series.index)
     if required:
-        for row in rows[blank.to_numpy()]:
-            collect.add(ERROR, "imp_required", row=int(row), column=name)
+        empty = rows[blank.to_numpy()]
+        room = collect.room(ERROR, "imp_required", name)
+        for row, cell in zip(empty[:room], series[blank].iloc[:room], strict=True):
+            collect.add(ERROR, "imp_required", row=int(row), column=name, shown=cell)
+        collect.count_more(ERROR, "imp_required", name, len(empty) - room)
         bad |= blank
     if name == "nik":
         parse = _nik_parser(nik_key, collect)
@@ -595,12 +611,11 @@ def _parse_column(
     parsed_values: dict[object, object] = {}
     problems: dict[object, ValueProblem] = {}
     cleaned: list[object] = []  # values that held characters that do not print
-    for value in pd.unique(series[~blank].to_numpy(dtype=object)):
+    for value in series[~blank].unique():
         key = _hashable(value)
         found = None if name in ("nik", "nik_hash") else nik_module.nik_inside(value)
         if found:  # a NIK outside the nik column is never stored, nor echoed in full
-            shown = values.text(value).replace(found, nik_module.mask(found))
-            problems[key] = ValueProblem("imp_nik_like_value", value=shown[:MAX_SHOWN_VALUE])
+            problems[key] = ValueProblem("imp_nik_like_value", value=nik_module.mask(found))
             continue
         if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
             cleaned.append(key)
@@ -613,30 +628,39 @@ def _parse_column(
     if cleaned:
         affected = np.flatnonzero(keys.isin(cleaned).to_numpy())
         collect.add(WARNING, "imp_control_characters", row=int(rows[affected[0]]), column=name, count=len(affected))
-    # Built as objects: Series.map would turn whole numbers into floats next to a missing value
-    # (the year 2025 shown as 'tahun 2025.0' in messages).
-    parsed = pd.Series([parsed_values.get(key) for key in keys], index=series.index, dtype=object)
+    # Built as objects through the distinct values: Series.map would turn whole numbers into floats next
+    # to a missing value (the year 2025 shown as 'tahun 2025.0' in messages).
+    codes, distinct = pd.factorize(keys)
+    per_value = np.array([parsed_values.get(key) for key in distinct] + [None], dtype=object)
+    parsed = pd.Series(per_value[codes], index=series.index, dtype=object)  # code -1 (missing) -> None
     parsed = parsed.where(~blank, None)
     failed = keys.isin(list(problems)) & ~blank
     where = np.flatnonzero(failed.to_numpy())
-    failing = zip(keys.to_numpy(dtype=object)[where], series.to_numpy(dtype=object)[where], rows[where], strict=True)
-    for key, cell, row in failing:
-        problem = problems[key]
-        if problem.key == "imp_nik_like_value":
-            shown = problem.values["value"]
-        elif name in ("nik", "nik_hash"):
-            shown = nik_module.mask(values.text(cell))
-        else:
-            shown = without_control_characters(cell) if isinstance(cell, str) else cell
-        collect.add(
-            ERROR,
-            problem.key,
-            row=int(row),
-            column=name,
-            shown=shown,
-            translated=problem.translated,
-            **problem.values,
-        )
+    # Per cause, the first rows are listed and the rest counted: a column of two million bad cells
+    # costs one pass, not two million messages.
+    cause_of = np.array([problems[key].key if key in problems else "" for key in distinct] + [""], dtype=object)
+    causes = cause_of[codes[where]]
+    for cause in dict.fromkeys(causes):
+        at = where[causes == cause]
+        room = collect.room(ERROR, cause, name)
+        for index in at[:room]:
+            problem, cell = problems[keys.iloc[index]], series.iloc[index]
+            if problem.key == "imp_nik_like_value":
+                shown = problem.values["value"]
+            elif name in ("nik", "nik_hash"):
+                shown = nik_module.mask(values.text(cell))
+            else:
+                shown = without_control_characters(cell) if isinstance(cell, str) else cell
+            collect.add(
+                ERROR,
+                problem.key,
+                row=int(rows[index]),
+                column=name,
+                shown=shown,
+                translated=problem.translated,
+                **problem.values,
+            )
+        collect.count_more(ERROR, cause, name, len(at) - room)
     return parsed.astype(object).where(parsed.notna(), None), bad | failed
 
 
