@@ -405,6 +405,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{value}' ({total}) adalah jumlah dari {parts} baris lain di dalam wilayahnya (jumlahnya {parts_sum}). Disimpan; dasbor tidak menjumlahkannya lagi dengan rinciannya.",
         "en": "'{value}' ({total}) is the total of {parts} other rows inside its region (they add up to {parts_sum}). Stored; the dashboard never adds it to its own parts.",
     },
+    "imp_total_row_differs": {
+        "id": "'{value}' ({total}) adalah wilayah induk dari {parts} baris lain, tetapi rinciannya berjumlah {parts_sum}, tidak sama. Disimpan; dasbor tidak menjumlahkannya dengan rinciannya dan memakai satu tingkat per wilayah. Periksa mana yang benar.",
+        "en": "'{value}' ({total}) is the parent region of {parts} other rows, but they add up to {parts_sum}, not the same. Stored; the dashboard never adds them together and uses one level per area. Check which is right.",
+    },
     "imp_also_rows": {
         "id": "Hal yang sama juga di {count} baris lain: {rows}.",
         "en": "The same applies to {count} other row(s): {rows}.",
@@ -572,6 +576,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "imp_amount_scaled": {
         "id": "Judul kolom '{header}' menyatakan satuannya: angkanya dikalikan {factor} dan disimpan dalam Rupiah. Periksa beberapa angka di pratinjau.",
         "en": "The column header '{header}' states its scale: its figures were multiplied by {factor} and stored in Rupiah. Check a few in the preview.",
+    },
+    "imp_too_many_columns": {
+        "id": "Baris judul kolom berisi sampai {count} kolom; batasnya 500. Hapus kolom kosong atau yang tidak dipakai di ujung kanan tabel, lalu simpan lagi.",
+        "en": "The header row runs to {count} columns; the limit is 500. Delete empty or unused columns at the right of the table and save again.",
+    },
+    "imp_too_long": {
+        "id": "Isi sel ini {length} karakter; batasnya {limit}. Periksa apakah beberapa sel tergabung, lalu pendekkan isinya.",
+        "en": "This cell holds {length} characters; the limit is {limit}. Check whether several cells were merged into one, and shorten it.",
+    },
+    "imp_table_total_rows": {
+        "id": "Baris {rows} adalah baris jumlah tabel ('Jumlah'/'Total'), bukan wilayah: tidak dibaca, karena angkanya adalah jumlah baris-baris lain.",
+        "en": "Rows {rows} are the table's total rows ('Jumlah'/'Total'), not regions: not read, as their figures are the sum of other rows.",
+    },
+    "imp_wide_total_column": {
+        "id": "Kolom jumlah di samping kolom-kolom kategori atau tahun adalah total tiap baris: tidak dibaca.",
+        "en": "The total column beside the category or year columns is each row's total: not read.",
     },
     "imp_no_header": {
         "id": "Baris judul kolom tidak ditemukan di 30 baris pertama. Gunakan templat; kolom yang dikenal: {expected}.",

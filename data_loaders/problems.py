@@ -14,7 +14,9 @@ from common.i18n import DEFAULT_LANGUAGE, t
 ERROR = "error"
 WARNING = "warning"
 # Values that are counts, written with thousands separators ('2.158.000'); years and row numbers are not.
-COUNT_VALUES = frozenset({"more", "cells", "limit", "total", "parts_sum", "millions", "thousands", "factor"})
+COUNT_VALUES = frozenset(
+    {"more", "cells", "limit", "total", "parts_sum", "millions", "thousands", "factor", "length", "count"}
+)
 
 
 class ValueProblem(ValueError):

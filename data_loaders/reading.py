@@ -14,13 +14,18 @@ import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from data_loaders import values
 from data_loaders.problems import ERROR, FileProblem, Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the same limit as server.maxUploadSize
+MAX_COLUMNS = 500  # no table of this contract has more; a header wider than this is refused
+# The header search reads records with the csv module, whose default cell limit (128 KiB) would make
+# one long cell fail the whole file; cells are checked for length where they are parsed.
+csv.field_size_limit(MAX_FILE_BYTES)
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_UNPACK_RATIO = 100
 HEADER_SEARCH_ROWS = 30
@@ -286,18 +291,33 @@ def _filled(cell: object) -> bool:
 
 
 def _spread(cell: object) -> bool:
-    """A header that names a year ('2023', 'Tahun 2023'): a wide table has one column per year."""
-    return bool(YEAR_HEADER.fullmatch(normalise_header(cell)))
+    """A header a wide table has one column per: a year ('2023', 'Tahun 2023') or a PPKS category
+    ('Anak Jalanan', also one joining two that the validation then refuses)."""
+    if YEAR_HEADER.fullmatch(normalise_header(cell)):
+        return True
+    try:
+        values.ppks_category(cell)
+    except values.ValueProblem as problem:
+        return problem.key == "imp_ppks_combined"
+    return True
+
+
+def _narrow(number: int, row: list) -> list:
+    """`row` up to its last filled cell; refused when that is beyond MAX_COLUMNS (a sheet padded with
+    thousands of columns would make every later step slow)."""
+    last = max((index for index, cell in enumerate(row) if _filled(cell)), default=-1)
+    if last >= MAX_COLUMNS:
+        raise FileProblem(Problem(ERROR, "imp_too_many_columns", "", row=number, values={"count": last + 1}))
+    return row[: last + 1]
 
 
 def _single(number: int, row: list, aliases: dict[str, str]) -> Header | None:
-    """`row` as a header: two known names, one known name and two year columns, or a row of
-    nothing but known names (a one-column file such as 'nama')."""
+    """`row` as a header: two known names, one known name and two columns of a wide table (years or
+    PPKS categories), or a row of nothing but known names (a one-column file such as 'nama')."""
     known = [_known(cell, aliases) for cell in row]
     found = sum(1 for name in known if name)
     filled = sum(1 for cell in row if _filled(cell))
-    years = sum(1 for cell in row if _filled(cell) and _spread(cell))
-    if not (found >= 2 or (found == 1 and (filled == 1 or years >= 2))):
+    if found < 2 and not (found == 1 and (filled == 1 or sum(1 for c in row if _filled(c) and _spread(c)) >= 2)):
         return None
     return _named(number, number, row, known)
 
@@ -359,6 +379,7 @@ def _header(rows: Iterator[tuple[int, list]], aliases: dict[str, str]) -> tuple[
     """The header within the first 30 rows, and the rows after it."""
     previous: tuple[int, list] | None = None
     for number, row in rows:
+        row = _narrow(number, row)
         if previous is not None and previous[0] == number - 1:  # `previous` was no header by itself
             pair = _two_rows(previous[0], previous[1], row, aliases)
             if pair:
@@ -367,7 +388,7 @@ def _header(rows: Iterator[tuple[int, list]], aliases: dict[str, str]) -> tuple[
         if found:
             following = next(rows, None)
             if following is not None and following[0] == number + 1:
-                pair = _two_rows(number, row, following[1], aliases)
+                pair = _two_rows(number, row, _narrow(*following), aliases)
                 if pair:
                     return pair, rows
             return found, itertools.chain([following] if following else [], rows)
@@ -550,16 +571,21 @@ def read_table(
     is_zip = content[:4] == b"PK\x03\x04"
     if suffix == "xls" or content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise _refuse("imp_old_xls", file)
-    if suffix == "xlsx" or (is_zip and suffix != "csv"):
-        sheet, rows = _xlsx_rows(content, file, kind)
-        frame, header = _xlsx_frame(rows, file, aliases, progress)
-    elif suffix in ("csv", "txt", ""):
-        if is_zip:
-            raise _refuse("imp_not_csv", file)
-        sheet = None
-        frame, header = _csv_frame(content, file, aliases)
-    else:
-        raise _refuse("imp_bad_extension", file, suffix=suffix)
+    try:
+        if suffix == "xlsx" or (is_zip and suffix != "csv"):
+            sheet, rows = _xlsx_rows(content, file, kind)
+            frame, header = _xlsx_frame(rows, file, aliases, progress)
+        elif suffix in ("csv", "txt", ""):
+            if is_zip:
+                raise _refuse("imp_not_csv", file)
+            sheet = None
+            frame, header = _csv_frame(content, file, aliases)
+        else:
+            raise _refuse("imp_bad_extension", file, suffix=suffix)
+    except FileProblem as refused:  # problems found below the file's level get its name here
+        if refused.problem.file:
+            raise
+        raise FileProblem(replace(refused.problem, file=file)) from None
     if frame.empty:
         raise _refuse("imp_no_rows", file)
     if progress:

@@ -49,6 +49,7 @@ from data_loaders.sites import check_sites
 Progress = Callable[[str, int, int], None]
 logger = logging.getLogger(__name__)
 MAX_SHOWN_VALUE = 60
+MAX_CELL_CHARACTERS = 2_000  # the longest text a cell of the contract needs (a program name is ~200)
 
 
 @dataclass
@@ -248,6 +249,23 @@ def _scale_amounts(
         collect.add(WARNING, "imp_amount_scaled", row=header_row, column=column, header=header, factor=factor)
 
 
+# What a table's own total row says in its region cell ('Jumlah', 'Total', 'Jumlah Kaltim').
+TOTAL_ROW = re.compile(r"(jumlah|total)(\s+(total|keseluruhan|seluruhnya|kaltim|kalimantan timur|provinsi))?", re.I)
+
+
+def _without_total_rows(frame: pd.DataFrame, collect: _Collector) -> pd.DataFrame:
+    """`frame` without the table's own total rows — a region cell that says 'Jumlah' or 'Total' — said
+    once: their figures are the sum of rows that are read."""
+    if "wilayah" not in frame.columns:
+        return frame
+    texts = frame["wilayah"].map(lambda cell: "" if values.is_blank(cell) else values.text(cell))
+    total = texts.str.fullmatch(TOTAL_ROW.pattern, case=False).fillna(False).to_numpy()
+    if total.any():
+        rows = ", ".join(str(int(row)) for row in frame.loc[total, ROW_COLUMN])
+        collect.add(WARNING, "imp_table_total_rows", column="wilayah", rows=rows)
+    return frame[~total].reset_index(drop=True)
+
+
 NO_HEADER = ("imp_no_header", "imp_header_too_few")
 
 
@@ -301,7 +319,7 @@ def _long_from_wide(
     region and column, with a notice; a column that joins two categories is refused with how to split
     it. Blank cells of a wide table are no figure and make no row. Returns the frame and the headers
     of the columns still unknown."""
-    if spec.wide_value is None or spec.wide_value in frame.columns:
+    if spec.wide_value is None:
         return frame, list(extra.values())
     for name in [n for n in spec.wide_names if n not in frame.columns]:
         parse = spec.column(name).parse
@@ -317,6 +335,9 @@ def _long_from_wide(
             continue
         for header, problem in combined:
             collect.add(ERROR, "imp_wide_combined", row=header_row, column=header, shown=header, **problem.values)
+        if spec.wide_value in frame.columns:  # a 'Jumlah' column beside the spread ones is the row's total
+            collect.add(WARNING, "imp_wide_total_column", row=header_row, column=spec.wide_value)
+            frame = frame.drop(columns=spec.wide_value)
         kept = [c for c in frame.columns if c not in extra]
         parts = []
         for column, header in spread.items():
@@ -528,6 +549,7 @@ def validate(
     frame, skipped = _without_layout_rows(table.frame)
     if skipped:
         collect.add(WARNING, "imp_layout_rows_skipped", rows=", ".join(map(str, skipped)))
+    frame = _without_total_rows(frame, collect)
     frame, unknown = _long_from_wide(frame, table.extra, table.header_row, spec, collect)
     frame, unknown = _with_region_code(frame, table.extra, unknown, spec)
     frame = frame[[column for column in frame.columns if not column.startswith("_extra_")]]
@@ -616,6 +638,9 @@ def _parse_column(
         found = None if name in ("nik", "nik_hash") else nik_module.nik_inside(value)
         if found:  # a NIK outside the nik column is never stored, nor echoed in full
             problems[key] = ValueProblem("imp_nik_like_value", value=nik_module.mask(found))
+            continue
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+            problems[key] = ValueProblem("imp_too_long", length=len(value), limit=MAX_CELL_CHARACTERS)
             continue
         if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
             cleaned.append(key)
@@ -856,16 +881,17 @@ def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
                 if ancestor in first_of:
                     parts_of.setdefault(first_of[ancestor], []).append(j)
         for i, parts in parts_of.items():
+            total, parts_sum = int(clean.at[i, "jumlah"]), int(sum(clean.at[j, "jumlah"] for j in parts))
             collect.add(
                 WARNING,
-                "imp_total_row",
+                "imp_total_row" if total == parts_sum else "imp_total_row_differs",
                 row=int(rows[i]),
                 column="wilayah",
                 shown=clean.at[i, "wilayah"].name,
                 value=clean.at[i, "wilayah"].name,
-                total=int(clean.at[i, "jumlah"]),
+                total=total,
                 parts=len(parts),
-                parts_sum=int(sum(clean.at[j, "jumlah"] for j in parts)),
+                parts_sum=parts_sum,
             )
 
 

@@ -279,3 +279,21 @@ def test_a_province_figure_sets_aside_no_kabupaten_figure_in_that_kabupatens_vie
     for name, need in (("Paser", 60), ("Berau", 40)):
         kabupaten = _summary(capsys, "--year", "2023", "--wilayah", name)
         assert (kabupaten["ppks_jiwa"], kabupaten["need_set_aside_jiwa"]) == (need, 0)
+
+
+def test_a_total_row_named_jumlah_is_skipped(empty_store, capsys):
+    assert main(["import", str(CASES / "t02_total_row_named_jumlah_ppks.csv"), "--kind", "ppks"]) == 0
+    assert "Baris 4 adalah baris jumlah tabel" in capsys.readouterr().out
+    assert _summary(capsys, "--year", "2023")["ppks_jiwa"] == 100  # Paser 60 + Berau 40, the 'Jumlah' row not read
+
+
+def test_a_kabupaten_total_that_its_kecamatan_do_not_add_up_to_is_said_to_differ(empty_store, capsys):
+    assert main(["import", str(CASES / "t03_kabupaten_total_disagrees_ppks.csv"), "--kind", "ppks"]) == 0
+    out = capsys.readouterr().out
+    assert "'Paser' (200) adalah wilayah induk dari 2 baris lain, tetapi rinciannya berjumlah 64, tidak sama" in out
+    assert _summary(capsys, "--year", "2023", "--wilayah", "Paser")["ppks_jiwa"] == 200  # the kabupaten's own figure
+
+
+def test_a_nul_inside_a_region_name_is_removed(empty_store, capsys):
+    assert main(["import", str(CASES / "h05_nul_in_region_program.csv"), "--kind", "program"]) == 0
+    assert stored(empty_store, "SELECT region_code FROM program_allocations")["region_code"].tolist() == ["64.01"]

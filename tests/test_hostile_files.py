@@ -167,3 +167,11 @@ def test_a_kabupaten_total_above_its_kecamatan_is_found_once():
     result = validate("total.csv", text.encode(), "ppks")
     [total] = [p for p in result.warnings if p.key == "imp_total_row"]
     assert (total.row, total.values["parts"], total.values["parts_sum"]) == (2, 2, 30)
+
+
+def test_niks_written_in_groups_or_inside_names_are_refused_and_masked(empty_store, capsys):
+    assert main(["import", str(CASES / "h04_nik_in_groups_program.csv"), "--kind", "program"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("memuat NIK") == 4  # a name, a company and two codes written in groups
+    assert "6402061234567890" not in out and "6402 0612 3456 7892" not in out
+    assert stored(empty_store, "SELECT count(*) AS n FROM programs")["n"][0] == 0

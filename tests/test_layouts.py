@@ -190,3 +190,33 @@ def test_a_title_cell_spanning_two_lines_above_the_header_counts_as_one_row():
     result = validate("judul.csv", text.encode(), "ppks")
     [error] = result.errors
     assert (error.row, error.column) == (4, "jumlah")  # Excel shows the title as row 1, the header as row 2
+
+
+def test_a_wide_table_with_total_column_and_total_row_reads_only_the_cells(empty_store, capsys):
+    assert main(["import", str(CASES / "l05_wide_total_column_and_row_ppks.csv"), "--kind", "ppks"]) == 0
+    out = capsys.readouterr().out
+    assert "Baris 6 adalah baris jumlah tabel" in out and "Kolom jumlah di samping" in out
+    rows = stored(empty_store, NEED).set_index(["region", "category"])
+    assert len(rows) == 6
+    assert rows["count"].sum() == 66  # not 132 (the 'Jumlah' row) nor 198 (and the 'Jumlah' column)
+    assert rows.loc[("Berau", "Gelandangan"), "count"] == 3
+
+
+def test_a_wide_table_whose_year_is_only_in_its_title_names_the_missing_year_column():
+    result = validate("l06.csv", (CASES / "l06_wide_year_in_title_ppks.csv").read_bytes(), "ppks")
+    [error] = result.errors
+    assert (error.key, error.column) == ("imp_missing_column", "tahun")
+
+
+def test_a_header_wider_than_the_limit_is_refused_quickly():
+    text = "wilayah;kategori_ppks;tahun;jumlah" + ";x" * 20_000 + "\nPaser;Fakir Miskin;2024;5\n"
+    [error] = validate("lebar.csv", text.encode(), "ppks").errors
+    assert (error.key, error.row, error.file) == ("imp_too_many_columns", 1, "lebar.csv")
+    assert "20.004 kolom" in error.message("id")
+
+
+def test_a_cell_longer_than_the_limit_names_its_row_column_and_length():
+    text = "wilayah;kategori_ppks;tahun;jumlah;sumber_data\nPaser;Fakir Miskin;2024;5;" + "x" * 300_000 + "\n"
+    [error] = validate("panjang.csv", text.encode(), "ppks").errors
+    assert (error.key, error.row, error.column) == ("imp_too_long", 2, "sumber_data")
+    assert "300.000 karakter; batasnya 2.000" in error.message("id")
