@@ -533,10 +533,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Baris judul kolom tidak lengkap: baris ini hanya memuat {found} dari kolom yang dikenal. Beri setiap kolom judul dari templat; kolom yang dikenal: {expected}.",
         "en": "The header row is incomplete: this row names only {found} of the known columns. Give every column a header from the template; known columns: {expected}.",
     },
-    "imp_csv_multiline": {
-        "id": "Ada sel bertanda kutip yang memuat ganti baris, sehingga nomor baris tidak bisa ditentukan. Hapus ganti baris di dalam sel, lalu simpan lagi sebagai CSV.",
-        "en": "A quoted cell holds a line break, so row numbers cannot be told. Remove line breaks inside cells and save as CSV again.",
-    },
     "imp_wide_read_kategori_ppks": {
         "id": "Tabel lebar: {count} kolom kategori PPKS ({headers}) dibaca sebagai satu baris per wilayah dan kategori ({rows} baris). Sel kosong tidak dibaca.",
         "en": "Wide table: {count} PPKS category columns ({headers}) were read as one row per region and category ({rows} rows). Blank cells were not read.",

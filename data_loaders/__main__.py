@@ -119,6 +119,7 @@ def _import(args: argparse.Namespace) -> int:
         for row in store.query("SELECT DISTINCT program_code, year FROM programs").itertuples()
     }
     partners = set(store.query("SELECT name_key FROM partners")["name_key"])
+    has_sample = bool(importer.sample_imports(store))
     store.close()  # the store stays free for the dashboard while the file is checked
     result = validate(
         path.name,
@@ -138,6 +139,8 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     if args.dry_run:
         print(t("cli_dry_run", lang, rows=result.rows_read, warnings=len(result.warnings)))
+        if has_sample:  # the check passed, but the store would not take it yet: say so now
+            print(importer.ImportRefused("imp_store_has_sample").message(lang))
         return 0
     store = open_store()  # read-write only for the write (waits while another process holds the file)
     try:
@@ -194,6 +197,8 @@ def _summary_value(key: str, value: object, lang: str) -> str:
         return formatting.number(value, lang)
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "–"
+    if key == "data_as_of":
+        return str(value)[:19].replace("T", " ")
     return str(value)
 
 
@@ -226,8 +231,9 @@ def _summary(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2))
     else:
+        width = max(map(len, record)) + 2
         for key, value in record.items():
-            print(f"{key:<18}{_summary_value(key, value, lang)}")
+            print(f"{key:<{width}}{_summary_value(key, value, lang)}")
     return 0
 
 

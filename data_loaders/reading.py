@@ -73,7 +73,7 @@ def _decode(content: bytes, file: str) -> str:
         except UnicodeDecodeError:
             raise _refuse("imp_bad_encoding", file) from None
     head = content[:4096]
-    if head.count(b"\x00") > max(len(head) // 100, 2):
+    if head.count(b"\x00") > max(len(head) // 10, 2):  # UTF-16 without BOM, a zip, an image
         raise _refuse("imp_not_csv", file)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -454,6 +454,23 @@ def _data_lines(text: str, after: int) -> tuple[str, list[int]]:
     return "\n".join(kept), numbers
 
 
+def _record_frame(text: str, after: int, separator: str, columns: list[str]) -> tuple[pd.DataFrame, list[int]]:
+    """The records of `text` after physical line `after`, read with the csv module (slower than pandas,
+    but it knows which lines a quoted cell spans), and each one's number counted from 1 as Excel
+    shows them; blank records are left out. More cells than `columns` are kept in the last one."""
+    start = 0
+    for _ in range(after):
+        start = text.find("\n", start) + 1
+    width = len(columns)
+    rows, numbers = [], []
+    for number, record in enumerate(csv.reader(io.StringIO(text[start:]), delimiter=separator), start=1):
+        if any(cell.strip() for cell in record):
+            padded = [*record, *[""] * width]
+            rows.append([*padded[: width - 1], separator.join(record[width - 1 :])])
+            numbers.append(number)
+    return pd.DataFrame(rows, columns=columns, dtype="str"), numbers
+
+
 def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.DataFrame, Header]:
     """CSV through pandas' C parser (fast, compact strings); row numbers are the file's lines."""
     text = _decode(content, file)
@@ -476,7 +493,6 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
     spanned = ends[header.last] - header.last
     data, lines = _data_lines(text, ends[header.last])
     numbers = [line - spanned for line in lines]
-    del text
     if not numbers:
         return pd.DataFrame(columns=[*header.columns, ROW_COLUMN]), header
     # Room for a few cells more than the header has: pandas would drop them from the first row
@@ -506,8 +522,9 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
                 values={"expected": expected, "found": seen},
             )
         ) from None
-    if len(frame) != len(numbers):  # a quoted cell spanning lines: numbers can no longer be told
-        raise _refuse("imp_csv_multiline", file)
+    if len(frame) != len(numbers):  # a quoted cell spans lines (Alt+Enter in Excel): read record by record
+        frame, numbers = _record_frame(text, ends[header.last], separator, [*header.columns, *overflow])
+        numbers = [header.last + number for number in numbers]
     extra = frame[overflow].fillna("").apply(lambda column: column.str.strip().ne("")).any(axis=1).to_numpy()
     if extra.any():
         first = int(extra.argmax())

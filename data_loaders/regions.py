@@ -350,6 +350,14 @@ def _resolve_code(text: str, system: str = "bps") -> Region | None:
         if region is None:
             raise UnknownRegionError("region_bad_bps", code=text, codes=", ".join(sorted(_by_bps_code())[1:]))
         return region
+    if re.fullmatch(r"64\d{4}|64\d{8}", compact):
+        # Kemendagri kecamatan and desa codes without dots (640105, 6401052002). BPS numbers a
+        # kecamatan with 7 digits and a desa's last 4 digits never start with 1 or 2 as Kemendagri's
+        # do, so these readings are the only ones.
+        parts = [compact[:2], compact[2:4], compact[4:6]] + ([compact[6:]] if len(compact) == 10 else [])
+        region = _by_code().get(".".join(parts))
+        if region is not None:
+            return region
     if re.fullmatch(r"\d+", compact):
         raise UnknownRegionError("region_bad_number", code=text)
     return None

@@ -297,3 +297,18 @@ def test_a_kabupaten_total_that_its_kecamatan_do_not_add_up_to_is_said_to_differ
 def test_a_nul_inside_a_region_name_is_removed(empty_store, capsys):
     assert main(["import", str(CASES / "h05_nul_in_region_program.csv"), "--kind", "program"]) == 0
     assert stored(empty_store, "SELECT region_code FROM program_allocations")["region_code"].tolist() == ["64.01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("640105", "64.01.05"), ("6401012009", "64.01.01.2009"), ("64 01 05", "64.01.05")]
+)
+def test_kemendagri_codes_below_kabupaten_without_dots(text, code):
+    assert values.region(text).code == code
+
+
+def test_a_dry_run_says_when_the_store_would_still_refuse_the_file(empty_store, capsys):
+    assert main(["demo"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(CASES / "c06_sipd_amounts_program.csv"), "--kind", "program", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Uji coba: 3 baris lolos pemeriksaan" in out and "Hapus data contoh dahulu" in out

@@ -220,3 +220,16 @@ def test_a_cell_longer_than_the_limit_names_its_row_column_and_length():
     [error] = validate("panjang.csv", text.encode(), "ppks").errors
     assert (error.key, error.row, error.column) == ("imp_too_long", 2, "sumber_data")
     assert "300.000 karakter; batasnya 2.000" in error.message("id")
+
+
+def test_quoted_cells_with_line_breaks_are_read_and_rows_numbered_as_excel_shows_them():
+    text = (
+        "\ufeffkode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\r\n"
+        'Q1;"Bantuan\r\nSembako";Dinas Sosial;APBN;2025;Fakir Miskin;Paser;100.000.000\r\n'
+        "\r\n"
+        "Q2;Bantuan Lansia;Dinas Sosial;APBN;2025;Fakir Miskin;Paser;sejuta\r\n"
+    )
+    result = validate("excel.csv", text.encode(), "program")
+    assert result.clean["nama_program"].tolist() == ["Bantuan Sembako", "Bantuan Lansia"]
+    [error] = result.errors
+    assert (error.row, error.column) == (4, "pagu_rp")  # header 1, Q1 2, blank 3, Q2 4
