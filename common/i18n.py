@@ -401,6 +401,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Baris {rows} dilewati: nomor kolom tabel (1) (2) … atau catatan (Sumber:, Catatan:, Keterangan:), bukan data.",
         "en": "Rows {rows} were skipped: the table's column numbers (1) (2) … or notes (Sumber:, Catatan:, Keterangan:), not data.",
     },
+    "imp_program_total_row": {
+        "id": "Baris program di '{value}' (pagu Rp{total}) adalah induk dari {parts} baris lain program yang sama di dalam wilayahnya (pagu Rp{parts_sum}). Disimpan sebagai jumlah: dasbor memakai rinciannya dan tidak menjumlahkan baris ini lagi. Bila ini anggaran tersendiri di tingkat itu, kirim sebagai program dengan kode lain.",
+        "en": "The program row at '{value}' (budget Rp{total}) is the parent of {parts} other rows of the same program inside its region (budget Rp{parts_sum}). Stored as a total: the dashboard uses the parts and never adds this row again. If it is a budget of its own at that level, send it as a program with another code.",
+    },
     "imp_total_row": {
         "id": "'{value}' ({total}) adalah jumlah dari {parts} baris lain di dalam wilayahnya (jumlahnya {parts_sum}). Disimpan; dasbor tidak menjumlahkannya lagi dengan rinciannya.",
         "en": "'{value}' ({total}) is the total of {parts} other rows inside its region (they add up to {parts_sum}). Stored; the dashboard never adds it to its own parts.",

@@ -219,6 +219,7 @@ def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.Da
             "reached_beneficiaries": clean["realisasi_penerima"],
             "latitude": clean["lintang"],
             "longitude": clean["bujur"],
+            "is_total": clean.get("_total", False),
         }
     )
     return {"programs": programs, "program_allocations": allocations}

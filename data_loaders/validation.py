@@ -744,11 +744,43 @@ def _check_small_amounts(clean: pd.DataFrame, bad: pd.Series, collect: _Collecto
             )
 
 
+def _mark_program_totals(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
+    """A row whose region holds the regions of other rows of the same program, year and funding
+    source is their total (a kabupaten row above its kecamatan rows): warned, and marked `_total` so
+    that it is stored as sent and never added to its parts."""
+    clean["_total"] = False
+    rows = clean["_row"]
+    usable = clean[~bad & clean["wilayah"].notna()]
+    for _, group in usable.groupby([usable["kode_program"], usable["tahun"], usable["sumber_dana"]], sort=False):
+        codes = {region.code: i for i, region in group["wilayah"].items()}
+        parts_of: dict[int, list[int]] = {}
+        for code, j in codes.items():
+            for ancestor in _ancestors(code):
+                if ancestor in codes:
+                    parts_of.setdefault(codes[ancestor], []).append(j)
+        for i, parts in parts_of.items():
+            clean.at[i, "_total"] = True
+            total = float(clean.at[i, "pagu_rp"] or 0)
+            parts_sum = float(sum(clean.at[j, "pagu_rp"] or 0 for j in parts))
+            collect.add(
+                WARNING,
+                "imp_program_total_row",
+                row=int(rows[i]),
+                column="wilayah",
+                shown=clean.at[i, "wilayah"].name,
+                value=clean.at[i, "wilayah"].name,
+                parts=len(parts),
+                total=round(total),
+                parts_sum=round(parts_sum),
+            )
+
+
 def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
     check_sites(clean, bad, collect.add)  # lintang/bujur against the row's region (data_loaders/sites.py)
     rows = clean["_row"]
     _check_implementer_region(clean, bad, collect)
     _check_small_amounts(clean, bad, collect)
+    _mark_program_totals(clean, bad, collect)
     both = _present(clean, "realisasi_rp", "pagu_rp")
     for i in clean.index[both & (clean["realisasi_rp"].astype(float) > clean["pagu_rp"].astype(float))]:
         collect.add(

@@ -83,7 +83,7 @@ _ALLOCATION_ROWS = f"""
     FROM program_allocations a
     JOIN programs p ON p.id = a.program_id
     JOIN regions r ON r.code = a.region_code
-    WHERE {{scope_kabkota}} AND {{scope_partner}}
+    WHERE NOT coalesce(a.is_total, FALSE) AND {{scope_kabkota}} AND {{scope_partner}}
 """
 
 # Need, with each stored row marked `set_aside` by NEED_LEVEL_RULE. Counts of the parts that have

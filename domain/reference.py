@@ -136,6 +136,7 @@ def upload_preview(clean: pd.DataFrame, categories: dict[object, str] | None = N
     column (never NaN or the text 'None'), so the table draws its dash; a column that mixes numbers
     and text is given as text, so the table never converts it (and its missing cells) by itself."""
     shown = clean.head(rows)
+    shown = shown[[c for c in shown.columns if c == "_row" or not str(c).startswith("_")]]  # marks for storage
     out = {}
     for column in shown.columns:
         # Lists, not Series.map: map would turn whole numbers next to a missing value into floats.

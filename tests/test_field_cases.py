@@ -312,3 +312,14 @@ def test_a_dry_run_says_when_the_store_would_still_refuse_the_file(empty_store, 
     assert main(["import", str(CASES / "c06_sipd_amounts_program.csv"), "--kind", "program", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Uji coba: 3 baris lolos pemeriksaan" in out and "Hapus data contoh dahulu" in out
+
+
+def test_a_programs_kabupaten_row_above_its_kecamatan_rows_is_a_total(empty_store, capsys):
+    file = str(CASES / "t04_program_kabupaten_and_kecamatan_program.csv")
+    assert main(["import", file, "--kind", "program"]) == 0
+    assert "Disimpan sebagai jumlah" in capsys.readouterr().out
+    rows = stored(empty_store, "SELECT region_code, is_total FROM program_allocations ORDER BY region_code")
+    assert rows.values.tolist() == [["64.01", True], ["64.01.05", False], ["64.01.06", False]]
+    assert _summary(capsys, "--year", "2023", "--wilayah", "Paser")["budget_idr"] == 300_000_000  # not 600 M
+    assert main(["rollback", "1"]) == 0
+    assert stored(empty_store, "SELECT count(*) AS n FROM program_allocations")["n"][0] == 0
