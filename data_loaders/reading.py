@@ -13,7 +13,7 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -30,7 +30,8 @@ MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_UNPACK_RATIO = 100
 HEADER_SEARCH_ROWS = 30
 PERCENT_PROBE_ROWS = 50
-OVERFLOW_CELLS = 8  # cells a CSV row may have beyond its header and still be told apart
+CSV_PIECE_ROWS = 100_000
+OVERFLOW_CELLS = 3  # cells a CSV row may have beyond its header and still be told apart
 MAX_XLSX_CELLS = 12_000_000  # rows × columns in use: about 1 million rows of 12 columns
 YEAR_HEADER = re.compile(r"(tahun_|year_)?((19|20)\d\d)")
 ROW_COLUMN = "_row"
@@ -438,13 +439,20 @@ def _delimiter(text: str, aliases: dict[str, str]) -> str:
 _DATA_LINE = re.compile(r"^[ \t;,|\r\"']*[^ \t;,|\r\n\"'].*$", re.MULTILINE)
 
 
-def _data_lines(text: str, after: int) -> tuple[str, list[int]]:
-    """The non-blank lines of `text` after line `after`, joined, and each one's line number."""
+_BLANK_LINE = re.compile(r"^[ \t;,|\r\"']*$", re.MULTILINE)
+
+
+def _data_lines(text: str, after: int) -> tuple[str, Sequence[int]]:
+    """The non-blank lines of `text` after line `after`, joined, and each one's line number. A text
+    without blank lines (the usual file) is returned as it is, its numbers as a range."""
     start = 0
     for _ in range(after):
         start = text.find("\n", start) + 1
         if start == 0:
             return "", []
+    body = text[start:].rstrip("\r\n")
+    if body and not _BLANK_LINE.search(body):
+        return body, range(after + 1, after + 2 + body.count("\n"))
     kept, numbers, line, position = [], [], after + 1, start
     for match in _DATA_LINE.finditer(text, start):
         line += text.count("\n", position, match.start())
@@ -492,15 +500,21 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
     # above the header counts once.
     spanned = ends[header.last] - header.last
     data, lines = _data_lines(text, ends[header.last])
-    numbers = [line - spanned for line in lines]
+    numbers = (
+        range(lines.start - spanned, lines.stop - spanned)
+        if isinstance(lines, range)
+        else [line - spanned for line in lines]
+    )
     if not numbers:
         return pd.DataFrame(columns=[*header.columns, ROW_COLUMN]), header
     # Room for a few cells more than the header has: pandas would drop them from the first row
     # silently ('1,250' in a comma-separated file is two cells), so they are caught below.
     overflow = [f"_overflow_{index}" for index in range(OVERFLOW_CELLS)]
     try:
-        frame = pd.read_csv(
-            io.StringIO(data),
+        # In pieces: each piece's cells pass through Python strings before they become compact
+        # columns, so a file of millions of rows never holds them all at once.
+        pieces = pd.read_csv(
+            io.BytesIO(data.encode("utf-8")),
             sep=separator,
             header=None,
             names=[*header.columns, *overflow],
@@ -509,7 +523,9 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
             keep_default_na=False,
             skip_blank_lines=False,
             engine="c",
+            chunksize=CSV_PIECE_ROWS,
         )
+        frame = pd.concat(list(pieces), ignore_index=True)
     except pd.errors.ParserError as error:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
         expected, line, seen = found.groups() if found else (len(header.columns), None, "?")
