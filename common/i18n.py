@@ -700,7 +700,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "imp_has_errors": {
         "id": "Berkas masih memiliki {errors} kesalahan; tidak ada yang disimpan. Perbaiki lalu unggah lagi.",
-        "en": "The file still has {errors} errors; nothing was stored. Correct them and upload again.",
+        "en": "The file still has errors ({errors}); nothing was stored. Correct them and upload again.",
     },
     "imp_store_has_sample": {
         "id": "Basis data masih berisi data contoh; data resmi tidak dicampur dengan data contoh. Hapus data contoh "
@@ -735,15 +735,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli_warning": {"id": "PERINGATAN", "en": "WARNING"},
     "cli_not_stored": {
         "id": "{errors} kesalahan: tidak ada yang disimpan. Perbaiki berkas lalu impor lagi.",
-        "en": "{errors} errors: nothing was stored. Correct the file and import it again.",
+        "en": "Errors: {errors}. Nothing was stored. Correct the file and import it again.",
     },
     "cli_dry_run": {
         "id": "Uji coba: {rows} baris lolos pemeriksaan ({warnings} peringatan); tidak ada yang disimpan.",
-        "en": "Dry run: {rows} rows passed the checks ({warnings} warnings); nothing was stored.",
+        "en": "Dry run: rows that passed the checks: {rows} (warnings: {warnings}); nothing was stored.",
     },
     "cli_imported": {
         "id": "Impor #{id} tersimpan: {added} baris baru, {updated} diperbarui, {unchanged} tidak berubah, {deleted} dihapus; {warnings} peringatan.",
-        "en": "Import #{id} stored: {added} rows added, {updated} updated, {unchanged} unchanged, {deleted} removed; {warnings} warnings.",
+        "en": "Import #{id} stored: {added} rows added, {updated} updated, {unchanged} unchanged, {deleted} removed; warnings: {warnings}.",
     },
     "cli_same_file": {
         "id": "Berkas yang sama sudah diimpor sebagai impor #{id}.",
@@ -777,7 +777,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rows_unit_indicators": {"id": "baris nilai indikator", "en": "indicator value rows"},
     "cli_imported_unchanged": {
         "id": "Impor #{id}: tidak ada perubahan. Semua {unchanged} baris berkas sudah tersimpan persis sama, jadi tidak ada yang ditulis; riwayat mencatatnya sebagai 'tidak ada perubahan' (tidak perlu dibatalkan). {warnings} peringatan.",
-        "en": "Import #{id}: no change. All {unchanged} rows of the file were already stored exactly so, so nothing was written; the history records it as 'no change' (nothing to roll back). {warnings} warnings.",
+        "en": "Import #{id}: no change. All {unchanged} rows of the file were already stored exactly so, so nothing was written; the history records it as 'no change' (nothing to roll back). Warnings: {warnings}.",
     },
     "imp_rollback_unchanged": {
         "id": "Impor #{import_id} tidak mengubah apa pun (semua barisnya sudah tersimpan sama), jadi tidak ada yang dibatalkan.",
@@ -846,7 +846,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_warnings": {"id": "Peringatan", "en": "Warnings"},
     "data_has_errors": {
         "id": "{file}: {errors} kesalahan. Tidak ada yang akan disimpan. Perbaiki baris yang disebut di bawah, lalu unggah lagi.",
-        "en": "{file}: {errors} errors. Nothing will be stored. Correct the rows listed below, then upload again.",
+        "en": "{file}: errors: {errors}. Nothing will be stored. Correct the rows listed below, then upload again.",
     },
     "data_download_report": {"id": "Unduh laporan validasi (.csv)", "en": "Download the validation report (.csv)"},
     "data_ready": {

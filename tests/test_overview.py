@@ -145,8 +145,8 @@ def test_a_partner_sees_its_province_wide_rows(fixture_store):
     with fixture_store.transaction() as tx:
         tx.execute("UPDATE programs SET partner_id = 7 WHERE id = 4")
         tx.execute(
-            "INSERT INTO program_allocations VALUES "
-            "(4, '64', 'CSR', 50000000, 50000000, NULL, NULL, NULL, 1, NULL, NULL)"
+            "INSERT INTO program_allocations (program_id, region_code, funding_source, budget_idr, committed_idr, "
+            "import_id) VALUES (4, '64', 'CSR', 50000000, 50000000, 1)"
         )
     partner = figures(Reader(fixture_store, Scope(partner_id=7)), Filters(2025))
     assert partner.budget_idr == 150_000_000  # 100 M in Samarinda and 50 M for the province as a whole
