@@ -752,13 +752,7 @@ def _mark_program_totals(clean: pd.DataFrame, bad: pd.Series, collect: _Collecto
     rows = clean["_row"]
     usable = clean[~bad & clean["wilayah"].notna()]
     for _, group in usable.groupby([usable["kode_program"], usable["tahun"], usable["sumber_dana"]], sort=False):
-        codes = {region.code: i for i, region in group["wilayah"].items()}
-        parts_of: dict[int, list[int]] = {}
-        for code, j in codes.items():
-            for ancestor in _ancestors(code):
-                if ancestor in codes:
-                    parts_of.setdefault(codes[ancestor], []).append(j)
-        for i, parts in parts_of.items():
+        for i, parts in _parts_of_totals(group["wilayah"]).items():
             clean.at[i, "_total"] = True
             total = float(clean.at[i, "pagu_rp"] or 0)
             parts_sum = float(sum(clean.at[j, "pagu_rp"] or 0 for j in parts))
@@ -903,16 +897,7 @@ def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
     for _, group in usable.groupby(
         [usable["tahun"], usable["kategori_ppks"], usable["satuan"].fillna("jiwa")], sort=False
     ):
-        # Each row's region is looked up among its own ancestors (at most three): rows × depth.
-        first_of: dict[str, int] = {}
-        for i, region in group["wilayah"].items():
-            first_of.setdefault(region.code, i)
-        parts_of: dict[int, list[int]] = {}
-        for code, j in first_of.items():
-            for ancestor in _ancestors(code):
-                if ancestor in first_of:
-                    parts_of.setdefault(first_of[ancestor], []).append(j)
-        for i, parts in parts_of.items():
+        for i, parts in _parts_of_totals(group["wilayah"]).items():
             total, parts_sum = int(clean.at[i, "jumlah"]), int(sum(clean.at[j, "jumlah"] for j in parts))
             collect.add(
                 WARNING,
@@ -925,6 +910,20 @@ def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:
                 parts=len(parts),
                 parts_sum=parts_sum,
             )
+
+
+def _parts_of_totals(regions: pd.Series) -> dict[int, list[int]]:
+    """Rows (index labels) whose region holds other rows' regions, each with those rows: the first row
+    of each region is looked up among its own ancestors (at most three), so the cost is rows × depth."""
+    first_of: dict[str, int] = {}
+    for i, region in regions.items():
+        first_of.setdefault(region.code, i)
+    parts_of: dict[int, list[int]] = {}
+    for code, j in first_of.items():
+        for ancestor in _ancestors(code):
+            if ancestor in first_of:
+                parts_of.setdefault(first_of[ancestor], []).append(j)
+    return parts_of
 
 
 def _ancestors(code: str) -> list[str]:

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -61,3 +68,33 @@ def fixture_store(fixture_url: str) -> Iterator[Store]:
     store = open_store(fixture_url)
     yield store
     store.close()
+
+
+@contextmanager
+def dashboard_server(database_url: str) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free local port with `database_url`; yields its base URL once
+    it answers (fails the test after 60 s) and stops it afterwards."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    env = {**os.environ, "DATABASE_URL": database_url}
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("The dashboard did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

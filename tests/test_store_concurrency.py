@@ -12,17 +12,16 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from data_loaders.store import DuckDBStore, StoreBusyError, open_store
+from tests.conftest import dashboard_server
 from tests.test_browser import CHROMIUM, _require_browser, _wait_until_done
 
 REPO = Path(__file__).resolve().parent.parent
-PORTS = range(8621, 8630)
 PROGRAM = (
     "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
     "BARU1;Program Baru Dari Baris Perintah;Dinas Sosial Provinsi Kalimantan Timur;APBD Provinsi;2025;"
@@ -148,54 +147,11 @@ def test_a_write_waits_no_longer_than_the_bound(fixture_url):
 # --- a running dashboard ---------------------------------------------------------------------
 
 
-def _port() -> int:
-    import socket
-
-    for port in PORTS:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    pytest.skip("no free port in 8621-8629")
-
-
 @pytest.fixture
 def dashboard(fixture_url: str) -> Iterator[str]:
     _require_browser()
-    port = _port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=REPO,
-        env={**os.environ, "DATABASE_URL": fixture_url},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("The dashboard did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    with dashboard_server(fixture_url) as base:
+        yield base
 
 
 def _programs_card(page) -> str:
