@@ -498,25 +498,34 @@ def _say_level_chosen(rows: list[int], reading: FileRegions, collect: _Collector
 def _check_implementer_region(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
     """A kabupaten/kota office ('Dinas Sosial Kabupaten Berau') runs programs in its own kabupaten/kota:
     a row whose region lies elsewhere is refused, naming both (`regions.implementer_kabkota`)."""
-    usable = ~bad & clean["wilayah"].notna() & clean["penyelenggara"].notna()
-    homes = {text: implementer_kabkota(text) for text in pd.unique(clean.loc[usable, "penyelenggara"])}
-    for i in clean.index[usable]:
-        home, region = homes[clean.at[i, "penyelenggara"]], clean.at[i, "wilayah"]
-        if home is None or region == home or region.code.startswith(home.code + "."):
-            continue
-        collect.add(
-            ERROR,
-            "imp_implementer_region",
-            row=int(clean.at[i, "_row"]),
-            column="wilayah",
-            shown=region.name,
-            implementer=clean.at[i, "penyelenggara"],
-            home=label(home),
-            home_name=home.name,
-            home_code=home.code,
-            region=label(region),
-        )
-        bad[i] = True
+    usable = np.flatnonzero((~bad & clean["wilayah"].notna() & clean["penyelenggara"].notna()).to_numpy())
+    implementers, regions = clean["penyelenggara"].to_numpy(object), clean["wilayah"].to_numpy(object)
+    homes = {text: implementer_kabkota(text) for text in pd.unique(implementers[usable])}
+    elsewhere = [
+        i
+        for i in usable
+        if (home := homes[implementers[i]]) is not None
+        and regions[i] != home
+        and not regions[i].code.startswith(home.code + ".")
+    ]
+    rows = clean["_row"].to_numpy()
+    _say(
+        collect,
+        ERROR,
+        "imp_implementer_region",
+        "wilayah",
+        elsewhere,
+        lambda i: {
+            "row": int(rows[i]),
+            "shown": regions[i].name,
+            "implementer": implementers[i],
+            "home": label(homes[implementers[i]]),
+            "home_name": homes[implementers[i]].name,
+            "home_code": homes[implementers[i]].code,
+            "region": label(regions[i]),
+        },
+    )
+    bad.iloc[elsewhere] = True
 
 
 def validate(
@@ -769,76 +778,112 @@ def _mark_program_totals(clean: pd.DataFrame, bad: pd.Series, collect: _Collecto
             )
 
 
+def _say(collect: _Collector, severity: str, key: str, column: str, labels, details: Callable[[int], dict]) -> None:
+    """One message for each of the first rows (index labels) of a cause, with `details(label)` (row,
+    shown value and the message's values), and a count of the rest: a file of a million rows with the
+    same fault costs a count, not a million messages."""
+    labels = list(labels)
+    room = collect.room(severity, key, column)
+    for label_ in labels[:room]:
+        collect.add(severity, key, column=column, **details(label_))
+    collect.count_more(severity, key, column, len(labels) - room)
+
+
+# What describes a program: every row of one program (same code and year) must say the same.
+PROGRAM_DESCRIPTION = (
+    "nama_program",
+    "penyelenggara",
+    "kategori_ppks",
+    "bentuk_bantuan",
+    "satuan_penerima",
+    "status",
+    "tanggal_mulai",
+    "tanggal_selesai",
+)
+
+
+def _check_program_consistency(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
+    """Each row of a program that describes it otherwise than the program's first row is refused,
+    naming both rows; compared column by column over arrays."""
+    usable = np.flatnonzero(~bad.to_numpy())
+    if not len(usable):
+        return
+    codes_and_years = zip(
+        clean["kode_program"].to_numpy(object)[usable], clean["tahun"].to_numpy(object)[usable], strict=True
+    )
+    programs = pd.Series(list(codes_and_years))
+    codes, _ = pd.factorize(programs)
+    _, first = np.unique(codes, return_index=True)
+    reference = usable[first[codes]]  # each usable row's program's first row (positions)
+    rows = clean["_row"].to_numpy()
+    refused = np.zeros(len(clean), dtype=bool)
+    for column in PROGRAM_DESCRIPTION:
+        cells = clean[column].to_numpy(dtype=object)
+        pairs = zip(cells[usable], cells[reference], strict=True)
+        differs = np.fromiter((a != b for a, b in pairs), bool, len(usable))
+        first_of = dict(zip(usable[differs], reference[differs], strict=True))
+        _say(
+            collect,
+            ERROR,
+            "imp_program_inconsistent",
+            column,
+            clean.index[usable[differs]],
+            lambda i, cells=cells, first_of=first_of: {
+                "row": int(rows[i]),
+                "shown": cells[i],
+                "first_row": int(rows[first_of[i]]),
+                "other": cells[first_of[i]],
+            },
+        )
+        refused[usable[differs]] = True
+    bad.iloc[np.flatnonzero(refused)] = True
+
+
 def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
     check_sites(clean, bad, collect.add)  # lintang/bujur against the row's region (data_loaders/sites.py)
-    rows = clean["_row"]
+    rows = clean["_row"].to_numpy()
     _check_implementer_region(clean, bad, collect)
     _check_small_amounts(clean, bad, collect)
     _mark_program_totals(clean, bad, collect)
-    both = _present(clean, "realisasi_rp", "pagu_rp")
-    for i in clean.index[both & (clean["realisasi_rp"].astype(float) > clean["pagu_rp"].astype(float))]:
-        collect.add(
-            WARNING, "imp_spent_over_budget", row=int(rows[i]), column="realisasi_rp", shown=clean.at[i, "realisasi_rp"]
-        )
-    both = _present(clean, "realisasi_penerima", "target_penerima")
-    for i in clean.index[both & (clean["realisasi_penerima"].astype(float) > clean["target_penerima"].astype(float))]:
-        collect.add(
+    for more, less, key in (
+        ("realisasi_rp", "pagu_rp", "imp_spent_over_budget"),
+        ("realisasi_penerima", "target_penerima", "imp_reached_over_target"),
+    ):
+        over = _present(clean, more, less) & (pd.to_numeric(clean[more]) > pd.to_numeric(clean[less]))
+        figures = clean[more].to_numpy(dtype=object)
+        _say(
+            collect,
             WARNING,
-            "imp_reached_over_target",
-            row=int(rows[i]),
-            column="realisasi_penerima",
-            shown=clean.at[i, "realisasi_penerima"],
+            key,
+            more,
+            np.flatnonzero(over.to_numpy()),
+            lambda i, f=figures: {"row": int(rows[i]), "shown": f[i]},
         )
-    both = _present(clean, "tanggal_mulai", "tanggal_selesai")
-    for i in clean.index[both]:
-        if clean.at[i, "tanggal_selesai"] < clean.at[i, "tanggal_mulai"]:
-            collect.add(
-                ERROR,
-                "imp_end_before_start",
-                row=int(rows[i]),
-                column="tanggal_selesai",
-                shown=clean.at[i, "tanggal_selesai"].isoformat(),
-                start=clean.at[i, "tanggal_mulai"].isoformat(),
-            )
-            bad[i] = True
-    # Rows of one program (same code and year) must agree on what describes the program.
-    shared = [
-        "nama_program",
-        "penyelenggara",
-        "kategori_ppks",
-        "bentuk_bantuan",
-        "satuan_penerima",
-        "status",
-        "tanggal_mulai",
+    starts, ends = clean["tanggal_mulai"].to_numpy(object), clean["tanggal_selesai"].to_numpy(object)
+    both = np.flatnonzero(_present(clean, "tanggal_mulai", "tanggal_selesai").to_numpy())
+    backwards = [i for i in both if ends[i] < starts[i]]
+    _say(
+        collect,
+        ERROR,
+        "imp_end_before_start",
         "tanggal_selesai",
-    ]
-    first: dict[tuple, int] = {}
-    for i in clean.index[~bad]:
-        key = (clean.at[i, "kode_program"], clean.at[i, "tahun"])
-        if key not in first:
-            first[key] = i
-            continue
-        j = first[key]
-        for column in shared:
-            if clean.at[i, column] != clean.at[j, column]:
-                collect.add(
-                    ERROR,
-                    "imp_program_inconsistent",
-                    row=int(rows[i]),
-                    column=column,
-                    shown=clean.at[i, column],
-                    first_row=int(rows[j]),
-                    other=clean.at[j, column],
-                )
-                bad[i] = True
+        backwards,
+        lambda i: {"row": int(rows[i]), "shown": ends[i].isoformat(), "start": starts[i].isoformat()},
+    )
+    bad.iloc[backwards] = True
+    _check_program_consistency(clean, bad, collect)
     if partner_keys is not None:
-        companies = clean["penyelenggara"].dropna().map(values.text)
-        looks_like_company = companies.str.match(r"(?i)^(pt|cv)\b|\b(tbk|persero)\b")
-        for i in companies.index[looks_like_company]:
-            if values.partner_key(companies[i]) not in partner_keys:
-                collect.add(
-                    WARNING, "imp_unknown_partner", row=int(rows[i]), column="penyelenggara", shown=companies[i]
-                )
+        companies = clean["penyelenggara"].to_numpy(dtype=object)
+        known = {}
+        for i, company in enumerate(companies):
+            if company is None:
+                continue
+            if company not in known:
+                text = values.text(company)
+                looks = re.match(r"(?i)^(pt|cv)\b|.*\b(tbk|persero)\b", text) is not None
+                known[company] = looks and values.partner_key(text) not in partner_keys
+            if known[company]:
+                collect.add(WARNING, "imp_unknown_partner", row=int(rows[i]), column="penyelenggara", shown=company)
 
 
 def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
@@ -948,17 +993,20 @@ def _duplicates(clean: pd.DataFrame, bad: pd.Series, spec: Kind, collect: _Colle
         return
     first_rows = clean.loc[keyed.index, "_row"].groupby([keyed[c] for c in keyed.columns]).transform("first")
     shown_columns = columns or ["nama"]
-    for i in repeated[repeated].index:
-        shown = ", ".join(_shown(clean.at[i, c]) if c != "nik_hash" else "…" for c in shown_columns)
-        collect.add(
-            ERROR,
-            "imp_duplicate_key",
-            row=int(clean.at[i, "_row"]),
-            column=", ".join("nik" if c == "nik_hash" else c for c in shown_columns),
-            shown=shown,
-            first_row=int(first_rows[i]),
-        )
-        bad[i] = True
+    repeats = repeated[repeated].index
+    _say(
+        collect,
+        ERROR,
+        "imp_duplicate_key",
+        ", ".join("nik" if c == "nik_hash" else c for c in shown_columns),
+        repeats,
+        lambda i: {
+            "row": int(clean.at[i, "_row"]),
+            "shown": ", ".join(_shown(clean.at[i, c]) if c != "nik_hash" else "…" for c in shown_columns),
+            "first_row": int(first_rows[i]),
+        },
+    )
+    bad.loc[repeats] = True
 
 
 def _shown(value: object) -> str:
