@@ -736,21 +736,24 @@ def _check_small_amounts(clean: pd.DataFrame, bad: pd.Series, collect: _Collecto
     """Warn for program amounts above 0 and under Rp 100.000 with the likely reading: 'Rp 800' for a
     village program is Rp 800 juta written in millions. Stored as written (a warning, not an error):
     only the sender knows, and the warning says how to correct it."""
-    rows = clean["_row"]
+    rows = clean["_row"].to_numpy()
     for column in ("pagu_rp", "komitmen_rp", "realisasi_rp"):
         amounts = pd.to_numeric(clean[column], errors="coerce")
-        small = (amounts > 0) & (amounts < MIN_PLAUSIBLE_AMOUNT) & ~bad
-        for i in clean.index[small]:
-            amount = float(amounts[i])
-            collect.add(
-                WARNING,
-                "imp_amount_too_small",
-                row=int(rows[i]),
-                column=column,
-                shown=clean.at[i, column],
-                millions=round(amount * 1_000_000),
-                thousands=round(amount * 1_000),
-            )
+        small = np.flatnonzero(((amounts > 0) & (amounts < MIN_PLAUSIBLE_AMOUNT) & ~bad).to_numpy())
+        figures = amounts.to_numpy()
+        _say(
+            collect,
+            WARNING,
+            "imp_amount_too_small",
+            column,
+            small,
+            lambda i, f=figures: {
+                "row": int(rows[i]),
+                "shown": f[i],
+                "millions": round(float(f[i]) * 1_000_000),
+                "thousands": round(float(f[i]) * 1_000),
+            },
+        )
 
 
 def _mark_program_totals(clean: pd.DataFrame, bad: pd.Series, collect: _Collector) -> None:
@@ -887,18 +890,18 @@ def _check_program(clean, bad, collect, known_programs, partner_keys) -> None:
 
 
 def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
-    rows = clean["_row"]
-    out = clean["desil"].notna() & ~clean["desil"].isin(list(range(1, 11)))
-    for i in clean.index[out]:
-        collect.add(
-            ERROR,
-            "imp_bad_decile",
-            row=int(rows[i]),
-            column="desil",
-            shown=clean.at[i, "desil"],
-            value=clean.at[i, "desil"],
-        )
-        bad[i] = True
+    rows = clean["_row"].to_numpy()
+    out = np.flatnonzero((clean["desil"].notna() & ~clean["desil"].isin(list(range(1, 11)))).to_numpy())
+    deciles = clean["desil"].to_numpy(dtype=object)
+    _say(
+        collect,
+        ERROR,
+        "imp_bad_decile",
+        "desil",
+        out,
+        lambda i: {"row": int(rows[i]), "shown": deciles[i], "value": deciles[i]},
+    )
+    bad.iloc[out] = True
     # NIK digits: province (2) and kabupaten/kota (2) compared with the row's region, then dropped.
     prefixed = clean["nik_hash"].notna() & clean["nik_hash"].astype(str).str.contains(":", regex=False)
     if prefixed.any():
@@ -906,8 +909,15 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
         prefix = parts[0].reindex(clean.index)
         clean.loc[prefixed, "nik_hash"] = parts[1]
         outside = prefixed & (prefix.str[:2] != nik_module.KALTIM_PROVINCE_CODE)
-        for i in outside[outside].index:
-            collect.add(WARNING, "imp_nik_outside", row=int(rows[i]), column="nik", province=prefix[i][:2])
+        provinces = prefix.str[:2].to_numpy(dtype=object)
+        _say(
+            collect,
+            WARNING,
+            "imp_nik_outside",
+            "nik",
+            np.flatnonzero(outside.to_numpy()),
+            lambda i: {"row": int(rows[i]), "province": provinces[i]},
+        )
         regions = clean["wilayah"]
         kab_digits = {
             region: region.kabkota_code.replace(".", "")
@@ -916,8 +926,15 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
         }
         mismatch = prefixed & ~outside & ~bad & regions.map(kab_digits).notna()
         mismatch &= regions.map(kab_digits) != prefix
-        for i in mismatch[mismatch].index:
-            collect.add(WARNING, "imp_nik_region_mismatch", row=int(rows[i]), column="wilayah", shown=regions[i].name)
+        places = regions.to_numpy(dtype=object)
+        _say(
+            collect,
+            WARNING,
+            "imp_nik_region_mismatch",
+            "wilayah",
+            np.flatnonzero(mismatch.to_numpy()),
+            lambda i: {"row": int(rows[i]), "shown": places[i].name},
+        )
     if known_programs is not None:
         firsts = clean[["kode_program", "tahun", "_row"]].dropna().drop_duplicates(["kode_program", "tahun"])
         for code, year, row in firsts.itertuples(index=False):
