@@ -763,7 +763,9 @@ def _mark_program_totals(clean: pd.DataFrame, bad: pd.Series, collect: _Collecto
     clean["_total"] = False
     rows = clean["_row"]
     usable = clean[~bad & clean["wilayah"].notna()]
-    for _, group in usable.groupby([usable["kode_program"], usable["tahun"], usable["sumber_dana"]], sort=False):
+    keys = ["kode_program", "tahun", "sumber_dana"]
+    usable = usable[usable.duplicated(keys, keep=False).to_numpy()]  # programs with one row have no total
+    for _, group in usable.groupby(keys, sort=False):
         for i, parts in _parts_of_totals(group["wilayah"]).items():
             clean.at[i, "_total"] = True
             total = float(clean.at[i, "pagu_rp"] or 0)
