@@ -808,6 +808,99 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Data contoh dihapus ({rows} baris).",
         "en": "Sample data removed ({rows} rows).",
     },
+    # --- users and audit (data_loaders/users.py, the `user`, `admin-init` and `audit` commands) --
+    "user_password_short": {
+        "id": "Kata sandi terlalu pendek: minimal {minimum} karakter. Pilih kata sandi yang lebih panjang.",
+        "en": "Password too short: at least {minimum} characters. Choose a longer password.",
+    },
+    "user_password_long": {
+        "id": "Kata sandi terlalu panjang: maksimal {maximum} karakter.",
+        "en": "Password too long: at most {maximum} characters.",
+    },
+    "user_unknown": {
+        "id": "Pengguna '{username}' tidak ada. Lihat daftar dengan: python -m data_loaders user list",
+        "en": "There is no user '{username}'. See the list with: python -m data_loaders user list",
+    },
+    "user_bad_username": {
+        "id": "Nama pengguna '{username}' tidak sah: 2–64 huruf kecil, angka, '.', '_' atau '-', diawali huruf atau angka.",
+        "en": "Username '{username}' is not valid: 2–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.",
+    },
+    "user_bad_role": {
+        "id": "Peran '{role}' tidak dikenal; pilih salah satu: {roles}.",
+        "en": "Unknown role '{role}'; choose one of: {roles}.",
+    },
+    "user_operator_region": {
+        "id": "Operator perlu kabupaten/kota tempatnya bekerja: tambahkan --wilayah NAMA.",
+        "en": "An operator needs the kabupaten/kota they work for: add --wilayah NAME.",
+    },
+    "user_region_not_operator": {
+        "id": "Hanya operator yang terikat pada satu kabupaten/kota: hapus --wilayah atau pilih peran operator.",
+        "en": "Only an operator is tied to one kabupaten/kota: drop --wilayah or choose the operator role.",
+    },
+    "user_mitra_partner": {
+        "id": "Pengguna mitra perlu perusahaannya: tambahkan --mitra NAMA (mitra yang sudah diimpor).",
+        "en": "A mitra user needs their company: add --mitra NAME (an imported partner).",
+    },
+    "user_partner_not_mitra": {
+        "id": "Hanya pengguna mitra yang terikat pada satu perusahaan: hapus --mitra atau pilih peran mitra.",
+        "en": "Only a mitra user is tied to one company: drop --mitra or choose the mitra role.",
+    },
+    "user_bad_region": {
+        "id": "'{code}' bukan kode kabupaten/kota di Kalimantan Timur.",
+        "en": "'{code}' is not the code of a kabupaten/kota of Kalimantan Timur.",
+    },
+    "user_bad_partner": {
+        "id": "Mitra #{partner_id} tidak ada di basis data.",
+        "en": "Partner #{partner_id} is not in the store.",
+    },
+    "user_exists": {
+        "id": "Nama pengguna '{username}' sudah dipakai; pilih nama lain.",
+        "en": "Username '{username}' is taken; choose another.",
+    },
+    "user_admin_exists": {
+        "id": "Sudah ada administrator; tambahkan administrator lain dengan: python -m data_loaders user add NAMA --role admin",
+        "en": "An administrator exists already; add another with: python -m data_loaders user add NAME --role admin",
+    },
+    "user_sign_in_failed": {
+        "id": "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.",
+        "en": "Wrong username or password, or the account is disabled.",
+    },
+    "user_locked": {
+        "id": "Terlalu banyak percobaan gagal: akun dikunci {minutes} menit. Coba lagi nanti atau minta administrator mengatur ulang kata sandi.",
+        "en": "Too many failed attempts: the account is locked for {minutes} minutes. Try again later or ask an administrator to reset the password.",
+    },
+    "user_address_locked": {
+        "id": "Terlalu banyak percobaan gagal dari alamat ini: coba lagi setelah {minutes} menit.",
+        "en": "Too many failed attempts from this address: try again after {minutes} minutes.",
+    },
+    "cli_password_prompt": {"id": "Kata sandi: ", "en": "Password: "},
+    "cli_password_again": {"id": "Ulangi kata sandi: ", "en": "Repeat password: "},
+    "cli_password_mismatch": {
+        "id": "Kedua kata sandi berbeda; tidak ada yang diubah.",
+        "en": "The two passwords differ; nothing was changed.",
+    },
+    "cli_user_region_level": {
+        "id": "--wilayah harus satu kabupaten/kota, bukan {name}.",
+        "en": "--wilayah must be one kabupaten/kota, not {name}.",
+    },
+    "cli_user_partner_unknown": {
+        "id": "Mitra '{name}' tidak ada di basis data; impor data mitra dahulu (python -m data_loaders import … --kind mitra).",
+        "en": "Partner '{name}' is not in the store; import the partners first (python -m data_loaders import … --kind mitra).",
+    },
+    "cli_user_added": {"id": "Pengguna {username} ({role}) ditambahkan.", "en": "User {username} ({role}) added."},
+    "cli_user_disabled": {
+        "id": "Pengguna {username} dinonaktifkan: tidak dapat masuk lagi.",
+        "en": "User {username} disabled: they can no longer sign in.",
+    },
+    "cli_user_password_reset": {
+        "id": "Kata sandi {username} diganti; kunci karena percobaan gagal dibuka.",
+        "en": "Password of {username} replaced; any lock from failed attempts is lifted.",
+    },
+    "cli_users_empty": {
+        "id": "Belum ada pengguna. Buat administrator pertama: python -m data_loaders admin-init NAMA",
+        "en": "No users yet. Create the first administrator: python -m data_loaders admin-init NAME",
+    },
+    "cli_audit_empty": {"id": "Log audit masih kosong.", "en": "The audit log is empty."},
     # --- data page (Kelola Data) -------------------------------------------------------------
     "page_data": {"id": "Kelola data", "en": "Data"},
     "nav_manage": {"id": "Kelola", "en": "Manage"},

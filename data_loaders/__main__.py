@@ -17,7 +17,7 @@ import pandas as pd
 
 from common import formatting
 from common.i18n import t
-from data_loaders import importer, periods
+from data_loaders import audit, importer, periods, users
 from data_loaders.demo import DEFAULT_BENEFICIARIES, DEFAULT_SEED, build_demo
 from data_loaders.kinds import KINDS
 from data_loaders.nik import hash_file, nik_key
@@ -27,7 +27,7 @@ from data_loaders.regions import RegionError, describe, region_by_code, resolve_
 from data_loaders.store import Store, StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
-from data_loaders.values import funding_source
+from data_loaders.values import funding_source, partner_key
 from domain.filters import Filters
 from domain.overlap import overlaps_by_region
 from domain.overview import available_years, data_status, figures
@@ -36,7 +36,7 @@ from domain.reader import Reader
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
 # Commands that only read open the store read-only, so they run while the dashboard reads it too.
-READING_COMMANDS = ("stats", "history", "overlaps")
+READING_COMMANDS = ("stats", "history", "overlaps", "audit")
 STAGES = {"read": "cli_read", "validate": "cli_validate", "write": "cli_write"}
 # The overlaps command's column names, kept from its first version (scripts read them).
 OVERLAP_COLUMNS = {
@@ -92,11 +92,37 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("history", help="list the imports")
     undo = commands.add_parser("rollback", help="undo an import, restoring the previous values")
     undo.add_argument("import_id", type=int)
+    user = commands.add_parser("user", help="manage who may sign in to the dashboard").add_subparsers(
+        dest="user_command", required=True
+    )
+    add = user.add_parser("add", help="add a user (the password is asked twice, or read from --password-stdin)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=users.ROLES)
+    add.add_argument("--wilayah", help="an operator's kabupaten/kota: name, alias, Kemendagri or BPS code")
+    add.add_argument("--mitra", help="a mitra user's company: the name of an imported partner")
+    add.add_argument("--name", help="the name shown in the dashboard")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    user.add_parser("disable", help="stop a user from signing in").add_argument("username")
+    reset = user.add_parser("reset-password", help="give a user a new password and lift a lock")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    user.add_parser("list", help="the users and their roles (no password hashes)")
+    init = commands.add_parser("admin-init", help="create the first administrator of a fresh install")
+    init.add_argument("username")
+    init.add_argument("--name", help="the name shown in the dashboard")
+    init.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    log = commands.add_parser("audit", help="the audit log, newest first")
+    log.add_argument("--limit", type=int, default=50, help="rows to show (default 50; 0 for all)")
     return parser
 
 
 def _lang() -> str:
     return os.environ.get("SINERGI_LANG", "id")
+
+
+def _actor() -> str:
+    """Who acts from the command line, as the audit log names it."""
+    return f"cli:{getpass.getuser()}"
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -144,7 +170,7 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     store = open_store()  # read-write only for the write (waits while another process holds the file)
     try:
-        done = importer.apply(store, result, getpass.getuser(), progress=_progress)
+        done = importer.apply(store, result, _actor(), progress=_progress)
     finally:
         store.close()
     print(done.summary(lang))
@@ -237,6 +263,118 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str | None:
+    """The new password: the first line of stdin with --password-stdin, else asked twice without
+    echo; None (after saying so) when the two differ."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("cli_password_prompt", _lang()))
+    if getpass.getpass(t("cli_password_again", _lang())) != first:
+        print(t("cli_password_mismatch", _lang()), file=sys.stderr)
+        return None
+    return first
+
+
+def _user_add(store: Store, args: argparse.Namespace) -> int:
+    """`user add`: resolve --wilayah and --mitra, read the password, add the user."""
+    lang = _lang()
+    kabkota = None
+    if args.wilayah:
+        region = resolve_region(args.wilayah)
+        if region.level != "kabupaten_kota":
+            print(t("cli_user_region_level", lang, name=describe(region)), file=sys.stderr)
+            return 1
+        kabkota = region.code
+    partner = None
+    if args.mitra:
+        partner = store.scalar("SELECT id FROM partners WHERE name_key = ?", [partner_key(args.mitra)])
+        if partner is None:
+            print(t("cli_user_partner_unknown", lang, name=args.mitra), file=sys.stderr)
+            return 1
+    password = _password(args)
+    if password is None:
+        return 1
+    users.add_user(
+        store,
+        args.username,
+        args.role,
+        password,
+        _actor(),
+        display_name=args.name,
+        kabkota_code=kabkota,
+        partner_id=None if partner is None else int(partner),
+    )
+    print(t("cli_user_added", lang, username=args.username, role=args.role))
+    return 0
+
+
+def _user_table(store: Store) -> str:
+    """The users as a readable table: region and partner by name, times to the minute, a dash for
+    what is missing; never a hash."""
+    listed = users.list_users(store)
+    partners = dict(store.query("SELECT id, name FROM partners").itertuples(index=False))
+    shown = pd.DataFrame(
+        {
+            "username": listed["username"],
+            "display_name": listed["display_name"],
+            "role": listed["role"],
+            "kabkota": [region_by_code(c).name if isinstance(c, str) else None for c in listed["kabkota_code"]],
+            "partner": [partners.get(int(p)) if pd.notna(p) else None for p in listed["partner_id"]],
+            "disabled": [t("yes" if d else "no", _lang()) for d in listed["disabled"]],
+            "created_at": listed["created_at"],
+            "failed_attempts": listed["failed_attempts"],
+            "locked_until": listed["locked_until"],
+        }
+    ).astype(object)
+    for column in ("created_at", "locked_until"):
+        shown[column] = [pd.Timestamp(v).strftime("%Y-%m-%d %H:%M") if pd.notna(v) else None for v in shown[column]]
+    return shown.where(shown.notna(), "–").to_string(index=False)
+
+
+def _user(store: Store, args: argparse.Namespace) -> int:
+    """The `user` commands."""
+    lang = _lang()
+    if args.user_command == "add":
+        return _user_add(store, args)
+    if args.user_command == "list":
+        print(_user_table(store) if store.count("users") else t("cli_users_empty", lang))
+    elif args.user_command == "disable":
+        users.disable_user(store, args.username, _actor())
+        print(t("cli_user_disabled", lang, username=args.username))
+    elif args.user_command == "reset-password":
+        if store.scalar("SELECT count(*) FROM users WHERE username = ?", [args.username]) == 0:
+            raise users.UserError(key="user_unknown", username=args.username)
+        password = _password(args)
+        if password is None:
+            return 1
+        users.reset_password(store, args.username, password, _actor())
+        print(t("cli_user_password_reset", lang, username=args.username))
+    return 0
+
+
+def _admin_init(store: Store, args: argparse.Namespace) -> int:
+    """`admin-init`: the first administrator, refused (before asking a password) when one exists."""
+    if store.scalar("SELECT count(*) FROM users WHERE role = 'admin'"):
+        raise users.UserError(key="user_admin_exists")
+    password = _password(args)
+    if password is None:
+        return 1
+    users.first_admin(store, args.username, password, _actor(), display_name=args.name)
+    print(t("cli_user_added", _lang(), username=args.username, role="admin"))
+    return 0
+
+
+def _audit(store: Store, limit: int) -> None:
+    """Print the audit log, newest first (all of it when `limit` is 0)."""
+    log = audit.entries(store, limit or None)
+    if log.empty:
+        print(t("cli_audit_empty", _lang()))
+        return
+    shown = log.astype(object).where(log.notna(), "–")
+    shown["logged_at"] = [pd.Timestamp(v).strftime("%Y-%m-%d %H:%M:%S") for v in shown["logged_at"]]
+    print(shown.to_string(index=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -254,9 +392,15 @@ def main(argv: list[str] | None = None) -> int:
             return _summary(args)
         if args.command == "hash-nik":
             return _hash_nik(args)
-        store = open_store(read_only=args.command in READING_COMMANDS)
+        reading = args.command in READING_COMMANDS or getattr(args, "user_command", None) == "list"
+        store = open_store(read_only=reading)
+        if args.command in ("user", "admin-init"):
+            try:
+                return _user(store, args) if args.command == "user" else _admin_init(store, args)
+            finally:
+                store.close()
         if args.command == "demo" and args.remove:
-            print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store)))
+            print(t("cli_sample_removed", _lang(), rows=importer.remove_sample(store, _actor())))
         elif args.command == "overlaps":
             overlaps = overlaps_by_region(Reader(store), Filters(year=args.year))
             frame = overlaps.table.copy()  # the per-kabupaten/kota rows, then the total (each person once)
@@ -270,15 +414,20 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(frame.to_string(index=False))
         elif args.command == "lock":
-            periods.lock(store, args.year, getpass.getuser())
+            periods.lock(store, args.year, _actor())
             print(t("cli_locked", _lang(), year=args.year))
         elif args.command == "unlock":
-            periods.unlock(store, args.year)
+            periods.unlock(store, args.year, _actor())
             print(t("cli_unlocked", _lang(), year=args.year))
         elif args.command == "history":
             _history(store)
+        elif args.command == "audit":
+            if args.limit < 0:
+                print("--limit must be 0 or more", file=sys.stderr)
+                return 2
+            _audit(store, args.limit)
         elif args.command == "rollback":
-            print(importer.rollback(store, args.import_id, getpass.getuser()).summary(_lang()))
+            print(importer.rollback(store, args.import_id, _actor()).summary(_lang()))
         elif args.command == "demo":
             if args.beneficiaries < 0:
                 print("--beneficiaries must be 0 or more", file=sys.stderr)

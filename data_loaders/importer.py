@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from common.i18n import t
-from data_loaders import values
+from data_loaders import audit, values
 from data_loaders.periods import locked_years
 from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
 from data_loaders.validation import Progress, Validation
@@ -410,6 +410,19 @@ def apply(
             "WHERE id = ?",
             [added, updated, unchanged, deleted, "committed" if changed else "unchanged", import_id],
         )
+        detail = {
+            "import_id": import_id,
+            "kind": validation.kind.name,
+            "file": validation.file,
+            "sheet": validation.sheet,
+            "status": "committed" if changed else "unchanged",
+            "added": added,
+            "updated": updated,
+            "unchanged": unchanged,
+            "deleted": deleted,
+            "warnings": len(validation.warnings),
+        }
+        audit.record(tx, user, "import", detail, rows=added + updated + deleted)
         if cancel():
             raise ImportCancelled
         progress("write", steps, steps)
@@ -547,6 +560,13 @@ def rollback(store: Store, import_id: int, user: str) -> RollbackResult:
             "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
             [dt.datetime.now().replace(microsecond=0), user, import_id],
         )
+        detail = {
+            "import_id": import_id,
+            "removed": result.removed,
+            "restored": result.restored,
+            "reinstated": result.reinstated,
+        }
+        audit.record(tx, user, "rollback", detail, rows=result.removed + result.restored + result.reinstated)
     if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
         raise StoreError(f"Rollback of import {import_id} did not persist.")
     expected = before - result.removed + result.reinstated
@@ -601,8 +621,9 @@ def history(store: Store) -> pd.DataFrame:
     )
 
 
-def remove_sample(store: Store) -> int:
-    """Remove the sample data set so that real data can be imported; returns the rows removed."""
+def remove_sample(store: Store, user: str = audit.PUBLIC) -> int:
+    """Remove the sample data set so that real data can be imported; returns the rows removed.
+    `user` is logged as the actor ('publik' while the dashboard has no sign-in)."""
     sample = sample_imports(store)
     if not sample:
         return 0
@@ -614,6 +635,7 @@ def remove_sample(store: Store) -> int:
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
         tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
+        audit.record(tx, user, "sample_remove", {"import_ids": sample}, rows=removed)
     if sample_imports(store):
         raise StoreError("Removing the sample data did not persist.")
     return removed

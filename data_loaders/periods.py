@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from data_loaders import audit
 from data_loaders.store import Store
 
 
 def locked_years(store: Store) -> list[int]:
+    """The locked years, ascending."""
     return [int(year) for year in store.query("SELECT year FROM locked_periods ORDER BY year")["year"]]
 
 
 def lock(store: Store, year: int, user: str) -> None:
+    """Lock `year` (already locked: kept as it was); logged as 'period_lock' by `user`."""
     with store.transaction() as tx:
         tx.execute(
             "INSERT INTO locked_periods VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING",
             [year, dt.datetime.now().replace(microsecond=0), user],
         )
+        audit.record(tx, user, "period_lock", {"year": year})
 
 
-def unlock(store: Store, year: int) -> None:
+def unlock(store: Store, year: int, user: str = audit.PUBLIC) -> None:
+    """Unlock `year`; logged as 'period_unlock' by `user` ('publik' while the dashboard has no sign-in)."""
     with store.transaction() as tx:
         tx.execute("DELETE FROM locked_periods WHERE year = ?", [year])
+        audit.record(tx, user, "period_unlock", {"year": year})

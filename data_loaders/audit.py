@@ -1,0 +1,69 @@
+"""The audit trail: one row in `audit_log` per audited action (migration 0008).
+
+Rows are only ever added (`record`); nothing in the code updates or deletes them. `detail` is JSON
+of what identifies the action (filters, counts, file name, import id) and never a NIK: any run of 16
+digits (a NIK, also when written with spaces, dots or dashes) is masked before it is stored, so
+even a file named after a person's NIK leaves none in the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pandas as pd
+
+from data_loaders.store import Store, Transaction
+
+# Who acts when nobody is signed in (the dashboard before sign-in, a public visitor).
+PUBLIC = "publik"
+NIK_LIKE = re.compile(r"(?<!\d)(?:\d[ .-]?){15}\d(?!\d)")
+NIK_MASK = "[NIK?]"
+
+
+def _masked(text: str) -> str:
+    return NIK_LIKE.sub(NIK_MASK, text)
+
+
+def _insert(
+    tx: Transaction, actor: str, action: str, detail: str, rows: int | None, address: str | None, at: dt.datetime
+) -> None:
+    tx.execute(
+        "INSERT INTO audit_log (logged_at, actor, action, detail, rows, address) VALUES (?, ?, ?, ?, ?, ?)",
+        [at, _masked(actor), action, detail, rows, address],
+    )
+
+
+def record(
+    target: Store | Transaction,
+    actor: str,
+    action: str,
+    detail: dict[str, Any] | None = None,
+    rows: int | None = None,
+    address: str | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Append one audit row. `target` is the transaction of the audited write (so the row is stored
+    with it or not at all) or a store (the row gets a transaction of its own). `actor` is a username,
+    'publik' or 'cli:<os user>'; `action` a short word ('import', 'rollback', 'sign_in', …); `detail`
+    JSON-serialisable values (non-JSON values are written as text); `rows` the rows the action
+    touched or read; `address` the client's network address when known; `now` the time (default
+    now, to the second). Raises StoreError (read-only store, failed write)."""
+    at = (now or dt.datetime.now()).replace(microsecond=0)
+    text = _masked(json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str))
+    if isinstance(target, Transaction):
+        _insert(target, actor, action, text, rows, address, at)
+    else:
+        with target.transaction() as tx:
+            _insert(tx, actor, action, text, rows, address, at)
+
+
+def entries(store: Store, limit: int | None = None) -> pd.DataFrame:
+    """The audit log, newest first: id, logged_at, actor, action, rows, address, detail (JSON text);
+    at most `limit` rows when given."""
+    sql = "SELECT id, logged_at, actor, action, rows, address, detail FROM audit_log ORDER BY id DESC"
+    if limit is None:
+        return store.query(sql)
+    return store.query(sql + " LIMIT ?", [int(limit)])
