@@ -7,6 +7,7 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t, value
+from common.text import inert_markdown
 from data_loaders.problems import ValueProblem
 from data_loaders.regions import region_by_code
 from domain import charts, gaps, overlap
@@ -69,10 +70,10 @@ st.subheader(t("agenda_title", lang))
 agenda = data.read(gaps.agenda, filters, thresholds)
 if agenda.empty and not agenda.need_missing:
     empty_state(nothing)
-elif not agenda.empty:  # a static table wraps the long lines (text only, never HTML)
+elif not agenda.empty:  # a static table wraps the long lines; its cells are Markdown
     lines = {
         t("col_kind_flag", lang): [t(f"flag_{kind}", lang) for kind in agenda.items["kind"]],
-        t("col_explanation", lang): [gaps.explain(item, lang) for _, item in agenda.items.iterrows()],
+        t("col_explanation", lang): [inert_markdown(gaps.explain(item, lang)) for _, item in agenda.items.iterrows()],
     }
     st.table(pd.DataFrame(lines, index=range(1, len(agenda.items) + 1)))
 source_caption(status, lang)
@@ -142,7 +143,7 @@ if own_list is not None:
     try:
         check = overlap.check_list(data.reader(), tuple(data.hashes_of_list(own_list.getvalue())), filters)
     except ValueProblem as problem:
-        st.error(t("check_bad", lang, detail=t(problem.key, lang, **problem.values)))
+        st.error(inert_markdown(t("check_bad", lang, detail=t(problem.key, lang, **problem.values))))
     except ValueError:  # not a CSV at all
         st.error(t("check_bad", lang, detail=""))
     else:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t, value
+from common.text import inert_markdown
 from data_loaders.regions import region_by_code
 from domain import charts, evaluation, overview
 from ui import data, shell, tables
@@ -37,7 +38,7 @@ TEXT = {"light": light_text, "report": report_text}  # kinds of cells ui.tables.
 shell.page_header(t("eval_title", lang, year=filters.year), view)
 summary = data.read(evaluation.summary, filters)
 now = summary.figures
-st.info(evaluation.narrative(summary, region_name, lang, thresholds), icon=":material/description:")
+st.info(inert_markdown(evaluation.narrative(summary, region_name, lang, thresholds)), icon=":material/description:")
 
 cards = st.columns(5)
 with cards[0]:
@@ -69,7 +70,7 @@ with tabs[0]:
                                  for c, n in zip(rows["code"], rows["name"], strict=True)])  # fmt: skip
         wide = {t("col_indicator", lang): st.column_config.TextColumn(width="large")}
         tables.show_columns(rows, evaluation.COLUMNS["spm"], lang, TEXT, column_config=wide)
-        st.caption(f"{region_name} · " + "; ".join(summary.spm.sources))
+        st.caption(inert_markdown(f"{region_name} · " + "; ".join(summary.spm.sources)))
     source_caption(status, lang)
 
 with tabs[1]:
@@ -95,7 +96,7 @@ with tabs[1]:
     source_caption(status, lang)
 
 with tabs[2]:
-    st.subheader(t("eval_scorecard_region", lang, region=region_name))
+    st.subheader(inert_markdown(t("eval_scorecard_region", lang, region=region_name)))
     st.caption(t("eval_completeness", lang, **summary.completeness))
     st.subheader(t("eval_scorecard_implementer", lang))
     implementers = data.read(evaluation.program_indicators, filters, "implementer")

@@ -8,6 +8,7 @@ import streamlit as st
 from common import formatting
 from common.exports import csv_bytes
 from common.i18n import t, value
+from common.text import inert_markdown
 from data_loaders.importer import ImportRefused
 from data_loaders.kinds import KINDS
 from data_loaders.problems import ERROR
@@ -87,7 +88,7 @@ else:
     cards[2].metric(t("data_warnings", lang), formatting.number(len(validation.warnings), lang), border=True)
     if validation.errors:
         message = t("data_has_errors", lang, file=validation.file, errors=len(validation.errors))
-        st.error(message, icon=":material/error:")
+        st.error(inert_markdown(message), icon=":material/error:")
     if validation.problems:
         report = problems_frame(validation.problems)
         wide = {t("col_problem", lang): st.column_config.TextColumn(width="large")}
@@ -98,9 +99,10 @@ else:
         rows = formatting.number(validation.rows_read, lang)
         blocked = data_admin.refusal_text(validation, rows, lang)  # e.g. sample data still stored
         if blocked:
-            st.warning(blocked, icon=":material/block:")
+            st.warning(inert_markdown(blocked), icon=":material/block:")
         else:
-            st.success(t("data_ready", lang, file=validation.file, rows=rows), icon=":material/check_circle:")
+            ready = t("data_ready", lang, file=validation.file, rows=rows)
+            st.success(inert_markdown(ready), icon=":material/check_circle:")
         st.markdown(f"**{t('data_preview', lang)}**")
         categories = {**shell.ppks_labels(lang), "lintas": value("ppks", "lintas", lang)}
         preview = reference.upload_preview(validation.clean, categories)
@@ -114,12 +116,12 @@ else:
                 result = data.import_validated(validation, USER, progress=moves(bar, t("data_writing", lang)))
                 running.empty()
             except ImportRefused as refused:
-                st.error(refused.message(lang))
+                st.error(inert_markdown(refused.message(lang)))
             except StoreError as error:
-                st.error(error.message(lang))
+                st.error(inert_markdown(error.message(lang)))
             else:
                 st.session_state.pop("validation", None)
-                st.success(result.summary(lang), icon=":material/task_alt:")
+                st.success(inert_markdown(result.summary(lang)), icon=":material/task_alt:")
                 if result.same_file_as:
                     st.info(t("cli_same_file", lang, id=result.same_file_as))
         if st.session_state.get("cancel_import"):

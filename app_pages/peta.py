@@ -7,6 +7,7 @@ import streamlit as st
 
 from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t
+from common.text import inert_markdown
 from data_loaders.geo import boundaries, bounds
 from data_loaders.regions import children_of, region_by_code
 from domain import charts, map_metrics, maps
@@ -85,12 +86,12 @@ if kab:
 if kecamatan:
     crumbs[2].button(f"› {region_by_code(kecamatan).name}", type="tertiary", disabled=True)
 hint = "map_click_hint" if level != "desa_kelurahan" else "map_desa_hint"
-st.caption(shell.view_summary(filters, lang) + " · " + t(hint, lang))
+st.caption(inert_markdown(shell.view_summary(filters, lang) + " · " + t(hint, lang)))
 
 shown = maps.layer(area_map, metric_key, lang)
 points = maps.point_layer(data.read(map_metrics.program_points, filters, parent), lang) if show_points else None
 if top := shown.top():
-    st.subheader(t("map_top", lang, name=top[0], value=top[1]))
+    st.subheader(inert_markdown(t("map_top", lang, name=top[0], value=top[1])))
 else:
     labels = ", ".join(maps.metric_label(k, lang) for k in with_data) or "–"
     empty_state(t("map_all_missing", lang, measures=labels))
@@ -117,7 +118,7 @@ if tile_column is not None:
         on_tile = partial(on_click, "peta_tiles")
         st.plotly_chart(tiles, key="peta_tiles", on_select=on_tile, selection_mode="points", config=charts.CONFIG)
 for line in maps.notes(area_map, metric_key, lang):
-    st.caption(line)
+    st.caption(inert_markdown(line))
 source_caption(status, lang)
 
 st.subheader(t("map_ranked", lang))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 from common import formatting
 from common.colors import CLASS_COLORS, GRID, MUTED_TEXT, NO_DATA, SOURCE_COLORS, TEXT
 from common.i18n import t, value
+from common.text import plain_label
 
 FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 CONFIG = {"displayModeBar": False}  # what a page passes to st.plotly_chart: no chart chrome
@@ -93,7 +93,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
     budget = frame["budget"].fillna(0).tolist()
     spent = frame["spent"].fillna(0).tolist()
     hover = [
-        f"<b>{escape(name)}</b><br>{t('hover_budget', lang)}: {formatting.money_exact(b, lang)}"
+        f"<b>{plain_label(name)}</b><br>{t('hover_budget', lang)}: {formatting.money_exact(b, lang)}"
         f"<br>{t('hover_spent', lang)}: {formatting.money_exact(s, lang)}"
         f" ({formatting.percent(r, lang)})"
         f"<br>{t('hover_programs', lang)}: {formatting.number(p, lang)}"
@@ -132,7 +132,7 @@ def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
             showarrow=False,
             align="left",
             font={"size": round(16 * look.scale), "color": look.text},
-            text=f"<b>{escape(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
+            text=f"<b>{plain_label(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
             f"{formatting.money(b, lang)} ({formatting.percent(r, lang, decimals=0)})",
         )
     values, labels = money_ticks(max(budget + spent + [0]), lang, count=3)
@@ -171,12 +171,12 @@ def stacked_by_source(
         per_category = group.groupby(category)[value].sum().reindex(order)
         fig.add_bar(
             name=name,
-            y=order,
+            y=[plain_label(item) for item in order],
             x=per_category.fillna(0).tolist(),
             orientation="h",
             marker={"color": SOURCE_COLORS[code]},
             hovertext=[
-                f"<b>{escape(str(item))}</b><br>{escape(name)}: {formatting.money_exact(amount, lang)}"
+                f"<b>{plain_label(item)}</b><br>{plain_label(name)}: {formatting.money_exact(amount, lang)}"
                 f"<br>{t('hover_total', lang)}: {formatting.money_exact(totals[item], lang)}"
                 for item, amount in per_category.items()
             ],
@@ -219,7 +219,7 @@ def sankey(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
         go.Sankey(
             arrangement="snap",
             node={
-                "label": [escape(str(label)) for label in labels],
+                "label": [plain_label(str(label)) for label in labels],
                 "color": colours,
                 "pad": 14,
                 "thickness": 16,
@@ -272,7 +272,7 @@ def trend_lines(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figur
             mode="lines+markers",
             line={"color": SOURCE_COLORS[code], "width": 3},
             marker={"size": 8},
-            hovertext=[f"{escape(name)} {year}: {formatting.money_exact(v, lang)}" for year, v in series.items()],
+            hovertext=[f"{plain_label(name)} {year}: {formatting.money_exact(v, lang)}" for year, v in series.items()],
             hoverinfo="text",
         )
     values, labels = money_ticks(float(frame["budget"].max()) if len(frame) else 0, lang)
@@ -334,8 +334,8 @@ def quadrant(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
                 "symbol": {"none": "circle", "gap": "x", "overlap": "diamond"}[kind],
             },
             hovertext=[
-                f"<b>{escape(r.area_name)}{' ' + escape(t('whole_region', lang)) if r.whole_region else ''} — "
-                f"{escape(value('ppks', r.ppks_category_id, lang))}</b><br>"
+                f"<b>{plain_label(r.area_name)}{' ' + t('whole_region', lang) if r.whole_region else ''} — "
+                f"{plain_label(value('ppks', r.ppks_category_id, lang))}</b><br>"
                 + t(
                     "quadrant_hover",
                     lang,
@@ -399,7 +399,7 @@ def realisation_trend(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
             mode="lines+markers",
             line={"color": SOURCE_COLORS[code], "width": 3},
             hovertext=[
-                f"{escape(name)} {year}: {formatting.percent(ratio, lang, 0)}"
+                f"{plain_label(name)} {year}: {formatting.percent(ratio, lang, 0)}"
                 for year, ratio in zip(rows["year"], rows["realisation"], strict=True)
             ],
             hoverinfo="text",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,6 +17,7 @@ import plotly.graph_objects as go
 from common import formatting
 from common.colors import CLASS_COLORS, GRID, MAP_LINE, NO_DATA, TEXT
 from common.i18n import t, value
+from common.text import plain_label
 from domain.charts import FONT, SCREEN, Look
 from domain.map_metrics import (
     COVERAGE_BREAKS,
@@ -178,7 +178,7 @@ def tile_grid(
                 "color": [colours[int(rows.at[c, "klass"])] for c in codes],
                 "line": {"color": "white", "width": 2},
             },
-            text=[f"<b>{escape(TILES[c][2])}</b><br>{escape(texts.get(c, ''))}" for c in codes],
+            text=[f"<b>{plain_label(TILES[c][2])}</b><br>{plain_label(texts.get(c, ''))}" for c in codes],
             textfont={
                 "size": round(14 * look.scale),
                 "color": ["white" if int(rows.at[c, "klass"]) in dark else TEXT for c in codes],
@@ -313,7 +313,7 @@ def _levels(codes: object, lang: str) -> str:
 
 
 def _hover(row: dict, area_map: AreaMap, metric_key: str, total: int, lang: str) -> str:
-    lines = [f"<b>{escape(str(row['name']))}</b>", f"{metric_label(metric_key, lang)}: {row['text']}"]
+    lines = [f"<b>{plain_label(str(row['name']))}</b>", f"{metric_label(metric_key, lang)}: {row['text']}"]
     if pd.notna(row["rank"]):
         lines.append(t("map_rank", lang, rank=int(row["rank"]), total=total))
     parts = []
@@ -334,12 +334,12 @@ def _hover(row: dict, area_map: AreaMap, metric_key: str, total: int, lang: str)
             reached += f" ({t('hover_reached_counted', lang)}: {formatting.number(counted, lang)})"
         parts.append(reached)
     if parts:
-        lines.append(" · ".join(escape(part) for part in parts))
+        lines.append(" · ".join(plain_label(part) for part in parts))
     if METRICS[metric_key].kind == "coverage" and pd.isna(row["value"]):
         for region in area_map.above:
             if region.people_programs:
                 level = value("level", region.level, lang)
-                lines.append(escape(t("map_hover_above", lang, level=level, programs=region.people_programs)))
+                lines.append(plain_label(t("map_hover_above", lang, level=level, programs=region.people_programs)))
     return "<br>".join(lines)
 
 
@@ -352,7 +352,7 @@ def point_layer(points: ProgramPoints, lang: str) -> pd.DataFrame:
         "<br>".join(
             (
                 t("map_points_hover", lang, programs=int(p), budget=formatting.money(b, lang)),
-                escape(str(n)),
+                plain_label(str(n)),
                 t(
                     "map_points_hover_site",
                     lang,

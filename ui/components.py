@@ -8,6 +8,7 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t
+from common.text import inert_markdown
 from domain import measures
 from domain.overview import DataStatus, Headline
 
@@ -22,7 +23,7 @@ def source_line(status: DataStatus, lang: str) -> str:
 
 
 def source_caption(status: DataStatus, lang: str) -> None:
-    st.caption(source_line(status, lang))
+    st.caption(inert_markdown(source_line(status, lang)))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t, value
+from common.text import inert_markdown
 from data_loaders import importer
 from data_loaders.nik import KEY_SETTING, nik_key
 from data_loaders.store import StoreError
@@ -83,8 +84,8 @@ def history(lang: str, user: str) -> None:
             try:
                 result = data.rollback(int(choice), user)
             except importer.ImportRefused as refused:
-                st.error(refused.message(lang))
+                st.error(inert_markdown(refused.message(lang)))
             except StoreError as error:
-                st.error(error.message(lang))
+                st.error(inert_markdown(error.message(lang)))
             else:
-                st.success(result.summary(lang))
+                st.success(inert_markdown(result.summary(lang)))

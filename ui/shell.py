@@ -14,6 +14,7 @@ import streamlit as st
 from common import formatting
 from common.colors import FUNDING_SOURCES
 from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
+from common.text import inert_markdown
 from domain.filters import LINTAS_PPKS, Filters, Scope
 from domain.overview import DataStatus, Figures, available_years, data_status
 from domain.reference import categories, kabupaten_kota
@@ -129,11 +130,8 @@ def view_summary(filters: Filters, lang: str) -> str:
 def page_header(title: str, view_: View) -> None:
     """The title, then what the figures are about and how recent they are — the same on every page."""
     st.title(title)
-    st.caption(
-        view_summary(view_.filters, view_.lang)
-        + " · "
-        + t("as_of", view_.lang, date=formatting.date(status().as_of, view_.lang))
-    )
+    as_of = t("as_of", view_.lang, date=formatting.date(status().as_of, view_.lang))
+    st.caption(inert_markdown(view_summary(view_.filters, view_.lang) + " · " + as_of))
 
 
 def people_note(figures: Figures, lang: str) -> str:

@@ -1,6 +1,6 @@
 """The one way pages show a table: numbers stay numbers (so a column sorts by value) while they read
 in the interface's format (Rp1.234.567, 12,5 %, 1.234), and a missing value reads as a dash — never
-None, NaN or NaT. Text cells are shown as text, never as HTML or Markdown."""
+None, NaN or NaT. Text cells are shown as text, never as HTML or Markdown, and never as a live spreadsheet formula."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from common import formatting
+from common.exports import neutralise
 from common.i18n import STRINGS, t, value
 
 FORMATS: dict[str, Callable[[float, str], str]] = {
@@ -32,8 +33,25 @@ def show(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, lang: st
     go to `st.dataframe` (height, on_select, selection_mode, key, column_config)."""
     options.setdefault("hide_index", True)
     options.setdefault("placeholder", formatting.MISSING)  # Streamlit would draw an empty cell as "None"
+    frame = without_formulas(frame)
     # A Styler costs several milliseconds per table on every rerun: only tables with numbers get one.
     return st.dataframe(styled(frame, formats, lang) if formats else frame, **options)
+
+
+def without_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell and header that a spreadsheet would read as a formula ('=', '+',
+    '-', '@', tab, CR first) prefixed with an apostrophe, as the page's downloads do
+    (`common.exports.neutralise`): the table toolbar's "Download as CSV" writes what is shown.
+    Numbers (negative ones too) stay numbers; only text columns are copied."""
+    text = [i for i, dtype in enumerate(frame.dtypes) if pd.api.types.is_string_dtype(dtype)]
+    headers = [neutralise(column) for column in frame.columns]
+    if not text and headers == list(frame.columns):
+        return frame
+    safe = frame.copy()
+    for i in text:
+        safe.isetitem(i, safe.iloc[:, i].map(neutralise))
+    safe.columns = headers
+    return safe
 
 
 def place_names(frame: pd.DataFrame, lang: str, column: str = "area_name") -> list[str]:
