@@ -56,7 +56,7 @@ def record(
     if isinstance(target, Transaction):
         _insert(target, actor, action, text, rows, address, at)
     else:
-        with target.transaction() as tx:
+        with target.transaction(versioned=False) as tx:
             _insert(tx, actor, action, text, rows, address, at)
 
 

@@ -185,8 +185,10 @@ class Store(Protocol):
         """The number of rows of `table`."""
         ...
 
-    def transaction(self) -> AbstractContextManager[Transaction]:
-        """All-or-nothing writes; commits on leaving the block, rolls back on an exception."""
+    def transaction(self, versioned: bool = True) -> AbstractContextManager[Transaction]:
+        """All-or-nothing writes; commits on leaving the block, rolls back on an exception. `versioned`
+        writes change what the dashboard shows and bump the data version; users and the audit log
+        do not, so a sign-in leaves the cached figures in place."""
         ...
 
     def data_version(self) -> int:
@@ -437,18 +439,20 @@ class DuckDBStore:
         return int(self.scalar(f"SELECT count(*) FROM {table}"))
 
     @contextmanager
-    def transaction(self) -> Iterator[DuckDBTransaction]:
-        """All-or-nothing writes; bumps the data version that cached aggregates are keyed by.
-        Raises StoreReadOnlyError on a read-only store, StoreWriteError when the database cannot
-        write (nothing of the transaction is stored then)."""
+    def transaction(self, versioned: bool = True) -> Iterator[DuckDBTransaction]:
+        """All-or-nothing writes; `versioned` ones bump the data version that cached aggregates are
+        keyed by (users and the audit log are written unversioned). Raises StoreReadOnlyError on a
+        read-only store, StoreWriteError when the database cannot write (nothing of the transaction is
+        stored then)."""
         with self._write_lock, self._cursor(write=True) as cursor:
             cursor.execute("BEGIN TRANSACTION")
             try:
                 yield DuckDBTransaction(cursor)
-                cursor.execute(
-                    "INSERT INTO meta (key, value) VALUES ('data_version', '1') "
-                    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
-                )
+                if versioned:
+                    cursor.execute(
+                        "INSERT INTO meta (key, value) VALUES ('data_version', '1') "
+                        "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+                    )
                 cursor.execute("COMMIT")
             except BaseException:
                 _rollback(cursor)

@@ -124,7 +124,7 @@ def add_user(
         raise UserError(key="user_exists", username=username)
     password_hash = hash_password(password)
     at = _now(now)
-    with store.transaction() as tx:
+    with store.transaction(versioned=False) as tx:
         tx.execute(
             "INSERT INTO users (username, display_name, role, kabkota_code, partner_id, password_hash, disabled, "
             "created_at, password_changed_at, failed_attempts) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, 0)",
@@ -155,7 +155,7 @@ def disable_user(store: Store, username: str, actor: str, now: dt.datetime | Non
     """Stop `username` from signing in (the row stays, for the audit trail); logs 'user_disable'.
     Raises UserError for an unknown username."""
     _existing(store, username)
-    with store.transaction() as tx:
+    with store.transaction(versioned=False) as tx:
         tx.execute("UPDATE users SET disabled = TRUE WHERE username = ?", [username])
         audit.record(tx, actor, "user_disable", {"username": username}, rows=1, now=now)
 
@@ -166,7 +166,7 @@ def reset_password(store: Store, username: str, password: str, actor: str, now: 
     _existing(store, username)
     password_hash = hash_password(password)
     at = _now(now)
-    with store.transaction() as tx:
+    with store.transaction(versioned=False) as tx:
         tx.execute(
             "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = NULL "
             "WHERE username = ?",
@@ -235,7 +235,7 @@ def verify_sign_in(
     if not _matches(row["password_hash"], password):
         failures = int(row["failed_attempts"]) + 1
         locked = failures >= MAX_FAILURES
-        with store.transaction() as tx:
+        with store.transaction(versioned=False) as tx:
             tx.execute(
                 "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?",
                 [0 if locked else failures, at + LOCK_TIME if locked else None, username],
@@ -245,7 +245,7 @@ def verify_sign_in(
         raise UserError(key="user_locked", minutes=minutes) if locked else UserError(key="user_sign_in_failed")
     if bool(row["disabled"]):
         _refuse(store, username, "disabled", address, at, "user_sign_in_failed")
-    with store.transaction() as tx:
+    with store.transaction(versioned=False) as tx:
         tx.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = ?", [username])
         if _HASHER.check_needs_rehash(row["password_hash"]):
             tx.execute("UPDATE users SET password_hash = ? WHERE username = ?", [_HASHER.hash(password), username])

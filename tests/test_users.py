@@ -271,3 +271,18 @@ def test_no_nik_in_the_audit_log_after_importing_raw_niks(cli_store, tmp_path, c
         store.close()
     assert not re.search(r"\d{16}", text)
     assert not any(nik in text for nik in NIKS)
+
+
+def test_a_sign_in_leaves_the_data_version_and_so_the_cached_figures_alone(tmp_path):
+    from data_loaders import users
+    from data_loaders.store import open_store
+
+    store = open_store(f"duckdb:///{tmp_path / 'version.duckdb'}")
+    users.first_admin(store, "admin", "kata-sandi-yang-panjang", "cli:test")
+    before = store.data_version()
+    with pytest.raises(users.UserError):
+        users.verify_sign_in(store, "admin", "salah-sekali-kata-sandi", "127.0.0.1")
+    users.verify_sign_in(store, "admin", "kata-sandi-yang-panjang", "127.0.0.1")
+    assert store.count("audit_log") == 3  # the admin added, a failed and a good sign-in
+    assert store.data_version() == before
+    store.close()
