@@ -130,11 +130,19 @@ def _progress(stage: str, done: int, total: int) -> None:
     print(t(STAGES[stage], _lang(), done=f"{done:,}".replace(",", "."), total=total), file=sys.stderr, flush=True)
 
 
+def _input_file(name: str, lang: str) -> Path | None:
+    """The file a command reads, or None after saying on stderr that it does not exist."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    print(t("cli_no_file", lang, file=name), file=sys.stderr)
+    return None
+
+
 def _import(args: argparse.Namespace) -> int:
     lang = _lang()
-    path = Path(args.file)
-    if not path.is_file():
-        print(t("cli_no_file", lang, file=args.file), file=sys.stderr)
+    path = _input_file(args.file, lang)
+    if path is None:
         return 2
     if path.stat().st_size > MAX_CLI_FILE_BYTES:
         print(t("imp_too_large", lang, size=path.stat().st_size // 2**20, limit=MAX_CLI_FILE_BYTES // 2**20))
@@ -199,9 +207,8 @@ def _history(store: Store) -> None:
 def _hash_nik(args: argparse.Namespace) -> int:
     """Write `args.file` with keyed hashes in place of its NIKs and every other column kept."""
     lang = _lang()
-    path = Path(args.file)
-    if not path.is_file():
-        print(t("cli_no_file", lang, file=args.file), file=sys.stderr)
+    path = _input_file(args.file, lang)
+    if path is None:
         return 2
     frame, bad = hash_file(path.name, path.read_bytes(), nik_key())
     frame.to_csv(args.out, index=False)

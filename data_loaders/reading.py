@@ -439,17 +439,25 @@ def _delimiter(text: str, aliases: dict[str, str]) -> str:
 _DATA_LINE = re.compile(r"^[ \t;,|\r\"']*[^ \t;,|\r\n\"'].*$", re.MULTILINE)
 
 
+def _line_start(text: str, after: int) -> int | None:
+    """Where line `after` + 1 of `text` starts; None when the text has no more lines."""
+    start = 0
+    for _ in range(after):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    return start
+
+
 _BLANK_LINE = re.compile(r"^[ \t;,|\r\"']*$", re.MULTILINE)
 
 
 def _data_lines(text: str, after: int) -> tuple[str, Sequence[int]]:
     """The non-blank lines of `text` after line `after`, joined, and each one's line number. A text
     without blank lines (the usual file) is returned as it is, its numbers as a range."""
-    start = 0
-    for _ in range(after):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return "", []
+    start = _line_start(text, after)
+    if start is None:
+        return "", []
     body = text[start:].rstrip("\r\n")
     if body and not _BLANK_LINE.search(body):
         return body, range(after + 1, after + 2 + body.count("\n"))
@@ -466,9 +474,8 @@ def _record_frame(text: str, after: int, separator: str, columns: list[str]) -> 
     """The records of `text` after physical line `after`, read with the csv module (slower than pandas,
     but it knows which lines a quoted cell spans), and each one's number counted from 1 as Excel
     shows them; blank records are left out. More cells than `columns` are kept in the last one."""
-    start = 0
-    for _ in range(after):
-        start = text.find("\n", start) + 1
+    start = _line_start(text, after)
+    start = len(text) if start is None else start
     width = len(columns)
     rows, numbers = [], []
     for number, record in enumerate(csv.reader(io.StringIO(text[start:]), delimiter=separator), start=1):
