@@ -904,6 +904,38 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- data page (Kelola Data) -------------------------------------------------------------
     "page_data": {"id": "Kelola data", "en": "Data"},
     "nav_manage": {"id": "Kelola", "en": "Manage"},
+    "nav_account": {"id": "Akun", "en": "Account"},
+    "page_users": {"id": "Pengguna", "en": "Users"},
+    "page_audit": {"id": "Jejak audit", "en": "Audit trail"},
+    "page_sign_in": {"id": "Masuk", "en": "Sign in"},
+    "sign_in_title": {"id": "Masuk", "en": "Sign in"},
+    "sign_in_intro": {
+        "id": "Masuk dengan akun yang dibuat administrator Dinas Sosial. Tanpa masuk, dasbor menampilkan angka agregat publik.",
+        "en": "Sign in with the account the Dinas Sosial administrator made for you. Without signing in, the dashboard shows public aggregate figures.",
+    },
+    "sign_in_username": {"id": "Nama pengguna", "en": "Username"},
+    "sign_in_password": {"id": "Kata sandi", "en": "Password"},
+    "sign_in_button": {"id": "Masuk", "en": "Sign in"},
+    "sign_in_public_note": {
+        "id": "Sesi berakhir setelah lama tidak digunakan; memuat ulang halaman juga mengakhiri sesi.",
+        "en": "A session ends after a while without use; reloading the page also ends it.",
+    },
+    "sign_out_button": {"id": "Keluar", "en": "Sign out"},
+    "signed_in_as": {"id": "Masuk sebagai", "en": "Signed in as"},
+    "session_expired": {
+        "id": "Sesi berakhir karena lama tidak digunakan. Silakan masuk lagi.",
+        "en": "The session ended after a while without use. Please sign in again.",
+    },
+    "not_allowed": {
+        "id": "Halaman ini tidak tersedia untuk peran Anda. Masuk dengan akun yang berhak, atau hubungi administrator.",
+        "en": "This page is not available for your role. Sign in with an account that may open it, or ask an administrator.",
+    },
+    "role_publik": {"id": "Publik", "en": "Public"},
+    "role_admin": {"id": "Admin", "en": "Admin"},
+    "role_pimpinan": {"id": "Pimpinan", "en": "Leadership"},
+    "role_analis": {"id": "Analis Dinsos", "en": "Dinsos analyst"},
+    "role_operator": {"id": "Operator kab/kota", "en": "Kab/kota operator"},
+    "role_mitra": {"id": "Mitra (perusahaan)", "en": "Partner (company)"},
     "data_title": {"id": "Kelola data", "en": "Manage data"},
     "data_intro": {
         "id": "Unduh templat, unggah berkas Excel atau CSV, periksa laporan validasi, lalu simpan. Berkas dengan kesalahan tidak disimpan sama sekali; setiap impor dapat dibatalkan.",

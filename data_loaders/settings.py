@@ -54,3 +54,12 @@ def file_secrets() -> dict[str, object]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise SecretsFileError(path, str(error)) from None
     return merged
+
+
+def session_idle_minutes() -> float:
+    """Minutes without a click after which a signed-in session ends (`SINERGI_SESSION_IDLE_MINUTES`,
+    default 30; at least 1). Not a number: the default."""
+    try:
+        return max(1.0, float(os.environ.get("SINERGI_SESSION_IDLE_MINUTES", "").strip() or 30))
+    except ValueError:
+        return 30.0

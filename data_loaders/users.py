@@ -28,9 +28,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from data_loaders import audit
 from data_loaders.regions import kabupaten_kota
+from data_loaders.roles import ROLES, Access
 from data_loaders.store import Store, StoreError
 
-ROLES = ("admin", "pimpinan", "analis", "operator", "mitra")
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # hashing a longer text only costs the server time
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
@@ -57,6 +57,17 @@ class User:
     role: str
     kabkota_code: str | None
     partner_id: int | None
+
+    @property
+    def access(self) -> Access:
+        """What this user may see and do (data_loaders/roles.py)."""
+        return Access(
+            role=self.role,
+            username=self.username,
+            kabkota_code=self.kabkota_code,
+            partner_id=self.partner_id,
+            display_name=self.display_name,
+        )
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -193,6 +204,15 @@ def _user(row: pd.Series) -> User:
         kabkota_code=None if pd.isna(row["kabkota_code"]) else str(row["kabkota_code"]),
         partner_id=None if pd.isna(row["partner_id"]) else int(row["partner_id"]),
     )
+
+
+def active_user(store: Store, username: str) -> User | None:
+    """The user `username` when they exist and are not disabled, else None: a signed-in session
+    reads this on every rerun, so disabling a user or changing their role takes effect at once."""
+    row = _row(store, username)
+    if row is None or bool(row["disabled"]):
+        return None
+    return _user(row)
 
 
 def _address_failures(store: Store, address: str, since: dt.datetime) -> int:

@@ -31,7 +31,9 @@ province level is located in none of them). `Scope(partner_id=N)` keeps that par
 and all their allocation rows (also those placed at province level), the beneficiaries of those
 programs, and — for need, indicators and population — the kabupaten/kota where its programs are
 placed; its region list also keeps the regions its programs name directly. Both together keep the
-intersection. Imports are those whose rows are in scope.
+intersection. Imports are those whose rows are in scope. `Scope(public=True)` (a visitor) has no
+beneficiary rows and no need figure below `SMALL_COUNT`; with `own_partner_id=N` (a mitra) it keeps
+the beneficiaries of that partner's programs.
 
 SQL here and in the domain modules is portable (ANSI casts, `?` placeholders, no DuckDB-only
 functions), so a PostgreSQL store can run it.
@@ -52,6 +54,11 @@ from domain.filters import LINTAS_PPKS, Filters, Scope
 
 Result = TypeVar("Result")
 SHARED_ENTRIES = 32  # views kept per reader by `Reader.shared`
+# The public view (`Scope(public=True)`) leaves out every stored need figure below this many people
+# (jiwa or KK) before any total is made: the minimum-frequency rule of statistical disclosure
+# control (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §5.2), so no cell of a
+# region × PPKS category small enough to point at a household is published at any level.
+SMALL_COUNT = 10
 
 NEED_LEVEL_RULE = (
     "Need for one year, PPKS category and unit (jiwa or KK) is read at one level per area: the finest "
@@ -94,6 +101,7 @@ _NEED_LEVELLED = f"""
              {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
              CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id
       FROM ppks_counts c JOIN regions r ON r.code = c.region_code
+      WHERE {{scope_small_counts}}
     ), province AS (
       SELECT year, ppks_category_id, unit, count(DISTINCT kabkota_code) AS parts_with_figures,
              bool_or(region_level = 'provinsi') AS has_total
@@ -154,7 +162,7 @@ _BENEFICIARY_ROWS = """
     FROM beneficiaries b
     JOIN regions r ON r.code = b.region_code
     LEFT JOIN programs p ON p.program_code = b.program_code AND p.year = b.year
-    WHERE {scope_kabkota} AND {scope_partner}
+    WHERE {scope_kabkota} AND {scope_partner} AND {scope_beneficiaries}
 """
 
 _PROGRAM_SOURCES = """
@@ -210,14 +218,14 @@ _RELATIONS: dict[str, _Relation] = {
     "need_rows": _Relation(
         f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota FROM ({_NEED_LEVELLED}) "
         "AS r WHERE NOT (r.set_aside AND r.set_aside_in_kabkota) AND {scope_located}",
-        ("scope_need_view", "scope_located"),
+        ("scope_need_view", "scope_small_counts", "scope_located"),
     ),
     "need_levelled": _Relation(
         f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota "
         f"FROM ({_NEED_LEVELLED}) AS r WHERE {{scope_located}}",
-        ("scope_need_view", "scope_located"),
+        ("scope_need_view", "scope_small_counts", "scope_located"),
     ),
-    "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_kabkota", "scope_partner")),
+    "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_kabkota", "scope_partner", "scope_beneficiaries")),
     "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_kabkota", "scope_partner")),
     "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
     "partner_rows": _Relation(_PARTNER_ROWS, ("scope_partner_id", "scope_partner_places")),
@@ -299,6 +307,14 @@ class Reader:
         if marker == "scope_need_view":  # NEED_LEVEL_RULE's area: the province, or the scope's kab/kota
             unlimited = scope.kabkota is None and scope.partner_id is None
             return ("r.set_aside" if unlimited else "r.set_aside_in_kabkota"), []
+        if marker == "scope_small_counts":  # the public view publishes no need figure below SMALL_COUNT
+            return ("c.count >= ?", [SMALL_COUNT]) if scope.public else ("TRUE", [])
+        if marker == "scope_beneficiaries":  # the public view: none; a mitra's: its own programs'
+            if not scope.public:
+                return "TRUE", []
+            if scope.own_partner_id is None:
+                return "FALSE", []
+            return "p.partner_id = ?", [scope.own_partner_id]
         if marker == "scope_partner":
             if scope.partner_id is None:
                 return "TRUE", []

@@ -13,11 +13,50 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
+from data_loaders import users
+from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from tests.fixture_data import build_fixture
+from ui import auth
 
 REPO = Path(__file__).resolve().parent.parent
+APP = str(REPO / "dashboard.py")
+TEST_PASSWORD = "uji-kata-sandi-panjang"  # every test user's password (12+ characters)
+
+
+def test_user(role: str, kabkota: str | None = None, partner_id: int | None = None) -> users.User:
+    """The user 'uji-<role>[-<kabkota or partner>]' in the store at DATABASE_URL, made when missing
+    (password TEST_PASSWORD)."""
+    suffix = kabkota or (str(partner_id) if partner_id is not None else "")
+    username = f"uji-{role}" + (f"-{suffix}" if suffix else "")
+    store = open_store(database_url())
+    try:
+        user = users.active_user(store, username)
+        if user is None:
+            user = users.add_user(
+                store, username, role, TEST_PASSWORD, "cli:pytest", kabkota_code=kabkota, partner_id=partner_id
+            )
+        return user
+    finally:
+        store.close()
+
+
+def app_test(
+    role: str | None = "analis",
+    kabkota: str | None = None,
+    partner_id: int | None = None,
+    script: str = APP,
+    timeout: float = 120,
+) -> AppTest:
+    """An AppTest of `script`, signed in as `role` (a store user made by `test_user`); None = a
+    public visitor. Most page tests read as 'analis', who sees every figure in full."""
+    at = AppTest.from_file(script, default_timeout=timeout)
+    if role is not None:
+        at.session_state[auth.ACCESS_KEY] = test_user(role, kabkota, partner_id).access
+        at.session_state[auth.SEEN_KEY] = time.time()
+    return at
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from data_loaders.store import open_store
 from domain import reference
 from domain.filters import Scope
 from domain.reader import Reader
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGE = "app_pages/kelola_data.py"
@@ -21,7 +22,7 @@ GOOD = (
 
 
 def open_page(lang: str = "id") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test("admin")
     at.query_params["lang"] = lang
     at.run()
     at.switch_page(PAGE).run()

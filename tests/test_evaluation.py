@@ -11,7 +11,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data_loaders import importer, periods
 from data_loaders.demo import build_demo
@@ -33,6 +32,7 @@ from domain.evaluation import (
 )
 from domain.filters import Filters, Scope
 from domain.reader import Reader
+from tests.conftest import app_test
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -250,7 +250,7 @@ def test_lock_from_the_command_line(store_url, tmp_path):
 
 
 def test_page(fixture_url):
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at = app_test()
     at.run()
     at.switch_page("app_pages/evaluasi.py").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -280,7 +280,7 @@ def test_page(fixture_url):
 
 def test_page_in_english_on_sample_data(sample_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", sample_url)
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at = app_test()
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("app_pages/evaluasi.py").run()

@@ -12,6 +12,7 @@ from domain import funding
 from domain.filters import Filters, Scope
 from domain.overview import figures, funding_by_source
 from domain.reader import Reader
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 VIEWS = (
@@ -226,7 +227,7 @@ def test_every_view_keeps_to_the_scope(store_url):
 
 
 def run_page(query=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()

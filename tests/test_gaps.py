@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data_loaders.store import open_store
 from domain.filters import Filters, Scope
@@ -37,6 +36,7 @@ from domain.gaps import (
 )
 from domain.overlap import check_list, overlaps_by_region, poorest_left_out, program_pairs, source_pairs, targeting
 from domain.reader import Reader
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -238,7 +238,7 @@ def test_quadrant_and_heat(fixture_store):
 
 
 def run_page(query=None):
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()

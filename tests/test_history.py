@@ -22,6 +22,7 @@ from data_loaders.store import DATA_TABLES, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
 from domain import reference
+from tests.conftest import app_test
 from ui import data_admin
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -371,7 +372,7 @@ def test_the_upload_preview_has_no_none_text_and_no_nan():
 
 
 def open_data_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test("admin")
     at.run()
     at.switch_page("app_pages/kelola_data.py").run()
     assert not at.exception, [e.value for e in at.exception]

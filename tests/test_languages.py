@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from data_loaders.demo import build_demo
 from data_loaders.regions import kabkota_facts
 from data_loaders.store import open_store
+from tests.conftest import app_test
 from ui.pages import PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -198,7 +199,7 @@ def foreign_words(texts: list[str], words: tuple[str, ...] | list[str], names: l
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("region", [None, "Bontang"], ids=["province", "bontang"])
 def test_page_speaks_one_language(sample_url, proper_names, spec, lang, region):
-    at = AppTest.from_file(APP, default_timeout=180)
+    at = app_test(timeout=180)
     at.query_params["lang"] = lang
     if region:  # a kab/kota selected: pages switch to kecamatan and show region-wide rows
         at.query_params["wilayah"] = region

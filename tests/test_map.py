@@ -28,6 +28,7 @@ from domain.map_metrics import (
 from domain.maps import selected_region
 from domain.overview import People
 from domain.reader import Reader
+from tests.conftest import app_test
 from tests.fixture_data import build_fixture
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -390,7 +391,7 @@ def test_click_to_region(event, expected):
 
 
 def run_map(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test()
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -26,6 +26,7 @@ from data_loaders.store import open_store
 from domain.filters import Filters, Scope
 from domain.overlap import overlaps_by_region
 from domain.reader import Reader
+from tests.conftest import app_test
 
 REPO = Path(__file__).resolve().parent.parent
 PROGRAMS = [
@@ -163,13 +164,12 @@ def test_command_line_json_shape(store_url):
 
 
 def test_page_suppresses_small_counts(store_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     store = open_store(store_url)
     build(store)
     store.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at = app_test()
     at.run()
     at.switch_page("app_pages/celah.py").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -247,7 +247,6 @@ def test_hash_command(store_url, tmp_path):
 
 
 def test_page_checks_a_partner_list(store_url, monkeypatch):
-    from streamlit.testing.v1 import AppTest
 
     store = open_store(store_url)
     build(store)
@@ -255,7 +254,7 @@ def test_page_checks_a_partner_list(store_url, monkeypatch):
         tx.execute("UPDATE beneficiaries SET nik_hash = replace(nik_hash, 'p', 'a')")
     store.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
-    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+    at = app_test()
     at.run()
     at.switch_page("app_pages/celah.py").run()
     at.number_input(key="sembunyi").set_value(1).run()

@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import app_test
 from ui.pages import PAGES as REGISTRY
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = [spec.script for spec in REGISTRY]
 
 
-def run_app(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+def run_app(query: dict[str, str] | None = None, page: str | None = None, role: str | None = "admin") -> AppTest:
+    at = app_test(role)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
@@ -42,7 +43,8 @@ def test_pages_folder_holds_only_registered_pages():
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_renders(fixture_url, page, lang):
-    at = run_app({"lang": lang}, page)
+    spec = next(spec for spec in REGISTRY if spec.script == page)
+    at = run_app({"lang": lang}, page, role=None if spec.signed_out_only else "admin")
     assert at.title, page
     assert not at.error
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data_loaders import importer
 from data_loaders.demo import build_demo
@@ -28,6 +27,7 @@ from domain import maps
 from domain.filters import Filters
 from domain.map_metrics import program_points
 from domain.reader import Reader
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp;lintang;bujur"
@@ -259,7 +259,7 @@ def test_the_peta_page_shows_the_real_coordinates(store_url, monkeypatch):
     store_file(s, program_file(row("S-1", "Kec. Tenggarong", TENGGARONG), row("S-2", "Samarinda", ";")))
     s.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test()
     at.run()
     at.switch_page("app_pages/peta.py").run()
     at.toggle(key="lokasi").set_value(True).run()

@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_loaders import importer
 from data_loaders.store import StoreError, StoreReadOnlyError, StoreUnreadableError, StoreWriteError, open_store
+from tests.conftest import app_test
 
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "dashboard.py")
@@ -84,7 +85,7 @@ def app_in_process(url: str, restricted: bool) -> dict:
 
 
 def open_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = app_test()
     at.run()
     if page:
         at.switch_page(page).run()

@@ -2,6 +2,9 @@
 browser tests read it, so a page exists in all three or in none.
 
 A page's URL is its file stem (the default page's is `/`); its script lives in `app_pages/`.
+A page with an `action` is in the navigation only for a role that may take it
+(data_loaders/roles.py), so a visitor who types its URL gets the overview instead; the page checks
+again itself (`shell.require`). `signed_out_only` pages (sign-in) are for visitors only.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from pathlib import Path
 import streamlit as st
 
 from common.i18n import t
+from data_loaders import roles
+from data_loaders.roles import Access
 
 APP_PAGES = Path(__file__).resolve().parent.parent / "app_pages"
 
@@ -23,6 +28,14 @@ class PageSpec:
     icon: str
     group_key: str  # translation key of the navigation group
     default: bool = False
+    action: str | None = None  # the permission a role needs to see the page; None = everyone
+    signed_out_only: bool = False
+
+    def visible_to(self, access: Access) -> bool:
+        """Whether the page is in `access`'s navigation."""
+        if self.signed_out_only:
+            return not access.signed_in
+        return self.action is None or access.may(self.action)
 
     @property
     def script(self) -> str:
@@ -40,15 +53,20 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pendanaan", "page_funding", ":material/payments:", "nav_monitor"),
     PageSpec("celah", "page_gaps", ":material/join_inner:", "nav_analyse"),
     PageSpec("evaluasi", "page_evaluation", ":material/fact_check:", "nav_analyse"),
-    PageSpec("kelola_data", "page_data", ":material/upload_file:", "nav_manage"),
+    PageSpec("kelola_data", "page_data", ":material/upload_file:", "nav_manage", action=roles.DATA_PAGE),
+    PageSpec("pengguna", "page_users", ":material/group:", "nav_manage", action=roles.MANAGE_USERS),
+    PageSpec("jejak_audit", "page_audit", ":material/history:", "nav_manage", action=roles.READ_AUDIT),
     PageSpec("referensi", "page_reference", ":material/menu_book:", "nav_reference"),
+    PageSpec("masuk", "page_sign_in", ":material/login:", "nav_account", signed_out_only=True),
 )
 
 
-def navigation(lang: str) -> dict[str, list[st.Page]]:
-    """The pages grouped for `st.navigation`, titled in `lang`, in registry order."""
+def navigation(lang: str, access: Access) -> dict[str, list[st.Page]]:
+    """The pages `access` may open, grouped for `st.navigation`, titled in `lang`, in registry order."""
     groups: dict[str, list[st.Page]] = {}
     for spec in PAGES:
+        if not spec.visible_to(access):
+            continue
         page = st.Page(
             APP_PAGES / f"{spec.stem}.py", title=t(spec.title_key, lang), icon=spec.icon, default=spec.default
         )

@@ -1,4 +1,5 @@
-"""The frame around every page: language, the shared URL-bound filters, the sample-data notice.
+"""The frame around every page: language, who is signed in, the shared URL-bound filters, the
+sample-data notice.
 
 `dashboard.py` calls `render_sidebar()` once per run before the page runs; pages read the result
 with `view()`. Widget keys are the URL's query parameters (`?lang=en&tahun=2024&wilayah=...`).
@@ -14,11 +15,12 @@ import streamlit as st
 from common import formatting
 from common.colors import FUNDING_SOURCES
 from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
-from common.text import inert_markdown
-from domain.filters import LINTAS_PPKS, Filters, Scope
+from common.text import inert_markdown, without_control_characters
+from data_loaders.roles import Access
+from domain.filters import LINTAS_PPKS, Filters, Scope, scope_of
 from domain.overview import DataStatus, Figures, available_years, data_status
 from domain.reference import categories, kabupaten_kota
-from ui import data
+from ui import auth, data
 
 ALL = "all"
 _VIEW_KEY = "_sinergi_view"
@@ -29,6 +31,7 @@ class View:
     lang: str
     filters: Filters
     scope: Scope
+    access: Access
 
 
 def language() -> str:
@@ -84,14 +87,40 @@ def render_filters(lang: str) -> Filters:
     )
 
 
-def render_sidebar(lang: str) -> View:
-    # Sign-in is not there yet: everyone sees the whole province. The reader applies the scope.
-    scope = Scope()
+def render_account(access: Access, lang: str) -> None:
+    """Who is signed in, with their role and a sign-out button; for a visitor, the sign-in button."""
+    sidebar = st.sidebar
+    if auth.expired_notice():
+        sidebar.info(t("session_expired", lang), icon=":material/timer_off:")
+    if not access.signed_in:
+        if sidebar.button(t("sign_in_button", lang), icon=":material/login:", key="sign_in_nav"):
+            st.switch_page("app_pages/masuk.py")
+        return
+    sidebar.caption(t("signed_in_as", lang))
+    sidebar.text(without_control_characters(access.display_name or access.username))
+    sidebar.caption(t(f"role_{access.role}", lang) + (f" · {access.kabkota_code}" if access.kabkota_code else ""))
+    if sidebar.button(t("sign_out_button", lang), icon=":material/logout:", key="sign_out"):
+        auth.sign_out()
+        st.rerun()
+
+
+def render_sidebar(lang: str, access: Access) -> View:
+    """The account box and the shared filters; the reader applies the access's scope."""
+    scope = scope_of(access)
     data.start_run(scope)
+    render_account(access, lang)
     filters = render_filters(lang)
-    view = View(lang=lang, filters=filters, scope=scope)
+    view = View(lang=lang, filters=filters, scope=scope, access=access)
     st.session_state[_VIEW_KEY] = view
     return view
+
+
+def require(action: str) -> None:
+    """Stop the page unless this rerun's role may take `action` (data_loaders/roles.py): a page the
+    navigation hides checks again, whatever URL was opened."""
+    if not view().access.may(action):
+        st.error(t("not_allowed", view().lang), icon=":material/block:")
+        st.stop()
 
 
 def view() -> View:
