@@ -24,7 +24,7 @@ SEEN_KEY = "_sinergi_seen"  # time.time() of the session's last rerun
 EXPIRED_KEY = "_sinergi_expired"  # set when a session ended by inactivity, for one notice
 
 
-def _client_address() -> str | None:
+def client_address() -> str | None:
     """The browser's network address as the server sees it (None in tests and behind no socket)."""
     try:
         return st.context.ip_address
@@ -37,7 +37,7 @@ def _end(reason: str) -> None:
     st.session_state.pop(SEEN_KEY, None)
     if access is not None and not data.store().read_only:
         with data.store().session(write=True):
-            audit.record(data.store(), access.username, reason, {"role": access.role}, address=_client_address())
+            audit.record(data.store(), access.username, reason, {"role": access.role}, address=client_address())
 
 
 def current() -> Access:
@@ -64,7 +64,7 @@ def sign_in(username: str, password: str) -> Access:
     """Check the password and start the session. Raises users.UserError with the message to show
     (the same for an unknown name, a wrong password and a disabled user; a lock names its minutes)."""
     with data.store().session(write=True):
-        user = users.verify_sign_in(data.store(), username.strip().lower(), password, address=_client_address())
+        user = users.verify_sign_in(data.store(), username.strip().lower(), password, address=client_address())
     st.session_state[ACCESS_KEY] = user.access
     st.session_state[SEEN_KEY] = time.time()
     st.session_state.pop(EXPIRED_KEY, None)

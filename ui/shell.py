@@ -23,7 +23,7 @@ from domain.reference import categories, kabupaten_kota
 from ui import auth, data
 
 ALL = "all"
-_VIEW_KEY = "_sinergi_view"
+VIEW_KEY = "_sinergi_view"
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def render_sidebar(lang: str, access: Access) -> View:
     render_account(access, lang)
     filters = render_filters(lang)
     view = View(lang=lang, filters=filters, scope=scope, access=access)
-    st.session_state[_VIEW_KEY] = view
+    st.session_state[VIEW_KEY] = view
     return view
 
 
@@ -125,7 +125,7 @@ def require(action: str) -> None:
 
 def view() -> View:
     """The language, filters and scope of this run, as set by `dashboard.py`."""
-    return st.session_state[_VIEW_KEY]
+    return st.session_state[VIEW_KEY]
 
 
 def status() -> DataStatus:
