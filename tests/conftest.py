@@ -43,6 +43,9 @@ def test_user(role: str, kabkota: str | None = None, partner_id: int | None = No
         store.close()
 
 
+test_user.__test__ = False  # a helper, not a test, also where a test module imports it
+
+
 def app_test(
     role: str | None = "analis",
     kabkota: str | None = None,

@@ -27,9 +27,10 @@ EXPIRED_KEY = "_sinergi_expired"  # set when a session ended by inactivity, for 
 def client_address() -> str | None:
     """The browser's network address as the server sees it (None in tests and behind no socket)."""
     try:
-        return st.context.ip_address
-    except Exception:  # no script context (AppTest): the address is unknown
+        address = st.context.ip_address
+    except Exception:  # no script context: the address is unknown
         return None
+    return address if isinstance(address, str) else None  # AppTest gives a stand-in object
 
 
 def _end(reason: str) -> None:
