@@ -1,5 +1,6 @@
-"""The real server in headless Chromium: every page by its direct link on a freshly started
-server, with every non-loopback request blocked, and no error on screen."""
+"""The real server in headless Chromium: every public page by its direct link on a freshly started
+server, the signed-in pages after signing in through the form, with every non-loopback request
+blocked, and no error on screen."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import dashboard_server
+from tests.conftest import TEST_PASSWORD, dashboard_server, test_user
 from ui.pages import PAGES as REGISTRY
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,6 +22,9 @@ SCREENSHOTS = REPO / "artifacts" / "screenshots"
 TITLES = {
     "referensi": "Data referensi",
     "kelola_data": "Kelola data",
+    "pengguna": "Pengguna",
+    "jejak_audit": "Jejak audit",
+    "masuk": "Masuk",
     "peta": "PPKS per 1.000 penduduk, 2025",
     "pendanaan": "Pendanaan 2025",
     "celah": "Celah & tumpang tindih 2025",
@@ -29,7 +33,11 @@ TITLES = {
 }
 # Direct links from the one page registry: the default page is the app's root, every other page its
 # file stem. The default page goes last, so the first request of a fresh server is another page.
-PAGES = {spec.url_path: TITLES[spec.stem] for spec in sorted(REGISTRY, key=lambda spec: spec.default)}
+# A visitor opens the public pages; the others are reached after signing in (a reload would end the
+# session, so they are opened from the sidebar).
+ORDER = sorted(REGISTRY, key=lambda spec: spec.default)
+PUBLIC_PAGES = {spec.url_path: TITLES[spec.stem] for spec in ORDER if spec.action is None}
+SIGNED_IN_PAGES = {spec.stem: TITLES[spec.stem] for spec in ORDER if spec.action is not None}
 
 pytestmark = pytest.mark.browser
 
@@ -86,10 +94,21 @@ def _assert_no_error(page, where: str) -> None:
     assert page.locator("[data-testid='stException']").count() == 0, where
 
 
+def sign_in(page, server: str, username: str) -> None:
+    """Sign in through the form, the way a user does (the session lives until the page reloads)."""
+    page.goto(f"{server}/masuk")
+    _wait_until_done(page)
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Masuk").last.click()
+    page.wait_for_function("() => !location.pathname.endsWith('/masuk')", timeout=30_000)
+    _wait_until_done(page)
+
+
 def test_every_page_by_direct_link_on_a_fresh_server(server, browser_page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # The first request a fresh server gets is a direct link to a page that is not the default.
-    for name, title in PAGES.items():
+    for name, title in PUBLIC_PAGES.items():
         browser_page.goto(f"{server}/{name}")
         _wait_until_done(browser_page)
         _assert_no_error(browser_page, name)
@@ -100,6 +119,32 @@ def test_every_page_by_direct_link_on_a_fresh_server(server, browser_page):
     _assert_no_error(browser_page, "root in English")
     assert browser_page.locator("h1").first.inner_text().strip() == "Overview 2025"
     assert not browser_page.outside_requests
+
+
+def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(server, browser_page):
+    page = browser_page
+    for stem in SIGNED_IN_PAGES:  # a visitor's direct link runs the overview, never the page
+        page.goto(f"{server}/{stem}")
+        _wait_until_done(page)
+        assert page.locator("h1").first.inner_text().strip() == "Ringkasan 2025", stem
+        assert page.locator("[data-testid='stFileUploader']").count() == 0
+        page.keyboard.press("Escape")  # the "page not found" notice
+    test_user("admin")
+    sign_in(page, server, "uji-admin")
+    assert page.locator("h1").first.inner_text().strip() == "Ringkasan 2025"
+    assert page.get_by_text("uji-admin").count() == 1
+    for stem, title in SIGNED_IN_PAGES.items():
+        page.locator(f"[data-testid='stSidebarNav'] a[href$='/{stem}']").click()
+        page.wait_for_url(f"**/{stem}**")
+        _wait_until_done(page)
+        _assert_no_error(page, stem)
+        assert page.locator("h1").first.inner_text().strip() == title
+        page.screenshot(path=str(SCREENSHOTS / f"{stem}.png"), full_page=True)
+    page.get_by_role("button", name="Keluar").click()
+    _wait_until_done(page)
+    assert page.get_by_role("button", name="Masuk").count() == 1
+    assert page.locator("[data-testid='stSidebarNav'] a[href$='/kelola_data']").count() == 0
+    assert not page.outside_requests
 
 
 def test_a_copied_link_reopens_the_view_and_filters_follow_to_other_pages(server, browser_page):
