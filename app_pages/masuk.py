@@ -26,4 +26,12 @@ with st.columns([1, 1])[0]:
             st.error(inert_markdown(error.message(lang)), icon=":material/error:")
         else:
             st.switch_page("app_pages/ringkasan.py")
+    if auth.oidc_configured():
+        if st.button(t("sign_in_oidc", lang), icon=":material/badge:", key="sign_in_oidc"):
+            st.login()
+        email = auth.unregistered_email()
+        if email:
+            st.warning(inert_markdown(t("sign_in_oidc_unregistered", lang, email=email)), icon=":material/person_off:")
+            if st.button(t("sign_out_button", lang), key="provider_sign_out"):
+                auth.provider_sign_out()
     st.caption(t("sign_in_public_note", lang))

@@ -726,6 +726,131 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Import #{import_id} cannot be rolled back: import {later} changed the same rows after it. "
         "Roll that one back first.",
     },
+    "imp_limit_region": {
+        "id": "wilayah {code} ({name}) di luar wilayah Anda ({own_code} {own_name}). "
+        "Hapus baris ini atau minta operator {home} mengimpornya.",
+        "en": "region {code} ({name}) lies outside your region ({own_code} {own_name}). "
+        "Remove this row or ask the operator of {home} to import it.",
+    },
+    "imp_limit_region_province": {
+        "id": "wilayah {code} ({name}) tingkat provinsi, di luar wilayah Anda ({own_code} {own_name}). "
+        "Hapus baris ini atau minta admin provinsi mengimpornya.",
+        "en": "region {code} ({name}) is the province, outside your region ({own_code} {own_name}). "
+        "Remove this row or ask the province's administrator to import it.",
+    },
+    "imp_limit_program_elsewhere": {
+        "id": "program {code} ({year}) sudah tersimpan dengan lokasi di luar wilayah Anda ({other}); berkas "
+        "program mengganti semua lokasinya. Hapus baris ini atau minta admin provinsi mengimpornya.",
+        "en": "program {code} ({year}) is stored with places outside your region ({other}); a program file "
+        "replaces all its places. Remove this row or ask the province's administrator to import it.",
+    },
+    "imp_limit_program_other_partner": {
+        "id": "program {code} ({year}) sudah tersimpan atas nama penyelenggara lain ({other}), bukan {whom}. "
+        "Gunakan kode program Anda sendiri atau hapus baris ini.",
+        "en": "program {code} ({year}) is stored for another implementer ({other}), not {whom}. "
+        "Use a program code of your own or remove this row.",
+    },
+    "imp_limit_beneficiary_elsewhere": {
+        "id": "penerima ini sudah tersimpan untuk program {code} ({year}) di wilayah lain, di luar {whom}. "
+        "Hapus baris ini atau minta admin provinsi memindahkannya.",
+        "en": "this beneficiary is stored for program {code} ({year}) in another region, outside {whom}. "
+        "Remove this row or ask the province's administrator to move it.",
+    },
+    "imp_limit_not_own_program": {
+        "id": "program {code} ({year}) bukan program {whom}. Anda hanya dapat mengimpor penerima program "
+        "Anda sendiri: impor dahulu berkas programnya atau hapus baris ini.",
+        "en": "program {code} ({year}) is not a program of {whom}. You can import beneficiaries of your own "
+        "programs only: import the program file first or remove this row.",
+    },
+    "imp_limit_partner": {
+        "id": "penyelenggara '{value}' bukan {whom}. Anda hanya dapat mengimpor program {whom}: "
+        "tulis '{whom}' sebagai penyelenggara atau hapus baris ini.",
+        "en": "implementer '{value}' is not {whom}. You can import programs of {whom} only: "
+        "write '{whom}' as the implementer or remove this row.",
+    },
+    "imp_limit_kind_operator": {
+        "id": "Berkas {kind} tidak dapat diimpor oleh operator {whom}: operator hanya mengimpor {allowed} "
+        "di wilayahnya. Minta admin provinsi mengimpor berkas ini.",
+        "en": "A {kind} file cannot be imported by the operator of {whom}: operators import {allowed} "
+        "of their region only. Ask the province's administrator to import this file.",
+    },
+    "imp_limit_kind_mitra": {
+        "id": "Berkas {kind} tidak dapat diimpor oleh mitra {whom}: mitra hanya mengimpor {allowed} "
+        "programnya sendiri. Minta admin provinsi mengimpor berkas ini.",
+        "en": "A {kind} file cannot be imported by the partner {whom}: partners import {allowed} "
+        "of their own programs only. Ask the province's administrator to import this file.",
+    },
+    "imp_limit_nobody_operator": {
+        "id": "Akun operator ini tidak memiliki kabupaten/kota yang dikenal, jadi tidak dapat mengimpor "
+        "berkas {kind}. Minta administrator mengatur wilayah akun Anda.",
+        "en": "This operator account has no known kabupaten/kota, so it cannot import a {kind} file. "
+        "Ask an administrator to set your account's region.",
+    },
+    "imp_limit_nobody_mitra": {
+        "id": "Akun mitra ini tidak terhubung dengan mitra yang tersimpan, jadi tidak dapat mengimpor "
+        "berkas {kind}. Minta administrator mengatur mitra akun Anda.",
+        "en": "This partner account is linked to no stored partner, so it cannot import a {kind} file. "
+        "Ask an administrator to set your account's partner.",
+    },
+    "imp_limit_refused": {
+        "id": "{file}: impor ditolak, {count} baris di luar batas yang boleh Anda ubah (baris {rows}). "
+        "Tidak ada yang disimpan. Periksa berkas lagi untuk melihat alasannya per baris.",
+        "en": "{file}: import refused, {count} rows lie outside what you may change (rows {rows}). "
+        "Nothing was stored. Check the file again to see the reason per row.",
+    },
+    "imp_rollback_limit_kind": {
+        "id": "Impor #{import_id} ({kind}) tidak dapat Anda batalkan dengan peran Anda. "
+        "Minta admin provinsi membatalkannya.",
+        "en": "You cannot roll back import #{import_id} ({kind}) with your role. "
+        "Ask the province's administrator to roll it back.",
+    },
+    "imp_rollback_limit_region": {
+        "id": "Impor #{import_id} tidak dapat Anda batalkan: impor itu mengubah baris di luar wilayah Anda "
+        "({own}): {regions}. Minta admin provinsi membatalkannya.",
+        "en": "You cannot roll back import #{import_id}: it changed rows outside your region ({own}): "
+        "{regions}. Ask the province's administrator to roll it back.",
+    },
+    "imp_rollback_limit_partner": {
+        "id": "Impor #{import_id} tidak dapat Anda batalkan: impor itu mengubah program mitra lain "
+        "({programs}). Minta admin provinsi membatalkannya.",
+        "en": "You cannot roll back import #{import_id}: it changed programs of another partner "
+        "({programs}). Ask the province's administrator to roll it back.",
+    },
+    "not_allowed_import": {
+        "id": "Peran {role} tidak dapat mengimpor data.",
+        "en": "The role {role} cannot import data.",
+    },
+    "not_allowed_rollback": {
+        "id": "Peran {role} tidak dapat membatalkan impor.",
+        "en": "The role {role} cannot roll back imports.",
+    },
+    "not_allowed_lock_periods": {
+        "id": "Peran {role} tidak dapat mengunci atau membuka periode; hanya admin.",
+        "en": "The role {role} cannot lock or unlock periods; only an administrator can.",
+    },
+    "not_allowed_remove_sample": {
+        "id": "Peran {role} tidak dapat menghapus data contoh; hanya admin.",
+        "en": "The role {role} cannot remove the sample data; only an administrator can.",
+    },
+    "data_limit_operator": {
+        "id": "Anda masuk sebagai operator {whom}: Anda dapat mengimpor baris program, PPKS, penerima dan "
+        "indikator yang berlokasi di {whom} saja. Baris wilayah lain atau tingkat provinsi ditolak per baris.",
+        "en": "You are signed in as the operator of {whom}: you can import rows of programs, PPKS, "
+        "beneficiaries and indicators located in {whom} only. Rows of other regions or of the province "
+        "are refused row by row.",
+    },
+    "data_limit_nobody": {
+        "id": "Akun Anda belum terhubung dengan kabupaten/kota atau mitra yang dikenal, jadi belum dapat "
+        "mengimpor. Minta administrator mengatur akun Anda.",
+        "en": "Your account is linked to no known kabupaten/kota or partner, so it cannot import yet. "
+        "Ask an administrator to set up your account.",
+    },
+    "data_limit_mitra": {
+        "id": "Anda masuk sebagai mitra {whom}: Anda dapat mengimpor program dengan penyelenggara {whom} "
+        "dan penerima program Anda sendiri saja. Baris lain ditolak per baris.",
+        "en": "You are signed in as the partner {whom}: you can import programs with {whom} as the "
+        "implementer and beneficiaries of your own programs only. Other rows are refused row by row.",
+    },
     # --- command line -----------------------------------------------------------------------
     "cli_read": {"id": "membaca: {done} baris", "en": "reading: {done} rows"},
     "cli_validate": {"id": "memeriksa: kolom {done} dari {total}", "en": "checking: column {done} of {total}"},
@@ -901,6 +1026,97 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No users yet. Create the first administrator: python -m data_loaders admin-init NAME",
     },
     "cli_audit_empty": {"id": "Log audit masih kosong.", "en": "The audit log is empty."},
+    "cli_user_enabled": {"id": "Pengguna {username} dapat masuk lagi.", "en": "User {username} may sign in again."},
+    "cli_user_role_changed": {"id": "Peran {username} sekarang {role}.", "en": "{username} now has the role {role}."},
+    # --- Pengguna and Jejak audit pages (admin) ------------------------------------------------
+    "user_disable_self": {
+        "id": "Anda tidak dapat menonaktifkan akun Anda sendiri; minta administrator lain. Tidak ada yang diubah.",
+        "en": "You cannot disable your own account; ask another administrator. Nothing was changed.",
+    },
+    "user_role_self": {
+        "id": "Anda tidak dapat mengubah peran Anda sendiri; minta administrator lain. Tidak ada yang diubah.",
+        "en": "You cannot change your own role; ask another administrator. Nothing was changed.",
+    },
+    "user_last_admin": {
+        "id": "{username} adalah satu-satunya administrator aktif: tambahkan atau aktifkan administrator lain dahulu. Tidak ada yang diubah.",
+        "en": "{username} is the only active administrator: add or enable another administrator first. Nothing was changed.",
+    },
+    "users_intro": {
+        "id": "Siapa yang dapat masuk ke dasbor dan dengan peran apa. Setiap perubahan dicatat di jejak audit.",
+        "en": "Who may sign in to the dashboard, and with which role. Every change is written to the audit trail.",
+    },
+    "users_count": {"id": "{count} pengguna", "en": "{count} users"},
+    "users_col_username": {"id": "Nama pengguna", "en": "Username"},
+    "users_col_display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "users_col_role": {"id": "Peran", "en": "Role"},
+    "users_col_kabkota": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "users_col_partner": {"id": "Mitra", "en": "Partner"},
+    "users_col_disabled": {"id": "Nonaktif", "en": "Disabled"},
+    "users_col_locked_until": {"id": "Terkunci sampai", "en": "Locked until"},
+    "users_col_created": {"id": "Dibuat", "en": "Created"},
+    "users_col_password_changed": {"id": "Kata sandi diganti", "en": "Password changed"},
+    "users_add_heading": {"id": "Tambah pengguna", "en": "Add a user"},
+    "users_manage_heading": {"id": "Ubah pengguna", "en": "Change a user"},
+    "users_pick": {"id": "Pengguna", "en": "User"},
+    "users_role": {"id": "Peran", "en": "Role"},
+    "users_kabkota": {"id": "Kabupaten/kota operator", "en": "The operator's regency/city"},
+    "users_partner": {"id": "Perusahaan mitra", "en": "Partner company"},
+    "users_no_partners": {
+        "id": "Belum ada mitra di basis data: impor data mitra dahulu (Kelola data, jenis Mitra CSR).",
+        "en": "No partner is in the store yet: import the partners first (Data page, kind CSR partners).",
+    },
+    "users_username": {"id": "Nama pengguna (huruf kecil, angka, . _ -)", "en": "Username (lowercase letters, digits, . _ -)"},
+    "users_display_name": {"id": "Nama tampilan (boleh kosong)", "en": "Display name (optional)"},
+    "users_password": {"id": "Kata sandi", "en": "Password"},
+    "users_password_again": {"id": "Ulangi kata sandi", "en": "Repeat the password"},
+    "users_password_policy": {
+        "id": "Kata sandi minimal {minimum} karakter; berikan kepada pengguna lewat jalur yang aman.",
+        "en": "A password has at least {minimum} characters; hand it to the user in a safe way.",
+    },
+    "users_password_mismatch": {
+        "id": "Kedua kata sandi berbeda; tidak ada yang diubah.",
+        "en": "The two passwords differ; nothing was changed.",
+    },
+    "users_add_button": {"id": "Tambah pengguna", "en": "Add user"},
+    "users_added": {"id": "Pengguna {username} ({role}) ditambahkan.", "en": "User {username} ({role}) added."},
+    "users_disable_button": {"id": "Nonaktifkan", "en": "Disable"},
+    "users_enable_button": {"id": "Aktifkan lagi", "en": "Enable"},
+    "users_disabled": {
+        "id": "Pengguna {username} dinonaktifkan: tidak dapat masuk lagi.",
+        "en": "User {username} disabled: they can no longer sign in.",
+    },
+    "users_enabled": {"id": "Pengguna {username} dapat masuk lagi.", "en": "User {username} may sign in again."},
+    "users_reset_heading": {"id": "Atur ulang kata sandi", "en": "Reset the password"},
+    "users_reset_button": {"id": "Ganti kata sandi", "en": "Replace the password"},
+    "users_password_reset": {
+        "id": "Kata sandi {username} diganti; kunci karena percobaan gagal dibuka.",
+        "en": "Password of {username} replaced; any lock from failed attempts is lifted.",
+    },
+    "users_role_heading": {"id": "Ubah peran", "en": "Change the role"},
+    "users_role_button": {"id": "Simpan peran", "en": "Save the role"},
+    "users_role_changed": {"id": "Peran {username} sekarang {role}.", "en": "{username} now has the role {role}."},
+    "audit_intro": {
+        "id": "Catatan pemrosesan (UU PDP No. 27/2022): siapa, kapan, apa, dengan filter apa dan berapa baris. Catatan hanya ditambah; tidak ada yang dapat mengubahnya dari dasbor.",
+        "en": "The record of processing (UU PDP No. 27/2022): who, when, what, with which filters and how many rows. Rows are only added; nobody can change them from the dashboard.",
+    },
+    "audit_filter_action": {"id": "Tindakan", "en": "Action"},
+    "audit_filter_actor": {"id": "Oleh", "en": "By"},
+    "audit_filter_dates": {"id": "Tanggal (dari – sampai)", "en": "Dates (from – to)"},
+    "audit_all": {"id": "Semua", "en": "All"},
+    "audit_col_logged_at": {"id": "Waktu", "en": "Time"},
+    "audit_col_actor": {"id": "Oleh", "en": "By"},
+    "audit_col_action": {"id": "Tindakan", "en": "Action"},
+    "audit_col_rows": {"id": "Baris", "en": "Rows"},
+    "audit_col_address": {"id": "Alamat jaringan", "en": "Network address"},
+    "audit_col_detail": {"id": "Rincian", "en": "Detail"},
+    "audit_count": {"id": "{count} catatan sesuai filter.", "en": "{count} entries match the filters."},
+    "audit_limited": {
+        "id": "Ditampilkan dan diunduh {shown} catatan terbaru; persempit filter untuk melihat yang lebih lama.",
+        "en": "The latest {shown} entries are shown and downloaded; narrow the filters to see older ones.",
+    },
+    "audit_empty": {"id": "Tidak ada catatan yang sesuai filter.", "en": "No entry matches the filters."},
+    "audit_download_csv": {"id": "Unduh jejak audit (.csv)", "en": "Download the audit trail (.csv)"},
+    "audit_download_xlsx": {"id": "Unduh jejak audit (.xlsx)", "en": "Download the audit trail (.xlsx)"},
     # --- data page (Kelola Data) -------------------------------------------------------------
     "page_data": {"id": "Kelola data", "en": "Data"},
     "nav_manage": {"id": "Kelola", "en": "Manage"},
@@ -921,6 +1137,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A session ends after a while without use; reloading the page also ends it.",
     },
     "sign_out_button": {"id": "Keluar", "en": "Sign out"},
+    "sign_in_oidc": {"id": "Masuk dengan akun kantor", "en": "Sign in with the office account"},
+    "sign_in_oidc_unregistered": {
+        "id": "Akun {email} belum terdaftar di dasbor ini. Minta administrator menambahkan pengguna dengan nama pengguna {email}.",
+        "en": "The account {email} is not registered on this dashboard. Ask an administrator to add a user named {email}.",
+    },
     "signed_in_as": {"id": "Masuk sebagai", "en": "Signed in as"},
     "session_expired": {
         "id": "Sesi berakhir karena lama tidak digunakan. Silakan masuk lagi.",
@@ -1363,6 +1584,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_beneficiaries": {
         "id": "Belum ada daftar penerima untuk tahun ini.",
         "en": "There are no beneficiary lists for this year.",
+    },
+    "signed_in_only": {
+        "id": "Bagian ini (data tingkat penerima) hanya untuk pengguna yang masuk.",
+        "en": "This section (beneficiary-level data) is for signed-in users only.",
+    },
+    "not_for_role": {
+        "id": "Bagian ini tidak tersedia untuk peran Anda.",
+        "en": "This section is not available to your role.",
+    },
+    "public_small_note": {
+        "id": "Tampilan publik: angka kebutuhan (PPKS) di bawah {count} jiwa/KK per wilayah dan kategori tidak diterbitkan dan tidak ikut dijumlahkan.",
+        "en": "Public view: need (PPKS) figures below {count} persons/households per region and category are not published and not added into any total.",
+    },
+    "mitra_own_only": {
+        "id": "Angka penerima di bagian ini hanya menghitung penerima program perusahaan Anda sendiri.",
+        "en": "The beneficiary figures in this section count only the beneficiaries of your own company's programs.",
+    },
+    "check_counts_intro": {
+        "id": "Unggah CSV berisi kolom nik (16 angka) atau nik_hash. Yang kembali hanya jumlah orang di daftar Anda yang sudah menerima bantuan dari program mana pun pada tahun ini, per sumber dana; jumlah di bawah {count} tidak ditampilkan. Berkas tidak disimpan; pemeriksaan dicatat di jejak audit.",
+        "en": "Upload a CSV with a nik (16 digits) or nik_hash column. Only counts come back: how many people on your list already receive help from any program this year, per funding source; counts below {count} are not shown. The file is not stored; the check is recorded in the audit trail.",
+    },
+    "eval_lock_admin_only": {
+        "id": "Hanya admin yang dapat mengunci atau membuka tahun.",
+        "en": "Only an administrator can lock or unlock years.",
     },
     "gaps_need_missing": {
         "id": "Data kebutuhan (PPKS) {year} belum ada untuk {region}, padahal ada {programs} program dengan kategori PPKS. Celah dan tumpang tindih tidak dapat dinilai tanpa data itu; ini tidak berarti tidak ada celah. Impor data jenis 'ppks' di halaman {page}, atau jalankan: python -m data_loaders import BERKAS --kind ppks",

@@ -4,13 +4,22 @@ scanned for them."""
 
 from __future__ import annotations
 
+import io
 import logging
 import re
+import zipfile
 from pathlib import Path
 
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
 from data_loaders.__main__ import main
+from tests.conftest import app_test
+from ui.pages import PAGES as REGISTRY
 
 CASES = Path(__file__).resolve().parent / "field_cases"
+# 16 digits in a row, except the fraction of a decimal number (4.6410280805404005 is a ratio).
+SIXTEEN_DIGITS = re.compile(r"(?<!\d)(?<!\d\.)\d{16}(?!\d)")
 
 
 def test_raw_niks_are_nowhere_after_an_import(empty_store, capsys, caplog, monkeypatch):
@@ -29,3 +38,51 @@ def test_raw_niks_are_nowhere_after_an_import(empty_store, capsys, caplog, monke
         assert nik.encode() not in stored  # the store file and its WAL hold only keyed hashes
         assert nik not in said.out and nik not in said.err
         assert nik not in caplog.text
+
+
+@pytest.fixture
+def media(monkeypatch) -> dict[str, bytes]:
+    """Every file a page hands to the browser in AppTest (downloads), by its media id."""
+    files: dict[str, bytes] = {}
+    load = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        file_id = load(self, path_or_data, mimetype, kind, filename)
+        if isinstance(path_or_data, bytes):
+            files[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    return files
+
+
+def _text_of(content: bytes) -> str:
+    """A CSV's text, or every part of an XLSX (a zip of XML) as text."""
+    if content.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(content)) as book:
+            return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    return content.decode("utf-8-sig", "replace")
+
+
+def test_no_page_download_holds_a_run_of_16_digits_after_raw_niks_are_imported(fixture_url, monkeypatch, media):
+    monkeypatch.setenv("SINERGI_NIK_KEY", "test-key")
+    niks = [f"647201{i:010d}" for i in range(1, 41)]
+    rows = "".join(f"{nik},PKH,2025,64.72.01,2400000,1\n" for nik in niks)
+    file = Path(fixture_url.removeprefix("duckdb:///")).parent / "penerima_6472011234567890.csv"
+    file.write_text("nik,kode_program,tahun,wilayah,nilai_bantuan_rp,desil\n" + rows, encoding="utf-8")
+    assert main(["import", str(file), "--kind", "penerima"]) == 0
+    checked = 0
+    for spec in REGISTRY:
+        if spec.signed_out_only:
+            continue
+        at = app_test("admin")
+        at.run()
+        at.switch_page(spec.script).run()
+        assert not at.exception, spec.stem
+        for button in at.get("download_button"):
+            file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+            text = _text_of(media[file_id])
+            assert not SIXTEEN_DIGITS.search(text), (spec.stem, SIXTEEN_DIGITS.search(text).group())
+            assert not any(nik in text for nik in niks), spec.stem
+            checked += 1
+    assert checked >= 6  # the map's, the program list's, the template and the audit log's downloads at least
