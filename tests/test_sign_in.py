@@ -154,3 +154,61 @@ def test_signing_out_returns_to_the_public_view(fixture_url, lang):
     assert auth.ACCESS_KEY not in at.session_state
     assert [b.label for b in at.sidebar.button] == ["Masuk" if lang == "id" else "Sign in"]
     assert actions(fixture_url)[-1] == ("uji-admin", "sign_out")
+
+
+# A stand-in identity provider: AppTest seeds `st.user` and the `[auth]` secrets as st.login would
+# leave them after the provider's redirect (the provider itself is never contacted).
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "uji-rahasia-cookie-yang-panjang",
+    "client_id": "sinergi-kesos",
+    "client_secret": "uji",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+
+
+def provider_app(email: str | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": email is not None, **({"email": email} if email else {})}
+    return at
+
+
+def add_email_user(url: str, email: str, role: str) -> None:
+    store = open_store(url)
+    try:
+        users.add_user(store, "placeholder", role, TEST_PASSWORD, "cli:pytest")
+        with store.transaction(versioned=False) as tx:  # a provider's address as the username
+            tx.execute("UPDATE users SET username = ? WHERE username = 'placeholder'", [email])
+    finally:
+        store.close()
+
+
+def test_the_sign_in_page_offers_the_provider_only_when_it_is_configured(fixture_url):
+    at = provider_app(None)
+    at.run()
+    at.switch_page("app_pages/masuk.py").run()
+    assert [b.label for b in at.main.button] == ["Masuk", "Masuk dengan akun kantor"]
+    plain = visitor()
+    plain.switch_page("app_pages/masuk.py").run()
+    assert [b.label for b in plain.main.button] == ["Masuk"]
+
+
+def test_a_provider_sign_in_takes_the_role_of_the_user_with_that_address(fixture_url):
+    add_email_user(fixture_url, "budi@kaltimprov.go.id", "pimpinan")
+    at = provider_app("Budi@Kaltimprov.go.id")
+    at.run()
+    assert not at.exception
+    assert at.session_state[auth.ACCESS_KEY].role == "pimpinan"
+    assert "budi@kaltimprov.go.id" in [t.value for t in at.sidebar.text]
+    assert actions(fixture_url)[-1] == ("budi@kaltimprov.go.id", "sign_in")
+
+
+def test_a_provider_address_without_a_user_gets_the_public_view_and_a_message(fixture_url):
+    at = provider_app("orang@lain.example")
+    at.run()
+    assert auth.ACCESS_KEY not in at.session_state
+    at.switch_page("app_pages/masuk.py").run()
+    assert "Akun orang@lain.example belum terdaftar" in at.warning[0].value.replace("\u2060", "")  # no mail link
+    failed = [(actor, action) for actor, action in actions(fixture_url) if action == "sign_in_failed"]
+    assert failed == [("publik", "sign_in_failed")]  # once per session, without the address
