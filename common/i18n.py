@@ -947,8 +947,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "There is no user '{username}'. See the list with: python -m data_loaders user list",
     },
     "user_bad_username": {
-        "id": "Nama pengguna '{username}' tidak sah: 2–64 huruf kecil, angka, '.', '_' atau '-', diawali huruf atau angka.",
-        "en": "Username '{username}' is not valid: 2–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.",
+        "id": "Nama pengguna '{username}' tidak sah: 2–64 huruf kecil, angka, '.', '_', '@' atau '-', diawali huruf atau angka (alamat email untuk akun kantor).",
+        "en": "Username '{username}' is not valid: 2–64 lowercase letters, digits, '.', '_', '@' or '-', starting with a letter or digit (an e-mail address for office accounts).",
     },
     "user_bad_role": {
         "id": "Peran '{role}' tidak dikenal; pilih salah satu: {roles}.",

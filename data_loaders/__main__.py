@@ -103,6 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--name", help="the name shown in the dashboard")
     add.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     user.add_parser("disable", help="stop a user from signing in").add_argument("username")
+    user.add_parser("enable", help="let a disabled user sign in again").add_argument("username")
+    role = user.add_parser("role", help="change a user's role (an operator needs --wilayah, a mitra --mitra)")
+    role.add_argument("username")
+    role.add_argument("--role", required=True, choices=users.ROLES)
+    role.add_argument("--wilayah", help="an operator's kabupaten/kota: name, alias, Kemendagri or BPS code")
+    role.add_argument("--mitra", help="a mitra user's company: the name of an imported partner")
     reset = user.add_parser("reset-password", help="give a user a new password and lift a lock")
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
@@ -282,22 +288,33 @@ def _password(args: argparse.Namespace) -> str | None:
     return first
 
 
-def _user_add(store: Store, args: argparse.Namespace) -> int:
-    """`user add`: resolve --wilayah and --mitra, read the password, add the user."""
+def _place(store: Store, args: argparse.Namespace) -> tuple[str | None, int | None] | None:
+    """--wilayah as a kabupaten/kota code and --mitra as a partner id (each None when not given);
+    None after printing why when either cannot be resolved."""
     lang = _lang()
     kabkota = None
     if args.wilayah:
         region = resolve_region(args.wilayah)
         if region.level != "kabupaten_kota":
             print(t("cli_user_region_level", lang, name=describe(region)), file=sys.stderr)
-            return 1
+            return None
         kabkota = region.code
     partner = None
     if args.mitra:
         partner = store.scalar("SELECT id FROM partners WHERE name_key = ?", [partner_key(args.mitra)])
         if partner is None:
             print(t("cli_user_partner_unknown", lang, name=args.mitra), file=sys.stderr)
-            return 1
+            return None
+    return kabkota, None if partner is None else int(partner)
+
+
+def _user_add(store: Store, args: argparse.Namespace) -> int:
+    """`user add`: resolve --wilayah and --mitra, read the password, add the user."""
+    lang = _lang()
+    place = _place(store, args)
+    if place is None:
+        return 1
+    kabkota, partner = place
     password = _password(args)
     if password is None:
         return 1
@@ -309,7 +326,7 @@ def _user_add(store: Store, args: argparse.Namespace) -> int:
         _actor(),
         display_name=args.name,
         kabkota_code=kabkota,
-        partner_id=None if partner is None else int(partner),
+        partner_id=partner,
     )
     print(t("cli_user_added", lang, username=args.username, role=args.role))
     return 0
@@ -348,6 +365,15 @@ def _user(store: Store, args: argparse.Namespace) -> int:
     elif args.user_command == "disable":
         users.disable_user(store, args.username, _actor())
         print(t("cli_user_disabled", lang, username=args.username))
+    elif args.user_command == "enable":
+        users.enable_user(store, args.username, _actor())
+        print(t("cli_user_enabled", lang, username=args.username))
+    elif args.user_command == "role":
+        place = _place(store, args)
+        if place is None:
+            return 1
+        users.change_role(store, args.username, args.role, _actor(), *place)
+        print(t("cli_user_role_changed", lang, username=args.username, role=args.role))
     elif args.user_command == "reset-password":
         if store.scalar("SELECT count(*) FROM users WHERE username = ?", [args.username]) == 0:
             raise users.UserError(key="user_unknown", username=args.username)

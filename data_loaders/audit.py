@@ -60,10 +60,59 @@ def record(
             _insert(tx, actor, action, text, rows, address, at)
 
 
-def entries(store: Store, limit: int | None = None) -> pd.DataFrame:
+def _where(
+    action: str | None, actor: str | None, since: dt.date | None, until: dt.date | None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (or '') and its parameters for the filters of `entries`."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, wanted in (("action", action), ("actor", actor)):
+        if wanted is not None:
+            clauses.append(f"{column} = ?")
+            params.append(wanted)
+    if since is not None:
+        clauses.append("logged_at >= ?")
+        params.append(dt.datetime.combine(since, dt.time()))
+    if until is not None:
+        clauses.append("logged_at < ?")
+        params.append(dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def entries(
+    store: Store,
+    limit: int | None = None,
+    *,
+    action: str | None = None,
+    actor: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> pd.DataFrame:
     """The audit log, newest first: id, logged_at, actor, action, rows, address, detail (JSON text);
-    at most `limit` rows when given."""
-    sql = "SELECT id, logged_at, actor, action, rows, address, detail FROM audit_log ORDER BY id DESC"
+    at most `limit` rows when given. The filters are applied in the query: `action` and `actor`
+    exactly, `since` and `until` as dates of `logged_at`, both days included."""
+    where, params = _where(action, actor, since, until)
+    sql = "SELECT id, logged_at, actor, action, rows, address, detail FROM audit_log" + where + " ORDER BY id DESC"
     if limit is None:
-        return store.query(sql)
-    return store.query(sql + " LIMIT ?", [int(limit)])
+        return store.query(sql, params)
+    return store.query(sql + " LIMIT ?", [*params, int(limit)])
+
+
+def count(
+    store: Store,
+    *,
+    action: str | None = None,
+    actor: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> int:
+    """The number of audit rows the filters of `entries` select (without a limit)."""
+    where, params = _where(action, actor, since, until)
+    return int(store.scalar("SELECT count(*) FROM audit_log" + where, params))
+
+
+def choices(store: Store) -> tuple[list[str], list[str]]:
+    """The actions and the actors that occur in the log, each sorted: the choices of the filters."""
+    actions = store.query("SELECT DISTINCT action FROM audit_log ORDER BY action")["action"]
+    actors = store.query("SELECT DISTINCT actor FROM audit_log ORDER BY actor")["actor"]
+    return list(actions), list(actors)

@@ -29,11 +29,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from data_loaders import audit
 from data_loaders.regions import kabupaten_kota
 from data_loaders.roles import ROLES, Access
-from data_loaders.store import Store, StoreError
+from data_loaders.store import Store, StoreError, Transaction
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024  # hashing a longer text only costs the server time
-USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{1,63}")  # an e-mail address serves OIDC sign-in
 MAX_FAILURES = 5
 MAX_ADDRESS_FAILURES = 20
 LOCK_TIME = dt.timedelta(minutes=15)
@@ -103,6 +103,21 @@ def _existing(store: Store, username: str) -> pd.Series:
     return row
 
 
+def _check_role(store: Store, role: str, kabkota_code: str | None, partner_id: int | None) -> None:
+    """Raise UserError unless `role` is known and has a region exactly when it is an operator and a
+    stored partner exactly when it is a mitra."""
+    if role not in ROLES:
+        raise UserError(key="user_bad_role", role=role, roles=", ".join(ROLES))
+    if (role == "operator") != (kabkota_code is not None):
+        raise UserError(key="user_operator_region" if role == "operator" else "user_region_not_operator")
+    if (role == "mitra") != (partner_id is not None):
+        raise UserError(key="user_mitra_partner" if role == "mitra" else "user_partner_not_mitra")
+    if kabkota_code is not None and kabkota_code not in {region.code for region in kabupaten_kota()}:
+        raise UserError(key="user_bad_region", code=kabkota_code)
+    if partner_id is not None and not store.scalar("SELECT count(*) FROM partners WHERE id = ?", [partner_id]):
+        raise UserError(key="user_bad_partner", partner_id=partner_id)
+
+
 def add_user(
     store: Store,
     username: str,
@@ -117,20 +132,11 @@ def add_user(
     """Create a user and log it (action 'user_add', by `actor`). An operator needs `kabkota_code`
     (a kabupaten/kota code such as '64.72'), a mitra needs `partner_id` (a stored partner); other
     roles take neither. Raises UserError: a username that is not 2–64 lowercase letters, digits,
-    '.', '_' or '-', or is taken; an unknown role; a missing or superfluous region or partner; a
-    password against the policy (see `hash_password`)."""
+    '.', '_', '@' or '-' (an e-mail address for OIDC sign-in), or is taken; an unknown role; a
+    missing or superfluous region or partner; a password against the policy (see `hash_password`)."""
     if not USERNAME.fullmatch(username):
         raise UserError(key="user_bad_username", username=username)
-    if role not in ROLES:
-        raise UserError(key="user_bad_role", role=role, roles=", ".join(ROLES))
-    if (role == "operator") != (kabkota_code is not None):
-        raise UserError(key="user_operator_region" if role == "operator" else "user_region_not_operator")
-    if (role == "mitra") != (partner_id is not None):
-        raise UserError(key="user_mitra_partner" if role == "mitra" else "user_partner_not_mitra")
-    if kabkota_code is not None and kabkota_code not in {region.code for region in kabupaten_kota()}:
-        raise UserError(key="user_bad_region", code=kabkota_code)
-    if partner_id is not None and not store.scalar("SELECT count(*) FROM partners WHERE id = ?", [partner_id]):
-        raise UserError(key="user_bad_partner", partner_id=partner_id)
+    _check_role(store, role, kabkota_code, partner_id)
     if _row(store, username) is not None:
         raise UserError(key="user_exists", username=username)
     password_hash = hash_password(password)
@@ -162,13 +168,69 @@ def first_admin(
     return add_user(store, username, "admin", password, actor, display_name=display_name, now=now)
 
 
+def _keep_an_admin(tx: Transaction, username: str) -> None:
+    """Raise UserError('user_last_admin') when `username` is the only active (not disabled) admin;
+    called inside the transaction that would disable or demote them, so nothing is changed then."""
+    admins = tx.query("SELECT username FROM users WHERE role = 'admin' AND NOT disabled")["username"]
+    if list(admins) == [username]:
+        raise UserError(key="user_last_admin", username=username)
+
+
 def disable_user(store: Store, username: str, actor: str, now: dt.datetime | None = None) -> None:
     """Stop `username` from signing in (the row stays, for the audit trail); logs 'user_disable'.
-    Raises UserError for an unknown username."""
+    Raises UserError for an unknown username, for `actor` disabling themselves ('user_disable_self')
+    and for the last active admin ('user_last_admin': someone must be able to manage users)."""
     _existing(store, username)
+    if username == actor:
+        raise UserError(key="user_disable_self")
     with store.transaction(versioned=False) as tx:
+        _keep_an_admin(tx, username)
         tx.execute("UPDATE users SET disabled = TRUE WHERE username = ?", [username])
         audit.record(tx, actor, "user_disable", {"username": username}, rows=1, now=now)
+
+
+def enable_user(store: Store, username: str, actor: str, now: dt.datetime | None = None) -> None:
+    """Let a disabled `username` sign in again (their password and role unchanged); logs
+    'user_enable'. Raises UserError for an unknown username."""
+    _existing(store, username)
+    with store.transaction(versioned=False) as tx:
+        tx.execute("UPDATE users SET disabled = FALSE WHERE username = ?", [username])
+        audit.record(tx, actor, "user_enable", {"username": username}, rows=1, now=now)
+
+
+def change_role(
+    store: Store,
+    username: str,
+    role: str,
+    actor: str,
+    kabkota_code: str | None = None,
+    partner_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Give `username` the role `role` with its kab/kota (operator) or partner (mitra), as `add_user`
+    requires them; a signed-in session of theirs gets it on its next rerun (`active_user`). Logs
+    'user_role' with the old and new role. Raises UserError for an unknown username, for `actor`
+    changing their own role ('user_role_self'), for demoting the last active admin
+    ('user_last_admin'), and as `add_user` does for the role, region and partner."""
+    old = _existing(store, username)
+    if username == actor:
+        raise UserError(key="user_role_self")
+    _check_role(store, role, kabkota_code, partner_id)
+    with store.transaction(versioned=False) as tx:
+        if role != "admin":
+            _keep_an_admin(tx, username)
+        tx.execute(
+            "UPDATE users SET role = ?, kabkota_code = ?, partner_id = ? WHERE username = ?",
+            [role, kabkota_code, partner_id, username],
+        )
+        detail = {
+            "username": username,
+            "old_role": old["role"],
+            "role": role,
+            "kabkota_code": kabkota_code,
+            "partner_id": partner_id,
+        }
+        audit.record(tx, actor, "user_role", detail, rows=1, now=now)
 
 
 def reset_password(store: Store, username: str, password: str, actor: str, now: dt.datetime | None = None) -> None:
@@ -193,6 +255,12 @@ def list_users(store: Store) -> pd.DataFrame:
         "SELECT id, username, display_name, role, kabkota_code, partner_id, disabled, created_at, "
         "password_changed_at, failed_attempts, locked_until FROM users ORDER BY username"
     )
+
+
+def partners(store: Store) -> dict[int, str]:
+    """The stored partner companies a mitra user may belong to: id → name, by name."""
+    rows = store.query("SELECT id, name FROM partners ORDER BY name, id")
+    return {int(i): str(name) for i, name in rows.itertuples(index=False)}
 
 
 def _user(row: pd.Series) -> User:

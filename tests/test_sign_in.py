@@ -177,9 +177,7 @@ def provider_app(email: str | None) -> AppTest:
 def add_email_user(url: str, email: str, role: str) -> None:
     store = open_store(url)
     try:
-        users.add_user(store, "placeholder", role, TEST_PASSWORD, "cli:pytest")
-        with store.transaction(versioned=False) as tx:  # a provider's address as the username
-            tx.execute("UPDATE users SET username = ? WHERE username = 'placeholder'", [email])
+        users.add_user(store, email, role, TEST_PASSWORD, "cli:pytest")  # a provider's address as the username
     finally:
         store.close()
 

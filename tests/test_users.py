@@ -286,3 +286,77 @@ def test_a_sign_in_leaves_the_data_version_and_so_the_cached_figures_alone(tmp_p
     assert store.count("audit_log") == 3  # the admin added, a failed and a good sign-in
     assert store.data_version() == before
     store.close()
+
+
+def test_enable_and_change_role_are_logged_and_keep_the_role_rules(store):
+    users.add_user(store, "analis1", "analis", PASSWORD, "cli:test", now=T0)
+    users.disable_user(store, "analis1", "admin1", now=T0)
+    users.enable_user(store, "analis1", "admin1", now=T0)
+    assert users.verify_sign_in(store, "analis1", PASSWORD, now=T0).role == "analis"
+    with pytest.raises(users.UserError, match="add --wilayah NAME"):
+        users.change_role(store, "analis1", "operator", "admin1")
+    with pytest.raises(users.UserError, match="not the code of a kabupaten/kota"):
+        users.change_role(store, "analis1", "operator", "admin1", kabkota_code="64")
+    with pytest.raises(users.UserError, match="Partner #7 is not in the store"):
+        users.change_role(store, "analis1", "mitra", "admin1", partner_id=7)
+    users.change_role(store, "analis1", "operator", "admin1", kabkota_code="64.72", now=T0)
+    assert users.active_user(store, "analis1").access.kabkota_code == "64.72"
+    users.change_role(store, "analis1", "pimpinan", "admin1", now=T0)
+    user = users.active_user(store, "analis1")
+    assert (user.role, user.kabkota_code, user.partner_id) == ("pimpinan", None, None)
+    assert [entry for entry in log(store) if entry[1] in ("user_enable", "user_role")] == [
+        ("admin1", "user_enable", {"username": "analis1"}, 1),
+        ("admin1", "user_role", {"username": "analis1", "old_role": "analis", "role": "operator",
+                                 "kabkota_code": "64.72", "partner_id": None}, 1),
+        ("admin1", "user_role", {"username": "analis1", "old_role": "operator", "role": "pimpinan",
+                                 "kabkota_code": None, "partner_id": None}, 1),
+    ]  # fmt: skip
+    with pytest.raises(users.UserError, match="There is no user 'hantu'"):
+        users.enable_user(store, "hantu", "admin1")
+
+
+def test_an_administrator_is_always_kept(store):
+    users.first_admin(store, "kadis", PASSWORD, "cli:test", now=T0)
+    before = store.count("audit_log")
+    with pytest.raises(users.UserError, match="cannot disable your own account"):
+        users.disable_user(store, "kadis", "kadis")
+    with pytest.raises(users.UserError, match="cannot change your own role"):
+        users.change_role(store, "kadis", "analis", "kadis")
+    with pytest.raises(users.UserError, match="kadis is the only active administrator"):
+        users.disable_user(store, "kadis", "cli:test")
+    with pytest.raises(users.UserError, match="kadis is the only active administrator"):
+        users.change_role(store, "kadis", "pimpinan", "cli:test")
+    assert store.count("audit_log") == before
+    users.add_user(store, "wakil", "admin", PASSWORD, "kadis", now=T0)
+    users.disable_user(store, "wakil", "kadis", now=T0)  # two admins, one of them disabled:
+    with pytest.raises(users.UserError, match="only active administrator"):
+        users.disable_user(store, "kadis", "wakil")
+    users.enable_user(store, "wakil", "kadis", now=T0)
+    users.change_role(store, "kadis", "analis", "wakil", now=T0)  # another active admin remains
+    roles = dict(store.query("SELECT username, role FROM users").itertuples(index=False))
+    assert roles == {"kadis": "analis", "wakil": "admin"}
+
+
+def test_cli_enables_users_and_changes_roles(cli_store, monkeypatch, capsys):
+    stdin(monkeypatch, PASSWORD + "\n")
+    assert main(["user", "add", "analis1", "--role", "analis", "--password-stdin"]) == 0
+    assert main(["user", "disable", "analis1"]) == 0
+    assert main(["user", "enable", "analis1"]) == 0
+    assert main(["user", "role", "analis1", "--role", "operator", "--wilayah", "Berau"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "User analis1 may sign in again.", "analis1 now has the role operator."
+    ]  # fmt: skip
+    assert main(["user", "role", "analis1", "--role", "operator"]) == 1
+    assert "add --wilayah NAME" in capsys.readouterr().err
+    assert main(["user", "role", "analis1", "--role", "mitra", "--mitra", "PT Tidak Ada"]) == 1
+    assert "Partner 'PT Tidak Ada' is not in the store" in capsys.readouterr().err
+    store = open_store(cli_store)
+    try:
+        row = store.query("SELECT role, kabkota_code, disabled FROM users").iloc[0]
+        assert (row["role"], row["kabkota_code"], bool(row["disabled"])) == ("operator", "64.03", False)
+        cli = f"cli:{getpass.getuser()}"
+        assert [(actor, action) for actor, action, _, _ in log(store)] == [
+            (cli, "user_add"), (cli, "user_disable"), (cli, "user_enable"), (cli, "user_role"),
+        ]  # fmt: skip
+    finally:
+        store.close()
