@@ -8,17 +8,19 @@ import streamlit as st
 from common import formatting
 from common.i18n import t, value
 from common.text import inert_markdown
-from data_loaders.problems import ValueProblem
 from data_loaders.regions import region_by_code
+from data_loaders.roles import LIST_CHECK
 from domain import charts, gaps, overlap
+from domain.reader import holds_beneficiaries
 from ui import data, shell, tables
-from ui.components import empty_state, kpi, source_caption
+from ui.components import empty_state, hidden_section, kpi, list_check_panel, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
 status = shell.status()
 shell.page_header(t("gaps_title", lang, year=filters.year), view)
 region = region_by_code(filters.kabkota).name if filters.kabkota else t("all_regions", lang)
+detail = holds_beneficiaries(view.scope)  # beneficiary-level sections (a mitra's: its own programs')
 
 
 with st.expander(t("gaps_settings", lang)):
@@ -56,7 +58,7 @@ if filters.kabkota:
     st.caption(t("gaps_kecamatan_whole", lang, region=region, whole=t("whole_region", lang)))
 cards = {"gaps": formatting.number(cells.gaps, lang), "overlaps": formatting.number(cells.overlaps, lang)}
 cards["unmet"] = "–" if cells.need_missing else formatting.people(cells.unmet("jiwa"), cells.unmet("KK"), lang)
-cards["multi"] = formatting.number(people.total.multi_program, lang)
+cards["multi"] = formatting.number(people.total.multi_program, lang) if detail else "–"
 for box, (key, figure) in zip(st.columns(4), cards.items(), strict=True):
     with box:
         kpi(t(f"kpi_{key}", lang), figure, t("kpi_unmet_help_units" if key == "unmet" else f"kpi_{key}_help", lang))
@@ -65,6 +67,7 @@ if cells.need_levels:
     st.caption(t("note_units", lang) + " " + t("note_need_levels", lang, levels=levels))
 if cells.unreported:
     st.caption(t("gaps_unreported", lang, count=formatting.number(cells.unreported, lang)))
+public_note(view)
 
 st.subheader(t("agenda_title", lang))
 agenda = data.read(gaps.agenda, filters, thresholds)
@@ -101,9 +104,13 @@ with st.expander(t("show_numbers", lang)):
 source_caption(status, lang)
 
 st.subheader(t("people_overlap_title", lang))
-if people.empty:
+if not detail:
+    hidden_section(view)
+elif people.empty:
     empty_state(t("no_beneficiaries", lang))
 else:
+    if view.scope.own_partner_id is not None:
+        st.caption(t("mitra_own_only", lang))
     show(people.with_total(t("people_total", lang)), people.columns)
     pairs = data.read(overlap.source_pairs, filters)
     if not pairs.empty:
@@ -122,7 +129,7 @@ else:
 st.caption(t("recommend_note_units", lang))
 source_caption(status, lang)
 
-if not people.empty:
+if detail and not people.empty:
     left, right = st.columns(2, gap="large")
     with left:
         st.text(t("program_pairs_title", lang))
@@ -137,17 +144,7 @@ if not people.empty:
         st.caption(t("targeting_note", lang, count=formatting.number(left_out, lang)))
 
 st.subheader(t("check_title", lang))
-st.caption(t("check_intro", lang))
-own_list = st.file_uploader(t("check_upload", lang), type=["csv"], key="daftar_mitra")
-if own_list is not None:
-    try:
-        check = overlap.check_list(data.reader(), tuple(data.hashes_of_list(own_list.getvalue())), filters)
-    except ValueProblem as problem:
-        st.error(inert_markdown(t("check_bad", lang, detail=t(problem.key, lang, **problem.values))))
-    except ValueError:  # not a CSV at all
-        st.error(t("check_bad", lang, detail=""))
-    else:
-        found, listed = gaps.suppress(check.found, hide, lang), formatting.number(check.listed, lang)
-        st.info(t("check_result", lang, found=found, total=listed, year=check.year))
-        if not check.table.empty:
-            show(check.table, check.columns)
+if view.access.may(LIST_CHECK):
+    list_check_panel(view, hide)
+else:
+    hidden_section(view)

@@ -10,11 +10,11 @@ from common import formatting
 from common.i18n import t, value
 from common.text import inert_markdown
 from data_loaders.regions import region_by_code
+from data_loaders.roles import LOCK_PERIODS
 from domain import charts, evaluation, overview
 from ui import data, shell, tables
-from ui.components import empty_state, kpi, light_card, source_caption
+from ui.components import empty_state, kpi, light_card, public_note, source_caption
 
-USER = "dasbor"
 view = shell.view()
 lang, filters = view.lang, view.filters
 status = shell.status()
@@ -57,6 +57,7 @@ for card, (label, ratio, help_key) in zip(cards[1:], rest, strict=True):
 notes = [t("eval_lights", lang, green=share(thresholds.green), amber=share(thresholds.amber))]
 notes += [t(f"eval_on_time_{summary.on_time_reason}", lang)] if summary.on_time_reason else []
 st.caption(" ".join([*notes, shell.people_note(now, lang)]))
+public_note(view)
 
 keys = ("eval_tab_indicators", "eval_tab_programs", "eval_tab_scorecards", "eval_tab_reporting", "eval_tab_periods")
 tabs = st.tabs([t(key, lang) for key in keys])
@@ -140,12 +141,16 @@ with tabs[3]:
 with tabs[4]:
     locked = data.locked_years()
     st.text(t("eval_locked", lang, years=", ".join(map(str, locked))) if locked else t("eval_none_locked", lang))
-    cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-    years = data.read(overview.available_years) or (filters.year,)
-    at = years.index(filters.year) if filters.year in years else len(years) - 1
-    year = cols[0].selectbox(t("eval_lock_year", lang), years, index=at, key="kunci_tahun")
-    for col, label, key, lock in ((cols[1], "eval_lock", "kunci", True), (cols[2], "eval_unlock", "buka_kunci", False)):
-        if col.button(t(label, lang), key=key, disabled=(year in locked) == lock):
-            data.set_lock(int(year), lock, USER)
-            st.rerun()
-    st.caption(t("eval_lock_note", lang))
+    if not view.access.may(LOCK_PERIODS):  # locking and unlocking years: an administrator's
+        st.caption(t("eval_lock_admin_only", lang))
+    else:
+        cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+        years = data.read(overview.available_years) or (filters.year,)
+        at = years.index(filters.year) if filters.year in years else len(years) - 1
+        year = cols[0].selectbox(t("eval_lock_year", lang), years, index=at, key="kunci_tahun")
+        buttons = ((cols[1], "eval_lock", "kunci", True), (cols[2], "eval_unlock", "buka_kunci", False))
+        for col, label, key, lock in buttons:
+            if col.button(t(label, lang), key=key, disabled=(year in locked) == lock):
+                data.set_lock(int(year), lock, view.access)
+                st.rerun()
+        st.caption(t("eval_lock_note", lang))

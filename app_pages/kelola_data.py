@@ -9,17 +9,18 @@ from common import formatting
 from common.exports import csv_bytes
 from common.i18n import t, value
 from common.text import inert_markdown
+from data_loaders import roles
 from data_loaders.importer import ImportRefused
 from data_loaders.kinds import KINDS
 from data_loaders.problems import ERROR
 from data_loaders.store import StoreError
 from domain import reference
-from ui import data, data_admin, shell, tables
+from ui import data, data_admin, downloads, shell, tables
 from ui.components import empty_state
 
+shell.require(roles.DATA_PAGE)
 view = shell.view()
-lang = view.lang
-USER = "dasbor"  # no sign-in yet; the import log records the dashboard as the importer
+lang, access = view.lang, view.access
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 st.title(t("data_title", lang))
@@ -29,9 +30,10 @@ if shell.status().is_sample:
     with st.container(border=True):
         st.markdown(f"**{t('data_sample_heading', lang)}**")
         st.text(t("data_sample_blocks_import", lang))
-        confirm = st.checkbox(t("data_remove_sample_confirm", lang), key="confirm_remove_sample")
-        if st.button(t("data_remove_sample", lang), disabled=not confirm, type="primary"):
-            removed = data.remove_sample()
+        may_remove = access.may(roles.REMOVE_SAMPLE)
+        confirm = may_remove and st.checkbox(t("data_remove_sample_confirm", lang), key="confirm_remove_sample")
+        if may_remove and st.button(t("data_remove_sample", lang), disabled=not confirm, type="primary"):
+            removed = data.remove_sample(access)
             st.session_state.pop("validation", None)  # checked against the sample's programs: check again
             st.success(t("data_sample_removed", lang, rows=formatting.number(removed, lang)))
             st.rerun()
@@ -41,11 +43,14 @@ st.subheader(t("data_step_template", lang))
 kinds = {code: t(f"kind_{code}", lang) for code in KINDS}
 kind = st.columns([1, 2])[0].selectbox(t("data_kind", lang), list(kinds), format_func=kinds.get, key="data_kind")
 label, name = t("data_download_template", lang, kind=kinds[kind]), f"templat_{kind}.xlsx"
-st.download_button(label, data.template(kind), file_name=name, icon=":material/download:", mime=XLSX)
+downloads.button(label, data.template(kind), name, XLSX, what=f"template_{kind}", rows=0)
 
-st.subheader(t("data_step_upload", lang))
-upload_label = t("data_upload", lang, kind=kinds[kind])
-uploaded = st.file_uploader(upload_label, type=["csv", "xlsx"], key=f"upload_{kind}")
+uploaded = None
+if access.may(roles.IMPORT):
+    st.subheader(t("data_step_upload", lang))
+    data_admin.limit_notice(access, lang)
+    upload_label = t("data_upload", lang, kind=kinds[kind])
+    uploaded = st.file_uploader(upload_label, type=["csv", "xlsx"], key=f"upload_{kind}")
 
 
 def problems_frame(problems) -> pd.DataFrame:
@@ -70,15 +75,16 @@ def moves(bar: object, text: str, stage: str | None = None) -> object:
 
 
 if uploaded is None:
-    empty_state(t("data_waiting", lang))
+    if access.may(roles.IMPORT):
+        empty_state(t("data_waiting", lang))
 else:
     content = uploaded.getvalue()
-    report_key = ("validation", kind, hashlib.sha256(content).hexdigest())
+    report_key = ("validation", kind, access.username, hashlib.sha256(content).hexdigest())
     validation = st.session_state.get("validation")
     if validation is None or st.session_state.get("validation_key") != report_key:
         bar = st.progress(0.0, text=t("data_checking", lang))
         progress = moves(bar, t("data_checking", lang), "validate")
-        validation = data.validate_upload(uploaded.name, content, kind, progress=progress)
+        validation = data.validate_upload(uploaded.name, content, kind, access, progress=progress)
         bar.empty()
         st.session_state["validation"], st.session_state["validation_key"] = validation, report_key
 
@@ -94,7 +100,7 @@ else:
         wide = {t("col_problem", lang): st.column_config.TextColumn(width="large")}
         tables.show(report, {t("col_row", lang): "number"}, lang, column_config=wide)
         name, label = data_admin.report_file_name(validation.file), t("data_download_report", lang)
-        st.download_button(label, csv_bytes(report), file_name=name, mime="text/csv", icon=":material/download:")
+        downloads.button(label, csv_bytes(report), name, "text/csv", what="validation_report", rows=len(report))
     if validation.ok:
         rows = formatting.number(validation.rows_read, lang)
         blocked = data_admin.refusal_text(validation, rows, lang)  # e.g. sample data still stored
@@ -113,7 +119,7 @@ else:
                 st.button(t("data_cancel", lang), key="cancel_import")  # clicking it reruns, which rolls back
                 bar = st.progress(0.0, text=t("data_writing", lang))
             try:
-                result = data.import_validated(validation, USER, progress=moves(bar, t("data_writing", lang)))
+                result = data.import_validated(validation, access, progress=moves(bar, t("data_writing", lang)))
                 running.empty()
             except ImportRefused as refused:
                 st.error(inert_markdown(refused.message(lang)))
@@ -128,4 +134,4 @@ else:
             st.info(t("data_cancelled", lang))
 
 st.subheader(t("data_step_history", lang))
-data_admin.history(lang, USER)
+data_admin.history(lang, access)

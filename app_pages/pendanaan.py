@@ -1,6 +1,7 @@
-"""Pendanaan (Funding): who pays for what, where — every source side by side, from planned to spent,
-by region (also per resident and per person in need), category, assistance type, implementer and
-program, with the flows between them and the trend over the years. Figures: domain/funding.py."""
+"""Pendanaan (Funding): who pays for what, where — every source from planned to spent, by region, category,
+assistance type, implementer and program, with flows and trends. Figures: domain/funding.py."""
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -8,9 +9,10 @@ import streamlit as st
 from common import formatting
 from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t, value
+from data_loaders.roles import EXPORT
 from domain import charts, funding
-from ui import data, shell, tables
-from ui.components import empty_state, kpi, source_caption
+from ui import data, downloads, shell, tables
+from ui.components import empty_state, kpi, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -25,6 +27,7 @@ KINDS |= {"place_level": "level", "partner": "yes_no"}  # columns of codes, and 
 FORMATS = dict.fromkeys(["budget", "committed", "spent"], "money") | {"realisation": "percent"}
 FORMATS |= dict.fromkeys(["programs", "places", "target", "reached"], "number")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+plot = partial(st.plotly_chart, config=charts.CONFIG)
 PROGRAM = "program_code program implementer category sources places budget committed spent target reached unit status"
 
 
@@ -43,10 +46,6 @@ def display(frame: pd.DataFrame, columns: str) -> tuple[pd.DataFrame, dict[str, 
     frame = frame.assign(**{column: names(KINDS[column], frame[column]) for column in frame.columns if column in KINDS})
     headers = {column: t(f"col_{column}", lang) for column in frame.columns}
     return frame.rename(columns=headers), {headers[c]: FORMATS[c] for c in frame.columns if c in FORMATS}
-
-
-def plot(figure: object) -> None:
-    st.plotly_chart(figure, config=charts.CONFIG)
 
 
 stages = data.read(funding.stages, filters)
@@ -89,6 +88,7 @@ if measure == "capita":
 elif measure == "ppks":
     levels = ", ".join(value("level", level, lang) for level in regions.need_levels) or "–"
     st.caption(t("funding_per_ppks_note", lang, year=filters.year, levels=levels))
+    public_note(view)
 if measure != "total" and regions.left_out(column):
     st.caption(t("funding_left_out", lang, regions=", ".join(regions.left_out(column))))
 source_caption(status, lang)
@@ -138,12 +138,12 @@ if shown.empty:
 else:
     export, formats = display(shown, PROGRAM)
     picked = tables.show(export, formats, lang, on_select="rerun", selection_mode="single-row", key="program_table")
-    files = (("csv", csv_bytes(export), "text/csv"), ("xlsx", xlsx_bytes(export, "program"), XLSX))
-    for place, (ext, content, mime) in zip(st.columns(4)[:2], files, strict=True):
-        name = f"program_{filters.year}.{ext}"
-        place.download_button(t(f"funding_download_{ext}", lang), content, name, mime, icon=":material/download:")
-    rows = picked.selection.rows if picked else []
-    if not rows:
+    if view.access.may(EXPORT):  # the program list as a file: for roles that may export
+        files = (("csv", csv_bytes(export), "text/csv"), ("xlsx", xlsx_bytes(export, "program"), XLSX))
+        for place, (ext, content, mime) in zip(st.columns(4)[:2], files, strict=True):
+            label, name = t(f"funding_download_{ext}", lang), f"program_{filters.year}.{ext}"
+            downloads.button(label, content, name, mime, what="program_table", rows=len(export), container=place)
+    if not (rows := picked.selection.rows if picked else []):
         st.caption(t("funding_pick", lang))
     else:
         row = shown.iloc[rows[0]]  # the program as in view: its people in the places the filters keep

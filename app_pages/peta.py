@@ -11,8 +11,8 @@ from common.text import inert_markdown
 from data_loaders.geo import boundaries, bounds
 from data_loaders.regions import children_of, region_by_code
 from domain import charts, map_metrics, maps
-from ui import data, shell, tables
-from ui.components import empty_state, source_caption
+from ui import data, downloads, shell, tables
+from ui.components import empty_state, public_note, source_caption
 from ui.shell import ALL
 
 view = shell.view()
@@ -119,21 +119,18 @@ if tile_column is not None:
         st.plotly_chart(tiles, key="peta_tiles", on_select=on_tile, selection_mode="points", config=charts.CONFIG)
 for line in maps.notes(area_map, metric_key, lang):
     st.caption(inert_markdown(line))
+public_note(view)
 source_caption(status, lang)
 
 st.subheader(t("map_ranked", lang))
 table, formats = maps.ranking(area_map, shown, lang)
 tables.show(table, formats, lang)
-downloads = st.columns(4)
+# The ranked table as shown (aggregates of areas): a download for every role, each one audited.
+places = st.columns(4)
 name = f"peta_{metric_key}_{filters.year}_{parent or '64'}"
-downloads[0].download_button(
-    t("map_download_csv", lang), csv_bytes(table), f"{name}.csv", "text/csv", icon=":material/download:"
-)
-downloads[1].download_button(
-    t("map_download_xlsx", lang),
-    xlsx_bytes(table, metric_key),
-    f"{name}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-)
+xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+files = (("csv", csv_bytes(table), "text/csv"), ("xlsx", xlsx_bytes(table, metric_key), xlsx))
+for place, (ext, content, mime) in zip(places[:2], files, strict=True):
+    label = t(f"map_download_{ext}", lang)
+    downloads.button(label, content, f"{name}.{ext}", mime, what="map_ranking", rows=len(table), container=place)
 source_caption(status, lang)

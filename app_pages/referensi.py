@@ -8,7 +8,9 @@ import streamlit as st
 from common import formatting
 from common.i18n import t, value
 from domain import reference
+from domain.filters import Scope
 from ui import data, shell, tables
+from ui.components import hidden_section
 
 view = shell.view()
 lang = view.lang
@@ -72,9 +74,12 @@ with left:
     st.caption(t("ppks_source", lang))
 with right:
     st.subheader(t("store_heading", lang))
-    counts = data.table_counts()
-    frame = pd.DataFrame({t("col_table", lang): list(counts), t("col_rows", lang): list(counts.values())})
-    tables.show(frame, {t("col_rows", lang): "number"}, lang)
+    if view.scope == Scope():  # rows of every table, whatever their place or owner: the full view only
+        counts = data.table_counts()
+        frame = pd.DataFrame({t("col_table", lang): list(counts), t("col_rows", lang): list(counts.values())})
+        tables.show(frame, {t("col_rows", lang): "number"}, lang)
+    else:
+        hidden_section(view)
     st.subheader(t("imports_heading", lang))
     imports = data.read(reference.imports).table
     frame = pd.DataFrame(

@@ -6,7 +6,7 @@ from common import formatting
 from common.i18n import t, value
 from domain import charts, overview
 from ui import data, shell, tables
-from ui.components import empty_state, headline_cards, kpi, source_caption
+from ui.components import empty_state, headline_cards, kpi, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -24,6 +24,7 @@ for row in (cards[:4], cards[4:]):
         with column:
             kpi(card.label, card.value, card.help, card.change, card.versus, card.inverse, card.detail)
 st.caption(shell.people_note(now, lang))
+public_note(view)
 
 by_source = data.read(overview.funding_by_source, filters)
 by_area = data.read(overview.funding_by_area, filters)

@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from typing import Any
 
 import pandas as pd
 
+from data_loaders.nik import without_niks
 from data_loaders.store import Store, Transaction
 
 # Who acts when nobody is signed in (the dashboard before sign-in, a public visitor).
 PUBLIC = "publik"
-NIK_LIKE = re.compile(r"(?<!\d)(?:\d[ .-]?){15}\d(?!\d)")
-NIK_MASK = "[NIK?]"
-
-
-def _masked(text: str) -> str:
-    return NIK_LIKE.sub(NIK_MASK, text)
 
 
 def _insert(
@@ -32,7 +26,7 @@ def _insert(
 ) -> None:
     tx.execute(
         "INSERT INTO audit_log (logged_at, actor, action, detail, rows, address) VALUES (?, ?, ?, ?, ?, ?)",
-        [at, _masked(actor), action, detail, rows, address],
+        [at, without_niks(actor), action, detail, rows, address],
     )
 
 
@@ -52,7 +46,7 @@ def record(
     touched or read; `address` the client's network address when known; `now` the time (default
     now, to the second). Raises StoreError (read-only store, failed write)."""
     at = (now or dt.datetime.now()).replace(microsecond=0)
-    text = _masked(json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str))
+    text = without_niks(json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str))
     if isinstance(target, Transaction):
         _insert(target, actor, action, text, rows, address, at)
     else:

@@ -22,15 +22,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
 from common.i18n import t
 from data_loaders import audit, values
+from data_loaders import nik as nik_module
 from data_loaders.periods import locked_years
+from data_loaders.regions import label, region_by_code
+from data_loaders.roles import WriteLimit
 from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
-from data_loaders.validation import Progress, Validation
+from data_loaders.validation import Permitted, Progress, Validation, check_write_limit
 
 TABLE_KEYS = {
     "partners": ("name_key",),
@@ -40,6 +43,7 @@ TABLE_KEYS = {
     "beneficiaries": ("nik_hash", "program_code", "year"),
     "indicators": ("indicator_code", "year", "period", "region_code"),
 }
+NO_LIMIT = WriteLimit()  # admin and the command line write anywhere
 KIND_TABLES = {
     "program": ("programs", "program_allocations"),
     "ppks": ("ppks_counts",),
@@ -164,7 +168,9 @@ def table_frames(reader: Transaction, validation: Validation) -> dict[str, pd.Da
         }
     if kind == "mitra":
         keys = clean["nama"].map(values.partner_key)
-        known = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+        stored = reader.query("SELECT name_key, id, merged_into FROM partners")
+        known = stored.set_index("name_key")["id"].to_dict()
+        merged = dict(zip(stored["id"], stored["merged_into"], strict=True))  # a file never undoes a merge
         _new_ids(reader, "partners_id_seq", list(keys), known)
         ids = [known[key] for key in keys]
         return {
@@ -177,6 +183,7 @@ def table_frames(reader: Transaction, validation: Validation) -> dict[str, pd.Da
                     "kind": clean["jenis"],
                     "operating_regions": clean["wilayah_operasi"],
                     "forum_member": clean["anggota_forum"],
+                    "merged_into": [merged.get(i) for i in ids],
                 }
             )
         }
@@ -352,14 +359,23 @@ def apply(
     user: str,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    limit: WriteLimit = NO_LIMIT,
+    role: str | None = None,
 ) -> ImportResult:
     """Store a validated file in one transaction and log it (see the module docstring for statuses
     and units). A file whose rows are all stored already is logged as 'unchanged' and writes no row.
-    Raises ImportRefused (see `refusal`), ImportCancelled when `cancel()` turns true before the
-    commit (the store is left as it was), StoreError when the write did not persist."""
+    `user` is the actor logged; `limit` the rows they may write (checked here again, whatever the
+    validation was made with); `role` is written to the audit row with the limit.
+    Raises ImportRefused (see `refusal`; 'imp_limit_refused' naming the rows outside `limit`),
+    ImportCancelled when `cancel()` turns true before the commit (the store is left as it was),
+    StoreError when the write did not persist."""
     refused = refusal(store, validation)
     if refused is not None:
         raise refused
+    outside = limit_rows(store, validation, limit)
+    if outside:
+        shown = ", ".join(map(str, outside[:MAX_NAMED_ROWS])) + (" …" if len(outside) > MAX_NAMED_ROWS else "")
+        raise ImportRefused("imp_limit_refused", file=validation.file, count=len(outside), rows=shown)
     progress = progress or _noop_progress
     cancel = cancel or _never
     tables = KIND_TABLES[validation.kind.name]
@@ -379,7 +395,7 @@ def apply(
             [
                 import_id,
                 validation.kind.name,
-                validation.file,
+                nik_module.without_niks(validation.file),  # a file named after a person keeps no NIK
                 validation.sha256,
                 user,
                 dt.datetime.now().replace(microsecond=0),
@@ -421,6 +437,7 @@ def apply(
             "unchanged": unchanged,
             "deleted": deleted,
             "warnings": len(validation.warnings),
+            **_who(role, limit),
         }
         audit.record(tx, user, "import", detail, rows=added + updated + deleted)
         if cancel():
@@ -520,11 +537,17 @@ def _check_rollback(store: Store, import_id: int) -> tuple[str, ...]:
     return tables
 
 
-def rollback(store: Store, import_id: int, user: str) -> RollbackResult:
+def rollback(
+    store: Store, import_id: int, user: str, limit: WriteLimit = NO_LIMIT, role: str | None = None
+) -> RollbackResult:
     """Restore every row an import changed to its previous version, in one transaction; the import's
     status becomes 'rolled_back'. Refused (ImportRefused) for an unknown, 'unchanged' or already
-    rolled-back import, a locked year, or while a later stored import changed or holds the same rows
-    (roll that one back first). Raises StoreError when the rollback did not persist."""
+    rolled-back import, an import with rows outside `limit` (`rollback_refusal`), a locked year, or
+    while a later stored import changed or holds the same rows (roll that one back first). `user`
+    and `role` are logged with the limit. Raises StoreError when the rollback did not persist."""
+    outside = rollback_refusal(store, import_id, limit)
+    if outside is not None:
+        raise outside
     tables = _check_rollback(store, import_id)
     main = tables[-1]
     before = store.count(main)
@@ -565,6 +588,7 @@ def rollback(store: Store, import_id: int, user: str) -> RollbackResult:
             "removed": result.removed,
             "restored": result.restored,
             "reinstated": result.reinstated,
+            **_who(role, limit),
         }
         audit.record(tx, user, "rollback", detail, rows=result.removed + result.restored + result.reinstated)
     if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
@@ -621,9 +645,9 @@ def history(store: Store) -> pd.DataFrame:
     )
 
 
-def remove_sample(store: Store, user: str = audit.PUBLIC) -> int:
+def remove_sample(store: Store, user: str = audit.PUBLIC, role: str | None = None) -> int:
     """Remove the sample data set so that real data can be imported; returns the rows removed.
-    `user` is logged as the actor ('publik' while the dashboard has no sign-in)."""
+    `user` is logged as the actor with `role` (the dashboard allows it to roles.REMOVE_SAMPLE only)."""
     sample = sample_imports(store)
     if not sample:
         return 0
@@ -635,7 +659,159 @@ def remove_sample(store: Store, user: str = audit.PUBLIC) -> int:
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
         tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
-        audit.record(tx, user, "sample_remove", {"import_ids": sample}, rows=removed)
+        audit.record(tx, user, "sample_remove", {"import_ids": sample, **_who(role)}, rows=removed)
     if sample_imports(store):
         raise StoreError("Removing the sample data did not persist.")
     return removed
+
+
+# --- the write limit of a role (issue 12) -----------------------------------------------------------
+
+MAX_NAMED_ROWS = 10
+
+
+def _who(role: str | None, limit: WriteLimit = NO_LIMIT) -> dict[str, object]:
+    """The role and write limit an audit row names: {'role': …, 'limit': {…} or None for none}; {}
+    when no role is given (the command line, whose actor 'cli:<os user>' says who acted)."""
+    return {} if role is None else {"role": role, "limit": None if limit.unlimited else asdict(limit)}
+
+
+def _outside_sql(column: str) -> str:
+    """SQL true for a region code not located in the kab/kota given as parameters (code, code)."""
+    return f"({column} IS NULL OR ({column} <> ? AND {column} NOT LIKE ? || '.%'))"
+
+
+def permitted(reader: Store | Transaction, limit: WriteLimit, validation: Validation) -> Permitted | None:
+    """What `limit` lets its user write, read from the store for `validation`'s kind (see
+    `validation.Permitted`); None for no limit (admin, command line)."""
+    if limit.unlimited:
+        return None
+    kind = validation.kind.name
+    if limit.kabkota_code is not None:
+        try:
+            kabkota = region_by_code(limit.kabkota_code)
+        except KeyError:
+            return Permitted("operator")
+        code = kabkota.code
+        foreign: dict[tuple[str, int], str] = {}
+        if kind == "program":
+            elsewhere = reader.query(
+                "SELECT p.program_code AS code, p.year, string_agg(DISTINCT a.region_code, ', ' ORDER BY "
+                "a.region_code) AS regions FROM programs p JOIN program_allocations a ON a.program_id = p.id "
+                f"WHERE {_outside_sql('a.region_code')} GROUP BY 1, 2",
+                [code, code],
+            )
+            foreign = {(r.code, int(r.year)): r.regions for r in elsewhere.itertuples()}
+        beneficiaries: frozenset = frozenset()
+        if kind == "penerima" and validation.clean is not None:
+            codes = sorted(set(validation.clean["kode_program"].dropna()))
+            if codes:
+                marks = ", ".join("?" for _ in codes)
+                stored = reader.query(
+                    "SELECT nik_hash, program_code, year FROM beneficiaries "
+                    f"WHERE program_code IN ({marks}) AND {_outside_sql('region_code')}",
+                    [*codes, code, code],
+                )
+                beneficiaries = frozenset((r.nik_hash, r.program_code, int(r.year)) for r in stored.itertuples())
+        return Permitted("operator", kabkota, foreign_programs=foreign, foreign_beneficiaries=beneficiaries)
+    partner = reader.query("SELECT name, name_key FROM partners WHERE id = ?", [limit.partner_id])
+    if partner.empty:
+        return Permitted("mitra")
+    programs = reader.query("SELECT program_code, year, partner_id, implementer FROM programs")
+    own = programs["partner_id"].eq(limit.partner_id).fillna(False).astype(bool)
+    return Permitted(
+        "mitra",
+        partner_name=partner.iloc[0]["name"],
+        partner_key=partner.iloc[0]["name_key"],
+        own_programs=frozenset((r.program_code, int(r.year)) for r in programs[own].itertuples()),
+        foreign_programs={(r.program_code, int(r.year)): r.implementer for r in programs[~own].itertuples()},
+    )
+
+
+def check_limit(store: Store, validation: Validation, limit: WriteLimit) -> list[int]:
+    """Add to `validation` one error per row outside `limit` (`validation.check_write_limit`), so the
+    file is refused row by row and nothing is stored; returns those rows' numbers ([] for none)."""
+    allowed = permitted(store, limit, validation)
+    return [] if allowed is None else check_write_limit(validation, allowed)
+
+
+def limit_rows(store: Store, validation: Validation, limit: WriteLimit) -> list[int]:
+    """The rows of `validation` outside `limit`, checked afresh (the validation is left as it is)."""
+    return check_limit(store, replace(validation, problems=[]), limit)
+
+
+def rollback_refusal(store: Store, import_id: int, limit: WriteLimit) -> ImportRefused | None:
+    """Why a user with `limit` may not roll back `import_id`, or None when they may: an operator only
+    an import every row of which (stored, replaced or removed, and the places of the programs it
+    described) lies in their kab/kota; a mitra only an import of its own programs or of their
+    beneficiaries. An unknown import is left to `rollback`'s own checks."""
+    if limit.unlimited:
+        return None
+    row = store.query("SELECT kind FROM imports WHERE id = ?", [import_id])
+    if row.empty or row.iloc[0]["kind"] not in KIND_TABLES:
+        return None
+    kind = row.iloc[0]["kind"]
+    if limit.kabkota_code is not None:
+        if kind == "mitra":
+            return ImportRefused("imp_rollback_limit_kind", import_id=import_id, kind=kind)
+        code = limit.kabkota_code
+        located = [table for table in KIND_TABLES[kind] if table != "programs"]
+        sqls = [
+            f"SELECT region_code FROM {table}_changes WHERE change_import_id = ? AND change_action <> 'keep' "
+            f"AND {_outside_sql('region_code')}"
+            for table in located
+        ]
+        sqls += [f"SELECT region_code FROM {n} WHERE import_id = ? AND {_outside_sql('region_code')}" for n in located]
+        if kind == "program":  # the places of every program whose description it wrote
+            sqls.append(
+                "SELECT region_code FROM program_allocations WHERE program_id IN (SELECT id FROM programs_changes "
+                "WHERE change_import_id = ? AND change_action <> 'keep' UNION SELECT id FROM programs "
+                f"WHERE import_id = ?) AND {_outside_sql('region_code')}"
+            )
+        outside: set[str] = set()
+        for sql in sqls:
+            ids = [import_id] * sql.count("import_id = ?")
+            outside |= set(store.query(sql, [*ids, code, code])["region_code"].dropna())
+        if outside:
+            shown = sorted(outside)
+            regions = ", ".join(shown[:5]) + (" …" if len(shown) > 5 else "")
+            try:
+                own = label(region_by_code(code))
+            except KeyError:
+                own = code
+            return ImportRefused("imp_rollback_limit_region", import_id=import_id, own=own, regions=regions)
+        return None
+    if kind == "program":
+        others = store.query(
+            "SELECT DISTINCT program_code AS code FROM (SELECT id, program_code, partner_id FROM programs_changes "
+            "WHERE change_import_id = ? AND change_action <> 'keep' UNION ALL SELECT p.id, p.program_code, "
+            "p.partner_id FROM programs p WHERE p.import_id = ? OR p.id IN (SELECT program_id FROM "
+            "program_allocations_changes WHERE change_import_id = ?)) WHERE partner_id IS DISTINCT FROM ?",
+            [import_id, import_id, import_id, limit.partner_id],
+        )
+    elif kind == "penerima":
+        others = store.query(
+            "SELECT DISTINCT c.program_code AS code FROM beneficiaries_changes c WHERE c.change_import_id = ? "
+            "AND NOT EXISTS (SELECT 1 FROM programs p WHERE p.program_code = c.program_code AND p.year = c.year "
+            "AND p.partner_id = ?)",
+            [import_id, limit.partner_id],
+        )
+    else:
+        return ImportRefused("imp_rollback_limit_kind", import_id=import_id, kind=kind)
+    if others.empty:
+        return None
+    codes = sorted(others["code"].dropna().astype(str))
+    return ImportRefused("imp_rollback_limit_partner", import_id=import_id, programs=", ".join(codes[:5]))
+
+
+def limit_name(store: Store, limit: WriteLimit) -> str | None:
+    """Whose rows `limit` allows, as messages name it: 'Kota Samarinda (64.72)' for an operator, the
+    stored partner's name for a mitra; None for no limit or an unknown region or partner."""
+    if limit.kabkota_code is not None:
+        try:
+            return label(region_by_code(limit.kabkota_code))
+        except KeyError:
+            return None
+    if limit.partner_id is not None:
+        return store.scalar("SELECT name FROM partners WHERE id = ?", [limit.partner_id])
+    return None

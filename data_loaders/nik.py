@@ -43,6 +43,17 @@ def pseudonymise(nik: str, key: bytes) -> str:
     return hmac.digest(key, nik.encode(), "sha256").hex()
 
 
+# Any run of 16 digits, also written with spaces, dots or dashes between them: a NIK, perhaps.
+NIK_LIKE = re.compile(r"(?<!\d)(?:\d[ .-]?){15}\d(?!\d)")
+NIK_MASK = "[NIK?]"
+
+
+def without_niks(text: str) -> str:
+    """`text` with every NIK-like run of 16 digits replaced by '[NIK?]', for what is stored about
+    a file or an action (a file name, an audit detail), which must never hold a NIK."""
+    return NIK_LIKE.sub(NIK_MASK, text)
+
+
 def mask(raw: str) -> str:
     """What a message may show of a NIK: its length and last four characters."""
     raw = raw.strip()

@@ -14,18 +14,19 @@ def locked_years(store: Store) -> list[int]:
     return [int(year) for year in store.query("SELECT year FROM locked_periods ORDER BY year")["year"]]
 
 
-def lock(store: Store, year: int, user: str) -> None:
-    """Lock `year` (already locked: kept as it was); logged as 'period_lock' by `user`."""
+def lock(store: Store, year: int, user: str, role: str | None = None) -> None:
+    """Lock `year` (already locked: kept as it was); logged as 'period_lock' by `user` with `role`
+    (the dashboard allows it to roles.LOCK_PERIODS only)."""
     with store.transaction() as tx:
         tx.execute(
             "INSERT INTO locked_periods VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING",
             [year, dt.datetime.now().replace(microsecond=0), user],
         )
-        audit.record(tx, user, "period_lock", {"year": year})
+        audit.record(tx, user, "period_lock", {"year": year} | ({} if role is None else {"role": role}))
 
 
-def unlock(store: Store, year: int, user: str = audit.PUBLIC) -> None:
-    """Unlock `year`; logged as 'period_unlock' by `user` ('publik' while the dashboard has no sign-in)."""
+def unlock(store: Store, year: int, user: str = audit.PUBLIC, role: str | None = None) -> None:
+    """Unlock `year`; logged as 'period_unlock' by `user` with `role` (roles.LOCK_PERIODS only)."""
     with store.transaction() as tx:
         tx.execute("DELETE FROM locked_periods WHERE year = ?", [year])
-        audit.record(tx, user, "period_unlock", {"year": year})
+        audit.record(tx, user, "period_unlock", {"year": year} | ({} if role is None else {"role": role}))

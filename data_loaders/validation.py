@@ -41,6 +41,7 @@ from data_loaders.regions import (
     label,
     read_regions,
     readings_of,
+    region_by_code,
     split_code,
     written,
 )
@@ -1030,3 +1031,125 @@ def _duplicates(clean: pd.DataFrame, bad: pd.Series, spec: Kind, collect: _Colle
 
 def _shown(value: object) -> str:
     return value.name if hasattr(value, "level") else values.text(value)
+
+
+# --- what a limited user may write (issue 12) --------------------------------------------------------
+
+OPERATOR_KINDS = ("program", "ppks", "penerima", "indikator")  # kinds whose every row is located
+MITRA_KINDS = ("program", "penerima")
+
+
+@dataclass(frozen=True)
+class Permitted:
+    """What one limited user may write, read from the store by `importer.permitted`.
+
+    An operator (`kabkota` set: their kab/kota) writes rows located in it; `foreign_programs` are the
+    stored programs (code, year) with places elsewhere (their file replaces a program's places) and
+    `foreign_beneficiaries` the stored (nik_hash, program code, year) located elsewhere. A mitra
+    (`partner_name` set) writes programs whose implementer is its partner and beneficiaries of
+    `own_programs`; `foreign_programs` are then the stored programs of another implementer. Neither
+    set (an operator without kab/kota, a mitra without a partner): nothing may be written."""
+
+    role: str  # 'operator' or 'mitra'
+    kabkota: Region | None = None
+    partner_name: str | None = None
+    partner_key: str | None = None
+    own_programs: frozenset[tuple[str, int]] = frozenset()
+    foreign_programs: dict[tuple[str, int], str] = field(default_factory=dict)  # -> where / whose
+    foreign_beneficiaries: frozenset[tuple[str, str, int]] = frozenset()
+
+
+def _inside(region: Region, kabkota: Region) -> bool:
+    return region.code == kabkota.code or region.code.startswith(kabkota.code + ".")
+
+
+def check_write_limit(validation: Validation, permitted: Permitted) -> list[int]:
+    """Add to `validation.problems` one error per row the user may not write (naming row, column,
+    value and fix; bounded per cause like every check, the rest counted), or one error for a kind
+    the role may not import at all. Returns the file's row numbers refused (all of them, ascending;
+    [0] for a refused kind). Rules: issue 12, `Permitted`."""
+    clean = validation.clean
+    if clean is None:
+        return []
+    collect = _Collector(validation)
+    kind = validation.kind.name
+    operator = permitted.role == "operator"
+    allowed = OPERATOR_KINDS if operator else MITRA_KINDS
+    whom = label(permitted.kabkota) if permitted.kabkota else permitted.partner_name
+    if whom is None or kind not in allowed:
+        key = f"imp_limit_kind_{permitted.role}" if whom else f"imp_limit_nobody_{permitted.role}"
+        named = ", ".join(KINDS[name].title for name in allowed)
+        collect.add(ERROR, key, kind=validation.kind.title, allowed=named, whom=whom or "–")
+        return [0]
+    rows = clean["_row"].to_numpy()
+    refused: set[int] = set()
+    if operator:
+        refused |= _outside_region(clean, rows, permitted.kabkota, collect)
+    else:
+        refused |= _not_own_partner(clean, rows, permitted, collect)
+    programs = list(zip(clean["kode_program"], clean["tahun"], strict=True)) if "kode_program" in clean else []
+    if kind == "program":
+        key = "imp_limit_program_elsewhere" if operator else "imp_limit_program_other_partner"
+        at = [i for i, program in enumerate(programs) if program in permitted.foreign_programs]
+        _say(collect, ERROR, key, "kode_program", at, lambda i: {
+            "row": int(rows[i]), "shown": programs[i][0], "code": programs[i][0], "year": programs[i][1],
+            "other": permitted.foreign_programs[programs[i]], "whom": whom,
+        })  # fmt: skip
+        refused |= {int(rows[i]) for i in at}
+    if kind == "penerima" and operator and permitted.foreign_beneficiaries:
+        keys = zip(clean["nik_hash"], clean["kode_program"], clean["tahun"], strict=True)
+        at = [i for i, key in enumerate(keys) if key in permitted.foreign_beneficiaries]
+        _say(collect, ERROR, "imp_limit_beneficiary_elsewhere", "nik", at, lambda i: {
+            "row": int(rows[i]), "code": programs[i][0], "year": programs[i][1], "whom": whom,
+        })  # fmt: skip
+        refused |= {int(rows[i]) for i in at}
+    if kind == "penerima" and not operator:
+        at = [i for i, program in enumerate(programs) if None not in program and program not in permitted.own_programs]
+        _say(collect, ERROR, "imp_limit_not_own_program", "kode_program", at, lambda i: {
+            "row": int(rows[i]), "shown": programs[i][0], "code": programs[i][0], "year": programs[i][1],
+            "whom": whom,
+        })  # fmt: skip
+        refused |= {int(rows[i]) for i in at}
+    collect.finish()
+    validation.problems.sort(key=lambda problem: (problem.key == "imp_more_rows", problem.row or 0))
+    return sorted(refused)
+
+
+def _outside_region(clean: pd.DataFrame, rows: np.ndarray, kabkota: Region, collect: _Collector) -> set[int]:
+    """Rows located outside the operator's kab/kota (province-level rows too), per distinct region."""
+    regions = clean["wilayah"].to_numpy(dtype=object)
+    outside = {region for region in pd.unique(regions) if region is not None and not _inside(region, kabkota)}
+    at = [i for i, region in enumerate(regions) if region in outside]
+
+    def details(i: int) -> dict:
+        region = regions[i]
+        home = region_by_code(region.kabkota_code) if region.kabkota_code else None
+        return {
+            "row": int(rows[i]),
+            "shown": f"{region.code} {region.name}",
+            "code": region.code,
+            "name": region.name,
+            "own_code": kabkota.code,
+            "own_name": f"{kabkota.kind} {kabkota.name}",
+            "home": home.name if home else region.name,
+        }
+
+    province = [i for i in at if regions[i].kabkota_code is None]
+    elsewhere = [i for i in at if regions[i].kabkota_code is not None]
+    _say(collect, ERROR, "imp_limit_region", "wilayah", elsewhere, details)
+    _say(collect, ERROR, "imp_limit_region_province", "wilayah", province, details)
+    return {int(rows[i]) for i in at}
+
+
+def _not_own_partner(clean: pd.DataFrame, rows: np.ndarray, permitted: Permitted, collect: _Collector) -> set[int]:
+    """Program rows whose implementer is not the mitra's partner (matched as programs name their
+    partner: `values.partner_key` of `penyelenggara`)."""
+    if "penyelenggara" not in clean:
+        return set()
+    implementers = clean["penyelenggara"].to_numpy(dtype=object)
+    keys = {name: values.partner_key(name) for name in pd.unique(implementers) if name is not None}
+    at = [i for i, name in enumerate(implementers) if name is not None and keys[name] != permitted.partner_key]
+    _say(collect, ERROR, "imp_limit_partner", "penyelenggara", at, lambda i: {
+        "row": int(rows[i]), "shown": implementers[i], "value": implementers[i], "whom": permitted.partner_name,
+    })  # fmt: skip
+    return {int(rows[i]) for i in at}

@@ -168,6 +168,7 @@ class AreaMap:
     parent: str | None
     table: pd.DataFrame
     above: tuple[Above, ...]
+    aggregate_only: bool = False  # the public view: no metric of listed beneficiaries
 
     @property
     def people_above(self) -> bool:
@@ -187,8 +188,10 @@ class AreaMap:
         return bool(self.table["ppks_kk"].notna().any())
 
     def metrics(self) -> list[str]:
-        """The metric keys offered for this map (`metrics_for` of its level)."""
-        return metrics_for(self.level, self.has_kk_need)
+        """The metric keys offered for this map (`metrics_for` of its level); the public view
+        (`aggregate_only`) offers none of listed beneficiaries."""
+        offered = metrics_for(self.level, self.has_kk_need)
+        return [key for key in offered if not (self.aggregate_only and key == "beneficiaries")]
 
     def metrics_with_data(self) -> list[str]:
         """Of `metrics()`, those with a value for at least one area."""
@@ -279,6 +282,7 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
         parent=parent,
         table=table[["code", "name", "lat", "lng", *_TABLE_COLUMNS]],
         above=_regions_above(reader, filters, parent),
+        aggregate_only=reader.scope.public,
     )
 
 

@@ -283,3 +283,27 @@ def check_list(reader: Reader, hashes: tuple[str, ...], filters: Filters) -> Lis
     found = reader.query_frame(f"SELECT count(DISTINCT b.nik_hash) AS n {matched}", params, uploaded=uploaded)
     table["assistance_type"] = table["assistance_type"].astype(object).where(table["assistance_type"].notna(), None)
     return ListCheck(table=table, found=int(found.iloc[0]["n"]), listed=len(uploaded), year=filters.year)
+
+
+@dataclass(frozen=True)
+class ListCounts:
+    """A mitra's own list against every beneficiary of `year`, counts only (`Reader.count_listed`):
+    `table` funding_source (code) and people (persons of the list in that source's programs, None
+    where withheld, below `reader.SMALL_COUNT`); `found` the persons found at all (None = withheld);
+    `listed` distinct persons in the list."""
+
+    table: pd.DataFrame
+    found: int | None
+    listed: int
+    year: int
+
+
+def check_list_counts(reader: Reader, hashes: tuple[str, ...], filters: Filters) -> ListCounts:
+    """How many people of a mitra's own list receive help in `filters.year`, by funding source and in
+    all, over every company's and agency's beneficiaries — counts only, small counts withheld (the
+    rule of `domain.reader`). Raises PermissionError for a visitor's scope. Not cached."""
+    counts = reader.count_listed(hashes, filters)
+    total = counts["funding_source"].isna()
+    found = counts.loc[total, "people"].iloc[0] if total.any() else 0
+    table = counts.loc[~total].reset_index(drop=True)
+    return ListCounts(table=table, found=found, listed=len(set(hashes)), year=filters.year)

@@ -35,6 +35,18 @@ intersection. Imports are those whose rows are in scope. `Scope(public=True)` (a
 beneficiary rows and no need figure below `SMALL_COUNT`; with `own_partner_id=N` (a mitra) it keeps
 the beneficiaries of that partner's programs.
 
+What each role sees (data_loaders/roles.py, `domain.filters.scope_of`): pimpinan, analis and admin
+read `Scope()`; an operator `Scope(kabkota=(their code,))`, whatever region the URL names (a filter
+for another kab/kota then finds no rows); a visitor `Scope(public=True)`; a mitra
+`Scope(public=True, own_partner_id=N)`. `holds_beneficiaries(scope)` says whether pages show
+beneficiary-level sections at all (a mitra's hold its own programs' people only).
+
+The one exception to "beneficiary rows of the scope" is the count-only list check of a mitra
+(`Reader.count_listed`): it matches an uploaded list against every beneficiary row the scope's
+kab/kota and partner limits keep, also under `public`, and returns counts per funding source only —
+never a row, a name or a program — with every count from 1 to `SMALL_COUNT` − 1 withheld (None). A
+visitor's scope (public without an own partner) may not run it.
+
 SQL here and in the domain modules is portable (ANSI casts, `?` placeholders, no DuckDB-only
 functions), so a PostgreSQL store can run it.
 """
@@ -44,7 +56,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -390,6 +402,40 @@ class Reader:
         """Like `query`, joining DataFrames the caller holds (named in `sql` by their keyword)."""
         full, values = self.sql(sql, params)
         return self.store.query_frame(full, values, **frames)
+
+    def count_listed(self, hashes: Sequence[str], filters: Filters) -> pd.DataFrame:
+        """How many persons of an uploaded list (keyed NIK hashes) are among the beneficiaries of
+        `filters.year` (and `filters.kabkota`), counted over every beneficiary row of the scope's
+        kab/kota and partner limits — also under `public` (the count-only check of a mitra, see the
+        module docstring). Returns one row per funding source of the programs they are listed in
+        (funding_source code) and a row with funding_source None for the persons found at all (each
+        once); `people` is an int, or None where 1 ≤ count < SMALL_COUNT (withheld). Raises
+        PermissionError for a visitor's scope (public without `own_partner_id`)."""
+        if self.scope.public and self.scope.own_partner_id is None:
+            raise PermissionError("the public view has no list check")
+        unlimited = Reader(self.store, replace(self.scope, public=False, own_partner_id=None))
+        where, params = beneficiary_filter(filters)
+        uploaded = pd.DataFrame({"nik_hash": sorted(set(hashes))}, dtype=str)
+        counts = unlimited.query_frame(
+            f"""WITH matched AS (SELECT DISTINCT b.nik_hash, s.funding_source
+                    FROM uploaded u JOIN beneficiary_rows b ON b.nik_hash = u.nik_hash
+                    LEFT JOIN program_sources s ON s.program_id = b.program_id WHERE {where})
+                SELECT funding_source, count(DISTINCT nik_hash) AS people FROM matched
+                WHERE funding_source IS NOT NULL GROUP BY funding_source
+                UNION ALL SELECT NULL, count(DISTINCT nik_hash) FROM matched""",
+            params,
+            uploaded=uploaded,
+        )
+        counts = counts.sort_values("funding_source", na_position="last", ignore_index=True)
+        people = [None if 0 < n < SMALL_COUNT else int(n) for n in counts["people"]]
+        sources = [None if pd.isna(code) else code for code in counts["funding_source"]]
+        return pd.DataFrame({"funding_source": sources, "people": pd.Series(people, dtype=object)})
+
+
+def holds_beneficiaries(scope: Scope) -> bool:
+    """Whether `beneficiary_rows` holds anything in `scope`: every scope but the public view, and a
+    mitra's public view (its own programs' beneficiaries only)."""
+    return not scope.public or scope.own_partner_id is not None
 
 
 # --- the shared filters as SQL ------------------------------------------------------------------

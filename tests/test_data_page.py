@@ -31,10 +31,10 @@ def open_page(lang: str = "id") -> AppTest:
 
 
 def test_bad_file_shows_every_problem_and_stores_nothing(fixture_url):
+    at = open_page()  # signs in a test user (users, audit_log): count after that
     before = open_store(fixture_url)
     counts = before.table_counts()
     before.close()
-    at = open_page()
     at.file_uploader(key="upload_program").upload(
         "program_unknown_region.csv", (CORPUS / "bad" / "program_unknown_region.csv").read_bytes(), "text/csv"
     ).run()

@@ -250,7 +250,7 @@ def test_lock_from_the_command_line(store_url, tmp_path):
 
 
 def test_page(fixture_url):
-    at = app_test()
+    at = app_test("admin")  # locks a year: admin only
     at.run()
     at.switch_page("app_pages/evaluasi.py").run()
     assert not at.exception, [e.value for e in at.exception]

@@ -20,8 +20,9 @@ import domain
 from data_loaders.demo import build_demo
 from data_loaders.store import Store, open_store
 from domain.filters import Filters, Scope
+from domain.overlap import check_list, check_list_counts, overlaps_by_region
 from domain.overview import figures
-from domain.reader import Reader
+from domain.reader import SMALL_COUNT, Reader, holds_beneficiaries
 
 YEAR = 2025
 KUKAR = "64.02"
@@ -175,3 +176,67 @@ def test_a_partner_scope_counts_only_its_money(sample):
     assert figures(Reader(sample, Scope(partner_id=partner)), Filters(YEAR)).budget_idr == pytest.approx(
         float(expected)
     )
+
+
+# --- the public view and a mitra's (issue 12) ---------------------------------------------------
+
+PUBLIC = Scope(public=True)
+
+
+@pytest.mark.parametrize("function", view_functions(), ids=lambda f: f"{f.__module__}.{f.__qualname__}")
+def test_every_view_runs_in_the_public_view_without_beneficiaries(sample, function):
+    if function.__qualname__ == "check_list_counts":  # a visitor has no list check at all
+        with pytest.raises(PermissionError):
+            call(function, Reader(sample, PUBLIC))
+        return
+    result = call(function, Reader(sample, PUBLIC))
+    for frame in frames(result):
+        assert "nik_hash" not in frame, function.__qualname__
+
+
+def test_the_public_view_has_no_beneficiary_and_no_small_need(sample):
+    reader = Reader(sample, PUBLIC)
+    assert reader.scalar("SELECT count(*) FROM beneficiary_rows") == 0
+    assert overlaps_by_region(reader, Filters(YEAR)).total.people == 0
+    smallest = reader.scalar("SELECT min(count) FROM need_levelled")
+    assert smallest >= SMALL_COUNT
+    assert sample.scalar("SELECT min(count) FROM ppks_counts") < SMALL_COUNT  # the sample has small ones
+    assert not holds_beneficiaries(PUBLIC)
+    assert holds_beneficiaries(Scope()) and holds_beneficiaries(Scope(kabkota=(KUKAR,)))
+
+
+def test_a_mitra_sees_its_own_programs_people_only(fixture_store):
+    """Fixture data (tests/fixture_data.py) with BEASISWA made partner 1's, two people in it (one also
+    in PKH) and three in PKH only."""
+    people = [("a1", "BEASISWA"), ("a2", "BEASISWA"), ("a1", "PKH"), ("p1", "PKH"), ("p2", "PKH")]
+    frame = pd.DataFrame([(f"{who:0>64}", code) for who, code in people], columns=["nik_hash", "program_code"])
+    with fixture_store.transaction() as tx:
+        tx.execute("INSERT INTO partners (id, name, name_key, import_id) VALUES (1, 'PT A', 'a', 1)")
+        tx.execute("UPDATE programs SET partner_id = 1 WHERE program_code = 'BEASISWA'")
+        tx.insert_frame("beneficiaries", frame.assign(year=YEAR, region_code="64.72.01", import_id=1))
+    scope = Scope(public=True, own_partner_id=1)
+    reader = Reader(fixture_store, scope)
+    rows = reader.query("SELECT nik_hash, program_code FROM beneficiary_rows")
+    assert sorted(rows["program_code"]) == ["BEASISWA", "BEASISWA"] and holds_beneficiaries(scope)
+    assert overlaps_by_region(reader, Filters(YEAR)).total.multi_program == 0  # a1's PKH row is not A's
+    assert overlaps_by_region(Reader(fixture_store), Filters(YEAR)).total.multi_program == 1
+    assert (
+        Reader(fixture_store, Scope(public=True, own_partner_id=2)).scalar("SELECT count(*) FROM beneficiary_rows") == 0
+    )
+    # The money of every program stays public (aggregates), as in the visitor's view.
+    assert figures(reader, Filters(YEAR)).budget_idr == figures(Reader(fixture_store), Filters(YEAR)).budget_idr
+
+
+def test_a_mitra_list_check_counts_every_beneficiary_and_withholds_small_counts(sample):
+    partner = int(sample.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL"))
+    hashes = tuple(ARGUMENTS["hashes"](sample))
+    mitra = Reader(sample, Scope(public=True, own_partner_id=partner))
+    counts = check_list_counts(mitra, hashes, Filters(YEAR))
+    full = check_list(Reader(sample), hashes, Filters(YEAR))
+    assert counts.found == full.found == len(hashes) and counts.listed == len(hashes)
+    assert set(counts.table.columns) == {"funding_source", "people"}  # no place, program or person
+    assert all(n is None or n >= SMALL_COUNT for n in counts.table["people"])
+    one = check_list_counts(mitra, hashes[:1], Filters(YEAR))
+    assert one.found is None and one.listed == 1 and all(n is None for n in one.table["people"])
+    with pytest.raises(PermissionError):
+        Reader(sample, PUBLIC).count_listed(hashes, Filters(YEAR))

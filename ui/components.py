@@ -9,8 +9,14 @@ import streamlit as st
 from common import formatting
 from common.i18n import t
 from common.text import inert_markdown
-from domain import measures
+from data_loaders.problems import ValueProblem
+from domain import measures, overlap
+from domain.gaps import suppress
 from domain.overview import DataStatus, Headline
+from domain.reader import SMALL_COUNT
+from ui import data, tables
+from ui.audit_ui import record_list_check
+from ui.shell import View
 
 
 def source_line(status: DataStatus, lang: str) -> str:
@@ -155,3 +161,48 @@ def light_card(label: str, value: str, light: str, help_text: str | None = None)
     """A KPI card whose second line is a traffic light (a word and a symbol, not a change): no
     arrow and no colour that would read as up or down."""
     st.metric(label, value, delta=light, help=help_text, border=True, delta_color="off", delta_arrow="off")
+
+
+def hidden_section(view: View) -> None:
+    """One short line where a section is left out for this user: for signed-in users (a visitor),
+    or not for this role."""
+    st.caption(t("not_for_role" if view.access.signed_in else "signed_in_only", view.lang))
+
+
+def public_note(view: View) -> None:
+    """Under need figures in the public view: need below `SMALL_COUNT` is not published."""
+    if view.scope.public:
+        st.caption(t("public_small_note", view.lang, count=SMALL_COUNT))
+
+
+def list_check_panel(view: View, hide: int) -> None:
+    """The uploader and result of a list check (the caller checks `roles.LIST_CHECK`). A full scope
+    sees people found per kabupaten/kota and assistance type (counts below `hide` shown as '< hide');
+    the public view of a mitra counts only, per funding source, with counts below `SMALL_COUNT`
+    withheld by the reader (`domain.reader`). Every check that gives a result is audited."""
+    lang, counts_only = view.lang, view.scope.public
+    st.caption(t("check_counts_intro", lang, count=SMALL_COUNT) if counts_only else t("check_intro", lang))
+    own_list = st.file_uploader(t("check_upload", lang), type=["csv"], key="daftar_mitra")
+    if own_list is None:
+        return
+    check_fn = overlap.check_list_counts if counts_only else overlap.check_list
+    try:
+        check = check_fn(data.reader(), tuple(data.hashes_of_list(own_list.getvalue())), view.filters)
+    except ValueProblem as problem:
+        st.error(inert_markdown(t("check_bad", lang, detail=t(problem.key, lang, **problem.values))))
+        return
+    except ValueError:  # not a CSV at all
+        st.error(t("check_bad", lang, detail=""))
+        return
+    record_list_check(own_list.file_id, counts_only, check.listed, check.found)
+    withheld = f"< {SMALL_COUNT}"
+    if counts_only:
+        found = withheld if check.found is None else formatting.number(check.found, lang)
+        people = [withheld if n is None else formatting.number(n, lang) for n in check.table["people"]]
+        table = check.table.assign(people=people)
+        spec = {"funding_source": ("col_source", "source"), "people": ("col_people", "text")}
+    else:
+        found, table, spec = suppress(check.found, hide, lang), check.table, check.columns
+    st.info(t("check_result", lang, found=found, total=formatting.number(check.listed, lang), year=check.year))
+    if not table.empty:
+        tables.show_columns(table, spec, lang, {"hidden": lambda v: suppress(v, hide, lang)})

@@ -22,6 +22,7 @@ from common.i18n import t
 from data_loaders import importer, periods, templates
 from data_loaders.demo import build_demo
 from data_loaders.nik import hashes_from_csv, nik_key
+from data_loaders.roles import IMPORT, LOCK_PERIODS, REMOVE_SAMPLE, ROLLBACK, ROLLBACK_ANY, Access, WriteLimit
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from data_loaders.validation import Progress, Validation, validate
@@ -139,13 +140,25 @@ def template(kind: str) -> bytes:
     return templates.build_template(kind)
 
 
-def validate_upload(file: str, content: bytes, kind: str, progress: Progress | None = None) -> Validation:
-    """Check an upload against the store's programs and partners; the store is released while the
-    file is checked (up to a minute for a large one), so the command line can write meanwhile."""
+def _require(access: Access, action: str, *also: str) -> None:
+    """Raise ImportRefused ('not_allowed_<action>', naming the role) unless `access` may take `action`
+    (or one of `also`): the write functions below check it whatever page calls them."""
+    if not any(access.may(name) for name in (action, *also)):
+        raise importer.ImportRefused(f"not_allowed_{action}", role=access.role)
+
+
+def validate_upload(
+    file: str, content: bytes, kind: str, access: Access, progress: Progress | None = None
+) -> Validation:
+    """Check an upload against the store's programs and partners and against what `access` may write
+    (one error per row outside its write limit, `importer.check_limit`); the store is released while
+    the file is checked (up to a minute for a large one), so the command line can write meanwhile.
+    Raises ImportRefused when the role may not import at all."""
+    _require(access, IMPORT)
     db = store()
     known_programs, partner_keys = importer.known_keys(db)
     with db.released():
-        return validate(
+        validation = validate(
             file,
             content,
             kind,
@@ -154,25 +167,43 @@ def validate_upload(file: str, content: bytes, kind: str, progress: Progress | N
             partner_keys=partner_keys,
             progress=progress,
         )
+    importer.check_limit(db, validation, access.write_limit)
+    return validation
 
 
-def import_validated(validation: Validation, user: str, progress: Progress | None = None) -> importer.ImportResult:
+def import_validated(validation: Validation, access: Access, progress: Progress | None = None) -> importer.ImportResult:
+    """Store a checked file as `access` (logged as its username and role; its write limit checked
+    again by `importer.apply`). Raises ImportRefused (role without IMPORT, rows outside the limit,
+    sample data, locked year) or StoreError."""
+    _require(access, IMPORT)
     with store().session(write=True):
-        result = importer.apply(store(), validation, user, progress=progress)
+        result = importer.apply(
+            store(), validation, access.username, progress=progress, limit=access.write_limit, role=access.role
+        )
         _after_write()
     return result
 
 
-def rollback(import_id: int, user: str) -> importer.RollbackResult:
+def rollback_limit(access: Access) -> WriteLimit:
+    """The rows whose imports `access` may roll back: anywhere with ROLLBACK_ANY, else its write limit."""
+    return WriteLimit() if access.may(ROLLBACK_ANY) else access.write_limit
+
+
+def rollback(import_id: int, access: Access) -> importer.RollbackResult:
+    """Roll back `import_id` as `access`. Raises ImportRefused for a role without ROLLBACK, an import
+    outside its limit (`importer.rollback_refusal`) or any refusal of `importer.rollback`."""
+    _require(access, ROLLBACK, ROLLBACK_ANY)
     with store().session(write=True):
-        result = importer.rollback(store(), import_id, user)
+        result = importer.rollback(store(), import_id, access.username, limit=rollback_limit(access), role=access.role)
         _after_write()
     return result
 
 
-def remove_sample() -> int:
+def remove_sample(access: Access) -> int:
+    """Remove the sample data set as `access`; rows removed. Raises ImportRefused without REMOVE_SAMPLE."""
+    _require(access, REMOVE_SAMPLE)
     with store().session(write=True):
-        removed = importer.remove_sample(store())
+        removed = importer.remove_sample(store(), access.username, role=access.role)
         _after_write()
     return removed
 
@@ -192,10 +223,12 @@ def locked_years() -> list[int]:
     return periods.locked_years(store())
 
 
-def set_lock(year: int, locked: bool, user: str) -> None:
+def set_lock(year: int, locked: bool, access: Access) -> None:
+    """Lock or unlock `year` as `access`. Raises ImportRefused without LOCK_PERIODS."""
+    _require(access, LOCK_PERIODS)
     with store().session(write=True):
         if locked:
-            periods.lock(store(), year, user)
+            periods.lock(store(), year, access.username, role=access.role)
         else:
-            periods.unlock(store(), year)
+            periods.unlock(store(), year, access.username, role=access.role)
         _after_write()

@@ -15,6 +15,7 @@ from common.i18n import t, value
 from common.text import inert_markdown
 from data_loaders import importer
 from data_loaders.nik import KEY_SETTING, nik_key
+from data_loaders.roles import ROLLBACK, ROLLBACK_ANY, Access
 from data_loaders.store import StoreError
 from data_loaders.validation import Validation
 from domain import reference
@@ -26,6 +27,26 @@ def nik_key_notice(lang: str) -> None:
     """Tell the administrator, once per page view, that no NIK key is set and how to create one."""
     if nik_key(data.secrets()) is None:
         st.warning(t("data_no_nik_key", lang, setting=KEY_SETTING), icon=":material/key:")
+
+
+def limit_notice(access: Access, lang: str) -> None:
+    """For an operator or a mitra, the line saying which rows they may import (issue 12)."""
+    limit = access.write_limit
+    if limit.unlimited:
+        return
+    whom = importer.limit_name(data.store(), limit)
+    text = t(f"data_limit_{access.role}", lang, whom=whom) if whom else t("data_limit_nobody", lang)
+    st.info(inert_markdown(text), icon=":material/lock:")
+
+
+def rollback_choices(committed: pd.DataFrame, access: Access) -> pd.DataFrame:
+    """The stored imports `access` may roll back: none without ROLLBACK/ROLLBACK_ANY, else those
+    within its limit (`importer.rollback_refusal`)."""
+    if not (access.may(ROLLBACK) or access.may(ROLLBACK_ANY)):
+        return committed.iloc[:0]
+    limit = data.rollback_limit(access)
+    allowed = [importer.rollback_refusal(data.store(), int(i), limit) is None for i in committed["id"]]
+    return committed[allowed]
 
 
 def refusal_text(validation: Validation, rows: str, lang: str) -> str | None:
@@ -63,8 +84,9 @@ def _history_frame(real: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[st
     return frame, list(numbers)
 
 
-def history(lang: str, user: str) -> None:
-    """The import history of real data, newest first, and the rollback of a stored import."""
+def history(lang: str, access: Access) -> None:
+    """The import history of real data (as the read layer scopes it for `access`), newest first, and
+    the rollback of a stored import that `access` may roll back."""
     log = data.read(reference.imports)
     real = log.official
     if real.empty:
@@ -73,7 +95,7 @@ def history(lang: str, user: str) -> None:
     frame, numbers = _history_frame(real, lang)
     tables.show(frame, dict.fromkeys(numbers, "number"), lang)
     st.caption(t("data_history_rows", lang))
-    committed = log.committed
+    committed = rollback_choices(log.committed, access)
     if committed.empty:
         return
     with st.expander(t("data_rollback_heading", lang)):
@@ -82,7 +104,7 @@ def history(lang: str, user: str) -> None:
         sure = st.checkbox(t("data_rollback_confirm", lang), key="rollback_sure")
         if st.button(t("data_rollback", lang), disabled=not sure, key="rollback_go"):
             try:
-                result = data.rollback(int(choice), user)
+                result = data.rollback(int(choice), access)
             except importer.ImportRefused as refused:
                 st.error(inert_markdown(refused.message(lang)))
             except StoreError as error:

@@ -52,15 +52,16 @@ def ppks_labels(lang: str) -> dict[int, str]:
     return {i: f"{i}. {value('ppks', i, lang)}" for i in data.read(categories).ids}
 
 
-def render_filters(lang: str) -> Filters:
+def render_filters(lang: str, view_scope: Scope) -> Filters:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
     years = list(data.read(available_years)) or [dt.date.today().year]
     year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun", bind="query-params")
-    regions = data.read(kabupaten_kota).names
+    regions = data.read(kabupaten_kota).names  # the scope's: an operator's one kab/kota
+    limited = view_scope.kabkota is not None
     region = sidebar.selectbox(
         t("filter_region", lang),
-        [ALL, *sorted(regions, key=regions.get)],
+        sorted(regions, key=regions.get) if limited else [ALL, *sorted(regions, key=regions.get)],
         format_func=lambda code: t("all_regions", lang) if code == ALL else regions[code],
         key="wilayah",
         bind="query-params",
@@ -81,7 +82,7 @@ def render_filters(lang: str) -> Filters:
     sidebar.caption(t("filters_link_hint", lang))
     return Filters(
         year=int(year),
-        kabkota=None if region == ALL else region,
+        kabkota=None if region in (ALL, None) else region,
         sources=tuple(chosen),
         ppks=None if ppks == ALL else ppks,
     )
@@ -109,7 +110,7 @@ def render_sidebar(lang: str, access: Access) -> View:
     scope = scope_of(access)
     data.start_run(scope)
     render_account(access, lang)
-    filters = render_filters(lang)
+    filters = render_filters(lang, scope)
     view = View(lang=lang, filters=filters, scope=scope, access=access)
     st.session_state[VIEW_KEY] = view
     return view
