@@ -1065,7 +1065,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Belum ada mitra di basis data: impor data mitra dahulu (Kelola data, jenis Mitra CSR).",
         "en": "No partner is in the store yet: import the partners first (Data page, kind CSR partners).",
     },
-    "users_username": {"id": "Nama pengguna (huruf kecil, angka, . _ -)", "en": "Username (lowercase letters, digits, . _ -)"},
+    "users_username": {
+        "id": "Nama pengguna (huruf kecil, angka, . _ - @; alamat email untuk akun kantor)",
+        "en": "Username (lowercase letters, digits, . _ - @; an e-mail address for office accounts)",
+    },
     "users_display_name": {"id": "Nama tampilan (boleh kosong)", "en": "Display name (optional)"},
     "users_password": {"id": "Kata sandi", "en": "Password"},
     "users_password_again": {"id": "Ulangi kata sandi", "en": "Repeat the password"},
