@@ -1,9 +1,9 @@
 """Who may do what: the roles of issue 12 and the one table of their permissions.
 
-The dashboard, the command line and the write path all ask `Access.may(action)`; what a role may
+The dashboard and the write path ask `Access.may(action)` and `Access.write_limit`; what a role may
 *see* is its `Scope` (`domain.filters.scope_of`), applied by the read layer only. The command line
-runs as the machine's operator (`cli:<os user>`) with every permission: whoever can run it can
-already read and write the store file.
+runs as the machine's operator (`cli:<os user>`) without limits: whoever can run it can already read
+and write the store file.
 
 Roles (issue 12):
 - publik — not signed in: aggregates only (small counts suppressed), no beneficiary-level section,
@@ -114,7 +114,3 @@ class Access:
 
 PUBLIC_ACCESS = Access()
 
-
-def command_line(os_user: str) -> Access:
-    """The command line's access: every permission, logged as 'cli:<os user>'."""
-    return Access(role="admin", username=f"cli:{os_user}")
