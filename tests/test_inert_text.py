@@ -16,7 +16,7 @@ from common.text import inert_markdown, plain_label
 from data_loaders.store import open_store
 from tests.conftest import dashboard_server
 from tests.fixture_data import build_fixture
-from tests.test_pages import PAGES, figures, run_app
+from tests.test_pages import PAGES, figures, role_for, run_app
 from ui.tables import without_formulas
 
 HOST = "outside.invalid"
@@ -106,7 +106,7 @@ def test_tables_neutralise_formulas_in_text_but_keep_numbers():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_names_stay_text_on_every_page(hostile_url, page):
-    at = run_app({"lang": "id"}, page)
+    at = run_app({"lang": "id"}, page, role=role_for(page))
     shown = [(kind, element.value) for kind in MARKDOWN_ELEMENTS for element in getattr(at, kind)]
     shown += [("table", str(cell)) for table in at.get("table") for cell in _table_cells(table)]
     assert shown, page

@@ -24,6 +24,12 @@ def run_app(query: dict[str, str] | None = None, page: str | None = None, role: 
     return at
 
 
+def role_for(page: str) -> str | None:
+    """Who can open `page`: a visitor for the sign-in page, the admin for every other page."""
+    spec = next(spec for spec in REGISTRY if spec.script == page)
+    return None if spec.signed_out_only else "admin"
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value.replace("\u00a0", " ") for m in at.metric}
 
@@ -43,8 +49,7 @@ def test_pages_folder_holds_only_registered_pages():
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_renders(fixture_url, page, lang):
-    spec = next(spec for spec in REGISTRY if spec.script == page)
-    at = run_app({"lang": lang}, page, role=None if spec.signed_out_only else "admin")
+    at = run_app({"lang": lang}, page, role=role_for(page))
     assert at.title, page
     assert not at.error
 

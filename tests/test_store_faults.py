@@ -84,8 +84,9 @@ def app_in_process(url: str, restricted: bool) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def open_app(page: str | None = None) -> AppTest:
-    at = app_test()
+def open_app(page: str | None = None, role: str | None = "admin") -> AppTest:
+    """The dashboard signed in as `role` (None: a visitor, for a store that cannot be opened)."""
+    at = app_test(role)
     at.run()
     if page:
         at.switch_page(page).run()
@@ -181,7 +182,7 @@ def test_a_damaged_store_file_is_one_message_on_the_page_and_the_command_line(fi
     _damage(path, how)
     with pytest.raises(StoreUnreadableError):
         open_store(fixture_url)
-    at = open_app()
+    at = open_app(role=None)
     assert [e.value for e in at.error] and "rusak, terpotong atau kosong" in at.error[0].value
     assert str(path) in at.error[0].value
     assert_one_line(run_cli("stats", url=fixture_url), "rusak, terpotong atau kosong")
@@ -196,7 +197,7 @@ def test_a_url_without_a_path_is_refused(monkeypatch):
         open_store("duckdb:///")
     assert "names no file" in refused.value.message("en")
     monkeypatch.setenv("DATABASE_URL", "duckdb:///")
-    at = open_app()
+    at = open_app(role=None)
     assert "tidak menyebut berkas" in at.error[0].value
     assert_one_line(run_cli("stats", url="duckdb:///"), "tidak menyebut berkas")
     assert_one_line(run_cli("stats", url="duckdb:///", lang="en"), "names no file")
