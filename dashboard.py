@@ -26,7 +26,8 @@ try:
         store = data.store()
     with data.session(lang):
         access = auth.current()
-        navigation = st.navigation(pages.navigation(lang, access))
+        # Every page the role may open stays listed: no "View more" fold hides the data or admin pages.
+        navigation = st.navigation(pages.navigation(lang, access), expanded=True)
         shell.render_sidebar(lang, access)
         shell.sample_notice(lang)
         if store.read_only:
