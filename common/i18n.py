@@ -130,6 +130,472 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_monitor": {"id": "Pantau", "en": "Monitor"},
     "nav_analyse": {"id": "Analisis", "en": "Analyse"},
     "nav_reference": {"id": "Referensi", "en": "Reference"},
+    "nav_forum": {"id": "Forum CSR", "en": "CSR forum"},
+    "page_partners": {"id": "Mitra", "en": "Partners"},
+    "partners_title": {"id": "Mitra CSR {year}", "en": "CSR partners {year}"},
+    "partners_registry": {"id": "Daftar mitra", "en": "Partner registry"},
+    "partners_search": {"id": "Cari mitra (nama atau sektor)", "en": "Search partners (name or sector)"},
+    "partners_no_match": {
+        "id": "Tidak ada mitra yang cocok dengan '{text}'. Ubah atau kosongkan pencarian.",
+        "en": "No partner matches '{text}'. Change or clear the search.",
+    },
+    "partners_empty": {
+        "id": "Belum ada mitra di basis data. Impor berkas mitra (halaman Kelola data, jenis Mitra CSR).",
+        "en": "No partner is in the store yet. Import the partner file (Data page, kind CSR partners).",
+    },
+    "partners_col_name": {"id": "Mitra", "en": "Partner"},
+    "partners_col_sector": {"id": "Sektor", "en": "Sector"},
+    "partners_col_kind": {"id": "Jenis", "en": "Type"},
+    "partners_col_regions": {"id": "Wilayah operasi", "en": "Operating kab/kota"},
+    "partners_col_forum": {"id": "Anggota forum", "en": "Forum member"},
+    "partners_col_variants": {"id": "Varian nama", "en": "Name variants"},
+    "partners_col_spent_csr": {"id": "Realisasi CSR/TJSL (Rp)", "en": "Spent, CSR/TJSL (Rp)"},
+    "partners_col_spent_ppm": {"id": "Realisasi PPM (Rp)", "en": "Spent, PPM (Rp)"},
+    "partners_col_budget_csr": {"id": "Pagu CSR/TJSL (Rp)", "en": "Planned, CSR/TJSL (Rp)"},
+    "partners_col_budget_ppm": {"id": "Pagu PPM (Rp)", "en": "Planned, PPM (Rp)"},
+    "partners_registry_note": {
+        "id": "Rupiah, tahun {year}: pagu, komitmen dan realisasi dana CSR/TJSL dan PPM program mitra (bagian "
+        "sumber lain dari program yang dibiayai bersama tidak dihitung). Varian nama: nama berbeda yang "
+        "dipakai berkas program untuk mitra ini ('PT. X', 'X, PT' dan 'PT X Tbk' dibaca sebagai satu mitra).",
+        "en": "Rupiah, {year}: planned, committed and spent CSR/TJSL and PPM money of the partners' programs "
+        "(other sources' shares of co-financed programs are left out). Name variants: the different names "
+        "program files used for this partner ('PT. X', 'X, PT' and 'PT X Tbk' read as one partner).",
+    },
+    "partners_top": {"id": "Mitra dengan realisasi terbesar, {year}", "en": "Partners by amount spent, {year}"},
+    "partners_top_note": {
+        "id": "Rupiah, realisasi per sumber dana (CSR/TJSL, PPM); {count} mitra teratas.",
+        "en": "Rupiah, spent per funding source (CSR/TJSL, PPM); the top {count} partners.",
+    },
+    "partners_years": {"id": "Per tahun dan sumber", "en": "Per year and source"},
+    "partners_profile": {"id": "Profil mitra", "en": "Partner profile"},
+    "partners_pick": {"id": "Pilih mitra", "en": "Choose a partner"},
+    "partners_profile_empty": {
+        "id": "{name} tidak punya program dengan dana CSR/TJSL atau PPM pada {year}. Pilih tahun lain di filter.",
+        "en": "{name} has no program with CSR/TJSL or PPM money in {year}. Choose another year in the filters.",
+    },
+    "partners_m_budget": {"id": "Pagu", "en": "Planned"},
+    "partners_m_spent": {"id": "Realisasi", "en": "Spent"},
+    "partners_m_realisation": {"id": "Realisasi anggaran", "en": "Budget realisation"},
+    "partners_m_realisation_help": {
+        "id": "Realisasi ÷ pagu dana CSR/TJSL dan PPM mitra ini, tahun terpilih.",
+        "en": "Spent ÷ planned of this partner's CSR/TJSL and PPM money, the selected year.",
+    },
+    "partners_m_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "People reached (jiwa)"},
+    "partners_m_kk": {"id": "Penerima tercapai (KK)", "en": "Households reached (KK)"},
+    "partners_m_people_help": {
+        "id": "Dihitung sekali per program dan tempat; jiwa dan KK terpisah, tidak pernah dijumlahkan.",
+        "en": "Counted once per program and place; jiwa and KK apart, never added.",
+    },
+    "partners_m_reporting": {"id": "Program yang melapor", "en": "Programs reported"},
+    "partners_m_reporting_help": {
+        "id": "Program mitra ini yang setiap baris alokasinya berisi realisasi ÷ programnya (halaman Evaluasi).",
+        "en": "This partner's programs whose every allocation row has a realisation ÷ its programs (Evaluation page).",
+    },
+    "partners_m_gap": {"id": "Belanja di sel celah", "en": "Spent in gap cells"},
+    "partners_m_gap_help": {
+        "id": "Realisasi di sel kabupaten/kota × kategori PPKS yang ditandai CELAH tahun ini ÷ seluruh realisasi mitra.",
+        "en": "Spending in kab/kota × PPKS category cells flagged as gaps this year ÷ all the partner's spending.",
+    },
+    "partners_m_inside": {"id": "Belanja di wilayah operasi", "en": "Spent in operating regions"},
+    "partners_m_inside_help": {
+        "id": "Realisasi di kabupaten/kota operasi mitra ÷ seluruh realisasinya; alokasi tingkat provinsi dihitung terpisah.",
+        "en": "Spending in the partner's operating kab/kota ÷ all its spending; province-level allocations count apart.",
+    },
+    "partners_alignment_note": {
+        "id": "Keselarasan dengan kebutuhan, tahun {year}: di sel celah {gaps}; di wilayah operasi {inside}, di "
+        "luar {outside}, seluruh provinsi {province} (Rupiah). Sel celah ditandai seperti di halaman Celah "
+        "(cakupan < 25 %, kebutuhan ≥ 10) atas data seluruh provinsi, sehingga mitra dan forum melihat angka yang sama.",
+        "en": "Alignment with need, {year}: in gap cells {gaps}; inside the operating regions {inside}, outside "
+        "{outside}, province-wide {province} (Rupiah). Gap cells are flagged as on the Gaps page (coverage "
+        "< 25 %, need ≥ 10) over the whole province's data, so a partner and the forum see the same figures.",
+    },
+    "partners_no_regions": {"id": "wilayah operasi tidak tercatat", "en": "no operating region recorded"},
+    "partners_programs": {"id": "Program mitra", "en": "The partner's programs"},
+    "partners_places": {"id": "Tempat", "en": "Places"},
+    "partners_categories": {"id": "Kategori PPKS yang dilayani", "en": "PPKS categories served"},
+    "partners_profile_note": {
+        "id": "Rupiah dan orang dalam satuan program; hanya dana CSR/TJSL dan PPM, tahun {year}.",
+        "en": "Rupiah, and people in each program's unit; CSR/TJSL and PPM money only, {year}.",
+    },
+    "partners_merge_title": {"id": "Gabungkan dua catatan mitra", "en": "Merge two partner records"},
+    "partners_merge_kept": {"id": "Mitra yang dipertahankan", "en": "Partner kept"},
+    "partners_merge_merged": {"id": "Mitra yang digabungkan ke dalamnya", "en": "Partner merged into it"},
+    "partners_merge_button": {"id": "Gabungkan", "en": "Merge"},
+    "partners_merge_note": {
+        "id": "Program mitra yang digabungkan dipindah ke mitra yang dipertahankan; impor berikutnya dengan namanya "
+        "juga. Tercatat di jejak audit dan dapat dibatalkan.",
+        "en": "The merged partner's programs move to the partner kept, and so do later imports naming it. "
+        "Recorded in the audit trail and undoable.",
+    },
+    "partners_merge_done": {
+        "id": "{merged} digabungkan ke {kept} (penggabungan #{merge_id}).",
+        "en": "{merged} merged into {kept} (merge #{merge_id}).",
+    },
+    "partners_unmerge_pick": {"id": "Penggabungan yang dibatalkan", "en": "Merge to undo"},
+    "partners_unmerge_button": {"id": "Batalkan penggabungan", "en": "Undo the merge"},
+    "partners_unmerge_done": {
+        "id": "Penggabungan #{merge_id} dibatalkan; {programs} program kembali.",
+        "en": "Merge #{merge_id} undone; {programs} programs moved back.",
+    },
+    "partners_merge_label": {"id": "#{merge_id}: {merged} → {kept}", "en": "#{merge_id}: {merged} → {kept}"},
+    "partner_unknown": {
+        "id": "Mitra #{partner_id} tidak ada di basis data. Pilih mitra dari daftar.",
+        "en": "Partner #{partner_id} is not in the store. Choose a partner from the list.",
+    },
+    "partner_merge_same": {
+        "id": "Mitra #{partner_id} tidak dapat digabungkan dengan dirinya sendiri. Pilih dua mitra yang berbeda.",
+        "en": "Partner #{partner_id} cannot be merged with itself. Choose two different partners.",
+    },
+    "partner_already_merged": {
+        "id": "{name} sudah digabungkan ke mitra #{into}. Pilih mitra #{into}, atau batalkan penggabungan itu dulu.",
+        "en": "{name} is already merged into partner #{into}. Choose partner #{into}, or undo that merge first.",
+    },
+    "partner_merge_chain": {
+        "id": "Mitra lain sudah digabungkan ke {name} (penggabungan {merges}). Gabungkan ke arah sebaliknya, atau "
+        "batalkan penggabungan itu dulu.",
+        "en": "Other partners are merged into {name} (merge {merges}). Merge the other way round, or undo "
+        "those merges first.",
+    },
+    "partner_merge_users": {
+        "id": "Pengguna mitra {users} terikat ke {name}. Pindahkan dulu ke {kept} (python -m data_loaders user "
+        "role USERNAME --role mitra --mitra \"{kept}\", atau halaman Pengguna), lalu gabungkan.",
+        "en": "The partner users {users} are bound to {name}. Move them to {kept} first (python -m data_loaders "
+        "user role USERNAME --role mitra --mitra \"{kept}\", or the Users page), then merge.",
+    },
+    "partner_merge_unknown": {
+        "id": "Penggabungan #{merge_id} tidak ada. Pilih penggabungan dari daftar di halaman Mitra (Admin).",
+        "en": "Merge #{merge_id} does not exist. Choose a merge from the list on the Partners page (Admin).",
+    },
+    "partner_merge_undone": {
+        "id": "Penggabungan #{merge_id} sudah dibatalkan oleh {by} pada {at}; tidak ada yang diubah.",
+        "en": "Merge #{merge_id} was already undone by {by} at {at}; nothing was changed.",
+    },
+    "page_catalogue": {"id": "Etalase program", "en": "Programme catalogue"},
+    "page_planning": {"id": "Rencana tahun depan", "en": "Next year's plan"},
+    # --- Etalase Program and planning (issue 13, items 3 and 4) ---
+    "catstatus_draf": {"id": "draf", "en": "draft"},
+    "catstatus_terbit": {"id": "terbit", "en": "published"},
+    "catstatus_ditarik": {"id": "ditarik", "en": "withdrawn"},
+    "cat_not_allowed": {
+        "id": "Peran {role} tidak boleh melakukan ini di Etalase Program. Masuk sebagai Analis Dinsos atau Admin "
+        "(item) atau Mitra (adopsi).",
+        "en": "The role {role} may not do this in the programme catalogue. Sign in as Dinsos analyst or Admin "
+        "(items) or as a partner (adoptions).",
+    },
+    "cat_unknown_item": {
+        "id": "Item #{item} tidak ada di etalase. Pilih item dari daftar.",
+        "en": "Item #{item} is not in the catalogue. Choose an item from the list.",
+    },
+    "cat_unknown_adoption": {
+        "id": "Adopsi #{adoption} tidak ada. Pilih adopsi dari daftar.",
+        "en": "Adoption #{adoption} does not exist. Choose an adoption from the list.",
+    },
+    "cat_bad_quantity": {
+        "id": "Volume {quantity} tidak sah: isi angka lebih dari 0.",
+        "en": "Quantity {quantity} is not valid: enter a number above 0.",
+    },
+    "cat_bad_unit": {
+        "id": "Satuan '{unit}' tidak dikenal; gunakan salah satu: {units}.",
+        "en": "Unit '{unit}' is unknown; use one of: {units}.",
+    },
+    "cat_bad_unit_cost": {
+        "id": "Biaya satuan {cost} tidak sah: isi biaya per satuan lebih dari Rp0.",
+        "en": "Unit cost {cost} is not valid: enter a cost per unit above Rp0.",
+    },
+    "cat_basis_hand": {
+        "id": "{quantity} {unit} × {cost} (biaya satuan diisi oleh {actor}) = {amount}",
+        "en": "{quantity} {unit} × {cost} (unit cost entered by {actor}) = {amount}",
+    },
+    "cat_no_title": {
+        "id": "Judul item kosong: tulis judul singkat, mis. 'RTLH di Mahakam Ulu'.",
+        "en": "The item's title is empty: write a short title, e.g. 'RTLH in Mahakam Ulu'.",
+    },
+    "cat_unknown_region": {
+        "id": "Wilayah {region} tidak dikenal; pilih wilayah dari daftar.",
+        "en": "Region {region} is unknown; choose a region from the list.",
+    },
+    "cat_edit_withdrawn": {
+        "id": "Item #{item} sudah ditarik dan tidak dapat diubah; buat item baru bila perlu.",
+        "en": "Item #{item} is withdrawn and cannot be changed; create a new item if needed.",
+    },
+    "cat_below_funded": {
+        "id": "Nilai baru item #{item} ({amount}) di bawah yang sudah diadopsi mitra ({funded}). Naikkan volume "
+        "atau biaya satuan, atau minta mitra membatalkan adopsinya dulu.",
+        "en": "The new amount of item #{item} ({amount}) is below what partners have already adopted ({funded}). "
+        "Raise the quantity or unit cost, or ask the partners to cancel their adoption first.",
+    },
+    "cat_status_terbit": {
+        "id": "Item #{item} berstatus {status}; hanya draf yang dapat diterbitkan.",
+        "en": "Item #{item} is {status}; only a draft can be published.",
+    },
+    "cat_status_ditarik": {
+        "id": "Item #{item} berstatus {status}; hanya item terbit yang dapat ditarik.",
+        "en": "Item #{item} is {status}; only a published item can be withdrawn.",
+    },
+    "cat_withdraw_adopted": {
+        "id": "Item #{item} tidak dapat ditarik: adopsi aktif sebesar {funded}. Adopsi itu harus dibatalkan dulu.",
+        "en": "Item #{item} cannot be withdrawn: active adoptions of {funded}. Those adoptions must be cancelled first.",
+    },
+    "cat_other_partner": {
+        "id": "Mitra hanya dapat mengadopsi untuk perusahaannya sendiri (bukan mitra #{partner}).",
+        "en": "A partner can only adopt for its own company (not partner #{partner}).",
+    },
+    "cat_no_partner": {
+        "id": "Pilih mitra yang mengadopsi item ini.",
+        "en": "Choose the partner that adopts this item.",
+    },
+    "cat_bad_amount": {
+        "id": "Nilai adopsi {amount} tidak sah: isi nilai lebih dari Rp0.",
+        "en": "Adoption amount {amount} is not valid: enter an amount above Rp0.",
+    },
+    "cat_adopt_unpublished": {
+        "id": "Item #{item} berstatus {status}; hanya item terbit yang dapat diadopsi.",
+        "en": "Item #{item} is {status}; only a published item can be adopted.",
+    },
+    "cat_unknown_partner": {
+        "id": "Mitra #{partner} tidak ada (atau sudah digabung ke mitra lain); pilih mitra dari daftar.",
+        "en": "Partner #{partner} does not exist (or was merged into another); choose a partner from the list.",
+    },
+    "cat_fully_funded": {
+        "id": "Item #{item} sudah terdanai penuh ({funded} dari {total}); pilih item lain yang masih terbuka.",
+        "en": "Item #{item} is fully funded ({funded} of {total}); choose another item that is still open.",
+    },
+    "cat_over_funded": {
+        "id": "Item ini sudah terdanai {funded} dari {total}; sisa {open}. Adopsi {amount} melebihi sisa: "
+        "isi paling banyak {open}.",
+        "en": "This item is already funded {funded} of {total}; {open} remains. An adoption of {amount} exceeds "
+        "it: enter at most {open}.",
+    },
+    "cat_not_yours": {
+        "id": "Adopsi #{adoption} milik mitra lain; hanya mitra pengadopsi atau Admin yang dapat mengubahnya.",
+        "en": "Adoption #{adoption} belongs to another partner; only the adopting partner or an Admin can change it.",
+    },
+    "cat_bad_step": {
+        "id": "Adopsi #{adoption} berstatus {old} dan tidak dapat menjadi {new} (mundur atau melompat). "
+        "Langkah yang boleh: {allowed}.",
+        "en": "Adoption #{adoption} is {old} and cannot become {new} (backwards or skipped). "
+        "Allowed next: {allowed}.",
+    },
+    "cat_link_cancelled": {
+        "id": "Adopsi #{adoption} sudah batal; program hanya dapat ditautkan ke adopsi aktif.",
+        "en": "Adoption #{adoption} is cancelled; a program can only be linked to an active adoption.",
+    },
+    "cat_unknown_program": {
+        "id": "Program #{program} tidak ada; pilih program dari daftar.",
+        "en": "Program #{program} does not exist; choose a program from the list.",
+    },
+    "cat_link_other_partner": {
+        "id": "Program #{program} bukan program mitra pengadopsi; tautkan program milik mitra itu sendiri.",
+        "en": "Program #{program} is not a program of the adopting partner; link one of that partner's own programs.",
+    },
+    "cat_link_year": {
+        "id": "Program #{program} tahun {year}; tautkan program tahun {first} atau {last} (tahun item atau sesudahnya).",
+        "en": "Program #{program} is of {year}; link a program of {first} or {last} (the item's year or the next).",
+    },
+    "cat_basis_need": {
+        "id": "Kebutuhan {need} {unit} − tercapai {reached} = {quantity} {unit}",
+        "en": "Need {need} {unit} − reached {reached} = {quantity} {unit}",
+    },
+    "cat_basis_cost_jiwa": {
+        "id": " × {cost} (median realisasi per orang tercapai, {assistance}, {years}, {programs} program) = {amount}",
+        "en": " × {cost} (median spent per person reached, {assistance}, {years}, {programs} programs) = {amount}",
+    },
+    "cat_basis_cost_KK": {
+        "id": " × {cost} (median realisasi per KK tercapai, {assistance}, {years}, {programs} program) = {amount}",
+        "en": " × {cost} (median spent per household reached, {assistance}, {years}, {programs} programs) = {amount}",
+    },
+    "cat_basis_no_cost": {
+        "id": "; biaya satuan: tanpa dasar (tidak ada program {assistance} kategori ini yang melaporkan realisasi "
+        "dan penerima dalam {unit}, {years}) — biaya diisi Dinas Sosial",
+        "en": "; unit cost: no basis (no {assistance} program of this category reports spending and people reached "
+        "in {unit}, {years}) — to be costed by Dinas Sosial",
+    },
+    "cat_basis_default": {
+        "id": "; bentuk bantuan {assistance} adalah bawaan (belum ada program kategori ini dalam data)",
+        "en": "; assistance type {assistance} is the default (no program of this category in the data yet)",
+    },
+    "cat_intro": {
+        "id": "Kebutuhan prioritas yang dihitung Dinas Sosial dari celah, untuk diadopsi mitra — utuh atau sebagian. "
+        "Yang sudah diadopsi dan yang masih terbuka terlihat oleh semua, agar dua perusahaan tidak mendanai "
+        "kebutuhan yang sama.",
+        "en": "Priority needs costed by Dinas Sosial from the gaps, for partners to adopt — whole or a share. "
+        "What is adopted and what is still open is visible to all, so two companies do not fund the same need.",
+    },
+    "cat_kpi_items": {"id": "Item terbit", "en": "Published items"},
+    "cat_kpi_items_help": {
+        "id": "Item etalase berstatus terbit, dalam filter wilayah dan kategori.",
+        "en": "Catalogue items that are published, within the region and category filters.",
+    },
+    "cat_kpi_amount": {"id": "Nilai item", "en": "Items' value"},
+    "cat_kpi_amount_help": {
+        "id": "Jumlah nilai item terbit (volume × biaya satuan); tiap item sekali.",
+        "en": "Total value of the published items (quantity × unit cost); each item once.",
+    },
+    "cat_kpi_funded": {"id": "Diadopsi", "en": "Adopted"},
+    "cat_kpi_funded_help": {
+        "id": "Adopsi aktif (semua status kecuali batal), paling banyak nilai itemnya; item yang didanai "
+        "beberapa mitra dihitung sekali. Bukan bagian total pendanaan.",
+        "en": "Active adoptions (every status except cancelled), at most the item's value; an item funded by "
+        "several partners counts once. Never part of the funding totals.",
+    },
+    "cat_kpi_open": {"id": "Masih terbuka", "en": "Still open"},
+    "cat_kpi_open_help": {
+        "id": "Nilai item dikurangi yang sudah diadopsi.",
+        "en": "The items' value minus what is adopted.",
+    },
+    "cat_published_heading": {"id": "Item terbit", "en": "Published items"},
+    "cat_none_published": {
+        "id": "Belum ada item terbit untuk pilihan ini.",
+        "en": "No published items for this selection yet.",
+    },
+    "cat_rule_note": {
+        "id": "Adopsi yang ditautkan ke program dihitung lewat angka program yang diimpor (halaman Pendanaan); "
+        "nilai adopsi hanya komitmen etalase dan tidak pernah ditambahkan ke total pendanaan.",
+        "en": "An adoption linked to a program is counted through that program's imported figures (Funding "
+        "page); the adoption's value is a catalogue commitment only and is never added to the funding totals.",
+    },
+    "cat_edit_heading": {"id": "Kelola etalase (Dinas Sosial)", "en": "Manage the catalogue (Dinas Sosial)"},
+    "cat_tab_drafts": {"id": "Draf dari celah", "en": "Drafts from the gaps"},
+    "cat_tab_manage": {"id": "Semua item", "en": "All items"},
+    "cat_no_drafts": {
+        "id": "Tidak ada sel celah untuk disusun menjadi draf (tahun {year} dan sebelumnya, filter ini).",
+        "en": "No gap cells to draft from ({year} and earlier, these filters).",
+    },
+    "cat_drafts_note": {
+        "id": "Satu draf per sel celah (kab/kota × kategori PPKS) tahun {gap_year}, untuk item tahun {year}. "
+        "Volume = kebutuhan belum terjangkau; biaya satuan = median realisasi per penerima program kategori "
+        "dan bentuk bantuan yang sama; tanpa dasar, biaya diisi Dinas Sosial.",
+        "en": "One draft per gap cell (regency/city × PPKS category) of {gap_year}, for items of {year}. "
+        "Quantity = unmet need; unit cost = median spent per person reached of programs of the same category "
+        "and assistance type; with no basis, Dinas Sosial enters the cost.",
+    },
+    "cat_pick_draft": {"id": "Draf", "en": "Draft"},
+    "cat_create_button": {"id": "Buat item (draf)", "en": "Create item (draft)"},
+    "cat_created": {"id": "Item dibuat sebagai draf.", "en": "Item created as a draft."},
+    "cat_no_items": {"id": "Etalase masih kosong.", "en": "The catalogue is still empty."},
+    "cat_pick_item": {"id": "Item", "en": "Item"},
+    "cat_save_button": {"id": "Simpan perubahan", "en": "Save changes"},
+    "cat_saved": {"id": "Item disimpan; nilai dihitung ulang.", "en": "Item saved; amount recomputed."},
+    "cat_publish_button": {"id": "Terbitkan", "en": "Publish"},
+    "cat_published": {"id": "Item diterbitkan.", "en": "Item published."},
+    "cat_withdraw_button": {"id": "Tarik", "en": "Withdraw"},
+    "cat_withdrawn": {"id": "Item ditarik.", "en": "Item withdrawn."},
+    "cat_adopt_heading": {"id": "Adopsi item", "en": "Adopt an item"},
+    "cat_none_open": {
+        "id": "Tidak ada item terbit yang masih terbuka untuk diadopsi.",
+        "en": "No published item is still open for adoption.",
+    },
+    "cat_adopt_amount": {"id": "Nilai adopsi (Rp)", "en": "Adoption amount (Rp)"},
+    "cat_adopt_note": {
+        "id": "Bawaan: seluruh sisa {open}; isi lebih kecil untuk mendanai sebagian.",
+        "en": "Default: the whole remaining {open}; enter less to fund a share.",
+    },
+    "cat_adopt_button": {"id": "Adopsi", "en": "Adopt"},
+    "cat_adopted": {"id": "Adopsi tercatat sebagai usulan.", "en": "Adoption recorded as proposed."},
+    "cat_mine_heading": {"id": "Adopsi saya", "en": "My adoptions"},
+    "cat_no_adoptions": {"id": "Belum ada adopsi.", "en": "No adoptions yet."},
+    "cat_pick_adoption": {"id": "Adopsi", "en": "Adoption"},
+    "cat_move_button": {"id": "Ubah ke {status}", "en": "Move to {status}"},
+    "cat_moved": {"id": "Status adopsi diubah.", "en": "Adoption status changed."},
+    "cat_pick_program": {"id": "Program pelaksana", "en": "Implementing program"},
+    "cat_link_button": {"id": "Tautkan program", "en": "Link program"},
+    "cat_linked": {"id": "Program ditautkan.", "en": "Program linked."},
+    "cat_no_programs": {
+        "id": "Mitra ini belum punya program tahun {year} atau sesudahnya untuk ditautkan; impor programnya dulu.",
+        "en": "This partner has no program of {year} or the next year to link yet; import the program first.",
+    },
+    "cat_col_id": {"id": "No.", "en": "No."},
+    "cat_col_year": {"id": "Tahun item", "en": "Item year"},
+    "cat_col_title": {"id": "Judul", "en": "Title"},
+    "cat_col_quantity": {"id": "Volume", "en": "Quantity"},
+    "cat_col_unit": {"id": "Satuan", "en": "Unit"},
+    "cat_col_unit_cost": {"id": "Biaya satuan (Rp)", "en": "Unit cost (Rp)"},
+    "cat_col_amount": {"id": "Nilai (Rp)", "en": "Value (Rp)"},
+    "cat_col_funded": {"id": "Diadopsi (Rp)", "en": "Adopted (Rp)"},
+    "cat_col_open": {"id": "Terbuka (Rp)", "en": "Open (Rp)"},
+    "cat_col_adopters": {"id": "Pengadopsi", "en": "Adopters"},
+    "cat_col_status": {"id": "Status", "en": "Status"},
+    "cat_funding_open": {"id": "terbuka", "en": "open"},
+    "cat_funding_partial": {"id": "sebagian terdanai", "en": "partly funded"},
+    "cat_funding_full": {"id": "terdanai penuh", "en": "fully funded"},
+    "cat_download": {"id": "Unduh item (XLSX)", "en": "Download items (XLSX)"},
+    "cat_col_in_catalogue": {"id": "Sudah di etalase", "en": "In catalogue"},
+    "cat_col_basis": {"id": "Perhitungan", "en": "Arithmetic"},
+    "cat_col_adoption": {"id": "Adopsi", "en": "Adoption"},
+    "cat_col_item": {"id": "Item", "en": "Item"},
+    "cat_col_partner": {"id": "Mitra", "en": "Partner"},
+    "cat_col_program": {"id": "Program pelaksana", "en": "Implementing program"},
+    "plan_no_need": {
+        "id": "Belum ada data PPKS sampai tahun filter; rencana tahun depan diukur terhadap celah tahun terakhir "
+        "yang punya data PPKS.",
+        "en": "No PPKS figures up to the filter year; next year's plan is measured against the gaps of the latest "
+        "year with PPKS figures.",
+    },
+    "plan_summary": {
+        "id": "Untuk {year}: {covered} dari {gaps} celah {base} sudah tertangani usulan program atau adopsi etalase, "
+        "{uncovered} belum; {doubles} sel kab/kota × kategori punya 2+ usulan (mungkin tumpang tindih). "
+        "Rencana bernilai {money}.",
+        "en": "For {year}: {covered} of {gaps} gaps of {base} are covered by a proposed program or a catalogue "
+        "adoption, {uncovered} are not; {doubles} regency/city × category cells have 2+ proposals (possible "
+        "overlap). Planned value {money}.",
+    },
+    "plan_rule": {
+        "id": "Tahun rencana {year} = tahun terakhir ber-data PPKS sampai tahun filter ({base}) + 1. Celah: sel "
+        "CELAH tahun {base} (ambang bawaan halaman Celah), tanpa filter sumber. Usulan: program berstatus "
+        "usulan tahun {year}, sumber apa pun.",
+        "en": "Plan year {year} = the latest year with PPKS figures up to the filter year ({base}) + 1. Gaps: "
+        "cells flagged as gaps in {base} (the Gaps page's default thresholds), without the source filter. "
+        "Proposals: programs with status proposed in {year}, any source.",
+    },
+    "plan_kpi_gaps": {"id": "Celah", "en": "Gaps"},
+    "plan_kpi_gaps_help": {
+        "id": "Sel kab/kota × kategori PPKS yang berstatus CELAH tahun {base}.",
+        "en": "Regency/city × PPKS category cells flagged as gaps in {base}.",
+    },
+    "plan_kpi_covered": {"id": "Tertangani", "en": "Covered"},
+    "plan_kpi_covered_help": {
+        "id": "Celah dengan usulan program atau adopsi etalase aktif untuk {year}.",
+        "en": "Gaps with a proposed program or an active catalogue adoption for {year}.",
+    },
+    "plan_kpi_uncovered": {"id": "Belum tertangani", "en": "Uncovered"},
+    "plan_kpi_uncovered_help": {
+        "id": "Celah tanpa usulan program maupun adopsi untuk {year}.",
+        "en": "Gaps with neither a proposed program nor an adoption for {year}.",
+    },
+    "plan_kpi_double": {"id": "2+ usulan", "en": "2+ proposals"},
+    "plan_kpi_double_help": {
+        "id": "Sel kab/kota × kategori dengan dua usulan program atau lebih untuk {year}: periksa tumpang tindih.",
+        "en": "Regency/city × category cells with two or more proposed programs for {year}: check for overlap.",
+    },
+    "plan_state_covered": {"id": "celah, tertangani", "en": "gap, covered"},
+    "plan_state_uncovered": {"id": "celah, belum tertangani", "en": "gap, uncovered"},
+    "plan_state_no_gap": {"id": "bukan celah", "en": "no gap"},
+    "plan_no_cells": {
+        "id": "Tidak ada celah {base} maupun usulan atau adopsi {year} untuk pilihan ini.",
+        "en": "No gaps in {base} and no proposals or adoptions for {year} in this selection.",
+    },
+    "plan_cells_heading": {"id": "Celah terhadap rencana", "en": "Gaps against the plan"},
+    "plan_col_state": {"id": "Keadaan", "en": "State"},
+    "plan_col_unmet": {"id": "Kebutuhan belum terjangkau", "en": "Unmet need"},
+    "plan_col_proposals": {"id": "Usulan program", "en": "Proposed programs"},
+    "plan_col_proposal_budget": {"id": "Pagu usulan (Rp)", "en": "Proposed budget (Rp)"},
+    "plan_col_adoptions": {"id": "Adopsi etalase", "en": "Catalogue adoptions"},
+    "plan_col_adopted": {"id": "Nilai adopsi (Rp)", "en": "Adopted value (Rp)"},
+    "plan_col_double": {"id": "Tumpang tindih?", "en": "Overlap?"},
+    "plan_double_mark": {"id": "! 2+ usulan", "en": "! 2+ proposals"},
+    "plan_money_note": {
+        "id": "Nilai adopsi yang ditautkan ke usulan program di sel yang sama tidak dihitung lagi: uangnya sudah "
+        "ada di pagu usulan.",
+        "en": "Adopted value linked to a proposed program of the same cell is not counted again: that money is "
+        "already in the proposed budget.",
+    },
+    "plan_proposals_heading": {"id": "Usulan program {year}", "en": "Proposed programs {year}"},
+    "plan_no_proposals": {"id": "Belum ada usulan program untuk {year}.", "en": "No proposed programs for {year} yet."},
+    "plan_adoptions_heading": {"id": "Adopsi etalase {year}", "en": "Catalogue adoptions {year}"},
+    "plan_no_adoptions": {"id": "Belum ada adopsi etalase untuk {year}.", "en": "No catalogue adoptions for {year} yet."},
+    "plan_col_counted": {"id": "Nilai dihitung", "en": "Value counted"},
+    "plan_linked": {"id": "lewat usulan program", "en": "through the proposed program"},
+    "page_awards": {"id": "Apresiasi & penghargaan", "en": "Appreciation & awards"},
     "page_overview": {"id": "Ringkasan", "en": "Overview"},
     "page_reference": {"id": "Data referensi", "en": "Reference data"},
     "language": {"id": "Bahasa / Language", "en": "Bahasa / Language"},
@@ -1971,6 +2437,95 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_sample": {"id": "Data contoh", "en": "Sample"},
     "yes": {"id": "ya", "en": "yes"},
     "no": {"id": "tidak", "en": "no"},
+    # --- Apresiasi & penghargaan (issue 13, item 5) ---------------------------------------------
+    "awards_title": {"id": "Apresiasi & penghargaan {year}", "en": "Appreciation & awards {year}"},
+    "awards_scope": {
+        "id": "Peringkat mitra yang punya dana CSR/TJSL atau PPM pada tahun {year}, dari kriteria terbitan forum. "
+        "Filter wilayah, sumber dana dan kategori PPKS tidak berlaku di halaman ini.",
+        "en": "A ranking of the partners with CSR/TJSL or PPM money in {year}, from the forum's published criteria. "
+        "The region, funding source and PPKS category filters do not apply on this page.",
+    },
+    "awards_pick": {"id": "Kategori penghargaan", "en": "Award category"},
+    "awards_criteria": {"id": "Kriteria dan bobot", "en": "Criteria and weights"},
+    "awards_weights_hint": {
+        "id": "Bobot awal adalah bobot terbitan (data_loaders/reference/award_criteria.csv); ubah untuk melihat "
+        "pengaruhnya. Hanya perbandingan antarbobot yang berarti.",
+        "en": "The starting weights are the published ones (data_loaders/reference/award_criteria.csv); change them "
+        "to see their effect. Only the ratios between weights matter.",
+    },
+    "awards_weight": {"id": "Bobot: {name}", "en": "Weight: {name}"},
+    "awards_reset": {"id": "Kembalikan bobot terbitan", "en": "Restore the published weights"},
+    "awards_rule": {
+        "id": "Skor kriteria = nilai ÷ nilai terbaik di antara mitra tahun itu × 100 (makin rendah makin baik: "
+        "nilai terendah ÷ nilai × 100); tanpa nilai, skor 0. Total = Σ bobot × skor ÷ Σ bobot. Total yang sama "
+        "diputus oleh dana CSR/PPM tersalur yang lebih besar, lalu nama mitra (A–Z).",
+        "en": "Criterion score = value ÷ the best value among the year's partners × 100 (lower is better: the "
+        "lowest value ÷ value × 100); no value scores 0. Total = Σ weight × score ÷ Σ weights. Equal totals are "
+        "broken by the larger CSR/PPM money spent, then by the partner's name (A–Z).",
+    },
+    "awards_adjusted": {
+        "id": "Bobot diubah; bobot terbitan: {weights}.",
+        "en": "Weights changed; the published weights: {weights}.",
+    },
+    "awards_left_out": {
+        "id": "Tidak dinilai tahun ini karena tidak ada mitra yang punya nilainya (bobotnya dihitung 0): {criteria}.",
+        "en": "Not scored this year, as no partner has a value for it (its weight counts as 0): {criteria}.",
+    },
+    "awards_no_weight": {
+        "id": "Semua kriteria yang dinilai berbobot 0, jadi total tidak dapat dihitung. Beri bobot di atas 0 "
+        "pada salah satu kriteria: {criteria}.",
+        "en": "Every criterion in use weighs 0, so there is no total. Give a weight above 0 to one of: {criteria}.",
+    },
+    "awards_empty": {
+        "id": "Tidak ada mitra dengan dana CSR/TJSL atau PPM pada tahun {year}.",
+        "en": "No partner has CSR/TJSL or PPM money in {year}.",
+    },
+    "awards_ranking": {"id": "Peringkat", "en": "Ranking"},
+    "awards_breakdown": {"id": "Rincian skor per kriteria", "en": "Scores per criterion"},
+    "awards_breakdown_note": {
+        "id": "Skor = nilai ÷ terbaik × 100; kontribusi = bobot × skor; kontribusi satu mitra dijumlahkan "
+        "menjadi totalnya.",
+        "en": "Score = value ÷ best × 100; contribution = weight × score; a partner's contributions add up to its "
+        "total.",
+    },
+    "awards_pick_partner": {"id": "Tampilkan mitra", "en": "Show partner"},
+    "awards_all_partners": {"id": "Semua mitra", "en": "Every partner"},
+    "awards_download": {
+        "id": "Daftar untuk sertifikat (XLSX)",
+        "en": "List for the certificates (XLSX)",
+    },
+    "awards_years": {"id": "{count} tahun", "en": "{count} years"},
+    "awards_direction_naik": {"id": "makin tinggi makin baik", "en": "higher is better"},
+    "awards_direction_turun": {"id": "makin rendah makin baik", "en": "lower is better"},
+    "awards_col_partner": {"id": "Mitra", "en": "Partner"},
+    "awards_col_total": {"id": "Total skor", "en": "Total score"},
+    "awards_col_tied": {"id": "Seri", "en": "Tie"},
+    "awards_col_award": {"id": "Penghargaan", "en": "Award"},
+    "awards_col_people": {"id": "Penerima tercapai", "en": "People reached"},
+    "awards_col_criterion": {"id": "Kriteria", "en": "Criterion"},
+    "awards_col_definition": {"id": "Definisi", "en": "Definition"},
+    "awards_col_direction": {"id": "Arah", "en": "Direction"},
+    "awards_col_published": {"id": "Bobot terbitan", "en": "Published weight"},
+    "awards_col_best": {"id": "Terbaik", "en": "Best"},
+    "awards_col_score": {"id": "Skor", "en": "Score"},
+    "awards_col_weight": {"id": "Bobot", "en": "Weight"},
+    "awards_col_contribution": {"id": "Kontribusi", "en": "Contribution"},
+    "awards_col_score_of": {"id": "Skor {name}", "en": "Score: {name}"},
+    "cli_awards_no_year": {
+        "id": "Tidak ada data program atau PPKS untuk tahun {year}. Tahun yang ada: {years}. Pilih salah satunya "
+        "dengan --year.",
+        "en": "There is no program or PPKS data for {year}. Years with data: {years}. Choose one with --year.",
+    },
+    "cli_awards_no_partners": {
+        "id": "Tidak ada mitra dengan dana CSR/TJSL atau PPM pada tahun {year}, jadi tidak ada peringkat. Impor "
+        "program mitra tahun itu (jenis 'program') atau pilih tahun lain dengan --year.",
+        "en": "No partner has CSR/TJSL or PPM money in {year}, so there is no ranking. Import the partners' programs "
+        "of that year (kind 'program') or choose another year with --year.",
+    },
+    "cli_awards_heading": {
+        "id": "{award} {year}; bobot (dinormalkan): {weights}",
+        "en": "{award} {year}; weights (normalised): {weights}",
+    },
 }
 
 

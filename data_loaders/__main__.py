@@ -28,6 +28,7 @@ from data_loaders.store import Store, StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
 from data_loaders.values import funding_source, partner_key
+from domain import awards
 from domain.filters import Filters
 from domain.overlap import overlaps_by_region
 from domain.overview import available_years, data_status, figures
@@ -81,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--wilayah", help="a kabupaten/kota: name, alias, Kemendagri or BPS code (default: province)")
     summary.add_argument("--sumber", action="append", default=[], help="a funding source (repeatable), e.g. CSR/TJSL")
     summary.add_argument("--format", choices=["table", "json"], default="table")
+    ranked = commands.add_parser("awards", help="the ranking of an award category (the Apresiasi page's)")
+    ranked.add_argument("--year", type=int, required=True)
+    ranked.add_argument("--format", choices=["table", "json"], default="table")
+    ranked.add_argument("--category", choices=list(awards.awards()), default=awards.DEFAULT_AWARD)
     hasher = commands.add_parser(
         "hash-nik", help="replace the NIKs of a file by the keyed hashes this tool uses, keeping the other columns"
     )
@@ -276,6 +281,39 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _awards(args: argparse.Namespace) -> int:
+    """Print the ranking of an award category, computed by the same view function as the Apresiasi
+    page (domain.awards.ranking, with the published weights). JSON: a list of {partner, partner_id,
+    rank, total, criteria: {code: {value, score, weight}}}, weights normalised so total = Σ weight ×
+    score. Exit 1 for a year without data or without partners."""
+    lang = _lang()
+    store = open_store(read_only=True)
+    try:
+        reader = Reader(store)
+        years = available_years(reader)
+        if args.year not in years:
+            shown = ", ".join(map(str, years)) or "–"
+            print(t("cli_awards_no_year", lang, year=args.year, years=shown), file=sys.stderr)
+            return 1
+        ranking = awards.ranking(reader, args.year, args.category)
+    finally:
+        store.close()
+    if ranking.empty:
+        print(t("cli_awards_no_partners", lang, year=args.year), file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(ranking.records(), ensure_ascii=False, indent=2))
+        return 0
+    weights = ", ".join(f"{code} {formatting.percent(weight, lang)}" for code, weight in ranking.used)
+    print(t("cli_awards_heading", lang, award=ranking.award.name(lang), year=args.year, weights=weights))
+    table = ranking.table
+    frame = pd.DataFrame({"rank": table["rank"], "partner": table["partner"]})
+    for column in ["total", *(f"{code}_score" for code, _ in ranking.used)]:
+        frame[column.removesuffix("_score")] = [formatting.number(v, lang, 2) for v in table[column]]
+    print(frame.to_string(index=False))
+    return 0
+
+
 def _password(args: argparse.Namespace) -> str | None:
     """The new password: the first line of stdin with --password-stdin, else asked twice without
     echo; None (after saying so) when the two differ."""
@@ -423,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "summary":
             return _summary(args)
+        if args.command == "awards":
+            return _awards(args)
         if args.command == "hash-nik":
             return _hash_nik(args)
         reading = args.command in READING_COMMANDS or getattr(args, "user_command", None) == "list"

@@ -194,7 +194,9 @@ def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.Da
     first = clean.drop_duplicates(["kode_program", "tahun"])
     known = reader.query("SELECT program_code, year, id FROM programs")
     ids = {(row.program_code, int(row.year)): int(row.id) for row in known.itertuples()}
-    partners = reader.query("SELECT name_key, id FROM partners").set_index("name_key")["id"].to_dict()
+    # A merged partner's name resolves to the partner it was merged into (data_loaders/partners.py).
+    partners = reader.query("SELECT name_key, coalesce(merged_into, id) AS id FROM partners")
+    partners = partners.set_index("name_key")["id"].to_dict()
     keys = list(zip(first["kode_program"], first["tahun"], strict=True))
     _new_ids(reader, "programs_id_seq", keys, ids)
     program_ids = [ids[key] for key in keys]
@@ -647,19 +649,30 @@ def history(store: Store) -> pd.DataFrame:
 
 def remove_sample(store: Store, user: str = audit.PUBLIC, role: str | None = None) -> int:
     """Remove the sample data set so that real data can be imported; returns the rows removed.
-    `user` is logged as the actor with `role` (the dashboard allows it to roles.REMOVE_SAMPLE only)."""
+    The catalogue's sample rows go with it: items and adoptions marked `is_sample`, and the adoptions of
+    a sample item (which would otherwise point at nothing). `user` is logged as the actor with `role`
+    (the dashboard allows it to roles.REMOVE_SAMPLE only)."""
     sample = sample_imports(store)
-    if not sample:
+    sample_items = "SELECT id FROM catalogue_items WHERE is_sample"
+    catalogue = {
+        "catalogue_adoptions": f"is_sample OR item_id IN ({sample_items})",
+        "catalogue_items": "is_sample",
+    }  # adoptions first: their condition reads the sample items
+    catalogue_rows = sum(int(store.scalar(f"SELECT count(*) FROM {t} WHERE {w}")) for t, w in catalogue.items())
+    if not sample and not catalogue_rows:
         return 0
-    placeholders = ", ".join("?" for _ in sample)
-    removed = sum(
+    placeholders = ", ".join("?" for _ in sample) or "NULL"
+    removed = catalogue_rows + sum(
         int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample)) for t in DATA_TABLES
     )
     with store.transaction() as tx:
+        for table, where in catalogue.items():
+            tx.execute(f"DELETE FROM {table} WHERE {where}")
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
         tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
-        audit.record(tx, user, "sample_remove", {"import_ids": sample, **_who(role)}, rows=removed)
+        detail = {"import_ids": sample, "catalogue_rows": catalogue_rows, **_who(role)}
+        audit.record(tx, user, "sample_remove", detail, rows=removed)
     if sample_imports(store):
         raise StoreError("Removing the sample data did not persist.")
     return removed

@@ -9,12 +9,13 @@ Roles (issue 12):
 - publik — not signed in: aggregates only (small counts suppressed), no beneficiary-level section,
   no list check, no uploader, no data page, no download finer than the page shows;
 - pimpinan — leadership: every view, read-only;
-- analis — Analis Dinas Sosial: every view, overlap tools and exports;
+- analis — Analis Dinas Sosial: every view, overlap tools and exports, the Etalase Program's items;
 - operator — one kabupaten/kota: every view of it, imports and rollbacks of rows located there;
 - mitra — one partner company: the public view plus its own programs and beneficiaries in full,
-  imports of its own programs, a check of its own beneficiary list (counts only);
+  imports of its own programs, a check of its own beneficiary list (counts only), adopting
+  Etalase Program items for itself;
 - admin — users and roles, period locks, rollbacks of anyone's imports, sample-data removal,
-  the audit trail; every view and import.
+  the audit trail, partner merges; every view, import and catalogue action.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ LOCK_PERIODS = "lock_periods"
 REMOVE_SAMPLE = "remove_sample"
 MANAGE_USERS = "manage_users"
 READ_AUDIT = "read_audit"
+CATALOGUE_EDIT = "catalogue_edit"  # draft, edit, publish and withdraw Etalase Program items (Dinas Sosial)
+CATALOGUE_ADOPT = "catalogue_adopt"  # adopt an item and move its adoption on (a mitra: for its own partner)
+MERGE_PARTNERS = "merge_partners"  # merge two partner records into one, and undo it
 
 ACTIONS = (
     VIEW_DETAIL,
@@ -51,14 +55,17 @@ ACTIONS = (
     REMOVE_SAMPLE,
     MANAGE_USERS,
     READ_AUDIT,
+    CATALOGUE_EDIT,
+    CATALOGUE_ADOPT,
+    MERGE_PARTNERS,
 )
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     PUBLIC: frozenset(),
     "pimpinan": frozenset({VIEW_DETAIL}),
-    "analis": frozenset({VIEW_DETAIL, OVERLAP_TOOLS, LIST_CHECK, EXPORT}),
+    "analis": frozenset({VIEW_DETAIL, OVERLAP_TOOLS, LIST_CHECK, EXPORT, CATALOGUE_EDIT}),
     "operator": frozenset({VIEW_DETAIL, OVERLAP_TOOLS, EXPORT, DATA_PAGE, IMPORT, ROLLBACK}),
-    "mitra": frozenset({LIST_CHECK, DATA_PAGE, IMPORT, ROLLBACK}),
+    "mitra": frozenset({LIST_CHECK, DATA_PAGE, IMPORT, ROLLBACK, CATALOGUE_ADOPT}),
     "admin": frozenset(ACTIONS),
 }
 

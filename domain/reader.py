@@ -20,7 +20,18 @@ is applied here and nowhere else:
 - `indicator_rows`, indicator × year × period × region: indicator_code, name, year, period,
   region_code, region_name, kabkota_code, baseline, target, actual, unit, direction, data_source,
   definition_name, definition_unit, definition_source, formula, import_id.
-- `partner_rows`: id, name, name_key, sector, kind, operating_regions, forum_member, import_id.
+- `partner_rows`: id, name, name_key, sector, kind, operating_regions, forum_member, import_id; a
+  partner merged into another (`partners.merged_into`, migration 0009) is not listed: its programs
+  belong to the partner it was merged into.
+- `catalogue_item_rows`, the Etalase Program (migration 0009): id, year, region_code, region_name,
+  region_level, kabkota_code, ppks_category_id, assistance_type, title, quantity, unit,
+  unit_cost (Rupiah per unit), amount (Rupiah), basis, status ('draf', 'terbit', 'ditarik'),
+  created_at, created_by, updated_at, updated_by, is_sample. The public view (visitors, mitra) sees
+  published items only ('terbit'); an operator the items placed in their kab/kota.
+- `catalogue_adoption_rows`: id, item_id, partner_id, partner_name, amount (Rupiah), status
+  ('usulan', 'komitmen', 'berjalan', 'selesai', 'batal'), program_id, created_at, created_by,
+  updated_at, updated_by, is_sample — the adoptions of the items of `catalogue_item_rows`, visible
+  to every partner so two companies do not fund the same need.
 - `import_rows`: every column of the import log, for the imports whose rows are in scope.
 - `region_rows` (code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng)
   and `region_stat_rows` (region_code, year, metric, value, verified, source).
@@ -46,6 +57,11 @@ The one exception to "beneficiary rows of the scope" is the count-only list chec
 kab/kota and partner limits keep, also under `public`, and returns counts per funding source only —
 never a row, a name or a program — with every count from 1 to `SMALL_COUNT` − 1 withheld (None). A
 visitor's scope (public without an own partner) may not run it.
+
+A second exception: `domain.partners.alignment` reads the gap flags of `domain.gaps.area_categories`
+through a reader of the forum's scope (`Scope()`), whatever the caller's scope, so a company sees the same
+alignment shares for itself as the forum sees for it (the public view's suppressed need figures would
+otherwise change the flags). Only Rupiah sums and shares leave that reader, never a people count.
 
 SQL here and in the domain modules is portable (ANSI casts, `?` placeholders, no DuckDB-only
 functions), so a PostgreSQL store can run it.
@@ -197,7 +213,26 @@ _INDICATOR_ROWS = """
 _PARTNER_ROWS = """
     SELECT id, name, name_key, sector, kind, operating_regions, forum_member, import_id
     FROM partners
-    WHERE {scope_partner_id} AND {scope_partner_places}
+    WHERE merged_into IS NULL AND {scope_partner_id} AND {scope_partner_places}
+"""
+
+_CATALOGUE_ITEM_ROWS = """
+    SELECT c.id, c.year, c.region_code, r.name AS region_name, r.level AS region_level, r.kabkota_code,
+           c.ppks_category_id, c.assistance_type, c.title, c.quantity, c.unit,
+           CAST(c.unit_cost_idr AS DOUBLE PRECISION) AS unit_cost, CAST(c.amount_idr AS DOUBLE PRECISION) AS amount,
+           c.basis, c.status, c.created_at, c.created_by, c.updated_at, c.updated_by, c.is_sample
+    FROM catalogue_items c JOIN regions r ON r.code = c.region_code
+    WHERE {scope_kabkota} AND {scope_published}
+"""
+
+_CATALOGUE_ADOPTION_ROWS = """
+    SELECT d.id, d.item_id, d.partner_id, pa.name AS partner_name, CAST(d.amount_idr AS DOUBLE PRECISION) AS amount,
+           d.status, d.program_id, d.created_at, d.created_by, d.updated_at, d.updated_by, d.is_sample
+    FROM catalogue_adoptions d
+    JOIN catalogue_items c ON c.id = d.item_id
+    JOIN regions r ON r.code = c.region_code
+    LEFT JOIN partners pa ON pa.id = d.partner_id
+    WHERE {scope_kabkota} AND {scope_published}
 """
 
 _REGION_ROWS = """
@@ -241,6 +276,8 @@ _RELATIONS: dict[str, _Relation] = {
     "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_kabkota", "scope_partner")),
     "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
     "partner_rows": _Relation(_PARTNER_ROWS, ("scope_partner_id", "scope_partner_places")),
+    "catalogue_item_rows": _Relation(_CATALOGUE_ITEM_ROWS, ("scope_kabkota", "scope_published")),
+    "catalogue_adoption_rows": _Relation(_CATALOGUE_ADOPTION_ROWS, ("scope_kabkota", "scope_published")),
     "region_rows": _Relation(_REGION_ROWS, ("scope_regions",)),
     "region_stat_rows": _Relation(_REGION_STAT_ROWS, ("scope_located",)),
     "import_rows": _Relation(_IMPORT_ROWS, ("scope_imports",)),
@@ -319,6 +356,8 @@ class Reader:
         if marker == "scope_need_view":  # NEED_LEVEL_RULE's area: the province, or the scope's kab/kota
             unlimited = scope.kabkota is None and scope.partner_id is None
             return ("r.set_aside" if unlimited else "r.set_aside_in_kabkota"), []
+        if marker == "scope_published":  # the public view sees published catalogue items only
+            return ("c.status = 'terbit'", []) if self.scope.public else ("TRUE", [])
         if marker == "scope_small_counts":  # the public view publishes no need figure below SMALL_COUNT
             return ("c.count >= ?", [SMALL_COUNT]) if scope.public else ("TRUE", [])
         if marker == "scope_beneficiaries":  # the public view: none; a mitra's: its own programs'
