@@ -120,4 +120,3 @@ class Access:
 
 
 PUBLIC_ACCESS = Access()
-
