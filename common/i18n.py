@@ -258,9 +258,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "partner_merge_users": {
         "id": "Pengguna mitra {users} terikat ke {name}. Pindahkan dulu ke {kept} (python -m data_loaders user "
-        "role USERNAME --role mitra --mitra \"{kept}\", atau halaman Pengguna), lalu gabungkan.",
+        'role USERNAME --role mitra --mitra "{kept}", atau halaman Pengguna), lalu gabungkan.',
         "en": "The partner users {users} are bound to {name}. Move them to {kept} first (python -m data_loaders "
-        "user role USERNAME --role mitra --mitra \"{kept}\", or the Users page), then merge.",
+        'user role USERNAME --role mitra --mitra "{kept}", or the Users page), then merge.',
     },
     "partner_merge_unknown": {
         "id": "Penggabungan #{merge_id} tidak ada. Pilih penggabungan dari daftar di halaman Mitra (Admin).",
@@ -373,8 +373,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat_bad_step": {
         "id": "Adopsi #{adoption} berstatus {old} dan tidak dapat menjadi {new} (mundur atau melompat). "
         "Langkah yang boleh: {allowed}.",
-        "en": "Adoption #{adoption} is {old} and cannot become {new} (backwards or skipped). "
-        "Allowed next: {allowed}.",
+        "en": "Adoption #{adoption} is {old} and cannot become {new} (backwards or skipped). Allowed next: {allowed}.",
     },
     "cat_link_cancelled": {
         "id": "Adopsi #{adoption} sudah batal; program hanya dapat ditautkan ke adopsi aktif.",
@@ -592,7 +591,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "plan_proposals_heading": {"id": "Usulan program {year}", "en": "Proposed programs {year}"},
     "plan_no_proposals": {"id": "Belum ada usulan program untuk {year}.", "en": "No proposed programs for {year} yet."},
     "plan_adoptions_heading": {"id": "Adopsi etalase {year}", "en": "Catalogue adoptions {year}"},
-    "plan_no_adoptions": {"id": "Belum ada adopsi etalase untuk {year}.", "en": "No catalogue adoptions for {year} yet."},
+    "plan_no_adoptions": {
+        "id": "Belum ada adopsi etalase untuk {year}.",
+        "en": "No catalogue adoptions for {year} yet.",
+    },
     "plan_col_counted": {"id": "Nilai dihitung", "en": "Value counted"},
     "plan_linked": {"id": "lewat usulan program", "en": "through the proposed program"},
     "page_awards": {"id": "Apresiasi & penghargaan", "en": "Appreciation & awards"},
