@@ -4,6 +4,15 @@ Region codes, population and poverty are real (reference data); everything else 
 PPKS counts are scaled from the real population and poverty figures, companies are fictional,
 and NIK-like numbers are random. The sample is one import marked `is_sample`, so it is never
 mixed silently with imported data.
+
+The sample tells the forum's story (issue 13): national programs (PKH, Program Sembako, BLT Dana
+Desa) reach about half of the poor households in every kabupaten/kota, the poorest deciles first;
+a service per PPKS category reaches its people in most places but leaves planned gaps (`SERVICES`:
+the remote interior, Kutai Barat and Mahakam Ulu; the elderly, persons with disabilities and street
+children in some kabupaten); companies spend partly on those gaps and partly where need is already
+met (`COMPANIES`), which makes a few overlaps; a CSR food package shares its people with Program
+Sembako in two places; the year after the last sample year holds only proposals (`PROPOSALS`); and
+a catalogue of priority needs drafted from the last year's gaps is partly adopted (`CATALOGUE`).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
 from data_loaders.values import partner_key
 
 YEARS = (2022, 2023, 2024, 2025)
+PROPOSAL_YEAR = YEARS[-1] + 1  # next year: proposals (status 'usulan') and the catalogue only
 DEFAULT_SEED = 2026
 DEFAULT_BENEFICIARIES = 200_000
 # Sample NIKs are random numbers, so a fixed key is harmless here; imported NIKs use the
@@ -30,6 +40,13 @@ DEMO_NIK_KEY = b"sinergi-kesos-kaltim/sample-data-only"
 SAMPLE_SOURCE = "Data contoh (sintetis)"
 PROVINCE_POOR_RATE = 5.78  # % poor people, Kaltim, March 2024 (BPS)
 SITE_DECIMALS = 5  # program sites in degrees: about 1 m
+# Fakir miskin are registered as households (DTKS/DTSEN): poor people ÷ this household size (a sample
+# assumption near the Susenas average for Kalimantan Timur; no household size is shipped).
+HOUSEHOLD_SIZE = 3.6
+# How strongly the national programs prefer the poorest: selection weight by decile 1…10.
+DECILE_WEIGHTS = np.array([3.0, 2.6, 2.0, 1.4, 0.8, 0.5, 0.3, 0.2, 0.1, 0.1])
+SAMPLE_AUTHOR = "python -m data_loaders demo"
+SAMPLE_WRITTEN_AT = dt.datetime(YEARS[-1], 11, 20, 9, 0)  # catalogue rows: fixed, so the sample repeats
 
 # PPKS per 1,000 population in an average kabupaten/kota, and how each category responds to
 # poverty and to urban settings. Made-up but plausible orders of magnitude for a sample.
@@ -141,10 +158,10 @@ PERSON_PROGRAMS = (
         "jiwa",
         1_200_000,
         6,
-        0.03,
+        0.02,
     ),
     PersonProgram(
-        "SANTUNAN", "Santunan Penyandang Disabilitas", None, "APBD_KABKOTA", 9, "Tunai", "jiwa", 2_400_000, 6, 0.05
+        "SANTUNAN", "Santunan Penyandang Disabilitas", None, "APBD_KABKOTA", 9, "Tunai", "jiwa", 2_400_000, 6, 0.03
     ),
     PersonProgram(
         "PBI-DAERAH",
@@ -162,6 +179,82 @@ PERSON_PROGRAMS = (
 
 
 @dataclass(frozen=True)
+class Service:
+    """A social service for one PPKS category, reported per kabupaten/kota (no person lists): it
+    reaches a share of the category's need (`reach`, a range drawn per place and year) in every
+    kabupaten/kota except those in `absent` — the sample's planned gaps."""
+
+    ppks: int
+    code: str
+    name: str
+    owner: str  # 'kemensos' (APBN, one program), 'prov' (APBD Provinsi, one program), 'kab' (one per kab/kota)
+    assistance: str
+    value_idr: float  # per person reached per year
+    reach: tuple[float, float]  # share of need reached, low and high
+    absent: tuple[str, ...] = ()  # kabupaten/kota codes the service does not reach
+
+
+KUBAR, MAHULU = "64.07", "64.11"
+REHSOS, PELATIHAN = "Rehabilitasi Sosial", "Pemberdayaan/Pelatihan"
+PASER, KUKAR, BERAU, KUTIM, PPU = "64.01", "64.02", "64.03", "64.08", "64.09"
+BALIKPAPAN, SAMARINDA, BONTANG = "64.71", "64.72", "64.74"
+
+SERVICES = (
+    # category, code, name, owner, assistance, Rupiah per person reached, reach, absent
+    Service(1, "DAYCARE-BALITA", "Pengasuhan Balita Terlantar", "prov", REHSOS, 3_000_000,
+            (0.35, 0.6), (KUBAR, MAHULU)),
+    Service(2, "ATENSI-ANAK", "ATENSI Anak Terlantar", "kemensos", REHSOS, 2_500_000, (0.3, 0.5), (MAHULU,)),
+    Service(3, "PENDAMPINGAN-ABH", "Pendampingan Anak Berhadapan dengan Hukum", "kemensos", REHSOS, 3_000_000,
+            (0.4, 0.8), ()),
+    Service(4, "ANJAL", "Penjangkauan Anak Jalanan", "kab", REHSOS, 2_000_000,
+            (0.35, 0.7), (PASER, BERAU, KUBAR, PPU, MAHULU)),
+    Service(5, "ATENSI-ADK", "ATENSI Anak dengan Kedisabilitasan", "kemensos", REHSOS, 3_500_000,
+            (0.3, 0.55), (KUBAR, MAHULU)),
+    Service(6, "PPA-ANAK", "Layanan UPTD PPA Anak Korban Kekerasan", "kab", REHSOS, 2_500_000, (0.5, 0.9), (MAHULU,)),
+    Service(7, "PERLINDUNGAN-ANAK", "Perlindungan Khusus Anak", "prov", REHSOS, 2_500_000,
+            (0.3, 0.6), (KUBAR, PPU, MAHULU)),
+    Service(8, "ATENSI-LANSIA", "ATENSI Lanjut Usia", "kemensos", REHSOS, 2_700_000,
+            (0.2, 0.35), (PASER, KUBAR, KUTIM, MAHULU)),
+    Service(9, "ASPD", "Asistensi Sosial Penyandang Disabilitas Berat", "kemensos", "Tunai", 3_000_000,
+            (0.2, 0.35), (KUBAR, KUTIM, PPU, MAHULU)),
+    Service(10, "REHSOS-TS", "Rehabilitasi Sosial Tuna Susila", "prov", REHSOS, 4_000_000, (0.3, 0.6), (KUBAR, PPU)),
+    Service(11, "GELANDANGAN", "Penanganan Gelandangan", "kab", REHSOS, 2_000_000, (0.35, 0.7), (BERAU, KUBAR, MAHULU)),
+    Service(12, "PENGEMIS", "Penanganan Pengemis", "kab", REHSOS, 2_000_000, (0.35, 0.7), (KUBAR, PPU, MAHULU)),
+    Service(13, "PEMULUNG", "Pemberdayaan Pemulung", "prov", PELATIHAN, 3_000_000,
+            (0.3, 0.5), (PASER, BERAU, KUBAR, MAHULU)),
+    Service(14, "MINORITAS", "Pemberdayaan Kelompok Minoritas", "prov", PELATIHAN, 3_000_000, (0.3, 0.6), (BERAU, PPU)),
+    Service(15, "REINTEGRASI-BWBLP", "Reintegrasi Sosial Bekas Warga Binaan", "kemensos", REHSOS, 3_000_000,
+            (0.3, 0.6), (KUBAR, MAHULU)),
+    Service(16, "ODHA", "Pendampingan Orang dengan HIV/AIDS", "kab", REHSOS, 2_500_000, (0.4, 0.7), (MAHULU,)),
+    Service(17, "IPWL-NAPZA", "Rehabilitasi Sosial Korban NAPZA (IPWL)", "kemensos", REHSOS, 5_000_000,
+            (0.3, 0.5), (KUBAR, PPU, MAHULU)),
+    Service(18, "TPPO", "Pemulangan Korban Perdagangan Orang", "kemensos", REHSOS, 5_000_000, (0.5, 0.9), ()),
+    Service(19, "PPA-KTK", "Layanan UPTD PPA Korban Tindak Kekerasan", "kab", REHSOS, 2_500_000, (0.4, 0.8), (MAHULU,)),
+    Service(20, "PEMULANGAN-PMBS", "Pemulangan Pekerja Migran Bermasalah Sosial", "prov", REHSOS, 3_000_000,
+            (0.4, 0.8), ()),
+    Service(21, "LOGISTIK-BENCANA", "Bantuan Logistik Korban Bencana Alam", "kemensos", "Sembako/Pangan", 600_000,
+            (0.4, 0.8), (MAHULU,)),
+    Service(22, "BENCANA-SOSIAL", "Penanganan Korban Bencana Sosial", "prov", "Sembako/Pangan", 1_000_000,
+            (0.3, 0.6), (MAHULU,)),
+    Service(23, "PRSE", "Pemberdayaan Perempuan Rawan Sosial Ekonomi", "kab", PELATIHAN, 3_000_000,
+            (0.3, 0.5), (BERAU, KUBAR, PPU, MAHULU)),
+    Service(25, "PUSPAGA", "Konseling Keluarga (Puspaga)", "kab", REHSOS, 1_500_000, (0.3, 0.6), (KUBAR, MAHULU)),
+    Service(26, "PEMBERDAYAAN-KAT", "Pemberdayaan Komunitas Adat Terpencil", "kemensos", PELATIHAN, 5_000_000,
+            (0.3, 0.5), (KUBAR, MAHULU)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A company program run every sample year: a `CSR_TEMPLATES` slug in one kabupaten/kota, sized
+    as a share of the category's need there (`need_share`) or by the company's scale (None)."""
+
+    slug: str
+    kabkota: str
+    need_share: float | None = None
+
+
+@dataclass(frozen=True)
 class Company:
     name: str
     sector: str
@@ -170,36 +263,224 @@ class Company:
     source: str  # CSR or PPM (mining companies report PPM)
     forum_member: bool
     scale: float  # relative size of its social budget
+    activities: tuple[Activity, ...]
+    variants: tuple[str, ...] = ()  # other spellings its reports use, one per later year (resolve to one partner)
 
 
+# Aligned with need: Bara Sangatta, Sawit Benua Etam, Rimba Lestari spend on gap cells inside their
+# regions. Not aligned: Batubara Paser Lestari and Kilang LNG Etam spend where need is met; Tambang
+# Mahakam Berjaya spends outside its regions. Mixed: Migas Delta Mahakam, Pupuk Etam, Bank Daerah.
 COMPANIES = (
-    Company("PT Bara Sangatta Sejahtera", "Pertambangan Batubara", "Swasta", ("64.08",), "PPM", True, 3.0),
-    Company("PT Batubara Paser Lestari", "Pertambangan Batubara", "Swasta", ("64.01",), "PPM", True, 2.0),
-    Company("PT Tambang Mahakam Berjaya", "Pertambangan Batubara", "Swasta", ("64.02", "64.07"), "PPM", False, 1.2),
-    Company("PT Migas Delta Mahakam", "Migas", "BUMN", ("64.02", "64.71"), "CSR", True, 2.2),
-    Company("PT Kilang LNG Etam", "Migas", "Swasta", ("64.74",), "CSR", True, 1.5),
-    Company("PT Pupuk Etam Nusantara", "Pupuk/Petrokimia", "BUMN", ("64.74", "64.08"), "CSR", True, 1.8),
-    Company("PT Sawit Benua Etam", "Perkebunan Sawit", "Swasta", ("64.08", "64.03", "64.01"), "CSR", False, 0.8),
-    Company("PT Rimba Lestari Kalimantan", "Kehutanan", "Swasta", ("64.07", "64.11", "64.03"), "CSR", False, 0.5),
-    Company("PT Bank Daerah Benua Etam", "Perbankan", "BUMD", ("64.72", "64.71", "64.02", "64.09"), "CSR", True, 0.7),
-)
+    Company("PT Bara Sangatta Sejahtera", "Pertambangan Batubara", "Swasta", (KUTIM,), "PPM", True, 3.0,
+            (Activity("ALAT-BANTU", KUTIM, 0.06), Activity("LANSIA", KUTIM, 0.05), Activity("PANGAN", KUTIM)),
+            ("Bara Sangatta Sejahtera, PT",)),
+    Company("PT Batubara Paser Lestari", "Pertambangan Batubara", "Swasta", (PASER,), "PPM", True, 2.0,
+            (Activity("RLH", PASER), Activity("SEMBAKO", PASER), Activity("BEASISWA", PASER))),
+    Company("PT Tambang Mahakam Berjaya", "Pertambangan Batubara", "Swasta", (KUKAR, KUBAR), "PPM", False, 1.2,
+            (Activity("SEMBAKO", SAMARINDA), Activity("BEASISWA", SAMARINDA), Activity("AMBULANS", KUKAR))),
+    Company("PT Migas Delta Mahakam", "Migas", "BUMN", (KUKAR, BALIKPAPAN), "CSR", True, 2.2,
+            (Activity("ODHA", BALIKPAPAN, 0.7), Activity("UMKM-PEREMPUAN", KUKAR, 0.8), Activity("BEASISWA", KUKAR)),
+            ("PT. Migas Delta Mahakam", "Migas Delta Mahakam (Persero), PT")),
+    Company("PT Kilang LNG Etam", "Migas", "Swasta", (BONTANG,), "CSR", True, 1.5,
+            (Activity("LANSIA", BONTANG, 0.6), Activity("SEMBAKO", BONTANG))),
+    Company("PT Pupuk Etam Nusantara", "Pupuk/Petrokimia", "BUMN", (BONTANG, KUTIM), "CSR", True, 1.8,
+            (Activity("LANSIA", BONTANG, 0.6), Activity("ALAT-BANTU", KUTIM, 0.03), Activity("PANGAN", BONTANG)),
+            ("PT. Pupuk Etam Nusantara", "Pupuk Etam Nusantara, PT", "PT Pupuk Etam Nusantara (Persero)")),
+    Company("PT Sawit Benua Etam", "Perkebunan Sawit", "Swasta", (KUTIM, BERAU, PASER), "CSR", False, 0.8,
+            (Activity("UMKM-PEREMPUAN", BERAU), Activity("LANSIA", PASER, 0.05))),
+    Company("PT Rimba Lestari Kalimantan", "Kehutanan", "Swasta", (KUBAR, MAHULU, BERAU), "CSR", False, 0.5,
+            (Activity("KAT", KUBAR), Activity("KAT", MAHULU), Activity("ALAT-BANTU", KUBAR))),
+    Company("PT Bank Daerah Benua Etam", "Perbankan", "BUMD", (SAMARINDA, BALIKPAPAN, KUKAR, PPU), "CSR", True, 0.7,
+            (Activity("ANJAL", SAMARINDA, 0.8), Activity("UMKM-PEREMPUAN", PPU), Activity("BEASISWA", SAMARINDA)),
+            ("Bank Daerah Benua Etam, PT",)),
+)  # fmt: skip
 
-# (slug, name, ppks, assistance, unit, unit value, target per 1.0 of company scale)
-CSR_TEMPLATES = (
-    ("RLH", "Bedah Rumah Layak Huni", FAKIR_MISKIN, "Rumah (RTLH)", "unit", 35_000_000, 25),
-    ("BEASISWA", "Beasiswa Anak Kurang Mampu", 2, "Lainnya", "jiwa", 6_000_000, 60),
-    ("SEMBAKO", "Paket Sembako Ramadan", FAKIR_MISKIN, "Sembako/Pangan", "KK", 350_000, 1500),
-    ("ALAT-BANTU", "Alat Bantu Penyandang Disabilitas", 9, "Sarana", "jiwa", 3_500_000, 40),
-    (
+
+@dataclass(frozen=True)
+class Template:
+    """A kind of company program: its PPKS category (None: Lintas PPKS), unit, Rupiah per unit
+    reached, and its size per 1.0 of company scale (in `unit`; 0 for programs always sized by need,
+    `Activity.need_share`, or by their beneficiary list, the food package)."""
+
+    name: str
+    ppks: int | None
+    assistance: str
+    unit: str
+    value_idr: float
+    per_scale: int
+
+
+CSR_TEMPLATES = {
+    "RLH": Template("Bedah Rumah Layak Huni", FAKIR_MISKIN, "Rumah (RTLH)", "unit", 35_000_000, 25),
+    "BEASISWA": Template("Beasiswa Anak Kurang Mampu", 2, "Lainnya", "jiwa", 6_000_000, 60),
+    "SEMBAKO": Template("Paket Sembako Ramadan", FAKIR_MISKIN, "Sembako/Pangan", "KK", 350_000, 1500),
+    "PANGAN": Template("Paket Pangan Keluarga Miskin", FAKIR_MISKIN, "Sembako/Pangan", "KK", 600_000, 0),
+    "ALAT-BANTU": Template("Alat Bantu Penyandang Disabilitas", 9, "Sarana", "jiwa", 3_500_000, 40),
+    "UMKM-PEREMPUAN": Template(
+        "Pelatihan Usaha Perempuan Rawan Sosial Ekonomi", 23, "Pemberdayaan/Pelatihan", "jiwa", 4_000_000, 50
+    ),
+    "AMBULANS": Template("Ambulans Desa", None, "Sarana", "unit", 450_000_000, 1),
+    "LANSIA": Template("Santunan Lanjut Usia", 8, "Tunai", "jiwa", 1_800_000, 0),
+    "ODHA": Template("Pendampingan Orang dengan HIV/AIDS", 16, "Rehabilitasi Sosial", "jiwa", 2_500_000, 0),
+    "ANJAL": Template("Rumah Singgah Anak Jalanan", 4, "Rehabilitasi Sosial", "jiwa", 3_000_000, 0),
+    "KAT": Template("Pemberdayaan Komunitas Adat Terpencil", KAT, "Pemberdayaan/Pelatihan", "jiwa", 5_000_000, 40),
+}
+# The food packages whose people are Program Sembako households of the same kabupaten/kota (a real
+# overlap of people from two sources): per package, this share of a year's beneficiary rows.
+SHARED_PACKAGE_SHARE = 0.004
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A program proposed for `PROPOSAL_YEAR` (status 'usulan'): planned money and target only."""
+
+    code: str
+    name: str
+    implementer: str  # a company's name, KEMENSOS, DINSOS_PROV or 'kab' (that kab/kota's Dinas Sosial)
+    source: str
+    ppks: int
+    assistance: str
+    value_idr: float  # per person targeted
+    kabkota: tuple[str, ...]
+    need_share: float  # target: this share of the category's need in the last sample year
+
+
+# Next year's proposals against the last year's gaps; two target Kutai Barat's Komunitas Adat
+# Terpencil (the same region × category), one (Bontang's elderly) targets a cell already met.
+PROPOSALS = (
+    Proposal(
+        "ATENSI-LANSIA",
+        "ATENSI Lanjut Usia",
+        KEMENSOS,
+        "APBN",
+        8,
+        "Rehabilitasi Sosial",
+        2_700_000,
+        (KUTIM, PASER),
+        0.2,
+    ),
+    Proposal(
+        "ANJAL-PASER",
+        "Penjangkauan Anak Jalanan Paser",
+        DINSOS_PROV,
+        "APBD_PROV",
+        4,
+        "Rehabilitasi Sosial",
+        2_000_000,
+        (PASER,),
+        0.4,
+    ),
+    Proposal(
+        "PEMBERDAYAAN-KAT",
+        "Pemberdayaan Komunitas Adat Terpencil Kutai Barat",
+        "kab",
+        "APBD_KABKOTA",
+        KAT,
+        "Pemberdayaan/Pelatihan",
+        5_000_000,
+        (KUBAR,),
+        0.15,
+    ),
+    Proposal(
+        "KAT",
+        "Pemberdayaan Komunitas Adat Terpencil",
+        "PT Rimba Lestari Kalimantan",
+        "CSR",
+        KAT,
+        "Pemberdayaan/Pelatihan",
+        5_000_000,
+        (KUBAR,),
+        0.1,
+    ),
+    Proposal(
+        "ALAT-BANTU",
+        "Alat Bantu Penyandang Disabilitas",
+        "PT Bara Sangatta Sejahtera",
+        "PPM",
+        9,
+        "Sarana",
+        3_500_000,
+        (KUTIM,),
+        0.1,
+    ),
+    Proposal(
+        "LANSIA", "Santunan Lanjut Usia", "PT Pupuk Etam Nusantara", "CSR", 8, "Tunai", 1_800_000, (BONTANG,), 0.5
+    ),
+    Proposal(
         "UMKM-PEREMPUAN",
         "Pelatihan Usaha Perempuan Rawan Sosial Ekonomi",
+        "PT Sawit Benua Etam",
+        "CSR",
         23,
         "Pemberdayaan/Pelatihan",
-        "jiwa",
         4_000_000,
-        50,
+        (BERAU,),
+        0.1,
     ),
-    ("AMBULANS", "Ambulans Desa", None, "Sarana", "unit", 450_000_000, 1),
+)
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """A catalogue item for `PROPOSAL_YEAR` drafted from a gap of the last sample year: enough
+    people (`unit` jiwa) to lift the cell's coverage to `target` (a ratio), at `unit_cost_idr`;
+    `adoptions` are (company name, share of the item's amount, status, linked): a linked adoption is
+    carried out by the company's proposal for the cell and adopts that program's planned amount
+    (its share is then None)."""
+
+    kabkota: str
+    ppks: int
+    assistance: str
+    title: str
+    unit_cost_idr: int
+    status: str
+    adoptions: tuple[tuple[str, float | None, str, bool], ...] = ()
+    target: float = 0.5
+
+
+CATALOGUE = (
+    # Fully funded by one company.
+    CatalogueItem(
+        KUBAR,
+        9,
+        "Sarana",
+        "Alat bantu penyandang disabilitas di Kutai Barat",
+        3_500_000,
+        "terbit",
+        (("PT Rimba Lestari Kalimantan", 1.0, "komitmen", False),),
+    ),
+    # Co-funded by two companies, not yet fully.
+    CatalogueItem(
+        KUTIM,
+        8,
+        "Tunai",
+        "Santunan lanjut usia terlantar di Kutai Timur",
+        2_400_000,
+        "terbit",
+        (("PT Bara Sangatta Sejahtera", 0.4, "komitmen", False), ("PT Sawit Benua Etam", 0.25, "usulan", False)),
+    ),
+    # Adopted in part, carried out by the company's proposed program.
+    CatalogueItem(
+        BERAU,
+        23,
+        "Pemberdayaan/Pelatihan",
+        "Pelatihan usaha perempuan rawan sosial ekonomi di Berau",
+        4_000_000,
+        "terbit",
+        (("PT Sawit Benua Etam", None, "komitmen", True),),
+    ),
+    CatalogueItem(
+        MAHULU,
+        KAT,
+        "Pemberdayaan/Pelatihan",
+        "Pemberdayaan komunitas adat terpencil di Mahakam Ulu",
+        5_000_000,
+        "terbit",
+    ),
+    CatalogueItem(PASER, 4, "Rehabilitasi Sosial", "Penjangkauan anak jalanan di Paser", 2_000_000, "terbit"),
+    CatalogueItem(
+        PPU, 17, "Rehabilitasi Sosial", "Rehabilitasi sosial korban NAPZA di Penajam Paser Utara", 5_000_000, "draf"
+    ),
 )
 
 
@@ -218,6 +499,16 @@ def _slug(region: Region) -> str:
     return region.name.upper().replace(" ", "-")
 
 
+def _company_code(company: Company, slug: str) -> str:
+    """'BARA-SANGATTA-SEJAHTERA-ALAT-BANTU': a company program's code."""
+    return f"{company.name.removeprefix('PT ').upper().replace(' ', '-')}-{slug}"
+
+
+def _dots(number: int) -> str:
+    """1.234.567: a whole number in Indonesian notation (the basis text of catalogue items)."""
+    return f"{number:,}".replace(",", ".")
+
+
 class _Builder:
     def __init__(self, seed: int, beneficiaries: int) -> None:
         self.rng = np.random.default_rng(seed)
@@ -230,6 +521,11 @@ class _Builder:
         self.facts = {fact.code: fact for fact in kabkota_facts()}
         self.programs: list[dict] = []
         self.allocations: list[dict] = []
+        self.need: dict[tuple[int, str, int], int] = {}  # (year, kab/kota code, category) -> need in its unit
+        self.need_kecamatan: dict[tuple[int, str, int], int] = {}  # the same per kecamatan
+        self.kecamatan_of = {
+            kab.code: [k.code for k in self.kecamatan if k.parent_code == kab.code] for kab in self.kabkota
+        }
         self._kec_weights()
 
     # --- need -----------------------------------------------------------------------------
@@ -264,6 +560,8 @@ class _Builder:
         return poor * 1.025 ** (fact.poverty_year - year)
 
     def ppks_counts(self) -> pd.DataFrame:
+        """PPKS per kecamatan and year; fakir miskin in KK (households), every other category in jiwa.
+        Also fills `self.need`, which sizes the services, proposals and catalogue items."""
         rows = []
         disaster = {year: float(self.rng.uniform(0.5, 2.0)) for year in YEARS}
         for kab in self.kabkota:
@@ -275,7 +573,7 @@ class _Builder:
                 trend = 0.97 ** (year - YEARS[0])
                 for category in range(1, 27):
                     if category == FAKIR_MISKIN:
-                        expected = self.poor_people(kab.code, year)
+                        expected = self.poor_people(kab.code, year) / HOUSEHOLD_SIZE
                     elif category == KAT:
                         expected = KAT_RATES.get(kab.code, 0.0) * pop / 1000
                     else:
@@ -289,8 +587,11 @@ class _Builder:
                         count = int(self.rng.poisson(expected * self.kec_share[kec_code]))
                         if count:
                             rows.append((year, kec_code, category, count))
+                            key = (year, kab.code, category)
+                            self.need[key] = self.need.get(key, 0) + count
+                            self.need_kecamatan[(year, kec_code, category)] = count
         frame = pd.DataFrame(rows, columns=["year", "region_code", "ppks_category_id", "count"])
-        frame["unit"] = "jiwa"
+        frame["unit"] = np.where(frame["ppks_category_id"] == FAKIR_MISKIN, "KK", "jiwa")
         frame["data_source"] = SAMPLE_SOURCE + ", diskalakan dari penduduk dan kemiskinan BPS"
         return frame
 
@@ -493,7 +794,43 @@ class _Builder:
                 int(place_target * self.rng.uniform(0.75, 1.05)),
             )
 
-    def company_programs(self) -> pd.DataFrame:
+    def services(self) -> None:
+        """One program per `SERVICES` entry and year (per kabupaten/kota for 'kab' services): in each
+        kabupaten/kota it serves, one share of the category's need drawn from `reach` is reached in
+        every kecamatan with need; absent kabupaten/kota are the planned gaps."""
+        for year in YEARS:
+            for service in SERVICES:
+                if service.owner == "kab":
+                    owners = [
+                        (f"{_slug(kab)}-{service.code}", f"{service.name} {kab.name}",
+                         f"Dinas Sosial {kab.kind} {kab.name}", "APBD_KABKOTA", [kab])
+                        for kab in self.kabkota if kab.code not in service.absent
+                    ]  # fmt: skip
+                else:
+                    implementer, source = (
+                        (KEMENSOS, "APBN") if service.owner == "kemensos" else (DINSOS_PROV, "APBD_PROV")
+                    )
+                    places = [kab for kab in self.kabkota if kab.code not in service.absent]
+                    owners = [(service.code, service.name, implementer, source, places)]
+                for code, name, implementer, source, places in owners:
+                    program_id = self._program(
+                        code, year, name, implementer, service.ppks, service.assistance, "jiwa", self._status(year)
+                    )
+                    for kab in places:
+                        share = self.rng.uniform(*service.reach)
+                        for kec in self.kecamatan_of[kab.code]:
+                            reached = round(self.need_kecamatan.get((year, kec, service.ppks), 0) * share)
+                            if reached == 0:
+                                continue
+                            target = int(np.ceil(reached / self.rng.uniform(0.85, 1.0)))
+                            spent = reached * service.value_idr * self.rng.uniform(0.95, 1.0)
+                            self._allocate(program_id, kec, source, target * service.value_idr, spent, target, reached)
+
+    def company_programs(self, beneficiaries: pd.DataFrame) -> pd.DataFrame:
+        """Each company's `activities` every sample year, one program per template (its places in
+        one kecamatan of each activity's kabupaten/kota); the shared food packages reach exactly
+        their beneficiary rows. Reports spell the company's name as its `variants` in later years."""
+        packages = beneficiaries.groupby(["program_code", "year", "kabkota"]).size()
         partners = []
         for partner_id, company in enumerate(COMPANIES, start=1):
             partners.append(
@@ -507,69 +844,154 @@ class _Builder:
                     "forum_member": company.forum_member,
                 }
             )
-            for year in YEARS:
-                chosen = self.rng.choice(len(CSR_TEMPLATES), size=int(self.rng.integers(2, 4)), replace=False)
-                for index in sorted(chosen):
-                    slug, name, ppks, assistance, unit, value, per_scale = CSR_TEMPLATES[index]
-                    code = f"{company.name.removeprefix('PT ').upper().replace(' ', '-')}-{slug}"
+            spellings = (company.name, *company.variants)
+            for year_index, year in enumerate(YEARS):
+                for slug in dict.fromkeys(activity.slug for activity in company.activities):
+                    template = CSR_TEMPLATES[slug]
+                    activities = [activity for activity in company.activities if activity.slug == slug]
+                    sized = any(activity.need_share for activity in activities)
                     latest = year == YEARS[-1]
-                    status = str(self.rng.choice(["komitmen", "berjalan", "selesai"])) if latest else "selesai"
+                    status = "selesai"
+                    if latest:
+                        # Programs counting people report their reach in the last year too, so the
+                        # gaps they work in stay visible; houses and ambulances may be only committed.
+                        counts_people = template.unit in ("jiwa", "KK")
+                        choices = ["berjalan", "selesai"] if counts_people else ["komitmen", "berjalan"]
+                        status = "berjalan" if sized or slug == "PANGAN" else str(self.rng.choice(choices))
+                    code = _company_code(company, slug)
                     program_id = self._program(
-                        code, year, name, company.name, ppks, assistance, unit, status, partner_id
-                    )
-                    kab = self.by_code(str(self.rng.choice(company.regions)))
-                    places = self.pick_kecamatan(kab, int(self.rng.integers(1, 4)))
-                    for kec in places:
-                        target = max(1, int(per_scale * company.scale * self.rng.uniform(0.5, 1.5) / len(places)))
-                        budget = target * value
+                        code, year, template.name, spellings[year_index % len(spellings)], template.ppks,
+                        template.assistance, template.unit, status, partner_id,
+                    )  # fmt: skip
+                    for activity in activities:
+                        kec = self.pick_kecamatan(self.by_code(activity.kabkota), 1)[0]
+                        if slug == "PANGAN":
+                            reached = int(packages.get((code, year, activity.kabkota), 0))
+                            target = reached
+                        elif activity.need_share:
+                            need = self.need.get((year, activity.kabkota, template.ppks), 0)
+                            target = max(1, int(need * activity.need_share))
+                            reached = int(target * self.rng.uniform(0.9, 1.0))
+                        else:
+                            target = max(1, int(template.per_scale * company.scale * self.rng.uniform(0.5, 1.5)))
+                            reached = int(target * self.rng.uniform(0.8, 1.05))
+                        if target == 0:
+                            continue
+                        budget = target * template.value_idr
                         if status == "komitmen":
                             self._allocate(program_id, kec, company.source, budget, None, target, None, budget)
                         else:
                             spent = budget * self.rng.uniform(0.75, 1.02)
-                            self._allocate(
-                                program_id,
-                                kec,
-                                company.source,
-                                budget,
-                                spent,
-                                target,
-                                int(target * self.rng.uniform(0.8, 1.05)),
-                                budget,
-                            )
-        self._bontang_elderly_overlap()
+                            self._allocate(program_id, kec, company.source, budget, spent, target, reached, budget)
         return pd.DataFrame(partners)
 
-    def _bontang_elderly_overlap(self) -> None:
-        """Two Bontang companies both support the elderly of Bontang Utara each year, together reaching
-        more people than the kecamatan has in need: the kind of overlap the coordination meeting is for."""
-        for partner_id, company in enumerate(COMPANIES, start=1):
-            if company.regions[0] != "64.74":
-                continue
-            for year in YEARS:
-                code = f"{company.name.removeprefix('PT ').upper().replace(' ', '-')}-LANSIA"
+    def proposals(self) -> None:
+        """`PROPOSALS` for `PROPOSAL_YEAR`: status 'usulan', planned money and target only, sized on
+        the category's need in the last sample year."""
+        partner_ids = {company.name: i for i, company in enumerate(COMPANIES, start=1)}
+        for proposal in PROPOSALS:
+            owners: list[tuple[str, str, list[str]]]
+            if proposal.implementer == "kab":
+                owners = [
+                    (f"{_slug(kab)}-{proposal.code}", f"Dinas Sosial {kab.kind} {kab.name}", [kab.code])
+                    for kab in map(self.by_code, proposal.kabkota)
+                ]
+            else:
+                owners = [(proposal.code, proposal.implementer, list(proposal.kabkota))]
+            partner_id = partner_ids.get(proposal.implementer)
+            for code, implementer, places in owners:
+                if partner_id is not None:
+                    code = _company_code(COMPANIES[partner_id - 1], proposal.code)
                 program_id = self._program(
-                    code,
-                    year,
-                    "Santunan Lanjut Usia",
-                    company.name,
-                    8,
-                    "Tunai",
-                    "jiwa",
-                    "selesai" if year < YEARS[-1] else "berjalan",
-                    partner_id,
+                    code, PROPOSAL_YEAR, proposal.name, implementer, proposal.ppks, proposal.assistance, "jiwa",
+                    "usulan", partner_id,
+                )  # fmt: skip
+                for kab_code in places:
+                    need = self.need.get((YEARS[-1], kab_code, proposal.ppks), 0)
+                    target = max(1, int(round(need * proposal.need_share, -1)))
+                    place = kab_code if partner_id is None else self.pick_kecamatan(self.by_code(kab_code), 1)[0]
+                    self._allocate(program_id, place, proposal.source, target * proposal.value_idr, None, target, None)
+
+    def reached_in_need_unit(self, year: int, kab_code: str, ppks: int, unit: str) -> int:
+        """People reached in one kabupaten/kota × category by programs counted in `unit`, each
+        program counted once per place (as the gap engine counts them)."""
+        programs = {
+            p["id"]
+            for p in self.programs
+            if p["year"] == year and p["ppks_category_id"] == ppks and p["beneficiary_unit"] == unit
+        }
+        per_place: dict[tuple[int, str], int] = {}
+        for row in self.allocations:
+            code = row["region_code"]
+            if (
+                row["program_id"] in programs
+                and row["reached_beneficiaries"] is not None
+                and (code == kab_code or code.startswith(kab_code + "."))
+            ):
+                key = (row["program_id"], code)
+                per_place[key] = max(per_place.get(key, 0), int(row["reached_beneficiaries"]))
+        return sum(per_place.values())
+
+    def catalogue(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """`CATALOGUE` items for `PROPOSAL_YEAR`, each sized on its cell's gap in the last sample
+        year with the arithmetic in `basis`, and their adoptions (builder partner and program ids).
+        Raises ValueError if a planned item's cell is not short of its target coverage."""
+        year = YEARS[-1]
+        partner_ids = {company.name: i for i, company in enumerate(COMPANIES, start=1)}
+        items, adoptions = [], []
+        for number, item in enumerate(CATALOGUE, start=1):
+            need = self.need.get((year, item.kabkota, item.ppks), 0)
+            reached = self.reached_in_need_unit(year, item.kabkota, item.ppks, "jiwa")
+            short = need * item.target - reached
+            if short <= 0:
+                raise ValueError(f"Catalogue item {item.title!r}: coverage {reached}/{need} already meets its target.")
+            quantity = int(np.ceil(short / 10) * 10)
+            amount = quantity * item.unit_cost_idr
+            basis = (
+                f"Kebutuhan {year}: {_dots(need)} jiwa; terjangkau {_dots(reached)} jiwa "
+                f"(cakupan {reached / need:.0%}). Untuk cakupan {item.target:.0%}: {_dots(need)} × {item.target:.0%} − "
+                f"{_dots(reached)} = {_dots(int(np.ceil(short)))} jiwa, dibulatkan ke atas per 10: "
+                f"{_dots(quantity)} jiwa. "
+                f"{_dots(quantity)} jiwa × Rp{_dots(item.unit_cost_idr)} = Rp{_dots(amount)}."
+            ).replace("%", " %")
+            items.append(
+                {
+                    "number": number,
+                    "year": PROPOSAL_YEAR,
+                    "region_code": item.kabkota,
+                    "ppks_category_id": item.ppks,
+                    "assistance_type": item.assistance,
+                    "title": item.title,
+                    "quantity": float(quantity),
+                    "unit": "jiwa",
+                    "unit_cost_idr": item.unit_cost_idr,
+                    "amount_idr": amount,
+                    "basis": basis,
+                    "status": item.status,
+                }
+            )
+            for company, share, status, linked in item.adoptions:
+                partner_id = partner_ids[company]
+                program_id, adopted = None, round(amount * (share or 0))
+                if linked:
+                    program_id = next(
+                        p["id"]
+                        for p in self.programs
+                        if p["year"] == PROPOSAL_YEAR
+                        and p["partner_id"] == partner_id
+                        and p["ppks_category_id"] == item.ppks
+                    )
+                    adopted = round(sum(a["budget_idr"] for a in self.allocations if a["program_id"] == program_id))
+                adoptions.append(
+                    {
+                        "number": number,
+                        "partner_id": partner_id,
+                        "amount_idr": adopted,
+                        "status": status,
+                        "program_id": program_id,
+                    }
                 )
-                target = int(self.rng.integers(220, 300))
-                budget = target * 1_800_000
-                self._allocate(
-                    program_id,
-                    "64.74.01",
-                    company.source,
-                    budget,
-                    budget * self.rng.uniform(0.9, 1.0),
-                    target,
-                    int(target * self.rng.uniform(0.9, 1.0)),
-                    budget,
-                )
+        return pd.DataFrame(items), pd.DataFrame(adoptions)
 
     def program_sites(self) -> None:
         """Company programs and the co-financed house building report where they work: each of their
@@ -616,12 +1038,35 @@ class _Builder:
         frames = []
         quotas = [round(spec.share * per_year) for spec in PERSON_PROGRAMS]
         quotas[1] += per_year - sum(quotas)
+        kab_index = {kab.code: i for i, kab in enumerate(self.kabkota)}
+        packages = [
+            (_company_code(company, "PANGAN"), kab_index[activity.kabkota])
+            for company in COMPANIES
+            for activity in company.activities
+            if activity.slug == "PANGAN"
+        ]
+        package_size = round(SHARED_PACKAGE_SHARE * per_year)
         for year_index, year in enumerate(YEARS):
             extra = self.beneficiaries - per_year * len(YEARS) if year_index == len(YEARS) - 1 else 0
+            # The food packages' households also receive Program Sembako (they count within its quota).
+            shared = []
+            for code, kab in packages:
+                households = np.flatnonzero((person_kab == kab) & (deciles <= 5))
+                chosen = np.sort(rng.choice(households, size=min(package_size, len(households)), replace=False))
+                shared.append((code, chosen))
+            in_packages = np.unique(np.concatenate([chosen for _, chosen in shared])).astype(int)
             for spec, quota in zip(PERSON_PROGRAMS, quotas, strict=True):
                 quota += extra if spec.code == "SEMBAKO" else 0
                 eligible = np.flatnonzero((deciles <= spec.max_decile) & (in_desa | (not spec.desa_only)))
-                chosen = rng.choice(eligible, size=min(quota, len(eligible)), replace=False)
+                if spec.code == "SEMBAKO":
+                    quota -= sum(len(chosen) for _, chosen in shared)
+                    others = np.setdiff1d(eligible, in_packages)
+                    size = min(quota - len(in_packages), len(others))
+                    chosen = np.concatenate([in_packages, self._poorest_first(others, deciles, size)])
+                elif spec.ppks == FAKIR_MISKIN:
+                    chosen = self._poorest_first(eligible, deciles, min(quota, len(eligible)))
+                else:
+                    chosen = rng.choice(eligible, size=min(quota, len(eligible)), replace=False)
                 codes = (
                     np.full(len(chosen), spec.code, dtype=object)
                     if spec.implementer
@@ -641,7 +1086,28 @@ class _Builder:
                         }
                     )
                 )
+            for code, chosen in shared:
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "nik_hash": hashes[chosen],
+                            "program_code": code,
+                            "year": year,
+                            "region_code": desa_codes[chosen],
+                            "kabkota": kab_codes[chosen],
+                            "benefit_idr": CSR_TEMPLATES["PANGAN"].value_idr,
+                            "decile": deciles[chosen].astype("int16"),
+                            "ppks_category_id": FAKIR_MISKIN,
+                        }
+                    )
+                )
         return pd.concat(frames, ignore_index=True)
+
+    def _poorest_first(self, eligible: np.ndarray, deciles: np.ndarray, size: int) -> np.ndarray:
+        """`size` of the `eligible` people drawn without replacement, weighted by `DECILE_WEIGHTS`
+        (weighted random keys, Efraimidis–Spirakis), so national programs reach the poorest first."""
+        keys = self.rng.random(len(eligible)) ** (1 / DECILE_WEIGHTS[deciles[eligible] - 1])
+        return eligible[np.argsort(-keys, kind="stable")[: max(size, 0)]]
 
     def _niks(self, person_desa: np.ndarray) -> list[str]:
         """NIK-like numbers: region (from the village, or another province for ~1.5 %), birth
@@ -732,9 +1198,10 @@ class _Builder:
         return frame
 
 
-def _take_ids_from_sequences(tx: Transaction, tables: dict[str, pd.DataFrame]) -> None:
+def _take_ids_from_sequences(tx: Transaction, tables: dict[str, pd.DataFrame]) -> tuple[dict[int, int], dict[int, int]]:
     """Replace the builder's partner and program ids (1, 2, …) by ids from the store's sequences, in
-    place, so that no id of the sample is ever handed out again to imported data."""
+    place, so that no id of the sample is ever handed out again to imported data. Returns the two
+    maps (builder id -> stored id: partners, programs)."""
     partners, programs = tables["partners"], tables["programs"]
     partner_ids = dict(zip(partners["id"], tx.next_ids("partners_id_seq", len(partners)), strict=True))
     program_ids = dict(zip(programs["id"], tx.next_ids("programs_id_seq", len(programs)), strict=True))
@@ -744,10 +1211,49 @@ def _take_ids_from_sequences(tx: Transaction, tables: dict[str, pd.DataFrame]) -
     )
     allocations = tables["program_allocations"]
     tables["program_allocations"] = allocations.assign(program_id=allocations["program_id"].map(program_ids))
+    return partner_ids, program_ids
+
+
+def _insert_catalogue(
+    tx: Transaction,
+    items: pd.DataFrame,
+    adoptions: pd.DataFrame,
+    partner_ids: dict[int, int],
+    program_ids: dict[int, int],
+) -> None:
+    """The sample's catalogue items and adoptions (`is_sample`), with the stored partner and program ids."""
+    item_ids = {}
+    for item in items.to_dict("records"):
+        number = item.pop("number")
+        columns = [*item, "created_at", "created_by", "updated_at", "updated_by", "is_sample"]
+        values = [*item.values(), SAMPLE_WRITTEN_AT, SAMPLE_AUTHOR, SAMPLE_WRITTEN_AT, SAMPLE_AUTHOR, True]
+        marks = ", ".join("?" for _ in columns)
+        inserted = tx.query(f"INSERT INTO catalogue_items ({', '.join(columns)}) VALUES ({marks}) RETURNING id", values)
+        item_ids[number] = int(inserted["id"].iloc[0])
+    for adoption in adoptions.to_dict("records"):
+        program = adoption["program_id"]
+        tx.execute(
+            "INSERT INTO catalogue_adoptions (item_id, partner_id, amount_idr, status, program_id, created_at, "
+            "created_by, updated_at, updated_by, is_sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)",
+            [
+                item_ids[adoption["number"]],
+                partner_ids[adoption["partner_id"]],
+                int(adoption["amount_idr"]),
+                adoption["status"],
+                None if pd.isna(program) else program_ids[int(program)],
+                SAMPLE_WRITTEN_AT,
+                SAMPLE_AUTHOR,
+                SAMPLE_WRITTEN_AT,
+                SAMPLE_AUTHOR,
+            ],
+        )
 
 
 def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFAULT_BENEFICIARIES) -> DemoSummary:
-    """Replace the sample data set in `store` with a fresh one; refuses to touch imported data."""
+    """Replace the sample data set in `store` with a fresh one — the data tables, its import row and the
+    catalogue's sample items and adoptions (`is_sample`, with any adoption of a sample item) — in one
+    transaction. Raises StoreError when the store holds imported data (never mixed) or when the
+    sample did not persist completely."""
     real = store.scalar("SELECT count(*) FROM imports WHERE NOT is_sample")
     if real:
         raise StoreError(
@@ -756,16 +1262,20 @@ def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFA
             "is never mixed with it. Use another DATABASE_URL for the sample data set."
         )
     builder = _Builder(seed, beneficiaries)
+    need = builder.ppks_counts()
     people = builder.beneficiaries_frame()
     builder.person_programs(people)
     builder.area_programs()
-    partners = builder.company_programs()
+    builder.services()
+    partners = builder.company_programs(people)
+    builder.proposals()
     builder.program_sites()
+    items, adoptions = builder.catalogue()
     tables = {
         "partners": partners,
         "programs": pd.DataFrame(builder.programs),
         "program_allocations": pd.DataFrame(builder.allocations),
-        "ppks_counts": builder.ppks_counts(),
+        "ppks_counts": need,
         "beneficiaries": people.drop(columns=["kabkota"]),
         "indicators": builder.indicators(),
     }
@@ -773,20 +1283,27 @@ def build_demo(store: Store, seed: int = DEFAULT_SEED, beneficiaries: int = DEFA
         for table in DATA_TABLES:
             tx.execute(f"DELETE FROM {table}")
         tx.execute("DELETE FROM imports")
+        tx.execute(
+            "DELETE FROM catalogue_adoptions "
+            "WHERE is_sample OR item_id IN (SELECT id FROM catalogue_items WHERE is_sample)"
+        )
+        tx.execute("DELETE FROM catalogue_items WHERE is_sample")
         import_id = tx.next_id("imports_id_seq")
-        _take_ids_from_sequences(tx, tables)
+        partner_ids, program_ids = _take_ids_from_sequences(tx, tables)
         tx.execute(
             "INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample, rows_added, note) "
-            "VALUES (?, 'demo', ?, 'python -m data_loaders demo', current_timestamp, TRUE, ?, ?)",
+            "VALUES (?, 'demo', ?, ?, current_timestamp, TRUE, ?, ?)",
             [
                 import_id,
                 f"data contoh (seed {seed})",
+                SAMPLE_AUTHOR,
                 sum(len(f) for f in tables.values()),
                 f"seed={seed}; beneficiaries={beneficiaries}",
             ],
         )
         for table, frame in tables.items():
             tx.insert_frame(table, frame.assign(import_id=import_id))
+        _insert_catalogue(tx, items, adoptions, partner_ids, program_ids)
     counts = {table: store.count(table) for table in tables}
     expected = {table: len(frame) for table, frame in tables.items()}
     if counts != expected:

@@ -325,6 +325,21 @@ def available_years(reader: Reader) -> tuple[int, ...]:
     return tuple(int(year) for year in frame["year"])
 
 
+def default_year(reader: Reader) -> int | None:
+    """The year the dashboard opens on: the latest year in scope with realised data — programs in a
+    status other than 'usulan' (proposed) or need (PPKS) figures — so a year that holds only next
+    year's proposals is offered (`available_years`) but not opened. Without such a year, the latest
+    year with proposals; None without any data."""
+    realised = reader.scalar(
+        "SELECT max(year) FROM (SELECT year FROM allocation_rows WHERE status <> 'usulan' "
+        "UNION ALL SELECT year FROM need_rows)"
+    )
+    if realised is not None:
+        return int(realised)
+    years = available_years(reader)
+    return years[-1] if years else None
+
+
 @dataclass(frozen=True)
 class DataStatus:
     """Where the figures on screen come from, for the 'Sumber: …, per …' lines."""

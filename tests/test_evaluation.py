@@ -347,17 +347,17 @@ def test_views_under_a_kabkota_scope(sample_store):
 
 
 def test_views_under_a_partner_scope(sample_store):
-    partner = 3  # PT Tambang Mahakam Berjaya: programs in Kutai Kartanegara and Kutai Barat
+    partner = 3  # PT Tambang Mahakam Berjaya: programs in Kutai Kartanegara and (outside its regions) Samarinda
     scoped = Reader(sample_store, Scope(partner_id=partner))
     implementer = sample_store.scalar("SELECT implementer FROM programs WHERE partner_id = ? LIMIT 1", [partner])
     year = Filters(2025)
     assert list(program_indicators(scoped, year, "implementer").table["key"]) == [implementer]
-    assert set(program_indicators(scoped, year, "region").table["key"]) == {"64.02", "64.07"}
+    assert set(program_indicators(scoped, year, "region").table["key"]) == {"64.02", "64.72"}
     assert set(reporting(scoped, year).table["implementer"]) == {implementer}
     now = summary(scoped, year)
     card = implementer_scorecard(scoped, year, implementer)
     assert now.figures.budget_idr == card.figures["budget"] > 0
     places = set(indicators(scoped, year).table["kabkota_code"])
-    assert places and places <= {"64.02", "64.07"}
+    assert places and places <= {"64.02", "64.72"}
     assert implementer_scorecard(scoped, year, "Kementerian Sosial").figures is None
     assert now.on_time_share is None and now.on_time_reason == "sample"

@@ -34,7 +34,15 @@ from domain.gaps import (
     recommendations,
     suppress,
 )
-from domain.overlap import check_list, overlaps_by_region, poorest_left_out, program_pairs, source_pairs, targeting
+from domain.overlap import (
+    OverlapCounts,
+    check_list,
+    overlaps_by_region,
+    poorest_left_out,
+    program_pairs,
+    source_pairs,
+    targeting,
+)
 from domain.reader import Reader
 from tests.conftest import app_test
 
@@ -365,30 +373,34 @@ def demo(tmp_path_factory):
     store.close()
 
 
-def test_bontang_utara_houses_are_not_people(demo):
-    # Review of the Celah page (?wilayah=Bontang). Before: "Bontang Utara — Fakir Miskin: 3 program (…)
-    # menjangkau 0 jiwa dari 3.161 jiwa (0,0 %); celah 3.161 jiwa." Its three programs count houses
-    # ('unit') or report no reach: the cell has no people figure; still a gap (no program counts people).
-    reader, filters = Reader(demo), Filters(2025, kabkota="64.74")
+def test_houses_are_not_people(demo):
+    # Review of the Celah page (?wilayah=Bontang, on an earlier sample): "Bontang Utara — Fakir Miskin:
+    # 3 program (…) menjangkau 0 jiwa dari 3.161 jiwa (0,0 %); celah 3.161 jiwa." Programs that count
+    # houses ('unit') give the cell no people figure; still a gap (no program counts people). In this
+    # sample: Kuaro (Paser), whose one program, RS-RTLH, builds houses.
+    reader, filters = Reader(demo), Filters(2025, kabkota="64.01")
     result = area_categories(reader, filters)
-    cell = result.table.set_index(["area_name", "ppks_category_id"]).loc[("Bontang Utara", 24)]
-    assert (cell["need"], cell["programs"], cell["people_programs"], cell["reach_reported"]) == (3161, 3, 0, False)
+    table = result.table
+    cell = table[(table["area_name"] == "Kuaro") & (table["ppks_category_id"] == 24)].iloc[0]
+    assert (cell["need"], cell["programs"], cell["people_programs"], cell["reach_reported"]) == (725, 1, 0, False)
     assert pd.isna(cell["reached"]) and pd.isna(cell["coverage"]) and pd.isna(cell["unmet"]) and cell["gap"]
-    assert result.unmet("jiwa") == 3189 and result.unreported == 3  # before 10.226: 3.161 + 2.005 + 1.871 left out
-    item = agenda(reader, filters).items.iloc[0]
-    assert explain(item, "id") == (
-        "Bontang Utara — Fakir Miskin: 3.161 jiwa membutuhkan; 3 program (APBD Provinsi, APBD Kabupaten/Kota, "
-        "CSR/TJSL) dihitung dalam unit/lembaga; tidak ada penerima (orang) yang dilaporkan. Dialokasikan di "
-        "tingkat kabupaten/kota (seluruh wilayah, tidak dibagi ke kecamatan): 4 program menjangkau 427 jiwa · 867 KK."
+    assert result.unreported == 4  # Kuaro, Long Ikis, Long Kali, Paser Belengkong: houses only
+    # Region-wide: PKH 1.377 + Sembako 1.818 + BLT Dana Desa 605 = 3.800 KK; PBI-JK 1.186 + PBI Daerah
+    # 277 = 1.463 jiwa; five programs, never added across units.
+    assert explain(cell, "id") == (
+        "Kuaro — Fakir Miskin: 725 KK membutuhkan; 1 program (APBN) dihitung dalam unit/lembaga; tidak ada "
+        "penerima (orang) yang dilaporkan. Dialokasikan di tingkat kabupaten/kota (seluruh wilayah, tidak dibagi "
+        "ke kecamatan): 5 program menjangkau 1.463 jiwa · 3.800 KK."
     )
-    assert explain(item, "en") == (
-        "Bontang Utara — The poor (fakir miskin): 3,161 persons in need; 3 programs (APBD Provinsi, "
-        "APBD Kabupaten/Kota, CSR/TJSL) are counted in units or institutions; no people reached are reported. "
-        "Allocated at regency/city level (the whole area, not spread over subdistricts): 4 programs reach "
-        "427 persons · 867 households."
+    assert explain(cell, "en") == (
+        "Kuaro — The poor (fakir miskin): 725 households in need; 1 program (APBN) is counted in units or "
+        "institutions; no people reached are reported. Allocated at regency/city level (the whole area, not "
+        "spread over subdistricts): 5 programs reach 1,463 persons · 3,800 households."
     )
-    older = agenda(reader, filters).items.iloc[1]  # one region-wide program: singular in English
-    assert explain(older, "en").endswith("not spread over subdistricts): 1 program reaches 51 persons.")
+    items = agenda(reader, Filters(2025, kabkota="64.74")).items
+    older = items[(items["area_name"] == "Bontang Utara") & (items["ppks_category_id"] == 8)].iloc[0]
+    # one region-wide program (Permakanan Lanjut Usia): singular in English
+    assert explain(older, "en").endswith("not spread over subdistricts): 1 program reaches 30 persons.")
 
 
 def partner_with_programs(store) -> tuple[int, set[str]]:
@@ -459,11 +471,12 @@ def test_people_views_under_a_partner_scope(sample):
     reader, filters = Reader(sample, Scope(partner_id=partner)), Filters(2025)
     province = overlaps_by_region(Reader(sample), filters).total
     people = overlaps_by_region(reader, filters)
-    # The sample's partner programs have no beneficiary lists: before issue 10 the partner saw the
-    # province's figures (e.g. all listed people); now it sees its own beneficiaries only, none.
-    assert province.people > 0 and people.total.people == 0
-    assert set(people.table["region_code"]) <= places
+    # Before issue 10 the partner saw the province's figures (e.g. all listed people); now it sees its
+    # own beneficiaries only: the 30 households of its food package (0.4 % of 30.000 ÷ 4 = 7.500 rows
+    # a year), all in Kutai Timur, none in two of its programs.
+    assert province.people > 30 and people.total == OverlapCounts(people=30)
+    assert set(people.table.loc[people.table["people"] > 0, "region_code"]) == {"64.08"} <= places
     assert source_pairs(reader, filters).empty and program_pairs(reader, filters).empty
-    assert targeting(reader, filters).empty and poorest_left_out(reader, filters).people == 0
+    assert targeting(reader, filters).by_program["listed"].tolist() == [30]
     anyone = tuple(sample.query("SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = 2025 LIMIT 20")["nik_hash"])
     assert check_list(reader, anyone, filters).found == 0

@@ -18,7 +18,7 @@ from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
 from common.text import inert_markdown, without_control_characters
 from data_loaders.roles import Access
 from domain.filters import LINTAS_PPKS, Filters, Scope, scope_of
-from domain.overview import DataStatus, Figures, available_years, data_status
+from domain.overview import DataStatus, Figures, available_years, data_status, default_year
 from domain.reference import categories, kabupaten_kota
 from ui import auth, data
 
@@ -56,7 +56,9 @@ def render_filters(lang: str, view_scope: Scope) -> Filters:
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))
     years = list(data.read(available_years)) or [dt.date.today().year]
-    year = sidebar.selectbox(t("filter_year", lang), years, index=len(years) - 1, key="tahun", bind="query-params")
+    opened = data.read(default_year)  # the latest year with realised data, not a year of proposals only
+    index = years.index(opened) if opened in years else len(years) - 1
+    year = sidebar.selectbox(t("filter_year", lang), years, index=index, key="tahun", bind="query-params")
     regions = data.read(kabupaten_kota).names  # the scope's: an operator's one kab/kota
     limited = view_scope.kabkota is not None
     region = sidebar.selectbox(
