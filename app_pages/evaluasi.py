@@ -28,8 +28,8 @@ def light_text(code: str) -> str:
     return t(f"light_{code}", lang)
 
 
-def report_text(code: str | None) -> str | None:
-    return None if code is None else t(f"status_{code}", lang)
+def report_text(code: str | None) -> str:
+    return "–" if code is None else t(f"status_{code}", lang)  # "–": no program that year
 
 
 TEXT = {"light": light_text, "report": report_text}  # kinds of cells ui.tables.show_columns turns into words

@@ -180,11 +180,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Realisasi ÷ pagu dana CSR/TJSL dan PPM mitra ini, tahun terpilih.",
         "en": "Spent ÷ planned of this partner's CSR/TJSL and PPM money, the selected year.",
     },
-    "partners_m_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "People reached (jiwa)"},
-    "partners_m_kk": {"id": "Penerima tercapai (KK)", "en": "Households reached (KK)"},
+    "partners_m_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "People reached (persons)"},
+    "partners_m_kk": {"id": "Penerima tercapai (KK)", "en": "Households reached"},
     "partners_m_people_help": {
         "id": "Dihitung sekali per program dan tempat; jiwa dan KK terpisah, tidak pernah dijumlahkan.",
-        "en": "Counted once per program and place; jiwa and KK apart, never added.",
+        "en": "Counted once per program and place; persons and households (KK) apart, never added.",
     },
     "partners_m_reporting": {"id": "Program yang melapor", "en": "Programs reported"},
     "partners_m_reporting_help": {

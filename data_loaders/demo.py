@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data_loaders.catalogue import encode_basis
 from data_loaders.geo import boundary_frame
 from data_loaders.regions import Region, all_regions, kabkota_facts
 from data_loaders.store import DATA_TABLES, Store, StoreError, Transaction
@@ -947,13 +948,19 @@ class _Builder:
                 raise ValueError(f"Catalogue item {item.title!r}: coverage {reached}/{need} already meets its target.")
             quantity = int(np.ceil(short / 10) * 10)
             amount = quantity * item.unit_cost_idr
-            basis = (
-                f"Kebutuhan {year}: {_dots(need)} jiwa; terjangkau {_dots(reached)} jiwa "
-                f"(cakupan {reached / need:.0%}). Untuk cakupan {item.target:.0%}: {_dots(need)} × {item.target:.0%} − "
-                f"{_dots(reached)} = {_dots(int(np.ceil(short)))} jiwa, dibulatkan ke atas per 10: "
-                f"{_dots(quantity)} jiwa. "
-                f"{_dots(quantity)} jiwa × Rp{_dots(item.unit_cost_idr)} = Rp{_dots(amount)}."
+            rounded, cover, target = _dots(int(np.ceil(short))), f"{reached / need:.0%}", f"{item.target:.0%}"
+            basis_id = (
+                f"Kebutuhan {year}: {_dots(need)} jiwa; terjangkau {_dots(reached)} jiwa (cakupan {cover}). "
+                f"Untuk cakupan {target}: {_dots(need)} × {target} − {_dots(reached)} = {rounded} jiwa, dibulatkan "
+                f"ke atas per 10: {_dots(quantity)} jiwa. {_dots(quantity)} jiwa × Rp{_dots(item.unit_cost_idr)} "
+                f"= Rp{_dots(amount)}."
             ).replace("%", " %")
+            basis_en = (
+                f"Need {year}: {need:,} persons; reached {reached:,} persons (coverage {cover}). For coverage "
+                f"{target}: {need:,} × {target} − {reached:,} = {int(np.ceil(short)):,} persons, rounded up to "
+                f"tens: {quantity:,} persons. {quantity:,} persons × Rp{item.unit_cost_idr:,} = Rp{amount:,}."
+            ).replace("%", " %")
+            basis = encode_basis({"id": basis_id, "en": basis_en})
             items.append(
                 {
                     "number": number,

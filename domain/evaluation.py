@@ -309,7 +309,8 @@ def deadline(year: int) -> dt.datetime:
 @dataclass(frozen=True)
 class Reporting:
     """Reporting compliance per implementer and year (every year in scope; the other filters
-    apply). `table`: implementer, year, programs, reported (programs whose every allocation row has a
+    apply; proposals — status 'usulan' — have nothing to report yet and are left out). `table`:
+    implementer, year, programs, reported (programs whose every allocation row has a
     realisation), dated (programs with a due date, i.e. not from sample data), on_time (dated
     programs reported and imported by `deadline(year)`), status (code: 'missing' a program without
     realisation, 'on_time' every program reported on time, 'late' a dated program reported late,
@@ -347,9 +348,10 @@ class Reporting:
         if self.table.empty:
             return pd.DataFrame(columns=["implementer"])
         wide = self.table.pivot(index="implementer", columns="year", values="status")
-        wide = wide.astype(object).where(wide.notna(), None)
-        wide.columns = [str(year) for year in wide.columns]
-        return wide.reset_index()
+        columns = {"implementer": list(wide.index)}
+        for year in wide.columns:  # pandas turns None into NaN when a frame is rebuilt: go by lists
+            columns[str(year)] = pd.Series([None if pd.isna(code) else code for code in wide[year]], dtype=object)
+        return pd.DataFrame(columns)
 
     @property
     def has_undated(self) -> bool:
@@ -374,7 +376,7 @@ def reporting(reader: Reader, filters: Filters) -> Reporting:
                    max(i.imported_at) AS reported_at,
                    max(CASE WHEN i.is_sample THEN 1 ELSE 0 END) AS sample
             FROM allocation_rows a JOIN import_rows i ON i.id = a.import_id
-            WHERE {where} GROUP BY 1, 2, 3""",
+            WHERE {where} AND coalesce(a.status, '') <> 'usulan' GROUP BY 1, 2, 3""",
         params,
     )
     if frame.empty:

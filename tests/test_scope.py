@@ -42,6 +42,7 @@ ARGUMENTS = {
     "implementer": lambda store: store.scalar(
         "SELECT implementer FROM programs WHERE partner_id = (SELECT min(partner_id) FROM programs)"
     ),
+    "partner_id": lambda store: int(store.scalar("SELECT min(partner_id) FROM programs")),
     "hashes": lambda store: tuple(
         store.query("SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = ? ORDER BY 1 LIMIT 5000", [YEAR])[
             "nik_hash"
@@ -56,6 +57,11 @@ def sample() -> Iterator[Store]:
     build_demo(store, beneficiaries=20_000)
     yield store
     store.close()
+
+
+# Views whose rows every partner sees whatever its scope: the catalogue's items and adoptions, so
+# that two companies do not fund the same need (domain/reader.py, `catalogue_item_rows`).
+SHARED_WITH_EVERY_PARTNER = {"catalogue"}
 
 
 def view_functions() -> list:
@@ -148,6 +154,8 @@ def test_a_partner_scope_returns_only_its_programs(sample, function):
         )["kabkota_code"]
     )
     result = call(function, Reader(sample, Scope(partner_id=partner)))
+    if function.__qualname__ in SHARED_WITH_EVERY_PARTNER:
+        return
     for frame in frames(result):
         if "program_id" in frame:
             assert set(frame["program_id"].dropna().astype(int)) <= set(own["id"]), function.__qualname__

@@ -20,7 +20,7 @@ _DONE_KEY = "_partners_done"  # a merge's message, shown after the rerun that re
 REGISTRY = {
     "name": ("partners_col_name", "text"),
     "sector": ("partners_col_sector", "text"),
-    "kind": ("partners_col_kind", "text"),
+    "kind": ("partners_col_kind", "kind"),
     "region_names": ("partners_col_regions", "text"),
     "forum_member": ("partners_col_forum", "text"),
     "programs": ("col_programs", "number"),
@@ -36,7 +36,7 @@ PROGRAMS = {
     "program_code": ("col_program_code", "text"),
     "program_name": ("col_program", "text"),
     "ppks_category_id": ("filter_ppks", "ppks"),
-    "assistance_type": ("col_assistance", "text"),
+    "assistance_type": ("col_assistance", "assistance"),
     "status": ("col_status", "status"),
     "budget": ("col_budget", "money"),
     "committed": ("col_committed", "money"),
