@@ -19,7 +19,6 @@ view = shell.view()
 lang, filters, access = view.lang, view.filters, view.access
 shell.page_header(t("page_catalogue", lang), view)
 st.caption(t("cat_intro", lang))
-shell.sample_notice(lang)
 views.notice()
 
 shown = data.read(catalogue.catalogue, filters)

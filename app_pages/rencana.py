@@ -15,7 +15,6 @@ from ui.components import empty_state, kpi
 view = shell.view()
 lang, filters = view.lang, view.filters
 shell.page_header(t("page_planning", lang), view)
-shell.sample_notice(lang)
 plan = data.read(planning.plan, filters)
 st.markdown(inert_markdown(plan.summary(lang)))
 if plan.year is None:

@@ -83,6 +83,8 @@ def ranking_table(ranking: Ranking, lang: str) -> tuple[pd.DataFrame, dict[str, 
     )
     formats = {t("col_rank", lang): "number", t("awards_col_total", lang): "decimal"}
     for criterion in ranking.award.criteria:
+        if criterion.code in ranking.left_out:  # not scored this year: no column of zeros
+            continue
         header = t("awards_col_score_of", lang, name=criterion.name(lang))
         frame[header] = table[f"{criterion.code}_score"].to_numpy()
         formats[header] = "decimal"
