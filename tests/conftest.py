@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -94,15 +94,22 @@ def stored(url: str, sql: str) -> pd.DataFrame:
         store.close()
 
 
-@pytest.fixture
-def fixture_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A store holding the hand-made data set of tests/fixture_data.py; the app sees it through
+def filled_url(store_url: str, monkeypatch: pytest.MonkeyPatch, build: Callable[[Store], object]) -> str:
+    """`store_url` holding what `build(store)` writes; the app and the command line see it through
     DATABASE_URL. No connection is left open, so the app under test can open the file."""
     store = open_store(store_url)
-    build_fixture(store)
-    store.close()
+    try:
+        build(store)
+    finally:
+        store.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
     return store_url
+
+
+@pytest.fixture
+def fixture_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A store holding the hand-made data set of tests/fixture_data.py."""
+    return filled_url(store_url, monkeypatch, build_fixture)
 
 
 @pytest.fixture

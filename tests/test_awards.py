@@ -39,7 +39,7 @@ from data_loaders.__main__ import main
 from data_loaders.store import Store, open_store
 from domain import awards
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, filled_url
 from ui import award_views
 
 M = 1_000_000
@@ -146,11 +146,7 @@ def build_awards_store(store: Store) -> None:
 
 @pytest.fixture
 def awards_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    store = open_store(store_url)
-    build_awards_store(store)
-    store.close()
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    return store_url
+    return filled_url(store_url, monkeypatch, build_awards_store)
 
 
 @pytest.fixture

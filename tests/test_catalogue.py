@@ -34,7 +34,7 @@ from data_loaders.store import Store, open_store
 from domain import catalogue, funding
 from domain.filters import Filters, Scope
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, filled_url
 from ui import catalogue_views
 
 ANALIS = Access(role="analis", username="ana")
@@ -93,11 +93,7 @@ def build_store(store: Store) -> None:
 
 @pytest.fixture
 def url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    store = open_store(store_url)
-    build_store(store)
-    store.close()
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    return store_url
+    return filled_url(store_url, monkeypatch, build_store)
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from domain import partners
 from domain.filters import Filters, Scope
 from domain.gaps import area_categories
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, filled_url
 
 JT = 1_000_000
 PARTNERS = [
@@ -112,11 +112,7 @@ def build_partners(store: Store) -> None:
 
 @pytest.fixture
 def partners_url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    store = open_store(store_url)
-    build_partners(store)
-    store.close()
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    return store_url
+    return filled_url(store_url, monkeypatch, build_partners)
 
 
 @pytest.fixture

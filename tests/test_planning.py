@@ -16,17 +16,13 @@ from data_loaders.store import open_store
 from domain import planning
 from domain.filters import Filters, Scope
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, filled_url
 from tests.test_catalogue import ANALIS, MITRA_1, MITRA_2, build_store, new_item
 
 
 @pytest.fixture
 def url(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    store = open_store(store_url)
-    build_store(store)
-    store.close()
-    monkeypatch.setenv("DATABASE_URL", store_url)
-    return store_url
+    return filled_url(store_url, monkeypatch, build_store)
 
 
 @pytest.fixture
