@@ -90,6 +90,7 @@ st.markdown(f"**{t('partners_programs', lang)}**")
 partner_views.show(profile.programs, partner_views.PROGRAMS, lang, key="partner_programs")
 left, right = st.columns(2)
 with left:
+    partner_views.places_map(profile, lang)
     st.markdown(f"**{t('partners_places', lang)}**")
     partner_views.show(profile.places, partner_views.PLACES, lang, key="partner_places")
 with right:

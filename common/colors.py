@@ -29,6 +29,10 @@ CLASS_COLORS = {
     "count": ("#EDF8E9", "#BAE4B3", "#74C476", "#31A354", "#006D2C"),
     "coverage": ("#E66101", "#FDB863", "#B2ABD2", "#5E3C99"),
 }
+# A partner's places (Mitra page): spending inside its operating regions, spending outside them, and
+# an operating region without spending — the money scale's dark blue, the coverage scale's orange
+# and the money scale's light blue, so the three read apart in colour and in grey.
+PLACE_COLORS = {"inside": "#3182BD", "outside": "#E66101", "idle": "#BDD7E7"}
 NO_DATA = "#D9D9D9"
 MAP_LINE = "#FFFFFF"
 SELECTED_LINE = "#1F2933"

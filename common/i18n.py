@@ -181,6 +181,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Spent ÷ planned of this partner's CSR/TJSL and PPM money, the selected year.",
     },
     "partners_m_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "People reached (persons)"},
+    "partners_map_inside": {"id": "Realisasi di wilayah operasi", "en": "Spent inside its operating regions"},
+    "partners_map_outside": {"id": "Realisasi di luar wilayah operasi", "en": "Spent outside its operating regions"},
+    "partners_map_idle": {"id": "Wilayah operasi tanpa realisasi", "en": "Operating region without spending"},
+    "partners_map_hover_spent": {
+        "id": "realisasi {spent} ({programs} program)",
+        "en": "spent {spent} ({programs} programs)",
+    },
+    "partners_map_hover_idle": {"id": "wilayah operasi, tanpa realisasi", "en": "operating region, no spending"},
+    "partners_map_title": {"id": "Tempat program, {year}", "en": "Where its programs are, {year}"},
+    "partners_map_note": {
+        "id": "Realisasi CSR/TJSL dan PPM per kabupaten/kota (program di kecamatan dan desa ikut kabupaten/kotanya); program seluruh provinsi tidak dipetakan.",
+        "en": "CSR/TJSL and PPM spending per kabupaten/kota (programs in a kecamatan or desa count in their kabupaten/kota); province-wide programs are not mapped.",
+    },
     "partners_m_kk": {"id": "Penerima tercapai (KK)", "en": "Households reached"},
     "partners_m_people_help": {
         "id": "Dihitung sekali per program dan tempat; jiwa dan KK terpisah, tidak pernah dijumlahkan.",

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common import formatting
-from common.colors import CLASS_COLORS, GRID, MAP_LINE, NO_DATA, TEXT
+from common.colors import CLASS_COLORS, GRID, MAP_LINE, NO_DATA, PLACE_COLORS, TEXT
 from common.i18n import t, value
 from common.text import plain_label
 from domain.charts import FONT, SCREEN, Look
@@ -485,3 +485,34 @@ def ranking(area_map: AreaMap, shown: Layer, lang: str) -> tuple[pd.DataFrame, d
     table = rows.rename(columns=headers)
     formats = {headers[column]: kind for column, kind in kinds.items() if headers[column] in table}
     return table, formats
+
+
+PLACE_CLASSES = ("inside", "outside", "idle")
+
+
+def partner_places(
+    places: pd.DataFrame, operating: tuple[str, ...], names: dict[str, str], lang: str
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """A partner's kab/kota for `choropleth`: `places` as in `domain.partners.Profile.places`
+    (spent in Rupiah per place; places inside a kab/kota are added to it, province-wide places are
+    left out — the page states them apart), `operating` its operating kab/kota codes, `names` code →
+    name of every kab/kota. Returns (values: code, name, klass, hover; classes: label and colour of
+    'spent inside its operating regions', 'spent outside them', 'operating region without spending');
+    a kab/kota that is none of these is 'no data' (klass -1)."""
+    located = places.dropna(subset=["kabkota_code"])
+    spent = located.groupby("kabkota_code")["spent"].sum()
+    programs = located.groupby("kabkota_code")["programs"].sum()
+    rows = []
+    for code, name in names.items():
+        money = float(spent.get(code, 0.0))
+        if money > 0:
+            klass = 0 if code in operating else 1
+            count = formatting.number(programs.get(code, 0), lang)
+            detail = t("partners_map_hover_spent", lang, spent=formatting.money(money, lang), programs=count)
+        elif code in operating:
+            klass, detail = 2, t("partners_map_hover_idle", lang)
+        else:
+            klass, detail = -1, t("map_no_data", lang)
+        rows.append({"code": code, "name": name, "klass": klass, "hover": plain_label(f"{name}: {detail}")})
+    classes = [(t(f"partners_map_{kind}", lang), PLACE_COLORS[kind]) for kind in PLACE_CLASSES]
+    return pd.DataFrame(rows, columns=["code", "name", "klass", "hover"]), classes

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -33,7 +35,7 @@ from data_loaders import importer, users
 from data_loaders import partners as merge_module
 from data_loaders.store import Store, open_store
 from data_loaders.validation import validate
-from domain import partners
+from domain import maps, partners
 from domain.filters import Filters, Scope
 from domain.gaps import area_categories
 from domain.reader import Reader
@@ -330,6 +332,13 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
     assert metrics[t("partners_m_inside", lang)] == formatting.percent(0.6, lang)
     assert metrics[t("partners_m_spent", lang)] == formatting.money(1000 * JT, lang)
     assert not [b for b in at.button if b.key in ("merge_go", "unmerge_go")]  # analis: no merge controls
+    place_map = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if '"Choroplethmap"' in c.proto.spec or "choroplethmap" in c.proto.spec
+    )
+    drawn = {trace["name"]: trace["locations"] for trace in place_map["data"] if trace.get("locations")}
+    assert drawn[t("partners_map_inside", lang)] == ["64.02"]  # Alfa operates in Kukar and spends 600 jt there
 
 
 def test_a_mitra_sees_its_own_profile_with_the_forums_figures(partners_url: str) -> None:
@@ -363,3 +372,22 @@ def test_admin_merges_and_undoes_on_the_page(partners_url: str) -> None:
     at.selectbox(key="merge_merged").set_value(2)
     at.button(key="merge_go").click().run()
     assert t("partner_merge_same", "id", partner_id=2) in at.error[0].value
+
+
+def test_the_places_map_shows_spending_inside_and_outside_the_operating_regions():
+    places = pd.DataFrame(
+        {
+            "kabkota_code": ["64.02", "64.02", "64.72", None],
+            "spent": [400e6, 200e6, 300e6, 100e6],  # two kecamatan of Kukar, Samarinda, the province as a whole
+            "programs": [1, 1, 1, 1],
+        }
+    )
+    names = {"64.02": "Kutai Kartanegara", "64.72": "Samarinda", "64.03": "Berau", "64.11": "Mahakam Ulu"}
+    values, classes = maps.partner_places(places, ("64.02", "64.03"), names, "id")
+    assert dict(zip(values["code"], values["klass"], strict=True)) == {"64.02": 0, "64.72": 1, "64.03": 2, "64.11": -1}
+    assert values.set_index("code").loc["64.02", "hover"] == "Kutai Kartanegara: realisasi Rp600\xa0jt (2 program)"
+    assert [label for label, _ in classes] == [
+        "Realisasi di wilayah operasi",
+        "Realisasi di luar wilayah operasi",
+        "Wilayah operasi tanpa realisasi",
+    ]

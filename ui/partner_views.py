@@ -10,8 +10,10 @@ from common import formatting
 from common.i18n import t, value
 from common.text import inert_markdown
 from data_loaders import partners as merges
+from data_loaders.geo import boundaries, bounds
 from data_loaders.roles import MERGE_PARTNERS
 from data_loaders.store import StoreError
+from domain import charts, maps, reference
 from domain.partners import Profile, Registry
 from ui import data, tables
 from ui.shell import View
@@ -172,3 +174,16 @@ def _write(write, done, lang: str) -> None:
         return
     st.session_state[_DONE_KEY] = done(result)
     st.rerun()
+
+
+def places_map(profile: Profile, lang: str) -> None:
+    """The partner's kab/kota on a map: spent inside or outside its operating regions, or an
+    operating region without spending (domain.maps.partner_places), with its note."""
+    operating = tuple(profile.partner["operating_regions"] or ()) if profile.partner is not None else ()
+    names = data.read(reference.kabupaten_kota).names
+    values, classes = maps.partner_places(profile.places, operating, names, lang)
+    geojson = boundaries("kabupaten_kota", None)
+    figure = maps.choropleth(geojson, values, classes, t("map_no_data", lang), bounds(geojson), width=520, height=520)
+    st.markdown(f"**{t('partners_map_title', lang, year=profile.year)}**")
+    st.plotly_chart(figure, key="partner_map", config=charts.CONFIG)
+    st.caption(t("partners_map_note", lang))
