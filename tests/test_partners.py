@@ -23,7 +23,6 @@ The hand-made data set below (2025 unless said otherwise; jt = Rp1.000.000):
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 
 import pandas as pd
