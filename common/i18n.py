@@ -188,6 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "realisasi {spent} ({programs} program)",
         "en": "spent {spent} ({programs} programs)",
     },
+    "partners_map_none": {"id": "Tanpa program mitra ini", "en": "None of its programs"},
     "partners_map_hover_idle": {"id": "wilayah operasi, tanpa realisasi", "en": "operating region, no spending"},
     "partners_map_title": {"id": "Tempat program, {year}", "en": "Where its programs are, {year}"},
     "partners_map_note": {

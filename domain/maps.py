@@ -498,7 +498,7 @@ def partner_places(
     left out — the page states them apart), `operating` its operating kab/kota codes, `names` code →
     name of every kab/kota. Returns (values: code, name, klass, hover; classes: label and colour of
     'spent inside its operating regions', 'spent outside them', 'operating region without spending');
-    a kab/kota that is none of these is 'no data' (klass -1)."""
+    a kab/kota that is none of these (no program, not an operating region) has klass -1."""
     located = places.dropna(subset=["kabkota_code"])
     spent = located.groupby("kabkota_code")["spent"].sum()
     programs = located.groupby("kabkota_code")["programs"].sum()
@@ -512,7 +512,7 @@ def partner_places(
         elif code in operating:
             klass, detail = 2, t("partners_map_hover_idle", lang)
         else:
-            klass, detail = -1, t("map_no_data", lang)
+            klass, detail = -1, t("partners_map_none", lang)
         rows.append({"code": code, "name": name, "klass": klass, "hover": plain_label(f"{name}: {detail}")})
     classes = [(t(f"partners_map_{kind}", lang), PLACE_COLORS[kind]) for kind in PLACE_CLASSES]
     return pd.DataFrame(rows, columns=["code", "name", "klass", "hover"]), classes
