@@ -183,7 +183,9 @@ def places_map(profile: Profile, lang: str) -> None:
     names = data.read(reference.kabupaten_kota).names
     values, classes = maps.partner_places(profile.places, operating, names, lang)
     geojson = boundaries("kabupaten_kota", None)
-    figure = maps.choropleth(geojson, values, classes, t("partners_map_none", lang), bounds(geojson), width=520, height=520)
+    figure = maps.choropleth(
+        geojson, values, classes, t("partners_map_none", lang), bounds(geojson), width=520, height=520
+    )
     st.markdown(f"**{t('partners_map_title', lang, year=profile.year)}**")
     st.plotly_chart(figure, key="partner_map", config=charts.CONFIG)
     st.caption(t("partners_map_note", lang))
