@@ -42,8 +42,10 @@ st.info(inert_markdown(evaluation.narrative(summary, region_name, lang, threshol
 
 cards = st.columns(5)
 with cards[0]:
-    realisation_light = light_text(evaluation.light(now.realisation, thresholds))
-    light_card(t("kpi_realisation", lang), share(now.realisation), realisation_light, t("kpi_realisation_help", lang))
+    realisation_light = evaluation.light(now.realisation, thresholds)
+    light_card(
+        t("kpi_realisation", lang), share(now.realisation), realisation_light, lang, t("kpi_realisation_help", lang)
+    )
 reach = f"{t('kpi_target_share', lang)} ({{}})"  # per unit: jiwa and KK are never added
 rest = [
     (reach.format(value("unit", "jiwa", lang)), now.reach_jiwa, "kpi_target_share_help"),
@@ -110,11 +112,10 @@ with tabs[2]:
         cols[0].metric(t("col_programs", lang), formatting.number(row["programs"], lang), border=True)
         cols[1].metric(t("kpi_budget", lang), formatting.money(row["budget"], lang), border=True)
         with cols[2]:
-            light_card(t("kpi_realisation", lang), share(row["realisation"]), light_text(row["realisation_light"]))
+            light_card(t("kpi_realisation", lang), share(row["realisation"]), row["realisation_light"], lang)
         with cols[3]:
-            lights = " · ".join(map(light_text, card.reach_lights)) or light_text("none")
             reached = formatting.shares(row["reach_jiwa"], row["reach_kk"], lang)
-            light_card(t("col_reached_share", lang), reached, lights)
+            light_card(t("col_reached_share", lang), reached, tuple(card.reach_lights), lang)
         tables.show_columns(card.programs, evaluation.COLUMNS["programs"], lang, TEXT)
         if card.total:
             st.caption(t("eval_reported", lang, reported=card.reported, programs=card.total))

@@ -75,7 +75,8 @@ else:
         t("audit_download_csv", lang), csv_bytes(table), "jejak_audit.csv", "text/csv",
         what="audit_log", rows=rows, key="audit_csv", container=buttons[0],
     )  # fmt: skip
+    workbook = xlsx_bytes(table, "jejak_audit", {t("audit_col_rows", lang): "number"})
     downloads.button(
-        t("audit_download_xlsx", lang), xlsx_bytes(table, "jejak_audit"), "jejak_audit.xlsx", XLSX,
+        t("audit_download_xlsx", lang), workbook, "jejak_audit.xlsx", XLSX,
         what="audit_log", rows=rows, key="audit_xlsx", container=buttons[1],
     )  # fmt: skip

@@ -43,7 +43,7 @@ st.subheader(t("data_step_template", lang))
 kinds = {code: t(f"kind_{code}", lang) for code in KINDS}
 kind = st.columns([1, 2])[0].selectbox(t("data_kind", lang), list(kinds), format_func=kinds.get, key="data_kind")
 label, name = t("data_download_template", lang, kind=kinds[kind]), f"templat_{kind}.xlsx"
-downloads.button(label, data.template(kind), name, XLSX, what=f"template_{kind}", rows=0)
+downloads.button(label, data.template(kind), name, XLSX, what=f"template_{kind}", rows=0, stamped=False)
 
 uploaded = None
 if access.may(roles.IMPORT):

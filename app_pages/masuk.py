@@ -1,14 +1,27 @@
-"""Masuk (sign in): username and password, checked against the store's users."""
+"""Masuk (sign in) for a visitor: username and password, checked against the store's users; for a
+signed-in user, their account: who, which role, and the way back to the overview."""
 
 import streamlit as st
 
 from common.i18n import t
 from common.text import inert_markdown
+from data_loaders.settings import session_idle_minutes
 from data_loaders.users import UserError
 from ui import auth, shell
 
 view = shell.view()
-lang = view.lang
+lang, access = view.lang, view.access
+
+if access.signed_in:
+    st.title(t("page_account", lang))
+    if auth.just_signed_in():
+        st.success(t("sign_in_done", lang), icon=":material/check_circle:")
+    who = access.display_name or access.username
+    place = f" · {shell.region_label(access.kabkota_code)}" if access.kabkota_code else ""
+    st.text(t("account_who", lang, name=who, role=t(f"role_{access.role}", lang) + place))
+    st.caption(t("account_session", lang, minutes=int(session_idle_minutes())))
+    st.page_link("app_pages/ringkasan.py", label=t("account_to_overview", lang), icon=":material/dashboard:")
+    st.stop()
 
 st.title(t("sign_in_title", lang))
 st.caption(t("sign_in_intro", lang))
@@ -25,7 +38,7 @@ with st.columns([1, 1])[0]:
         except UserError as error:
             st.error(inert_markdown(error.message(lang)), icon=":material/error:")
         else:
-            st.switch_page("app_pages/ringkasan.py")
+            st.rerun()  # the same page, now the account; the URL's filters and language stay
     if auth.oidc_configured():
         if st.button(t("sign_in_oidc", lang), icon=":material/badge:", key="sign_in_oidc"):
             st.login()

@@ -139,7 +139,7 @@ else:
     export, formats = display(shown, PROGRAM)
     picked = tables.show(export, formats, lang, on_select="rerun", selection_mode="single-row", key="program_table")
     if view.access.may(EXPORT):  # the program list as a file: for roles that may export
-        files = (("csv", csv_bytes(export), "text/csv"), ("xlsx", xlsx_bytes(export, "program"), XLSX))
+        files = (("csv", csv_bytes(export), "text/csv"), ("xlsx", xlsx_bytes(export, "program", formats), XLSX))
         for place, (ext, content, mime) in zip(st.columns(4)[:2], files, strict=True):
             label, name = t(f"funding_download_{ext}", lang), f"program_{filters.year}.{ext}"
             downloads.button(label, content, name, mime, what="program_table", rows=len(export), container=place)

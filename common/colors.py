@@ -33,6 +33,16 @@ CLASS_COLORS = {
 # an operating region without spending — the money scale's dark blue, the coverage scale's orange
 # and the money scale's light blue, so the three read apart in colour and in grey.
 PLACE_COLORS = {"inside": "#3182BD", "outside": "#E66101", "idle": "#BDD7E7"}
+# Traffic lights (Evaluasi, Mode Rapat, meeting packs): the symbol, drawn white on its colour (each
+# fill keeps at least 4.5:1 contrast with white, WCAG AA; tests/test_meeting.py), and the named
+# colour of st.metric's delta for the same light. Lights are never told by a colour word alone.
+LIGHT_MARKS = {
+    "green": ("✓", "#166534"),
+    "amber": ("!", "#92400E"),
+    "red": ("✕", "#B91C1C"),
+    "none": ("–", "#4B5563"),
+}
+LIGHT_METRIC_COLORS = {"green": "green", "amber": "orange", "red": "red", "none": "gray"}
 NO_DATA = "#D9D9D9"
 MAP_LINE = "#FFFFFF"
 SELECTED_LINE = "#1F2933"

@@ -188,7 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "realisasi {spent} ({programs} program)",
         "en": "spent {spent} ({programs} programs)",
     },
-    "partners_map_none": {"id": "Tanpa program mitra ini", "en": "None of its programs"},
+    "partners_map_none": {"id": "Tanpa program mitra ini", "en": "No programs of this partner"},
     "partners_map_hover_idle": {"id": "wilayah operasi, tanpa realisasi", "en": "operating region, no spending"},
     "partners_map_title": {"id": "Tempat program, {year}", "en": "Where its programs are, {year}"},
     "partners_map_note": {
@@ -396,6 +396,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cat_unknown_program": {
         "id": "Program #{program} tidak ada; pilih program dari daftar.",
         "en": "Program #{program} does not exist; choose a program from the list.",
+    },
+    "cat_link_other_cell": {
+        "id": "Program #{program} tidak melayani kategori PPKS dan kabupaten/kota item #{item}; tautkan program yang melaksanakan kebutuhan ini.",
+        "en": "Program #{program} does not serve item #{item}'s PPKS category and kabupaten/kota; link the program that carries out this need.",
     },
     "cat_link_other_partner": {
         "id": "Program #{program} bukan program mitra pengadopsi; tautkan program milik mitra itu sendiri.",
@@ -1456,6 +1460,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "'{code}' bukan kode kabupaten/kota di Kalimantan Timur.",
         "en": "'{code}' is not the code of a kabupaten/kota of Kalimantan Timur.",
     },
+    "user_merged_partner": {
+        "id": "Mitra #{partner_id} sudah digabung ke #{kept} {name}; ikat pengguna ke mitra #{kept}.",
+        "en": "Partner #{partner_id} has been merged into #{kept} {name}; bind the user to partner #{kept}.",
+    },
     "user_bad_partner": {
         "id": "Mitra #{partner_id} tidak ada di basis data.",
         "en": "Partner #{partner_id} is not in the store.",
@@ -1622,6 +1630,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A session ends after a while without use; reloading the page also ends it.",
     },
     "sign_out_button": {"id": "Keluar", "en": "Sign out"},
+    "page_account": {"id": "Akun", "en": "Account"},
+    "sign_in_done": {"id": "Berhasil masuk.", "en": "Signed in."},
+    "account_who": {"id": "Masuk sebagai {name} — {role}", "en": "Signed in as {name} — {role}"},
+    "account_session": {
+        "id": "Sesi berakhir setelah {minutes} menit tanpa klik, saat halaman dimuat ulang, atau dengan tombol Keluar di bilah samping.",
+        "en": "The session ends after {minutes} minutes without a click, when the page is reloaded, or with the Sign out button in the sidebar.",
+    },
+    "account_to_overview": {"id": "Buka Ringkasan", "en": "Open the overview"},
     "sign_in_oidc": {"id": "Masuk dengan akun kantor", "en": "Sign in with the office account"},
     "sign_in_oidc_unregistered": {
         "id": "Akun {email} belum terdaftar di dasbor ini. Minta administrator menambahkan pengguna dengan nama pengguna {email}.",
@@ -2086,9 +2102,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Angka penerima di bagian ini hanya menghitung penerima program perusahaan Anda sendiri.",
         "en": "The beneficiary figures in this section count only the beneficiaries of your own company's programs.",
     },
+    "check_limit": {
+        "id": "Anda sudah memeriksa {count} daftar hari ini, batas harian pemeriksaan jumlah. Coba lagi besok, atau minta Analis Dinas Sosial memeriksanya.",
+        "en": "You have checked {count} lists today, the daily limit of count checks. Try again tomorrow, or ask a Dinas Sosial analyst to check it.",
+    },
+    "check_too_short": {
+        "id": "Daftar berisi {listed} orang; pemeriksaan jumlah memerlukan paling sedikit {minimum} orang berbeda, agar jumlah tidak menunjukkan bantuan satu orang. Tambahkan orang ke daftar lalu unggah lagi.",
+        "en": "The list holds {listed} people; a count check needs at least {minimum} different people, so that counts do not show one person's help. Add people to the list and upload it again.",
+    },
     "check_counts_intro": {
-        "id": "Unggah CSV berisi kolom nik (16 angka) atau nik_hash. Yang kembali hanya jumlah orang di daftar Anda yang sudah menerima bantuan dari program mana pun pada tahun ini, per sumber dana; jumlah di bawah {count} tidak ditampilkan. Berkas tidak disimpan; pemeriksaan dicatat di jejak audit.",
-        "en": "Upload a CSV with a nik (16 digits) or nik_hash column. Only counts come back: how many people on your list already receive help from any program this year, per funding source; counts below {count} are not shown. The file is not stored; the check is recorded in the audit trail.",
+        "id": "Unggah CSV berisi kolom nik (16 angka) atau nik_hash, paling sedikit {minimum} orang. Yang kembali hanya jumlah orang di daftar Anda yang tahun ini sudah menerima bantuan dari program lain (bukan program Anda sendiri) di seluruh Kalimantan Timur, per sumber dana, dibulatkan ke bawah per {count} (di bawah {count}: '< {count}'). Berkas tidak disimpan; pemeriksaan dicatat di jejak audit.",
+        "en": "Upload a CSV with a nik (16 digits) or nik_hash column, at least {minimum} people. Only counts come back: how many people on your list already receive help from other programs (not your own) anywhere in East Kalimantan this year, per funding source, rounded down to tens of {count} (below {count}: '< {count}'). The file is not stored; the check is recorded in the audit trail.",
     },
     "eval_lock_admin_only": {
         "id": "Hanya admin yang dapat mengunci atau membuka tahun.",
@@ -2215,13 +2239,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Lampu: ✓ hijau ≥ {green}, ! kuning {amber}–{green}, ✕ merah < {amber} dari target (dibalik untuk indikator 'turun'); – tanpa data.",
         "en": "Lights: ✓ green ≥ {green}, ! amber {amber}–{green}, ✕ red < {amber} of target (inverted for 'lower is better'); – no data.",
     },
-    "light_green": {"id": "✓ hijau", "en": "✓ green"},
-    "light_amber": {"id": "! kuning", "en": "! amber"},
-    "light_red": {"id": "✕ merah", "en": "✕ red"},
+    "light_green": {"id": "✓ sesuai target", "en": "✓ on target"},
+    "light_amber": {"id": "! perlu perhatian", "en": "! needs attention"},
+    "light_red": {"id": "✕ tertinggal", "en": "✕ behind"},
     "light_none": {"id": "– tanpa data", "en": "– no data"},
-    "word_green": {"id": "hijau", "en": "green"},
-    "word_amber": {"id": "kuning", "en": "amber"},
-    "word_red": {"id": "merah", "en": "red"},
+    "word_green": {"id": "sesuai target", "en": "on target"},
+    "word_amber": {"id": "perlu perhatian", "en": "needs attention"},
+    "word_red": {"id": "tertinggal", "en": "behind"},
     "word_none": {"id": "tanpa data", "en": "no data"},
     "nar_realisation": {
         "id": "Realisasi anggaran {region} {year} mencapai {share} ({light}).",
@@ -2332,6 +2356,67 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval_reach_note": {
         "id": "Penerima dihitung sekali per program dan lokasi, hanya tempat yang melaporkan capaian; jiwa dan KK tidak dijumlahkan. Program bersatuan unit atau lembaga tidak dihitung sebagai orang.",
         "en": "People are counted once per program and place, only where reached is reported; persons and households are never added. Programs counted in units or institutions are not counted as people.",
+    },
+    # --- meeting mode (Mode Rapat) ---------------------------------------------------------
+    "page_meeting": {"id": "Mode Rapat", "en": "Meeting mode"},
+    "meeting_default_name": {
+        "id": "Rapat Koordinasi Forum CSR Kesejahteraan Sosial",
+        "en": "Social Welfare CSR Forum Coordination Meeting",
+    },
+    "meeting_name": {"id": "Nama rapat", "en": "Meeting name"},
+    "meeting_date": {"id": "Tanggal rapat", "en": "Meeting date"},
+    "meeting_year_stamp": {"id": "Tahun {year}", "en": "Year {year}"},
+    "meeting_date_line": {"id": "Tanggal: {date}", "en": "Date: {date}"},
+    "meeting_filters_line": {"id": "Tampilan: {filters}", "en": "View: {filters}"},
+    "meeting_qr_note": {
+        "id": "Pindai kode QR untuk membuka tampilan yang sama di ponsel.",
+        "en": "Scan the QR code to open the same view on a phone.",
+    },
+    "meeting_headline_title": {"id": "Angka utama {year}", "en": "Headline figures {year}"},
+    "meeting_funding_title": {"id": "Pendanaan per sumber {year}", "en": "Funding by source {year}"},
+    "meeting_agenda_title": {"id": "Agenda {number}: {kind}", "en": "Agenda {number}: {kind}"},
+    "meeting_agenda_none": {"id": "Agenda koordinasi", "en": "Coordination agenda"},
+    "meeting_evaluation_title": {"id": "Sorotan evaluasi {year}", "en": "Evaluation highlights {year}"},
+    "meeting_forum_title": {"id": "Mitra dan etalase program", "en": "Partners and the programme catalogue"},
+    "meeting_top_partners": {"id": "Mitra dengan realisasi terbesar", "en": "Partners with the largest spending"},
+    "meeting_no_partners": {
+        "id": "Belum ada mitra dengan dana CSR/PPM pada tampilan ini.",
+        "en": "No partner has CSR/PPM money in this view.",
+    },
+    "meeting_open_items": {
+        "id": "Etalase terbuka: {amount} belum didanai",
+        "en": "Open catalogue: {amount} not yet funded",
+    },
+    "meeting_open_item": {"id": "{title} — {place}: {amount}", "en": "{title} — {place}: {amount}"},
+    "meeting_no_open_items": {
+        "id": "Tidak ada butir etalase terbit yang masih terbuka.",
+        "en": "No published catalogue item is still open.",
+    },
+    "meeting_closing_title": {"id": "Ringkasan penutup", "en": "Closing summary"},
+    "meeting_closing_money": {
+        "id": "Realisasi {spent} dari pagu {budget} ({share}).",
+        "en": "Spent {spent} of a budget of {budget} ({share}).",
+    },
+    "meeting_closing_agenda": {
+        "id": "{gaps} celah dan {overlaps} tumpang tindih dibahas sebagai agenda.",
+        "en": "{gaps} gaps and {overlaps} overlaps discussed as agenda items.",
+    },
+    "meeting_closing_open": {
+        "id": "Etalase yang masih terbuka untuk diadopsi mitra: {amount}.",
+        "en": "Catalogue still open for partners to adopt: {amount}.",
+    },
+    "meeting_slide_of": {"id": "Slide {number} dari {total}", "en": "Slide {number} of {total}"},
+    "meeting_previous": {"id": "Sebelumnya", "en": "Previous"},
+    "meeting_next": {"id": "Berikutnya", "en": "Next"},
+    "meeting_auto": {"id": "Maju otomatis (detik, 0 = mati)", "en": "Auto-advance (seconds, 0 = off)"},
+    "meeting_dark": {"id": "Gelap", "en": "Dark"},
+    "meeting_light": {"id": "Terang", "en": "Light"},
+    "meeting_theme": {"id": "Tema", "en": "Theme"},
+    "meeting_slide": {"id": "Slide", "en": "Slide"},
+    "meeting_exit": {"id": "Keluar dari Mode Rapat", "en": "Leave meeting mode"},
+    "meeting_keys": {
+        "id": "Tombol: → PageDown Spasi = berikutnya · ← PageUp = sebelumnya",
+        "en": "Keys: → PageDown Space = next · ← PageUp = previous",
     },
     # --- reference page -------------------------------------------------------------------
     "reference_title": {"id": "Data referensi", "en": "Reference data"},
@@ -2541,6 +2626,99 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli_awards_heading": {
         "id": "{award} {year}; bobot (dinormalkan): {weights}",
         "en": "{award} {year}; weights (normalised): {weights}",
+    },
+    # --- downloads' stamp and the Excel workbook (issue 14) ----------------------------------
+    "stamp_title": {"id": "Sinergi Kesos Kaltim — {file}", "en": "Sinergi Kesos Kaltim — {file}"},
+    "stamp_sheet": {"id": "Keterangan", "en": "About"},
+    "stamp_filters": {"id": "Filter", "en": "Filters"},
+    "stamp_as_of": {"id": "Data per", "en": "Data as of"},
+    "stamp_source": {"id": "Sumber data", "en": "Data source"},
+    "stamp_made": {"id": "Dibuat", "en": "Made"},
+    "wb_title": {
+        "id": "Sinergi Kesos Kaltim — Bahan Rapat (Excel)",
+        "en": "Sinergi Kesos Kaltim — meeting pack (Excel)",
+    },
+    "wb_sheet_summary": {"id": "Ringkasan", "en": "Summary"},
+    "wb_sheet_sources": {"id": "Dana per sumber", "en": "Funding by source"},
+    "wb_sheet_areas": {"id": "Dana per wilayah", "en": "Funding by area"},
+    "wb_sheet_programs": {"id": "Program", "en": "Programs"},
+    "wb_sheet_gaps": {"id": "Celah & tumpang tindih", "en": "Gaps & overlaps"},
+    "wb_sheet_indicators": {"id": "Indikator", "en": "Indicators"},
+    "wb_sheet_partners": {"id": "Mitra", "en": "Partners"},
+    "wb_col_key": {"id": "Kunci (perintah summary)", "en": "Key (summary command)"},
+    "wb_col_figure": {"id": "Angka", "en": "Figure"},
+    "wb_col_value": {"id": "Nilai", "en": "Value"},
+    "wb_col_population": {"id": "Penduduk (jiwa)", "en": "Population (persons)"},
+    "wb_col_per_resident": {"id": "Pagu per penduduk (Rp)", "en": "Planned per resident (Rp)"},
+    "wb_col_per_ppks": {"id": "Pagu per PPKS jiwa (Rp)", "en": "Planned per person in need (Rp)"},
+    "wb_fig_region_code": {"id": "Kode wilayah (Kemendagri)", "en": "Region code (Kemendagri)"},
+    "wb_fig_region_name": {"id": "Wilayah", "en": "Region"},
+    "wb_fig_sources": {"id": "Sumber dana dipilih (kosong: semua)", "en": "Funding sources chosen (empty: all)"},
+    "wb_fig_year": {"id": "Tahun", "en": "Year"},
+    "wb_fig_budget_idr": {"id": "Pagu, semua sumber (Rp)", "en": "Planned, all sources (Rp)"},
+    "wb_fig_committed_idr": {"id": "Komitmen CSR/TJSL dan PPM (Rp)", "en": "Committed, CSR/TJSL and PPM (Rp)"},
+    "wb_fig_committed_sources": {"id": "Sumber yang berkomitmen", "en": "Pledging sources"},
+    "wb_fig_spent_idr": {"id": "Realisasi, semua sumber (Rp)", "en": "Spent, all sources (Rp)"},
+    "wb_fig_realisation": {"id": "Realisasi ÷ pagu", "en": "Spent ÷ planned"},
+    "wb_fig_programs": {"id": "Program", "en": "Programs"},
+    "wb_fig_target_jiwa": {"id": "Target penerima (jiwa)", "en": "Target (persons)"},
+    "wb_fig_target_kk": {"id": "Target penerima (KK)", "en": "Target (households)"},
+    "wb_fig_reached_jiwa": {"id": "Penerima tercapai (jiwa)", "en": "Reached (persons)"},
+    "wb_fig_reached_kk": {"id": "Penerima tercapai (KK)", "en": "Reached (households)"},
+    "wb_fig_reach_jiwa": {"id": "Tercapai ÷ target (jiwa)", "en": "Reached ÷ target (persons)"},
+    "wb_fig_reach_kk": {"id": "Tercapai ÷ target (KK)", "en": "Reached ÷ target (households)"},
+    "wb_fig_reached_in_need_jiwa": {
+        "id": "Tercapai di wilayah × kategori ber-PPKS (jiwa)",
+        "en": "Reached where there is need (persons)",
+    },
+    "wb_fig_reached_in_need_kk": {
+        "id": "Tercapai di wilayah × kategori ber-PPKS (KK)",
+        "en": "Reached where there is need (households)",
+    },
+    "wb_fig_ppks_jiwa": {"id": "PPKS (jiwa)", "en": "In need (persons)"},
+    "wb_fig_ppks_kk": {"id": "PPKS (KK)", "en": "In need (households)"},
+    "wb_fig_coverage": {"id": "Cakupan (tercapai ÷ PPKS)", "en": "Coverage (reached ÷ in need)"},
+    "wb_fig_coverage_basis": {"id": "Satuan cakupan", "en": "Coverage unit"},
+    "wb_fig_coverage_kk": {"id": "Cakupan KK", "en": "Coverage, households"},
+    "wb_fig_need_levels": {"id": "Tingkat data PPKS", "en": "Levels of the need figures"},
+    "wb_fig_need_set_aside_jiwa": {
+        "id": "PPKS tidak dihitung, aturan satu tingkat (jiwa)",
+        "en": "Need set aside, one-level rule (persons)",
+    },
+    "wb_fig_need_set_aside_kk": {
+        "id": "PPKS tidak dihitung, aturan satu tingkat (KK)",
+        "en": "Need set aside, one-level rule (households)",
+    },
+    "wb_fig_data_as_of": {"id": "Data per (impor terakhir)", "en": "Data as of (latest import)"},
+    "wb_fig_is_sample": {"id": "Data contoh", "en": "Sample data"},
+    "cli_report_written": {
+        "id": "Bahan rapat ({format}) ditulis ke {file}.",
+        "en": "Meeting pack ({format}) written to {file}.",
+    },
+    "cli_report_level": {
+        "id": "Bahan rapat dibuat per provinsi atau kabupaten/kota; {name} berada di bawahnya. Sebutkan kabupaten/kotanya "
+        "dengan --wilayah.",
+        "en": "A meeting pack is for the province or a regency/city; {name} lies below that level. Name its regency/city "
+        "with --wilayah.",
+    },
+    "cli_report_no_year": {
+        "id": "Tidak ada data program atau PPKS untuk tahun {year}, jadi tidak ada bahan rapat. Tahun yang ada: {years}. "
+        "Pilih salah satu dengan --year.",
+        "en": "There is no program or PPKS data for {year}, so there is no meeting pack. Years with data: {years}. Choose "
+        "one with --year.",
+    },
+    "cli_report_no_data": {
+        "id": "Belum ada data program atau PPKS, jadi tidak ada bahan rapat. Impor data dulu (python -m data_loaders "
+        "import) atau buat data contoh (python -m data_loaders demo).",
+        "en": "There is no program or PPKS data yet, so there is no meeting pack. Import data first (python -m "
+        "data_loaders import) or build the sample data (python -m data_loaders demo).",
+    },
+    "cli_report_meeting": {"id": "Rapat Koordinasi Kesejahteraan Sosial", "en": "Social Welfare Coordination Meeting"},
+    # --- Bahan Rapat (meeting packs: reports/) ----------------------------------------------
+    "pack_page": {"id": "Halaman {n} dari {total}", "en": "Page {n} of {total}"},
+    "pack_more_rows": {
+        "id": "… dan {count} baris lainnya (lengkap di unduhan XLSX)",
+        "en": "… and {count} more rows (in full in the XLSX download)",
     },
 }
 

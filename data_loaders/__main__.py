@@ -7,11 +7,13 @@ Exit codes: 0 success, 1 a problem with the data or the store (the message says 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -31,13 +33,14 @@ from data_loaders.values import funding_source, partner_key
 from domain import awards
 from domain.filters import Filters
 from domain.overlap import overlaps_by_region
-from domain.overview import available_years, data_status, figures
+from domain.overview import available_years, data_status, default_year, figures
 from domain.reader import Reader
 
 # Data staff on the command line may import larger files than the browser upload allows.
 MAX_CLI_FILE_BYTES = 20 * MAX_FILE_BYTES
 # Commands that only read open the store read-only, so they run while the dashboard reads it too.
 READING_COMMANDS = ("stats", "history", "overlaps", "audit")
+REPORT_LINK = "http://localhost:8501"  # the dashboard's address on the meeting's network, for the QR code
 STAGES = {"read": "cli_read", "validate": "cli_validate", "write": "cli_write"}
 # The overlaps command's column names, kept from its first version (scripts read them).
 OVERLAP_COLUMNS = {
@@ -82,6 +85,16 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--wilayah", help="a kabupaten/kota: name, alias, Kemendagri or BPS code (default: province)")
     summary.add_argument("--sumber", action="append", default=[], help="a funding source (repeatable), e.g. CSR/TJSL")
     summary.add_argument("--format", choices=["table", "json"], default="table")
+    report = commands.add_parser("report", help="the meeting pack of a view (Bahan Rapat): PDF, PowerPoint or Excel")
+    report.add_argument("--format", choices=["pdf", "pptx", "xlsx"], required=True)
+    report.add_argument("--year", type=int, help="default: the year the dashboard opens on")
+    report.add_argument("--wilayah", help="a kabupaten/kota: name, alias, Kemendagri or BPS code (default: province)")
+    report.add_argument("--lang", choices=["id", "en"], help="the pack's language (default: SINERGI_LANG, else id)")
+    report.add_argument("--meeting", help="the meeting's name on the title slide (PDF, PowerPoint)")
+    report.add_argument(
+        "--link", default=REPORT_LINK, help=f"the dashboard's address the QR code opens ({REPORT_LINK})"
+    )
+    report.add_argument("--out", required=True, help="the file to write")
     ranked = commands.add_parser("awards", help="the ranking of an award category (the Apresiasi page's)")
     ranked.add_argument("--year", type=int, required=True)
     ranked.add_argument("--format", choices=["table", "json"], default="table")
@@ -281,6 +294,49 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    """Write the meeting pack of the view --year/--wilayah in --lang: the XLSX of
+    `reports.workbook.workbook`, or the PDF/PPTX of `domain.meeting.deck` (`reports.pdf.write_pdf`,
+    `reports.pptx.write_pptx`). The region and year are checked as the `summary` command checks them;
+    exit 1 with a message (SINERGI_LANG) for a region below kabupaten/kota or a year without data."""
+    lang = _lang()
+    pack_lang = args.lang or lang
+    region = resolve_region(args.wilayah) if args.wilayah else None
+    if region is not None and region.level not in ("provinsi", "kabupaten_kota"):
+        print(t("cli_report_level", lang, name=describe(region)), file=sys.stderr)
+        return 1
+    kabkota = region.code if region is not None and region.level == "kabupaten_kota" else None
+    store = open_store(read_only=True)
+    try:
+        reader = Reader(store)
+        years = available_years(reader)
+        year = args.year if args.year is not None else default_year(reader)
+        if year is None:
+            print(t("cli_report_no_data", lang), file=sys.stderr)
+            return 1
+        if year not in years:
+            print(t("cli_report_no_year", lang, year=year, years=", ".join(map(str, years)) or "–"), file=sys.stderr)
+            return 1
+        filters = Filters(year=year, kabkota=kabkota)
+        # The packs load plotly, the boundaries and the renderers: only this command imports them.
+        from domain import meeting
+        from reports import pdf, pptx, workbook
+
+        if args.format == "xlsx":
+            content = workbook.workbook(reader, filters, pack_lang)
+        else:
+            params = {"lang": pack_lang, "tahun": year} | ({"wilayah": kabkota} if kabkota else {})
+            link = f"{args.link.rstrip('/')}/?{urlencode(params)}"
+            name = args.meeting or t("cli_report_meeting", pack_lang)
+            deck = meeting.deck(reader, filters, pack_lang, name, dt.date.today(), link)
+            content = pdf.write_pdf(deck) if args.format == "pdf" else pptx.write_pptx(deck)
+    finally:
+        store.close()
+    Path(args.out).write_bytes(content)
+    print(t("cli_report_written", lang, format=args.format.upper(), file=args.out))
+    return 0
+
+
 def _awards(args: argparse.Namespace) -> int:
     """Print the ranking of an award category, computed by the same view function as the Apresiasi
     page (domain.awards.ranking, with the published weights). JSON: a list of {partner, partner_id,
@@ -461,6 +517,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "summary":
             return _summary(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "awards":
             return _awards(args)
         if args.command == "hash-nik":

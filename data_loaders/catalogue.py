@@ -382,23 +382,35 @@ def link_program(
     item's year or the next. From then on the program's imported amounts count and the adoption's own
     amount is the catalogue's commitment only (module docstring). Logged as 'catalogue_link'. Raises
     CatalogueError: not the adopting mitra or an admin, unknown adoption or program, a cancelled
-    adoption, a program of another partner or of another year."""
+    adoption, a program of another partner or of another year, or one that does not serve the item's
+    PPKS category in the item's kabupaten/kota (its money would count for another need)."""
     at = _now(now)
     with store.transaction() as tx:
         adoption = _managed(tx, access, adoption_id)
         if adoption["status"] == CANCELLED:
             raise CatalogueError("cat_link_cancelled", adoption=adoption_id)
-        programs = tx.query("SELECT partner_id, year FROM programs WHERE id = ?", [int(program_id)])
+        programs = tx.query("SELECT partner_id, year, ppks_category_id FROM programs WHERE id = ?", [int(program_id)])
         if programs.empty:
             raise CatalogueError("cat_unknown_program", program=program_id)
         program = programs.iloc[0]
         if pd.isna(program["partner_id"]) or int(program["partner_id"]) != int(adoption["partner_id"]):
             raise CatalogueError("cat_link_other_partner", program=program_id)
-        year = int(_item(tx, int(adoption["item_id"]))["year"])
+        item = _item(tx, int(adoption["item_id"]))
+        year = int(item["year"])
         if int(program["year"]) not in (year, year + 1):
             raise CatalogueError(
                 "cat_link_year", program=program_id, year=int(program["year"]), first=year, last=year + 1
             )
+        area = str(item["region_code"])[:5]  # the item's kabupaten/kota
+        places = tx.query(
+            "SELECT count(*) AS n FROM program_allocations WHERE program_id = ? AND substr(region_code, 1, 5) = ?",
+            [int(program_id), area],
+        )
+        same_category = not pd.isna(program["ppks_category_id"]) and int(program["ppks_category_id"]) == int(
+            item["ppks_category_id"]
+        )
+        if not same_category or not int(places.iloc[0]["n"]):  # it must carry out this need, not another
+            raise CatalogueError("cat_link_other_cell", program=program_id, item=int(adoption["item_id"]))
         tx.execute(
             "UPDATE catalogue_adoptions SET program_id = ?, updated_at = ?, updated_by = ? WHERE id = ?",
             [int(program_id), at, access.username, int(adoption_id)],

@@ -105,7 +105,7 @@ def _existing(store: Store, username: str) -> pd.Series:
 
 def _check_role(store: Store, role: str, kabkota_code: str | None, partner_id: int | None) -> None:
     """Raise UserError unless `role` is known and has a region exactly when it is an operator and a
-    stored partner exactly when it is a mitra."""
+    stored partner exactly when it is a mitra — one not merged into another (migration 0009)."""
     if role not in ROLES:
         raise UserError(key="user_bad_role", role=role, roles=", ".join(ROLES))
     if (role == "operator") != (kabkota_code is not None):
@@ -114,8 +114,18 @@ def _check_role(store: Store, role: str, kabkota_code: str | None, partner_id: i
         raise UserError(key="user_mitra_partner" if role == "mitra" else "user_partner_not_mitra")
     if kabkota_code is not None and kabkota_code not in {region.code for region in kabupaten_kota()}:
         raise UserError(key="user_bad_region", code=kabkota_code)
-    if partner_id is not None and not store.scalar("SELECT count(*) FROM partners WHERE id = ?", [partner_id]):
-        raise UserError(key="user_bad_partner", partner_id=partner_id)
+    if partner_id is not None:
+        found = store.query(
+            "SELECT p.merged_into, k.name FROM partners p LEFT JOIN partners k ON k.id = p.merged_into WHERE p.id = ?",
+            [partner_id],
+        )
+        if found.empty:
+            raise UserError(key="user_bad_partner", partner_id=partner_id)
+        if not pd.isna(found.iloc[0]["merged_into"]):  # its programs now belong to the partner it was merged into
+            kept = int(found.iloc[0]["merged_into"])
+            raise UserError(
+                key="user_merged_partner", partner_id=partner_id, kept=kept, name=str(found.iloc[0]["name"])
+            )
 
 
 def add_user(

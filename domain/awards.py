@@ -31,7 +31,8 @@ sample data) is left out: its weight counts 0 that year.
 amount spent, then by the partner's name (A–Z, ignoring case); every partner gets its own rank.
 
 Ranked are the partners (`partner_rows`, merged partners left out) with a CSR/TJSL or PPM allocation
-row in the award year, read in the reader's scope.
+row in the award year, read in the forum's scope (`Scope()`) whatever the user's scope, so an operator
+or a company sees the same published ranking as the forum.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ import pandas as pd
 from data_loaders.regions import REFERENCE_DIR
 from domain import measures
 from domain.evaluation import reporting
-from domain.filters import Filters
+from domain.filters import Filters, Scope
 from domain.measures import PEOPLE_UNITS, PLEDGING_SOURCES
 from domain.partners import alignment
 from domain.reader import Reader
@@ -314,7 +315,9 @@ def ranking(
     the criteria in use all weigh 0."""
     spec = award_of(award)
     asked = _asked(spec, weights)
-    values = _values(reader, year)
+    # One published ranking for everyone: read in the forum's scope (`Scope()`), as `alignment` is;
+    # only Rupiah, ratios, years and partners' reach totals leave it — never a person or a need cell.
+    values = _values(Reader(reader.store, Scope()), year)
     table = values[["partner_id", "partner"]].assign(spent=values["spent"].astype(float))
     best, left_out = [], []
     for criterion in spec.criteria:

@@ -132,9 +132,10 @@ def plan(reader: Reader, filters: Filters) -> Plan:
         proposals = proposals[proposals["area_code"] == filters.kabkota]
         adoptions = adoptions[adoptions["area_code"] == filters.kabkota]
     keys = ["area_code", "ppks_category_id"]
-    proposed = set(zip(proposals["program_id"], proposals["area_code"], proposals["ppks_category_id"], strict=True))
-    linked = zip(adoptions["program_id"], adoptions["area_code"], adoptions["ppks_category_id"], strict=True)
-    counted = [pd.isna(p) or (int(p), a, c) not in proposed for p, a, c in linked]
+    # An adoption linked to a proposal of the year adds no money of its own, wherever that proposal
+    # is placed: the proposal's pagu already holds it.
+    proposed = {int(p) for p in proposals["program_id"]}
+    counted = [pd.isna(p) or int(p) not in proposed for p in adoptions["program_id"]]
     adoptions = adoptions.assign(counted=pd.Series(counted, index=adoptions.index, dtype=bool))
     by_proposal = proposals.groupby(keys).agg(
         proposals=("program_id", "nunique"), proposal_budget=("budget", "sum"), name_p=("area_name", "first")

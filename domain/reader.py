@@ -53,10 +53,11 @@ for another kab/kota then finds no rows); a visitor `Scope(public=True)`; a mitr
 beneficiary-level sections at all (a mitra's hold its own programs' people only).
 
 The one exception to "beneficiary rows of the scope" is the count-only list check of a mitra
-(`Reader.count_listed`): it matches an uploaded list against every beneficiary row the scope's
-kab/kota and partner limits keep, also under `public`, and returns counts per funding source only —
-never a row, a name or a program — with every count from 1 to `SMALL_COUNT` − 1 withheld (None). A
-visitor's scope (public without an own partner) may not run it.
+(`Reader.count_listed`): it matches an uploaded list of at least `MIN_LISTED` persons against every
+beneficiary row of the year in the province, leaving out the partner's own programs, and returns
+counts per funding source only — never a row, a name, a place or a program — rounded down to a
+multiple of `SMALL_COUNT`, so that adding or removing one person does not show in them. A visitor's
+scope (public without an own partner) may not run it.
 
 A second exception: `domain.partners.alignment` reads the gap flags of `domain.gaps.area_categories`
 through a reader of the forum's scope (`Scope()`), whatever the caller's scope, so a company sees the same
@@ -87,6 +88,7 @@ SHARED_ENTRIES = 32  # views kept per reader by `Reader.shared`
 # control (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §5.2), so no cell of a
 # region × PPKS category small enough to point at a household is published at any level.
 SMALL_COUNT = 10
+MIN_LISTED = 2 * SMALL_COUNT  # persons a mitra's count-only list check needs at the least
 
 NEED_LEVEL_RULE = (
     "Need for one year, PPKS category and unit (jiwa or KK) is read at one level per area: the finest "
@@ -443,32 +445,50 @@ class Reader:
         return self.store.query_frame(full, values, **frames)
 
     def count_listed(self, hashes: Sequence[str], filters: Filters) -> pd.DataFrame:
-        """How many persons of an uploaded list (keyed NIK hashes) are among the beneficiaries of
-        `filters.year` (and `filters.kabkota`), counted over every beneficiary row of the scope's
-        kab/kota and partner limits — also under `public` (the count-only check of a mitra, see the
-        module docstring). Returns one row per funding source of the programs they are listed in
-        (funding_source code) and a row with funding_source None for the persons found at all (each
-        once); `people` is an int, or None where 1 ≤ count < SMALL_COUNT (withheld). Raises
-        PermissionError for a visitor's scope (public without `own_partner_id`)."""
+        """How many persons of a mitra's uploaded list (keyed NIK hashes) receive help from *other*
+        programs in `filters.year`, over every beneficiary row of the province (the count-only check
+        of a mitra, see the module docstring). To keep one person's help from being read off the
+        counts: the list needs at least `MIN_LISTED` distinct persons; the region, source and PPKS
+        filters do not apply (the province, the year); the partner's own programs are not counted
+        (it knows their people); every funding source has a row, found or not; and every count is
+        rounded down to a multiple of `SMALL_COUNT` (0–9 → None, 10–19 → 10, …). Returns
+        funding_source (code; None on the row of the persons found at all, each once) and people
+        (int or None). Raises PermissionError for a visitor's scope (public without
+        `own_partner_id`) and ListTooShort for a list shorter than `MIN_LISTED`."""
         if self.scope.public and self.scope.own_partner_id is None:
             raise PermissionError("the public view has no list check")
-        unlimited = Reader(self.store, replace(self.scope, public=False, own_partner_id=None))
-        where, params = beneficiary_filter(filters)
-        uploaded = pd.DataFrame({"nik_hash": sorted(set(hashes))}, dtype=str)
+        listed = sorted(set(hashes))
+        if len(listed) < MIN_LISTED:
+            raise ListTooShort(len(listed))
+        unlimited = Reader(self.store, replace(self.scope, public=False, own_partner_id=None, kabkota=None))
+        uploaded = pd.DataFrame({"nik_hash": listed}, dtype=str)
+        own = self.scope.own_partner_id if self.scope.own_partner_id is not None else -1
         counts = unlimited.query_frame(
-            f"""WITH matched AS (SELECT DISTINCT b.nik_hash, s.funding_source
+            """WITH programs_of_year AS (SELECT DISTINCT program_id, partner_id FROM allocation_rows WHERE year = ?),
+                 matched AS (SELECT DISTINCT b.nik_hash, s.funding_source
                     FROM uploaded u JOIN beneficiary_rows b ON b.nik_hash = u.nik_hash
-                    LEFT JOIN program_sources s ON s.program_id = b.program_id WHERE {where})
-                SELECT funding_source, count(DISTINCT nik_hash) AS people FROM matched
-                WHERE funding_source IS NOT NULL GROUP BY funding_source
+                    JOIN programs_of_year p ON p.program_id = b.program_id
+                    LEFT JOIN program_sources s ON s.program_id = b.program_id
+                    WHERE b.year = ? AND coalesce(p.partner_id, -2) <> ?)
+                SELECT f.code AS funding_source, count(DISTINCT m.nik_hash) AS people
+                FROM funding_source_list f LEFT JOIN matched m ON m.funding_source = f.code
+                GROUP BY f.code, f.sort_order
                 UNION ALL SELECT NULL, count(DISTINCT nik_hash) FROM matched""",
-            params,
+            [filters.year, filters.year, own],
             uploaded=uploaded,
         )
-        counts = counts.sort_values("funding_source", na_position="last", ignore_index=True)
-        people = [None if 0 < n < SMALL_COUNT else int(n) for n in counts["people"]]
+        people = [None if n < SMALL_COUNT else int(n) // SMALL_COUNT * SMALL_COUNT for n in counts["people"]]
         sources = [None if pd.isna(code) else code for code in counts["funding_source"]]
-        return pd.DataFrame({"funding_source": sources, "people": pd.Series(people, dtype=object)})
+        frame = pd.DataFrame({"funding_source": sources, "people": pd.Series(people, dtype=object)})
+        return frame.sort_values("funding_source", na_position="last", ignore_index=True)
+
+
+class ListTooShort(ValueError):
+    """A count-only list check of fewer than `MIN_LISTED` persons (`listed`: how many it had)."""
+
+    def __init__(self, listed: int) -> None:
+        self.listed = listed
+        super().__init__(f"{listed} persons listed; at least {MIN_LISTED} are needed")
 
 
 def holds_beneficiaries(scope: Scope) -> bool:

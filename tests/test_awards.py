@@ -38,6 +38,7 @@ import pytest
 from data_loaders.__main__ import main
 from data_loaders.store import Store, open_store
 from domain import awards
+from domain.filters import Scope
 from domain.reader import Reader
 from tests.conftest import app_test, filled_url
 from ui import award_views
@@ -401,3 +402,13 @@ def test_page_weights_change_the_rank(awards_url):
     assert any("the published weights" in info.value for info in at.info)
     at.button(key="bobot_mitra_terbaik_reset").click().run()
     assert at.dataframe[1].value["Partner"].iloc[0] == "PT Alfa Energi"
+
+
+def test_an_operator_and_a_company_see_the_forums_ranking(awards_url: str) -> None:
+    store = open_store(awards_url, read_only=True)
+    try:
+        forum = awards.ranking(Reader(store), 2025).table
+        for scope in (Scope(kabkota=("64.72",)), Scope(public=True, own_partner_id=1)):
+            pd.testing.assert_frame_equal(awards.ranking(Reader(store, scope), 2025).table, forum)
+    finally:
+        store.close()

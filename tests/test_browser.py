@@ -34,6 +34,7 @@ TITLES = {
     "celah": "Celah & tumpang tindih 2025",
     "evaluasi": "Evaluasi 2025",
     "ringkasan": "Ringkasan 2025",
+    "rapat": "Rapat Koordinasi Forum CSR Kesejahteraan Sosial",
 }
 # Direct links from the one page registry: the default page is the app's root, every other page its
 # file stem. The default page goes last, so the first request of a fresh server is another page.
@@ -98,14 +99,16 @@ def _assert_no_error(page, where: str) -> None:
     assert page.locator("[data-testid='stException']").count() == 0, where
 
 
-def sign_in(page, server: str, username: str) -> None:
-    """Sign in through the form, the way a user does (the session lives until the page reloads)."""
-    page.goto(f"{server}/masuk")
+def sign_in(page, server: str, username: str, query: str = "") -> None:
+    """Sign in through the form, the way a user does (the session lives until the page reloads);
+    `query` the address's filters and language ('?lang=en&wilayah=Samarinda')."""
+    page.goto(f"{server}/masuk{query}")
     _wait_until_done(page)
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Masuk").last.click()
-    page.wait_for_function("() => !location.pathname.endsWith('/masuk')", timeout=30_000)
+    english = "lang=en" in query
+    page.get_by_label("Username" if english else "Nama pengguna").fill(username)
+    page.get_by_label("Password" if english else "Kata sandi", exact=True).fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in" if english else "Masuk").last.click()
+    page.get_by_text("Signed in." if english else "Berhasil masuk.").wait_for(timeout=30_000)
     _wait_until_done(page)
 
 
@@ -125,6 +128,18 @@ def test_every_page_by_direct_link_on_a_fresh_server(server, browser_page):
     assert not browser_page.outside_requests
 
 
+def test_signing_in_keeps_the_language_and_filters_of_the_address(server, browser_page):
+    test_user("analis")
+    sign_in(browser_page, server, "uji-analis", "?lang=en&wilayah=Samarinda")
+    _assert_no_error(browser_page, "signed in with filters")
+    assert browser_page.locator("h1").first.inner_text().strip() == "Account"
+    assert "wilayah=Samarinda" in browser_page.url and "lang=en" in browser_page.url
+    browser_page.get_by_role("link", name="Open the overview").click()
+    _wait_until_done(browser_page)
+    assert browser_page.locator("h1").first.inner_text().strip() == "Overview 2025"
+    assert browser_page.get_by_text("Samarinda · All funding sources").count() >= 1
+
+
 def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(server, browser_page):
     page = browser_page
     for stem in SIGNED_IN_PAGES:  # a visitor's direct link runs the overview, never the page
@@ -135,8 +150,8 @@ def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(serve
         page.keyboard.press("Escape")  # the "page not found" notice
     test_user("admin")
     sign_in(page, server, "uji-admin")
-    assert page.locator("h1").first.inner_text().strip() == "Ringkasan 2025"
-    assert page.get_by_text("uji-admin").count() == 1
+    assert page.locator("h1").first.inner_text().strip() == "Akun"
+    assert page.get_by_text("Masuk sebagai uji-admin — Admin").count() == 1
     for stem, title in SIGNED_IN_PAGES.items():
         page.locator(f"[data-testid='stSidebarNav'] a[href$='/{stem}']").click()
         page.wait_for_url(f"**/{stem}**")
@@ -146,7 +161,7 @@ def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(serve
         page.screenshot(path=str(SCREENSHOTS / f"{stem}.png"), full_page=True)
     page.get_by_role("button", name="Keluar").click()
     _wait_until_done(page)
-    assert page.get_by_role("button", name="Masuk").count() == 1
+    assert page.locator("[data-testid='stSidebar'] a[href$='/masuk']").count() >= 1  # the sign-in link
     assert page.locator("[data-testid='stSidebarNav'] a[href$='/kelola_data']").count() == 0
     assert not page.outside_requests
 
@@ -210,3 +225,52 @@ def test_map_draws_every_region_offline_and_a_click_filters_every_page(server, b
     assert "wilayah=Kutai+Barat" in page.evaluate("() => location.search")
     assert page.get_by_text("Kutai Barat · Semua sumber dana").count() >= 1
     assert not page.outside_requests
+
+
+def _slide_in_url(page) -> str:
+    return page.evaluate("() => new URLSearchParams(location.search).get('slide')")
+
+
+def _font_px(page, selector: str) -> float:
+    """The computed font size of the innermost element holding the text of `selector`'s first match."""
+    script = f"""() => {{
+        let node = document.querySelector({selector!r});
+        while (node.firstElementChild) node = node.firstElementChild;
+        return parseFloat(getComputedStyle(node).fontSize);
+    }}"""
+    return page.evaluate(script)
+
+
+def test_meeting_mode_steps_with_the_keyboard_and_keeps_the_slide_in_the_url(server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server}/rapat")
+    _wait_until_done(page)
+    _assert_no_error(page, "rapat")
+    assert page.locator("[data-testid='stSidebar']").is_hidden()
+    assert page.locator("header[data-testid='stHeader']").is_hidden()
+    page.mouse.click(960, 540)  # focus the page, not an input
+    for key, expected in (("ArrowRight", "2"), ("PageDown", "3"), ("Space", "4"), ("ArrowLeft", "3")):
+        page.keyboard.press(key)
+        page.wait_for_function(
+            f"() => new URLSearchParams(location.search).get('slide') === '{expected}'", timeout=30_000
+        )
+        _wait_until_done(page)
+        assert _slide_in_url(page) == expected, key
+    page.goto(f"{server}/rapat?slide=2")
+    _wait_until_done(page)
+    assert _font_px(page, "[data-testid='stMetricValue']") >= 64
+    assert _font_px(page, ".st-key-rapat_footer p") >= 24
+    assert _font_px(page, "[data-testid='stMain'] label p") >= 24
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for variant in ("terang", "gelap"):
+        number = 1
+        while True:
+            page.goto(f"{server}/rapat?slide={number}&tema={variant}")
+            _wait_until_done(page)
+            _assert_no_error(page, f"rapat slide {number} {variant}")
+            page.screenshot(path=str(SCREENSHOTS / f"rapat-{variant}-{number:02d}.png"))
+            if page.get_by_role("button", name="Berikutnya").is_disabled():
+                break
+            number += 1
+    assert number == 9  # the fixture's deck: title … two agenda items … closing

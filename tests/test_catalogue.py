@@ -390,3 +390,21 @@ def test_page_for_a_visitor(url, lang):
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 1  # the published item only
     assert not at.number_input and not at.text_input
+
+
+def test_a_program_for_another_need_cannot_carry_an_item(store):
+    with store.transaction() as tx:  # PT Satu's 2026 proposal for street children in Samarinda
+        tx.execute(
+            "INSERT INTO programs (id, program_code, year, name, implementer, partner_id, ppks_category_id, "
+            "status, import_id) VALUES (8, 'P8', 2026, 'Anjal PT Satu', 'PT Satu', 1, 9, 'usulan', 1), "
+            "(9, 'P9', 2026, 'Lansia PT Satu', 'PT Satu', 1, 2, 'usulan', 1)"
+        )
+        tx.execute(
+            "INSERT INTO program_allocations (program_id, region_code, funding_source, budget_idr, import_id) "
+            "VALUES (8, '64.72', 'CSR', 850000000, 1), (9, '64.02', 'CSR', 850000000, 1)"
+        )
+    adoption = writes.adopt(store, MITRA_1, new_item(store), 1_000_000)  # the item: 64.02 × PPKS 9
+    error = refused("cat_link_other_cell", writes.link_program, store, MITRA_1, adoption, 8)  # another region
+    assert "does not serve item" in error.message("en")
+    refused("cat_link_other_cell", writes.link_program, store, MITRA_1, adoption, 9)  # another category
+    assert pd.isna(store.scalar("SELECT program_id FROM catalogue_adoptions WHERE id = ?", [adoption]))

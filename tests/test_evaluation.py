@@ -192,11 +192,11 @@ def test_narrative_rules(fixture_store):
     # Correction: "Penerima tercapai 88 %" mixed 578 KK reached with 660 KK + jiwa targeted; reach is
     # now per unit: 578 ÷ 610 KK (the jiwa program reports no reached figure, so it has none).
     assert narrative(now, "Kalimantan Timur", "id") == (
-        "Realisasi anggaran Kalimantan Timur 2025 mencapai 85 % (kuning). Penerima tercapai 95 % dari "
+        "Realisasi anggaran Kalimantan Timur 2025 mencapai 85 % (perlu perhatian). Penerima tercapai 95 % dari "
         "target (KK). 2 dari 2 indikator SPM di bawah target. 1 penyelenggara belum melaporkan realisasi."
     )
     english = narrative(now, "Kalimantan Timur", "en")
-    assert english.startswith("Budget realisation in Kalimantan Timur 2025 reached 85% (amber).")
+    assert english.startswith("Budget realisation in Kalimantan Timur 2025 reached 85% (needs attention).")
     assert "People reached are 95% of target (households)." in english
     empty = narrative(summary(reader, Filters(2019)), "Paser", "id")
     assert empty == "Belum ada anggaran tercatat untuk Paser 2019. Belum ada data indikator SPM."
@@ -255,12 +255,12 @@ def test_page(fixture_url):
     at.switch_page("app_pages/evaluasi.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Evaluasi 2025"
-    assert at.info[0].value.startswith("Realisasi anggaran Kalimantan Timur 2025 mencapai 85 % (kuning).")
+    assert at.info[0].value.startswith("Realisasi anggaran Kalimantan Timur 2025 mencapai 85 % (perlu perhatian).")
     cards: dict[str, tuple[str, str]] = {}
     for m in at.metric:  # the page's cards come first; the implementer scorecard repeats some labels
         cards.setdefault(m.label, (m.value, m.proto.delta))
     assert cards["Program dilaporkan tepat waktu"][0] == "0,0 %"
-    assert cards["Realisasi anggaran"] == ("84,6 %", "! kuning")  # as on the Ringkasan page
+    assert cards["Realisasi anggaran"] == ("84,6 %", "! perlu perhatian")  # as on the Ringkasan page
     assert cards["Target penerima tercapai (KK)"][0] == "94,8 %"  # 578 of 610 KK
     assert cards["Target penerima tercapai (jiwa)"][0] == "–"  # the one jiwa program reports no reached figure
     matrix = next(df.value for df in at.dataframe if "Penyelenggara" in df.value.columns and "2025" in df.value)
@@ -269,7 +269,10 @@ def test_page(fixture_url):
     assert matrix.loc["Kementerian Sosial", "2025"] == "! terlambat"
     by_source = next(df.value for df in at.dataframe if "Sumber dana" in df.value.columns).set_index("Sumber dana")
     assert by_source.loc["CSR/TJSL", "Penerima ÷ target (KK)"] == pytest.approx(0.8)
-    assert by_source.loc["CSR/TJSL", "Lampu penerima (KK)"] == "! kuning"
+    assert by_source.loc["CSR/TJSL", "Lampu penerima (KK)"] == "! perlu perhatian"
+    # Lights are coloured marks: white on the light's colour (common/colors.py), not only words.
+    styles = " ".join(frame.proto.arrow_data.styler.styles for frame in at.dataframe)
+    assert "{ background-color: #92400E; color: white }" in styles  # amber: "! perlu perhatian"
     assert "Penerima ÷ target (jiwa)" not in by_source  # no jiwa program reports a reached figure
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace["name"] for trace in trend["data"]] == ["APBN", "APBD Provinsi", "APBD Kabupaten/Kota", "CSR/TJSL"]
@@ -289,7 +292,8 @@ def test_page_in_english_on_sample_data(sample_url, monkeypatch):
     assert {m.label: m.value for m in at.metric}["Programs reported on time"] == "–"
     assert any("Not computed: sample data has no reporting due date." in c.value for c in at.caption)
     spm = next(df.value for df in at.dataframe if "Indicator" in df.value.columns)
-    assert set(spm["Period"]) == {"Annual"} and set(spm["Light"]) <= {"✓ green", "! amber", "✕ red", "– no data"}
+    assert set(spm["Period"]) == {"Annual"}
+    assert set(spm["Light"]) <= {"✓ on target", "! needs attention", "✕ behind", "– no data"}
     matrix = next(df.value for df in at.dataframe if "Implementer" in df.value.columns and "2025" in df.value)
     assert "✓ reported" in set(matrix["2025"])
     shown = [text for df in at.dataframe for text in displayed(df.proto)]

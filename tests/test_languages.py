@@ -199,7 +199,7 @@ def foreign_words(texts: list[str], words: tuple[str, ...] | list[str], names: l
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("region", [None, "Bontang"], ids=["province", "bontang"])
 def test_page_speaks_one_language(sample_url, proper_names, spec, lang, region):
-    at = app_test(None if spec.signed_out_only else "admin", timeout=180)  # admin opens every other page
+    at = app_test("admin", timeout=180)  # the admin opens every page
     at.query_params["lang"] = lang
     if region:  # a kab/kota selected: pages switch to kecamatan and show region-wide rows
         at.query_params["wilayah"] = region

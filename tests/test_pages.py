@@ -25,9 +25,8 @@ def run_app(query: dict[str, str] | None = None, page: str | None = None, role: 
 
 
 def role_for(page: str) -> str | None:
-    """Who can open `page`: a visitor for the sign-in page, the admin for every other page."""
-    spec = next(spec for spec in REGISTRY if spec.script == page)
-    return None if spec.signed_out_only else "admin"
+    """Who can open `page`: a visitor the sign-in form, the admin every other page."""
+    return None if page == "app_pages/masuk.py" else "admin"
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -237,6 +237,9 @@ def test_merge_and_undo(store: Store) -> None:
     assert _audit(store, "partner_merge")["actor"].tolist() == ["admin-uji"]
     registry = partners.registry(Reader(store), Filters(year=2025)).table.set_index("partner_id")
     assert 3 not in registry.index and registry.loc[1, "spent"] == 1050 * JT and registry.loc[1, "programs"] == 3
+    with pytest.raises(users.UserError) as refused:  # a company user cannot be bound to the merged record
+        users.add_user(store, "gamma", "mitra", "kata-sandi-panjang", "admin-uji", partner_id=3)
+    assert "digabung ke #1 PT Alfa Energi" in refused.value.message("id")
 
     assert merge_module.unmerge(store, merge_id, "admin-uji") == 2
     owners = store.query("SELECT id, partner_id FROM programs ORDER BY id").set_index("id")["partner_id"]

@@ -8,8 +8,10 @@ The hand-made fixture (tests/fixture_data.py) gets two partners and people worke
   RLH (APBD Provinsi + CSR): h5 in Kutim (64.08.04.1010)
   BEASISWA (CSR, mitra A = partner 1): h1, h2, h30 in Samarinda
   BANTUAN_B (CSR, mitra B = partner 2, new program 5, Rp 50 jt in 64.08.04): h1–h11 in Kutim
-Mitra A's list h1–h12 + h30 (13 people): all 13 found; APBN 12; CSR 12 (h1–h11, h30); APBD Provinsi
-1 (h5) → withheld. Need added in Berau: 4 (desa 64.03.01.2001) and 12 (desa 64.03.02.2002), 2025.
+Mitra A's count-only check of h1–h12 + h30 and 10 strangers (23 people; A's own BEASISWA is not
+counted): found 12 (h1–h12) → "10–19"; APBN 12 → "10–19"; CSR 11 (h1–h11 in B's program, h5 in RLH)
+→ "10–19"; APBD Provinsi 1 (h5) and every other source 0 → "< 10". Its 13-person list alone is too
+short (fewer than 20). Need added in Berau: 4 (desa 64.03.01.2001) and 12 (desa 64.03.02.2002), 2025.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ PEOPLE = (
     + [(h(i), "BANTUAN_B", KUTIM) for i in range(1, 12)]
 )
 MITRA_A_LIST = [h(i) for i in [*range(1, 13), 30]]
+STRANGERS = [h(i) for i in range(100, 110)]  # in no program
 
 
 @pytest.fixture
@@ -228,17 +231,34 @@ def test_a_mitra_sees_its_own_people_only_and_counts_only_in_the_list_check(role
     assert "hanya menghitung penerima program perusahaan Anda" in captions(at)
     assert "Bantuan Mitra B" not in frames_text(at) and "PKH" not in frames_text(at)
     upload(at, MITRA_A_LIST)
-    assert "13 dari 13 orang" in at.info[-1].value
+    assert "13 orang" in at.error[-1].value and "paling sedikit 20" in at.error[-1].value  # too short
+    upload(at, [*MITRA_A_LIST, *STRANGERS])
+    assert any("10–19 dari 23 orang" in info.value for info in at.info)
     result = at.dataframe[-1].value
     assert result.columns.tolist() == ["Sumber dana", "Penerima"]
+    withheld = f"< {SMALL_COUNT}"
     assert dict(zip(result.iloc[:, 0], result.iloc[:, 1], strict=True)) == {
-        "APBD Provinsi": f"< {SMALL_COUNT}",
-        "APBN": "12",
-        "CSR/TJSL": "12",
+        "APBD Kabupaten/Kota": withheld,
+        "APBD Provinsi": withheld,
+        "APBN": "10–19",
+        "CSR/TJSL": "10–19",
+        "Dana Desa": withheld,
+        "Lainnya": withheld,
+        "PPM": withheld,
     }
     detail = json.loads(list_checks(roles_url)["detail"].iloc[0])
     assert detail["counts_only"] is True and detail["role"] == "mitra"
     assert not page("mitra", "pendanaan", partner_id=A).get("download_button")
+
+
+def test_a_mitra_makes_at_most_five_count_checks_a_day(roles_url):
+    at = page("mitra", "celah", partner_id=A)
+    for extra in range(5):  # five different lists: each one checked and audited
+        upload(at, [*MITRA_A_LIST, *STRANGERS, h(200 + extra)])
+        assert any("dari 24 orang" in info.value for info in at.info)
+    upload(at, [*MITRA_A_LIST, *STRANGERS, h(300)])
+    assert "batas harian" in at.error[-1].value
+    assert len(list_checks(roles_url)) == 5
 
 
 def test_company_a_views_company_b_program(roles_url):
@@ -261,5 +281,6 @@ def test_company_a_views_company_b_program(roles_url):
 
 def test_a_mitra_with_a_tiny_list_learns_nothing_of_one_person(roles_url):
     at = upload(page("mitra", "celah", partner_id=A), [h(5)])
-    assert f"< {SMALL_COUNT} dari 1 orang" in at.info[-1].value
-    assert set(at.dataframe[-1].value.iloc[:, 1]) == {f"< {SMALL_COUNT}"}
+    assert "Daftar berisi 1 orang" in at.error[-1].value  # refused: a one-person list is a question about one person
+    assert not any("dari 1 orang" in info.value for info in at.info)
+    assert stored(roles_url, "SELECT count(*) AS n FROM audit_log WHERE action = 'list_check'")["n"][0] == 0

@@ -20,9 +20,9 @@ import domain
 from data_loaders.demo import build_demo
 from data_loaders.store import Store, open_store
 from domain.filters import Filters, Scope
-from domain.overlap import check_list, check_list_counts, overlaps_by_region
+from domain.overlap import check_list_counts, overlaps_by_region
 from domain.overview import figures
-from domain.reader import SMALL_COUNT, Reader, holds_beneficiaries
+from domain.reader import MIN_LISTED, SMALL_COUNT, ListTooShort, Reader, holds_beneficiaries
 
 YEAR = 2025
 KUKAR = "64.02"
@@ -235,16 +235,39 @@ def test_a_mitra_sees_its_own_programs_people_only(fixture_store):
     assert figures(reader, Filters(YEAR)).budget_idr == figures(Reader(fixture_store), Filters(YEAR)).budget_idr
 
 
-def test_a_mitra_list_check_counts_every_beneficiary_and_withholds_small_counts(sample):
+def test_a_mitra_list_check_counts_other_programs_in_bands_and_never_one_person(sample):
     partner = int(sample.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL"))
-    hashes = tuple(ARGUMENTS["hashes"](sample))
     mitra = Reader(sample, Scope(public=True, own_partner_id=partner))
-    counts = check_list_counts(mitra, hashes, Filters(YEAR))
-    full = check_list(Reader(sample), hashes, Filters(YEAR))
-    assert counts.found == full.found == len(hashes) and counts.listed == len(hashes)
+    own_people = list(
+        sample.query(
+            "SELECT DISTINCT b.nik_hash FROM beneficiaries b JOIN programs p ON p.program_code = b.program_code "
+            "AND p.year = b.year WHERE p.partner_id = ? AND b.year = ? ORDER BY 1",
+            [partner, YEAR],
+        )["nik_hash"]
+    )
+    others = sample.query(
+        "SELECT DISTINCT b.nik_hash FROM beneficiaries b JOIN programs p ON p.program_code = b.program_code "
+        "AND p.year = b.year WHERE coalesce(p.partner_id, -1) <> ? AND b.year = ? ORDER BY 1 LIMIT 57",
+        [partner, YEAR],
+    )["nik_hash"]
+    strangers = [f"{i:064x}" for i in range(30)]  # in no program
+    hashes = (*others, *strangers)
+    counts = check_list_counts(mitra, hashes, Filters(YEAR, kabkota=KUKAR))  # the region filter does not apply
+    assert counts.found == 50 and counts.listed == 87  # 57 people helped by others, rounded down to tens
     assert set(counts.table.columns) == {"funding_source", "people"}  # no place, program or person
-    assert all(n is None or n >= SMALL_COUNT for n in counts.table["people"])
-    one = check_list_counts(mitra, hashes[:1], Filters(YEAR))
-    assert one.found is None and one.listed == 1 and all(n is None for n in one.table["people"])
+    assert list(counts.table["funding_source"]) == sorted(sample.query("SELECT code FROM funding_sources")["code"])
+    assert all(n is None or n % SMALL_COUNT == 0 for n in counts.table["people"])
+    # The partner's own programs do not count: its own people count only for help from other programs.
+    helped_elsewhere = sample.scalar(
+        "SELECT count(DISTINCT b.nik_hash) FROM beneficiaries b JOIN programs p ON p.program_code = b.program_code "
+        "AND p.year = b.year WHERE coalesce(p.partner_id, -1) <> ? AND b.year = ? AND b.nik_hash IN "
+        f"({', '.join('?' for _ in own_people)})",
+        [partner, YEAR, *own_people],
+    )
+    padded = check_list_counts(mitra, (*others[:3], *strangers, *own_people), Filters(YEAR))
+    expected = (3 + helped_elsewhere) // SMALL_COUNT * SMALL_COUNT
+    assert padded.found == (expected or None)
+    with pytest.raises(ListTooShort):  # one person's help cannot be read off a short list
+        check_list_counts(mitra, hashes[: MIN_LISTED - 1], Filters(YEAR))
     with pytest.raises(PermissionError):
         Reader(sample, PUBLIC).count_listed(hashes, Filters(YEAR))

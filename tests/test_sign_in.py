@@ -33,8 +33,9 @@ def visitor() -> AppTest:
 
 
 def sign_in(at: AppTest, username: str, password: str) -> AppTest:
-    """Open the sign-in page from the sidebar button and submit the form."""
-    at.sidebar.button(key="sign_in_nav").click().run()
+    """Open the sign-in page (the sidebar's link) and submit the form."""
+    assert [link.label for link in at.sidebar.get("page_link")] == ["Masuk"]
+    at.switch_page("app_pages/masuk.py").run()
     assert at.title[0].value == "Masuk"
     at.text_input(key="sign_in_username").input(username)
     at.text_input(key="sign_in_password").input(password)
@@ -46,12 +47,12 @@ def sign_in(at: AppTest, username: str, password: str) -> AppTest:
 def test_a_visitor_signs_in_and_the_sidebar_shows_who_and_which_role(fixture_url):
     user = test_user("operator", kabkota="64.72")
     at = visitor()
-    assert [b.label for b in at.sidebar.button] == ["Masuk"]
     at = sign_in(at, "  UJI-operator-64.72 ", TEST_PASSWORD)  # names are trimmed and lower-cased
-    assert at.title[0].value == "Ringkasan 2025"
+    assert at.title[0].value == "Akun" and at.success[0].value == "Berhasil masuk."
+    assert "Masuk sebagai uji-operator-64.72 — Operator kab/kota · Samarinda" in [x.value for x in at.text]
     assert at.session_state[auth.ACCESS_KEY] == user.access
     assert "uji-operator-64.72" in [t.value for t in at.sidebar.text]
-    assert "Operator kab/kota · 64.72" in [c.value for c in at.sidebar.caption]
+    assert "Operator kab/kota · Samarinda" in [c.value for c in at.sidebar.caption]
     assert [b.label for b in at.sidebar.button] == ["Keluar"]
     assert actions(fixture_url)[-1] == ("uji-operator-64.72", "sign_in")
 
@@ -98,7 +99,8 @@ def test_the_navigation_lists_the_pages_of_the_role(fixture_url, role, extra):
     public = ["ringkasan", "peta", "pendanaan", "celah", "evaluasi", "referensi"]
     for stem in public + extra:
         at.switch_page(f"app_pages/{stem}.py")
-    for stem in {"kelola_data", "pengguna", "jejak_audit", "masuk"} - set(extra):
+    at.switch_page("app_pages/masuk.py")  # the account page, for everyone signed in
+    for stem in {"kelola_data", "pengguna", "jejak_audit"} - set(extra):
         with pytest.raises(ValueError):
             at.switch_page(f"app_pages/{stem}.py")
 
@@ -115,7 +117,7 @@ def test_a_session_ends_after_the_idle_time_and_says_so(fixture_url, monkeypatch
     at.run()
     assert auth.ACCESS_KEY not in at.session_state
     assert at.sidebar.info[0].value == "Sesi berakhir karena lama tidak digunakan. Silakan masuk lagi."
-    assert [b.label for b in at.sidebar.button] == ["Masuk"]
+    assert [link.label for link in at.sidebar.get("page_link")] == ["Masuk"]
     assert actions(fixture_url)[-1] == ("uji-analis", "session_expired")
 
 
@@ -129,7 +131,7 @@ def test_a_disabled_user_loses_the_session_at_the_next_click(fixture_url):
         store.close()
     at.run()
     assert auth.ACCESS_KEY not in at.session_state
-    assert [b.label for b in at.sidebar.button] == ["Masuk"]
+    assert [link.label for link in at.sidebar.get("page_link")] == ["Masuk"]
 
 
 def test_a_changed_role_takes_effect_at_the_next_click(fixture_url):
@@ -152,7 +154,7 @@ def test_signing_out_returns_to_the_public_view(fixture_url, lang):
     at.run()
     at.sidebar.button(key="sign_out").click().run()
     assert auth.ACCESS_KEY not in at.session_state
-    assert [b.label for b in at.sidebar.button] == ["Masuk" if lang == "id" else "Sign in"]
+    assert [link.label for link in at.sidebar.get("page_link")] == ["Masuk" if lang == "id" else "Sign in"]
     assert actions(fixture_url)[-1] == ("uji-admin", "sign_out")
 
 
@@ -210,3 +212,20 @@ def test_a_provider_address_without_a_user_gets_the_public_view_and_a_message(fi
     assert "Akun orang@lain.example belum terdaftar" in at.warning[0].value.replace("\u2060", "")  # no mail link
     failed = [(actor, action) for actor, action in actions(fixture_url) if action == "sign_in_failed"]
     assert failed == [("publik", "sign_in_failed")]  # once per session, without the address
+
+
+@pytest.mark.parametrize("query", [{"wilayah": "Samarinda"}, {"lang": "en"}, {"tahun": "2024", "sumber": "APBN"}])
+def test_signing_in_keeps_the_filters_and_language_of_the_address(fixture_url, query):
+    test_user("analis")
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("app_pages/masuk.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="sign_in_username").input("uji-analis")
+    at.text_input(key="sign_in_password").input(TEST_PASSWORD)
+    at.main.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state[auth.ACCESS_KEY].role == "analis"
+    assert {key: at.query_params[key] for key in query} == query

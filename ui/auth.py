@@ -29,6 +29,7 @@ SEEN_KEY = "_sinergi_seen"  # time.time() of the session's last rerun
 EXPIRED_KEY = "_sinergi_expired"  # set when a session ended by inactivity, for one notice
 OIDC_KEY = "_sinergi_oidc"  # True while the session came from the identity provider
 UNREGISTERED_KEY = "_sinergi_unregistered"  # the provider's address that matches no active user
+JUST_SIGNED_IN_KEY = "_sinergi_just_signed_in"  # set by a sign-in, for one notice on the account page
 
 
 def client_address() -> str | None:
@@ -115,7 +116,13 @@ def sign_in(username: str, password: str) -> Access:
     st.session_state[ACCESS_KEY] = user.access
     st.session_state[SEEN_KEY] = time.time()
     st.session_state.pop(EXPIRED_KEY, None)
+    st.session_state[JUST_SIGNED_IN_KEY] = True
     return user.access
+
+
+def just_signed_in() -> bool:
+    """True once, on the rerun right after a sign-in (the account page says so)."""
+    return bool(st.session_state.pop(JUST_SIGNED_IN_KEY, False))
 
 
 def sign_out() -> None:

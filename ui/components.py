@@ -7,15 +7,16 @@ from dataclasses import dataclass
 import streamlit as st
 
 from common import formatting
+from common.colors import LIGHT_METRIC_COLORS
 from common.i18n import t
 from common.text import inert_markdown
 from data_loaders.problems import ValueProblem
 from domain import measures, overlap
 from domain.gaps import suppress
 from domain.overview import DataStatus, Headline
-from domain.reader import SMALL_COUNT
+from domain.reader import MIN_LISTED, SMALL_COUNT, ListTooShort
 from ui import data, tables
-from ui.audit_ui import record_list_check
+from ui.audit_ui import MAX_COUNT_CHECKS_PER_DAY, may_check, record_list_check
 from ui.shell import View
 
 
@@ -153,14 +154,23 @@ def kpi(
 
 
 def empty_state(message: str) -> None:
-    """Empty selections are said in words, never drawn as an empty chart."""
-    st.info(message, icon=":material/info:")
+    """Empty selections are said in words, never drawn as an empty chart. The message often names
+    data or what a user typed (a search, a partner), so it is shown inert (common/text.py)."""
+    st.info(inert_markdown(message), icon=":material/info:")
 
 
-def light_card(label: str, value: str, light: str, help_text: str | None = None) -> None:
-    """A KPI card whose second line is a traffic light (a word and a symbol, not a change): no
-    arrow and no colour that would read as up or down."""
-    st.metric(label, value, delta=light, help=help_text, border=True, delta_color="off", delta_arrow="off")
+LIGHT_ORDER = ("red", "amber", "none", "green")  # a card of several lights takes the first of these
+
+
+def light_card(label: str, value: str, lights: str | tuple[str, ...], lang: str, help_text: str | None = None) -> None:
+    """A KPI card whose second line is its traffic light(s) — light codes 'green', 'amber', 'red',
+    'none' — as the symbol and its meaning in the light's colour (common/colors.py), never a colour
+    word and no arrow that would read as up or down; several lights take the colour of the worst."""
+    codes = (lights,) if isinstance(lights, str) else lights or ("none",)
+    text = " · ".join(t(f"light_{code}", lang) for code in codes)
+    worst = next(code for code in LIGHT_ORDER if code in codes)
+    colour = LIGHT_METRIC_COLORS[worst]
+    st.metric(label, value, delta=text, help=help_text, border=True, delta_color=colour, delta_arrow="off")
 
 
 def hidden_section(view: View) -> None:
@@ -175,15 +185,26 @@ def public_note(view: View) -> None:
         st.caption(t("public_small_note", view.lang, count=SMALL_COUNT))
 
 
+def _band(count: int | None, lang: str) -> str:
+    """'< 10' for a withheld count, '20–29' for a count the reader rounded down to 20."""
+    if count is None:
+        return f"< {SMALL_COUNT}"
+    return f"{formatting.number(count, lang)}–{formatting.number(count + SMALL_COUNT - 1, lang)}"
+
+
 def list_check_panel(view: View, hide: int) -> None:
     """The uploader and result of a list check (the caller checks `roles.LIST_CHECK`). A full scope
     sees people found per kabupaten/kota and assistance type (counts below `hide` shown as '< hide');
     the public view of a mitra counts only, per funding source, with counts below `SMALL_COUNT`
     withheld by the reader (`domain.reader`). Every check that gives a result is audited."""
     lang, counts_only = view.lang, view.scope.public
-    st.caption(t("check_counts_intro", lang, count=SMALL_COUNT) if counts_only else t("check_intro", lang))
+    intro = t("check_counts_intro", lang, count=SMALL_COUNT, minimum=MIN_LISTED)
+    st.caption(intro if counts_only else t("check_intro", lang))
     own_list = st.file_uploader(t("check_upload", lang), type=["csv"], key="daftar_mitra")
     if own_list is None:
+        return
+    if counts_only and not may_check(own_list.file_id):
+        st.error(t("check_limit", lang, count=MAX_COUNT_CHECKS_PER_DAY))
         return
     check_fn = overlap.check_list_counts if counts_only else overlap.check_list
     try:
@@ -191,14 +212,16 @@ def list_check_panel(view: View, hide: int) -> None:
     except ValueProblem as problem:
         st.error(inert_markdown(t("check_bad", lang, detail=t(problem.key, lang, **problem.values))))
         return
+    except ListTooShort as short:
+        st.error(t("check_too_short", lang, listed=short.listed, minimum=MIN_LISTED))
+        return
     except ValueError:  # not a CSV at all
         st.error(t("check_bad", lang, detail=""))
         return
     record_list_check(own_list.file_id, counts_only, check.listed, check.found)
-    withheld = f"< {SMALL_COUNT}"
-    if counts_only:
-        found = withheld if check.found is None else formatting.number(check.found, lang)
-        people = [withheld if n is None else formatting.number(n, lang) for n in check.table["people"]]
+    if counts_only:  # counts rounded down to tens by the reader: shown as the range they stand for
+        found = _band(check.found, lang)
+        people = [_band(n, lang) for n in check.table["people"]]
         table = check.table.assign(people=people)
         spec = {"funding_source": ("col_source", "source"), "people": ("col_people", "text")}
     else:

@@ -1,5 +1,6 @@
 """Download buttons that leave a row in the audit trail (issue 12): who downloaded which file, of
-which view, with which filters and how many rows.
+which view, with which filters and how many rows. Every CSV/XLSX they hand out carries the stamp of
+the view (issue 14, `common.exports.Stamp`): the filters, the data's date and source, when it was made.
 
 The audit row is written by the button's click callback, which Streamlit runs at the start of the
 next rerun, before the page script; it opens its own short write session on the store.
@@ -11,8 +12,12 @@ from dataclasses import asdict
 
 import streamlit as st
 
+from common import exports
+from common.i18n import t
 from data_loaders import audit
 from data_loaders.roles import PUBLIC_ACCESS
+from domain import meeting
+from reports import workbook
 from ui import auth, data, shell
 
 
@@ -28,6 +33,14 @@ def _record(what: str, file_name: str, rows: int) -> None:
         audit.record(store, access.username, "download", detail, rows=rows, address=auth.client_address())
 
 
+def stamp(file_name: str) -> exports.Stamp:
+    """The stamp of this rerun's view for the file `file_name` (`reports.workbook.stamp`): the
+    filters in the words every page and slide uses, the data's date and source, when it was made."""
+    view = shell.view()
+    words = data.read(meeting.filters_text, view.filters, view.lang)
+    return workbook.stamp(t("stamp_title", view.lang, file=file_name), words, shell.status(), view.lang)
+
+
 def button(
     label: str,
     content: bytes,
@@ -38,10 +51,15 @@ def button(
     rows: int,
     key: str | None = None,
     container: object = st,
+    stamped: bool = True,
 ) -> None:
     """`container.download_button(label, content, file_name, mime)` with a download icon, logging
     'download' with `what` (a short name of the table, e.g. 'program_table'), `file_name`, the
-    rerun's filters and role, and `rows` (the data rows in the file)."""
+    rerun's filters and role, and `rows` (the data rows in the file). `content` (a .csv or .xlsx of
+    `common.exports`) gets this view's `stamp` unless `stamped` is False (a form to fill in and
+    import, such as a template, stays as it is)."""
+    if stamped:
+        content = exports.stamped(content, file_name, stamp(file_name))
     container.download_button(
         label,
         content,

@@ -4,7 +4,8 @@ browser tests read it, so a page exists in all three or in none.
 A page's URL is its file stem (the default page's is `/`); its script lives in `app_pages/`.
 A page with an `action` is in the navigation only for a role that may take it
 (data_loaders/roles.py), so a visitor who types its URL gets the overview instead; the page checks
-again itself (`shell.require`). `signed_out_only` pages (sign-in) are for visitors only.
+again itself (`shell.require`). A page may carry another title for signed-in users
+(`signed_in_title_key`: the sign-in page is their account page).
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ class PageSpec:
     group_key: str  # translation key of the navigation group
     default: bool = False
     action: str | None = None  # the permission a role needs to see the page; None = everyone
-    signed_out_only: bool = False
+    signed_in_title_key: str | None = None  # its title for a signed-in user, when another
 
     def visible_to(self, access: Access) -> bool:
         """Whether the page is in `access`'s navigation."""
-        if self.signed_out_only:
-            return not access.signed_in
         return self.action is None or access.may(self.action)
+
+    def title(self, access: Access, lang: str) -> str:
+        """The navigation title for `access` in `lang`."""
+        key = self.signed_in_title_key if access.signed_in and self.signed_in_title_key else self.title_key
+        return t(key, lang)
 
     @property
     def script(self) -> str:
@@ -53,6 +57,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pendanaan", "page_funding", ":material/payments:", "nav_monitor"),
     PageSpec("celah", "page_gaps", ":material/join_inner:", "nav_analyse"),
     PageSpec("evaluasi", "page_evaluation", ":material/fact_check:", "nav_analyse"),
+    PageSpec("rapat", "page_meeting", ":material/co_present:", "nav_analyse"),
     PageSpec("mitra", "page_partners", ":material/handshake:", "nav_forum"),
     PageSpec("etalase", "page_catalogue", ":material/storefront:", "nav_forum"),
     PageSpec("rencana", "page_planning", ":material/event_upcoming:", "nav_forum"),
@@ -61,7 +66,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pengguna", "page_users", ":material/group:", "nav_manage", action=roles.MANAGE_USERS),
     PageSpec("jejak_audit", "page_audit", ":material/history:", "nav_manage", action=roles.READ_AUDIT),
     PageSpec("referensi", "page_reference", ":material/menu_book:", "nav_reference"),
-    PageSpec("masuk", "page_sign_in", ":material/login:", "nav_account", signed_out_only=True),
+    PageSpec("masuk", "page_sign_in", ":material/login:", "nav_account", signed_in_title_key="page_account"),
 )
 
 
@@ -72,7 +77,7 @@ def navigation(lang: str, access: Access) -> dict[str, list[st.Page]]:
         if not spec.visible_to(access):
             continue
         page = st.Page(
-            APP_PAGES / f"{spec.stem}.py", title=t(spec.title_key, lang), icon=spec.icon, default=spec.default
+            APP_PAGES / f"{spec.stem}.py", title=spec.title(access, lang), icon=spec.icon, default=spec.default
         )
         groups.setdefault(t(spec.group_key, lang), []).append(page)
     return groups

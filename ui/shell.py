@@ -90,18 +90,23 @@ def render_filters(lang: str, view_scope: Scope) -> Filters:
     )
 
 
+def region_label(code: str) -> str:
+    """'Paser' for an operator's kab/kota code (the code itself where the store has no such region)."""
+    return data.read(kabupaten_kota).names.get(code, code)
+
+
 def render_account(access: Access, lang: str) -> None:
     """Who is signed in, with their role and a sign-out button; for a visitor, the sign-in button."""
     sidebar = st.sidebar
     if auth.expired_notice():
         sidebar.info(t("session_expired", lang), icon=":material/timer_off:")
-    if not access.signed_in:
-        if sidebar.button(t("sign_in_button", lang), icon=":material/login:", key="sign_in_nav"):
-            st.switch_page("app_pages/masuk.py")
+    if not access.signed_in:  # a link, not switch_page: the URL's filters and language come along
+        sidebar.page_link("app_pages/masuk.py", label=t("sign_in_button", lang), icon=":material/login:")
         return
     sidebar.caption(t("signed_in_as", lang))
     sidebar.text(without_control_characters(access.display_name or access.username))
-    sidebar.caption(t(f"role_{access.role}", lang) + (f" · {access.kabkota_code}" if access.kabkota_code else ""))
+    place = f" · {region_label(access.kabkota_code)}" if access.kabkota_code else ""
+    sidebar.caption(t(f"role_{access.role}", lang) + place)
     if sidebar.button(t("sign_out_button", lang), icon=":material/logout:", key="sign_out"):
         auth.sign_out()
         st.rerun()

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from common import formatting
+from common.colors import LIGHT_MARKS
 from common.exports import neutralise
 from common.i18n import STRINGS, t, value
 
@@ -28,14 +29,34 @@ def styled(frame: pd.DataFrame, formats: Mapping[str, str], lang: str) -> pd.io.
     return frame.style.format(formatters, na_rep=formatting.MISSING)
 
 
-def show(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, lang: str = "id", **options: object) -> object:
-    """Draw `frame` with `st.dataframe` (no index), formatted as `styled` does. Extra keyword arguments
-    go to `st.dataframe` (height, on_select, selection_mode, key, column_config)."""
+_MARK_STYLES = {symbol: f"background-color: {colour}; color: white" for symbol, colour in LIGHT_MARKS.values()}
+
+
+def _light_style(text: object) -> str:
+    """The cell style of a traffic light's text ('✓ sesuai target'): white on the light's colour."""
+    return _MARK_STYLES.get(str(text)[:1], "")
+
+
+def show(
+    frame: pd.DataFrame,
+    formats: Mapping[str, str] | None = None,
+    lang: str = "id",
+    lights: tuple[str, ...] = (),
+    **options: object,
+) -> object:
+    """Draw `frame` with `st.dataframe` (no index), formatted as `styled` does; the columns named in
+    `lights` hold traffic lights' texts, drawn as coloured marks (common/colors.py LIGHT_MARKS). Extra
+    keyword arguments go to `st.dataframe` (height, on_select, selection_mode, key, column_config)."""
     options.setdefault("hide_index", True)
     options.setdefault("placeholder", formatting.MISSING)  # Streamlit would draw an empty cell as "None"
     frame = without_formulas(frame)
-    # A Styler costs several milliseconds per table on every rerun: only tables with numbers get one.
-    return st.dataframe(styled(frame, formats, lang) if formats else frame, **options)
+    # A Styler costs several milliseconds per table on every rerun: only tables with numbers or lights get one.
+    if not formats and not lights:
+        return st.dataframe(frame, **options)
+    table = styled(frame, formats or {}, lang)
+    if lights:
+        table = table.map(_light_style, subset=list(lights))
+    return st.dataframe(table, **options)
 
 
 def without_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -90,4 +111,5 @@ def show_columns(
             cells = [value(kind, v, lang) for v in cells]
         out[t(key, lang) if key in STRINGS else key] = cells
     headers = {t(k, lang) if k in STRINGS else k: kind for k, kind in spec.values() if kind in FORMATS}
-    return show(pd.DataFrame(out), headers, lang, **options)
+    lights = tuple(t(k, lang) if k in STRINGS else k for k, kind in spec.values() if kind == "light")
+    return show(pd.DataFrame(out), headers, lang, lights, **options)
