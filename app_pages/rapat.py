@@ -47,6 +47,7 @@ if current.key == "title":
         inputs[0].text_input(t("meeting_name", lang), value=t("meeting_default_name", lang), key="rapat_nama")
         inputs[1].date_input(t("meeting_date", lang), value=dt.date.today(), key="rapat_tanggal", format="DD/MM/YYYY")
     right.image(meeting_views.qr_png(current.qr_url or link), width=320)
+    meeting_views.packs(filters, lang, name, date, link)
 else:
     meeting_views.slide(deck, current, variant == "gelap")
 

@@ -2383,6 +2383,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Belum ada mitra dengan dana CSR/PPM pada tampilan ini.",
         "en": "No partner has CSR/PPM money in this view.",
     },
+    "meeting_packs": {"id": "Bahan rapat (PDF, PowerPoint, Excel)", "en": "Meeting pack (PDF, PowerPoint, Excel)"},
+    "meeting_pack_kind": {"id": "Format", "en": "Format"},
+    "meeting_pack_make": {"id": "Buat bahan rapat", "en": "Make the meeting pack"},
+    "meeting_pack_making": {
+        "id": "Menyusun {kind}: grafik digambar di server ini, beberapa detik…",
+        "en": "Making the {kind}: the charts are drawn on this server, a few seconds…",
+    },
+    "meeting_pack_ready": {"id": "{kind} siap.", "en": "{kind} ready."},
+    "meeting_pack_download": {"id": "Unduh {kind}", "en": "Download the {kind}"},
     "meeting_open_items": {
         "id": "Etalase terbuka: {amount} belum didanai",
         "en": "Open catalogue: {amount} not yet funded",

@@ -296,8 +296,8 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     """Write the meeting pack of the view --year/--wilayah in --lang: the XLSX of
-    `reports.workbook.workbook`, or the PDF/PPTX of `domain.meeting.deck` (`reports.pdf.write_pdf`,
-    `reports.pptx.write_pptx`). The region and year are checked as the `summary` command checks them;
+    `reports.workbook.workbook`, or the PDF/PPTX of `domain.meeting.deck` — through `reports.packs.pack`,
+    as the Mode Rapat page makes them. The region and year are checked as the `summary` command checks them;
     exit 1 with a message (SINERGI_LANG) for a region below kabupaten/kota or a year without data."""
     lang = _lang()
     pack_lang = args.lang or lang
@@ -319,17 +319,12 @@ def _report(args: argparse.Namespace) -> int:
             return 1
         filters = Filters(year=year, kabkota=kabkota)
         # The packs load plotly, the boundaries and the renderers: only this command imports them.
-        from domain import meeting
-        from reports import pdf, pptx, workbook
+        from reports.packs import pack
 
-        if args.format == "xlsx":
-            content = workbook.workbook(reader, filters, pack_lang)
-        else:
-            params = {"lang": pack_lang, "tahun": year} | ({"wilayah": kabkota} if kabkota else {})
-            link = f"{args.link.rstrip('/')}/?{urlencode(params)}"
-            name = args.meeting or t("cli_report_meeting", pack_lang)
-            deck = meeting.deck(reader, filters, pack_lang, name, dt.date.today(), link)
-            content = pdf.write_pdf(deck) if args.format == "pdf" else pptx.write_pptx(deck)
+        params = {"lang": pack_lang, "tahun": year} | ({"wilayah": kabkota} if kabkota else {})
+        link = f"{args.link.rstrip('/')}/?{urlencode(params)}"
+        name = args.meeting or t("cli_report_meeting", pack_lang)
+        content = pack(reader, args.format, filters, pack_lang, name, dt.date.today(), link)
     finally:
         store.close()
     Path(args.out).write_bytes(content)

@@ -4,8 +4,10 @@ stamp on every slide, the projector colours' contrast, and the page stepped with
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
+import openpyxl
 import pytest
 
 from common import formatting
@@ -14,7 +16,7 @@ from data_loaders.store import open_store
 from domain import meeting
 from domain.filters import Filters
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, media_content
 from ui import meeting_views
 from ui.pages import PAGES
 
@@ -106,3 +108,15 @@ def test_the_page_steps_with_its_buttons_and_keeps_the_slide_in_the_url(fixture_
     at.button(key="rapat_hidden_pageup").click().run()
     assert str(at.session_state["slide"]) == "3"
     assert "slide" in at.query_params and not at.exception
+
+
+def test_the_title_slide_makes_the_workbook_pack_and_offers_it_for_download(fixture_url, media):
+    at = app_test("analis")
+    at.run()
+    at.switch_page("app_pages/rapat.py").run()
+    at.segmented_control(key="rapat_pack_kind").set_value("xlsx").run()
+    at.button(key="rapat_pack_make").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    button = next(b for b in at.get("download_button") if b.proto.label == "Unduh XLSX")
+    book = openpyxl.load_workbook(io.BytesIO(media_content(media, button)))
+    assert book.sheetnames[0] == "Ringkasan"  # the workbook of the view, as `report --format xlsx` writes it

@@ -10,9 +10,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
 from data_loaders.__main__ import main
 from tests.conftest import app_test, stored
 from ui.pages import PAGES as REGISTRY
@@ -38,22 +35,6 @@ def test_raw_niks_are_nowhere_after_an_import(empty_store, capsys, caplog, monke
         assert nik.encode() not in stored  # the store file and its WAL hold only keyed hashes
         assert nik not in said.out and nik not in said.err
         assert nik not in caplog.text
-
-
-@pytest.fixture
-def media(monkeypatch) -> dict[str, bytes]:
-    """Every file a page hands to the browser in AppTest (downloads), by its media id."""
-    files: dict[str, bytes] = {}
-    load = MemoryMediaFileStorage.load_and_get_id
-
-    def keep(self, path_or_data, mimetype, kind, filename=None):
-        file_id = load(self, path_or_data, mimetype, kind, filename)
-        if isinstance(path_or_data, bytes):
-            files[file_id] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
-    return files
 
 
 def _text_of(content: bytes) -> str:

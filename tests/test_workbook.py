@@ -21,8 +21,7 @@ from common import exports
 from common.exports import CSV_STAMP_ROWS, NUMBER_FORMATS, Stamp
 from data_loaders.__main__ import main
 from data_loaders.store import open_store
-from tests.conftest import app_test
-from tests.test_privacy import media  # noqa: F401 (a fixture)
+from tests.conftest import app_test, media_content
 from tests.test_summary import BUDGET, SPENT, summary_store  # noqa: F401 (a fixture)
 
 MONEY, PERCENT, NUMBER = NUMBER_FORMATS["money"], NUMBER_FORMATS["percent"], NUMBER_FORMATS["number"]
@@ -182,12 +181,12 @@ def test_neutralise_every_formula_start_but_keep_numbers(tmp_path):
     assert list(read["jumlah"]) == [-1_500.0, -2, 0, 3, 4, 5, 6] and read["jumlah"].dtype == float
 
 
-def download(at, media, name: str) -> bytes:  # noqa: F811 (media is a fixture)
+def download(at, media, name: str) -> bytes:
     button = next(b for b in at.get("download_button") if b.proto.label == name)
-    return media[button.proto.url.rsplit("/", 1)[-1].split(".")[0]]
+    return media_content(media, button)
 
 
-def test_page_downloads_carry_the_stamp(fixture_url, media):  # noqa: F811
+def test_page_downloads_carry_the_stamp(fixture_url, media):
     at = app_test("analis")
     at.run()
     at.switch_page("app_pages/peta.py").run()
@@ -214,7 +213,7 @@ def test_page_downloads_carry_the_stamp(fixture_url, media):  # noqa: F811
     assert sorted(c.value for c in budgets) == [600_000_000, 1_000_000_000, 1_000_000_000]
 
 
-def test_the_import_template_is_not_stamped(fixture_url, media):  # noqa: F811
+def test_the_import_template_is_not_stamped(fixture_url, media):
     at = app_test("admin")
     at.run()
     at.switch_page("app_pages/kelola_data.py").run()

@@ -4,6 +4,7 @@ static CSS that hides the Streamlit chrome and sets projector type sizes, and th
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from urllib.parse import urlencode, urlsplit
 
@@ -16,7 +17,10 @@ from common.colors import LIGHT_MARKS
 from common.i18n import t
 from common.text import inert_markdown
 from domain import charts
+from domain.filters import Filters
 from domain.meeting import Deck, Light, Slide, Table
+from reports.packs import MIME, pack
+from ui import data, downloads
 
 # Text and background colours of each variant: body, muted (footer) and the marks' symbols.
 PALETTES = {
@@ -146,3 +150,24 @@ def footer(deck: Deck, number: int) -> None:
             f"{deck.filters_text} · {deck.as_of_text} · {t('meeting_slide_of', deck.lang, number=number, total=total)}"
         )
         st.markdown(inert_markdown(stamp))
+
+
+def packs(filters: Filters, lang: str, meeting: str, date: dt.date, link: str) -> None:
+    """Bahan rapat: the PDF, PowerPoint and Excel pack of this view, made on request with a progress
+    line (the charts are drawn by Chromium: some seconds) and then offered for download (audited).
+    A pack is made in this browser tab's own thread, so other users of the server go on meanwhile."""
+    with st.expander(t("meeting_packs", lang), icon=":material/folder_zip:"):
+        kind = st.segmented_control(
+            t("meeting_pack_kind", lang), list(MIME), format_func=str.upper, default="pdf", required=True,
+            key="rapat_pack_kind",
+        )  # fmt: skip
+        wanted = (kind, filters, lang, meeting, date)
+        if st.button(t("meeting_pack_make", lang), icon=":material/build:", key="rapat_pack_make"):
+            with st.status(t("meeting_pack_making", lang, kind=kind.upper()), expanded=False) as status:
+                st.session_state["_rapat_pack"] = (wanted, data.read(pack, kind, filters, lang, meeting, date, link))
+                status.update(label=t("meeting_pack_ready", lang, kind=kind.upper()), state="complete")
+        made = st.session_state.get("_rapat_pack")
+        if made and made[0] == wanted:
+            name = f"bahan_rapat_{filters.year}.{kind}"
+            label = t("meeting_pack_download", lang, kind=kind.upper())
+            downloads.button(label, made[1], name, MIME[kind], what=f"meeting_pack_{kind}", rows=0, stamped=False)
