@@ -7,6 +7,7 @@ the same kab/kota chosen in the filter. View functions are found by their first 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -38,6 +39,9 @@ ARGUMENTS = {
     "by": "source",
     "lang": "id",
     "program_id": 1,
+    "meeting": "Rapat koordinasi uji",
+    "date": dt.date(2026, 3, 1),
+    "link": "http://localhost:8501/",
     # Arguments read from the sample store: a partner's implementer name, and a list of people.
     "implementer": lambda store: store.scalar(
         "SELECT implementer FROM programs WHERE partner_id = (SELECT min(partner_id) FROM programs)"
