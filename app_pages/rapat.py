@@ -15,8 +15,9 @@ lang, filters = view.lang, view.filters
 st.set_page_config(initial_sidebar_state="collapsed")
 
 variants = {"terang": t("meeting_light", lang), "gelap": t("meeting_dark", lang)}
-variant = st.session_state.get("tema") or st.query_params.get("tema", "terang")  # the URL before the widget runs
-variant = variant if variant in variants else "terang"
+# Before the widget runs, the URL says the variant: its code or its label ("Gelap", "Dark") as the
+# widget writes it; the session's value wins once the widget has run.
+variant = meeting_views.variant_of(st.session_state.get("tema") or st.query_params.get("tema"))
 st.html(meeting_views.style(variant) + meeting_views.mark_css())
 
 number_box = st.empty()
@@ -67,7 +68,7 @@ with number_box.container(key="rapat_hidden_keys"):  # the clickers' keys: one h
     st.button("PageUp", on_click=step, args=(-1,), shortcut="PageUp", key="rapat_hidden_pageup")
 controls[2].number_input(t("meeting_slide", lang), 1, total, key="slide", bind="query-params")
 controls[3].segmented_control(
-    t("meeting_theme", lang), list(variants), format_func=variants.get, default="terang", required=True, key="tema",
+    t("meeting_theme", lang), list(variants), format_func=variants.get, default=variant, required=True, key="tema",
     bind="query-params",
 )  # fmt: skip
 seconds = controls[4].number_input(t("meeting_auto", lang), 0, 600, 0, 5, key="maju")

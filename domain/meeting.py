@@ -255,7 +255,8 @@ def deck(
     headline = Slide("headline", t("meeting_headline_title", lang, year=filters.year), headlines=headlines(now, lang))
     agenda = gaps.agenda(reader, filters)
     forum, open_amount = _forum_slide(reader, filters, lang)
-    kinds = agenda.items["kind"].value_counts() if not agenda.empty else pd.Series(dtype=int)
+    shown = agenda.items.head(AGENDA_SLIDES)  # the items the agenda slides discuss
+    kinds = shown["kind"].value_counts() if not agenda.empty else pd.Series(dtype=int)
     closing = Slide(
         "closing",
         t("meeting_closing_title", lang),

@@ -50,23 +50,49 @@ def _colour(pdf: FPDF, colour: str, fill: bool = False) -> None:
     (pdf.set_fill_color if fill else pdf.set_text_color)(*rgb)
 
 
-def _write(pdf: FPDF, box: Box, paragraphs: list[tuple[str, float, bool, str]], align: str = "L") -> None:
-    """`paragraphs` (text, points, bold, colour) from the top of `box`, wrapped to its width; text
-    below the box's bottom is left out rather than run into the footer."""
-    pdf.set_xy(box.x, box.y)
+MIN_SCALE = 0.4  # text is shrunk to fit its box down to this share of its size, never cut
+
+
+def _lines(pdf: FPDF, box: Box, paragraphs: list[tuple[str, float, bool, str]], scale: float, align: str) -> list:
+    """(lines, points, bold, colour) of each paragraph at `scale` of its size, wrapped to the box."""
+    wrapped = []
     for text, points, bold, colour in paragraphs:
+        pdf.set_font(FAMILY, "B" if bold else "", points * scale)
+        lines = pdf.multi_cell(box.w, line_height(points * scale), text, align=align, dry_run=True, output="LINES")
+        wrapped.append((lines, points * scale, bold, colour))
+    return wrapped
+
+
+def _write(pdf: FPDF, box: Box, paragraphs: list[tuple[str, float, bool, str]], align: str = "L") -> None:
+    """`paragraphs` (text, points, bold, colour) from the top of `box`, wrapped to its width. Text that
+    would not fit is made smaller (to `MIN_SCALE` of its size at the least) rather than left out: a
+    figure without its unit ("Rp228,5" for "Rp228,5 M") would be a wrong figure."""
+    scale = 1.0
+    wrapped = _lines(pdf, box, paragraphs, scale, align)
+    while scale > MIN_SCALE and sum(len(lines) * line_height(points) for lines, points, _, _ in wrapped) > box.h:
+        scale *= 0.9
+        wrapped = _lines(pdf, box, paragraphs, scale, align)
+    pdf.set_xy(box.x, box.y)
+    for lines, points, bold, colour in wrapped:
         pdf.set_font(FAMILY, "B" if bold else "", points)
         _colour(pdf, colour)
-        height = line_height(points)
-        lines = pdf.multi_cell(box.w, height, text, align=align, dry_run=True, output="LINES")
-        room = max(0, int((box.y + box.h - pdf.get_y()) / height + 0.01))
-        for line in lines[:room]:
+        for line in lines:
             pdf.set_x(box.x)
-            pdf.cell(box.w, height, line, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.cell(box.w, line_height(points), line, align=align, new_x=XPos.LEFT, new_y=YPos.NEXT)
+
+
+def _fitting(pdf: FPDF, text: str, points: float, width: float, bold: bool = True) -> float:
+    """The largest size up to `points` at which `text` fits `width` on one line (a figure never wraps)."""
+    pdf.set_font(FAMILY, "B" if bold else "", points)
+    while points > 8 and pdf.get_string_width(text) > width - 2 * pdf.c_margin:  # a cell keeps its padding
+        points *= 0.95
+        pdf.set_font(FAMILY, "B" if bold else "", points)
+    return points
 
 
 def _headline(pdf: FPDF, box: Box, headline: Headline) -> None:
-    paragraphs = [(headline.value, HEADLINE_PT, True, TEXT), (headline.label, LABEL_PT, False, TEXT)]
+    value_points = _fitting(pdf, headline.value, HEADLINE_PT, box.w)
+    paragraphs = [(headline.value, value_points, True, TEXT), (headline.label, LABEL_PT, False, TEXT)]
     if headline.note:
         paragraphs.append((headline.note, NOTE_PT, False, MUTED))
     _write(pdf, box, paragraphs)

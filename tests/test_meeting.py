@@ -120,3 +120,15 @@ def test_the_title_slide_makes_the_workbook_pack_and_offers_it_for_download(fixt
     button = next(b for b in at.get("download_button") if b.proto.label == "Unduh XLSX")
     book = openpyxl.load_workbook(io.BytesIO(media_content(media, button)))
     assert book.sheetnames[0] == "Ringkasan"  # the workbook of the view, as `report --format xlsx` writes it
+
+
+@pytest.mark.parametrize("raw", ["gelap", "Gelap", "Dark"])
+def test_a_link_with_the_dark_variant_reopens_it_in_either_spelling(fixture_url, raw):
+    at = app_test("analis")
+    at.query_params["tema"] = raw
+    at.run()
+    at.switch_page("app_pages/rapat.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["tema"] == "gelap"
+    at.run()  # and it stays so on the next rerun
+    assert at.session_state["tema"] == "gelap"

@@ -209,3 +209,20 @@ def test_fixture_deck_carries_the_summary_figures(fixture_url, capsys):
     assert all(value.replace("\xa0", " ") in page for value in expected)  # text extraction reads U+00A0 as a space
     for number, sheet in enumerate(pdf.pages, start=1):
         assert f"Halaman {number} dari {len(made.slides)}" in sheet.extract_text()
+
+
+def test_a_pdf_never_cuts_a_figure_or_the_footer_that_do_not_fit():
+    """Eight long headline figures with notes and a long stamp: every figure keeps its unit and the
+    footer its data date (text is made smaller, never left out)."""
+    values = [("Pagu", "Rp228.519.548.000", None), ("PPKS", "79.264 jiwa", "60.964 KK · 94,0 % KK")] * 4
+    headlines = tuple(Headline(label, value, note) for label, value, note in values)
+    stamp = (
+        "Tahun 2025 · Kabupaten Penajam Paser Utara · APBN, APBD Provinsi, APBD Kabupaten/Kota, CSR/TJSL · "
+        "Semua kategori"
+    )
+    made = Deck("Rapat Koordinasi Forum CSR Kesejahteraan Sosial", dt.date(2026, 12, 4), stamp, AS_OF, "id",
+                (Slide("headline", "Angka utama 2025", headlines=headlines),))  # fmt: skip
+    text = " ".join(PdfReader(io.BytesIO(write_pdf(made))).pages[0].extract_text().split())
+    for _, value, note in values:
+        assert value in text and (note is None or note in text)
+    assert AS_OF in text and "Halaman 1 dari 1" in text

@@ -67,6 +67,9 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 [data-testid="stMain"] button:not([data-testid="stBaseButton-primary"]) * {{color: {p["text"]};}}
 [data-testid="stMetric"] {{background: {p["panel"]};}}
 [data-testid="stMain"] input {{background: {p["panel"]};}}
+[data-testid="stMain"] [data-testid="stAlertContainer"], [data-testid="stMain"] details,
+[data-testid="stMain"] summary, [data-testid="stMain"] [data-baseweb="input"]
+{{background: {p["panel"]} !important; color: {p["text"]};}}
 .st-key-rapat_footer p {{color: {p["muted"]}; font-size: {BODY_PX}px !important;}}
 .rapat-mark {{display: inline-block; min-width: 1.6em; text-align: center; color: #FFFFFF;
  border-radius: 0.3em; font-weight: 700; margin-right: 0.4em;}}
@@ -91,6 +94,15 @@ def view_link(base_url: str | None, params: dict[str, list[str]]) -> str:
     parts = urlsplit(base_url or "http://localhost:8501")
     pairs = [(key, v) for key in FILTER_PARAMS for v in params.get(key, [])]
     return f"{parts.scheme}://{parts.netloc}/" + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def variant_of(raw: object) -> str:
+    """'gelap' or 'terang' from the URL's or the widget's value: a code, or a label in either
+    language ('Gelap', 'Dark', 'Terang', 'Light'); anything else is the light variant."""
+    text = str(raw or "").strip().lower()
+    labels = {t(f"meeting_{key}", lang).lower(): code for key, code in (("dark", "gelap"), ("light", "terang"))
+              for lang in ("id", "en")}  # fmt: skip
+    return text if text in PALETTES else labels.get(text, "terang")
 
 
 def slide_number(raw: object) -> int:
