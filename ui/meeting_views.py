@@ -147,7 +147,7 @@ def slide(deck: Deck, current: Slide, dark: bool) -> None:
     if current.figures:
         for column, figure in zip(st.columns(len(current.figures)), current.figures[:3], strict=True):
             figure.update_layout(paper_bgcolor=PALETTES["gelap" if dark else "terang"]["background"])
-            column.plotly_chart(figure, config=charts.CONFIG)
+            column.plotly_chart(figure, config=charts.CONFIG, theme=None)  # the figure carries the slide's look
     if current.table is not None:
         _table(current.table, deck.lang)
     for line in current.lines:
