@@ -137,7 +137,7 @@ def _map_slide(reader: Reader, filters: Filters, lang: str, look: Look) -> Slide
     shown = maps.layer(area_map, metric, lang)
     geojson = boundaries(level, filters.kabkota)
     figure = maps.choropleth(
-        geojson, shown.values, list(shown.classes), t("map_no_data", lang), bounds(geojson), width=700, height=360,
+        geojson, shown.values, list(shown.classes), t("map_no_data", lang), bounds(geojson), width=700, height=300,
         look=look,
     )  # fmt: skip
     top = shown.top()
