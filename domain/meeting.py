@@ -17,12 +17,11 @@ from common import formatting
 from common.i18n import t, value
 from data_loaders.geo import boundaries, bounds
 from data_loaders.regions import region_by_code
-from domain import catalogue, charts, evaluation, gaps, map_metrics, maps, overview, partners
+from domain import catalogue, charts, evaluation, gaps, map_metrics, maps, overview, partners, reference
 from domain.charts import Look
-from domain.filters import LINTAS_PPKS, Filters
+from domain.filters import Filters
 from domain.overview import Figures
 from domain.reader import Reader
-from domain.reference import kabupaten_kota
 
 PROJECTOR_LIGHT = Look(scale=1.6)
 PROJECTOR_DARK = Look(scale=1.6, dark=True)
@@ -90,20 +89,9 @@ OPEN_ITEMS = 4
 
 
 def filters_text(reader: Reader, filters: Filters, lang: str) -> str:
-    """'Tahun 2024 · Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': the year, then the words of
-    `ui.shell.view_summary` (region, sources, PPKS category) for the filters."""
-    regions = kabupaten_kota(reader).names
-    region = regions.get(filters.kabkota, filters.kabkota) if filters.kabkota else t("all_regions", lang)
-    names = [value("source", code, lang) for code in filters.sources]
-    sources = ", ".join(names) if names else t("all_sources", lang)
-    if filters.ppks is None:
-        ppks = t("all_ppks", lang)
-    elif filters.ppks == LINTAS_PPKS:
-        ppks = t("lintas_ppks", lang)
-    else:
-        ppks = value("ppks", int(filters.ppks), lang)
-    summary = t("view_summary", lang, region=region, sources=sources, ppks=ppks)
-    return f"{t('meeting_year_stamp', lang, year=filters.year)} · {summary}"
+    """'Tahun 2024 · Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': the year, then the page header's
+    words for the filters (`domain.reference.filters_words`)."""
+    return f"{t('meeting_year_stamp', lang, year=filters.year)} · {reference.filters_words(reader, filters, lang)}"
 
 
 def headlines(now: Figures, lang: str) -> tuple[Headline, ...]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from common.i18n import t, value
 from data_loaders.regions import kabkota_facts
+from domain.filters import LINTAS_PPKS, Filters
 from domain.reader import Reader
 
 
@@ -170,3 +172,20 @@ def kabupaten_kota(reader: Reader) -> KabKota:
     return KabKota(
         table=reader.query("SELECT code, name FROM region_rows WHERE level = 'kabupaten_kota' ORDER BY name")
     )
+
+
+def filters_words(reader: Reader, filters: Filters, lang: str) -> str:
+    """'Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': what the figures of a view are about (region,
+    funding sources, PPKS category) in `lang` — the words of every page header, slide and download
+    stamp."""
+    regions = kabupaten_kota(reader).names
+    region = regions.get(filters.kabkota, filters.kabkota) if filters.kabkota else t("all_regions", lang)
+    names = [value("source", code, lang) for code in filters.sources]
+    sources = ", ".join(names) if names else t("all_sources", lang)
+    if filters.ppks is None:
+        ppks = t("all_ppks", lang)
+    elif filters.ppks == LINTAS_PPKS:
+        ppks = t("lintas_ppks", lang)
+    else:
+        ppks = value("ppks", int(filters.ppks), lang)
+    return t("view_summary", lang, region=region, sources=sources, ppks=ppks)

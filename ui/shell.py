@@ -17,6 +17,7 @@ from common.colors import FUNDING_SOURCES
 from common.i18n import DEFAULT_LANGUAGE, LANGUAGES, t, value
 from common.text import inert_markdown, without_control_characters
 from data_loaders.roles import Access
+from domain import reference
 from domain.filters import LINTAS_PPKS, Filters, Scope, scope_of
 from domain.overview import DataStatus, Figures, available_years, data_status, default_year
 from domain.reference import categories, kabupaten_kota
@@ -148,20 +149,7 @@ def sample_notice(lang: str) -> None:
 
 def view_summary(filters: Filters, lang: str) -> str:
     """'Kutai Timur · APBN, CSR/TJSL · Fakir Miskin': what the figures on screen are about."""
-    regions = data.read(kabupaten_kota).names
-    region = regions.get(filters.kabkota, filters.kabkota) if filters.kabkota else t("all_regions", lang)
-    sources = (
-        ", ".join(value("source", code, lang) for code in filters.sources)
-        if filters.sources
-        else t("all_sources", lang)
-    )
-    if filters.ppks is None:
-        ppks = t("all_ppks", lang)
-    elif filters.ppks == LINTAS_PPKS:
-        ppks = t("lintas_ppks", lang)
-    else:
-        ppks = value("ppks", int(filters.ppks), lang)
-    return t("view_summary", lang, region=region, sources=sources, ppks=ppks)
+    return data.read(reference.filters_words, filters, lang)
 
 
 def page_header(title: str, view_: View) -> None:
