@@ -7,7 +7,7 @@ import streamlit as st
 
 from common.i18n import t
 from data_loaders.roles import PUBLIC_ACCESS
-from data_loaders.store import StoreError
+from data_loaders.store import StoreError, StoreUnavailableError
 from ui import auth, data, pages, shell
 
 HERE = Path(__file__).resolve().parent
@@ -37,3 +37,5 @@ except StoreError as error:
     if navigation is None:  # the public pages stay listed; none runs until the store opens
         st.navigation(pages.navigation(lang, PUBLIC_ACCESS))
     st.error(error.message(lang), icon=":material/database:")
+    if isinstance(error, StoreUnavailableError):  # a shared server restarting: back by itself
+        data.retry_when_back()

@@ -2519,8 +2519,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "would be lost when the process ends).",
     },
     "store_scheme": {
-        "id": "DATABASE_URL '{scheme}://…' belum didukung; gunakan duckdb:///path/file.duckdb.",
-        "en": "DATABASE_URL scheme '{scheme}' is not supported yet; use duckdb:///path/file.duckdb.",
+        "id": "DATABASE_URL '{scheme}://…' tidak didukung; gunakan duckdb:///path/file.duckdb atau "
+        "postgresql://pengguna@host:5432/basisdata.",
+        "en": "DATABASE_URL scheme '{scheme}' is not supported; use duckdb:///path/file.duckdb or "
+        "postgresql://user@host:5432/database.",
+    },
+    "copy_same_store": {
+        "id": "Sumber dan tujuan salinan sama ({url}). Sebut basis data tujuan yang lain di --to.",
+        "en": "The copy's source and target are the same ({url}). Name another target database in --to.",
+    },
+    "copy_schema_differs": {
+        "id": "Skema sumber (versi {source}) dan tujuan ({target}) berbeda; tidak ada yang disalin. Jalankan "
+        "python -m data_loaders migrate pada sumber dengan versi aplikasi ini, lalu ulangi.",
+        "en": "The source's schema (version {source}) and the target's ({target}) differ; nothing was copied. Run "
+        "python -m data_loaders migrate on the source with this version of the application, then try again.",
+    },
+    "copy_target_not_empty": {
+        "id": "Basis data tujuan {url} tidak kosong: tabel {table} berisi {rows} baris; tidak ada yang disalin. "
+        "Salin ke basis data baru yang kosong (createdb), atau hapus isinya dulu.",
+        "en": "The target database {url} is not empty: table {table} holds {rows} rows; nothing was copied. "
+        "Copy into a new, empty database (createdb), or empty it first.",
+    },
+    "copy_mismatch": {
+        "id": "Pemeriksaan salinan tabel {table} tidak cocok ({figures}); seluruh salinan dibatalkan dan tujuan "
+        "tetap seperti semula. Laporkan pesan ini beserta versi kedua basis data.",
+        "en": "The check of the copy of table {table} differs ({figures}); the whole copy was rolled back and the "
+        "target is as it was. Report this message with both databases' versions.",
+    },
+    "cli_store_copied": {
+        "id": "{tables} tabel ({rows} baris) disalin dari {source} ke {target} dan diperiksa: jumlah baris dan "
+        "jumlah tiap kolom sama ({seconds} detik).",
+        "en": "{tables} tables ({rows} rows) copied from {source} to {target} and checked: row counts and column "
+        "sums equal ({seconds} s).",
+    },
+    "store_unavailable": {
+        "id": "Data sementara tidak tersedia: server basis data ({where}) tidak dapat dihubungi. Halaman ini "
+        "mencoba lagi sendiri setiap beberapa detik; tidak ada data yang hilang.",
+        "en": "Data temporarily unavailable: the database server ({where}) cannot be reached. This page "
+        "tries again by itself every few seconds; no data is lost.",
     },
     "store_cannot_create": {
         "id": "Basis data {path} tidak ada dan foldernya tidak dapat ditulis. Pilih folder yang dapat ditulis "

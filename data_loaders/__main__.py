@@ -26,7 +26,8 @@ from data_loaders.nik import hash_file, nik_key
 from data_loaders.problems import ValueProblem
 from data_loaders.reading import MAX_FILE_BYTES
 from data_loaders.regions import RegionError, describe, region_by_code, resolve_region
-from data_loaders.store import Store, StoreError, open_store
+from data_loaders.store import Store, StoreError, open_store, shown_url
+from data_loaders.store_copy import copy_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
 from data_loaders.values import funding_source, partner_key
@@ -68,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="row count of every table")
     stats.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("migrate", help="bring the store's schema and reference data up to date")
+    move = commands.add_parser(
+        "migrate-store", help="copy the whole store (DATABASE_URL, or --from) into an empty one, checked"
+    )
+    move.add_argument("--to", required=True, help="the empty target, e.g. postgresql://user@host:5432/sinergi")
+    move.add_argument("--from", dest="source", help="the store to copy (default: DATABASE_URL)")
     resolve = commands.add_parser("resolve", help="show the region a name or code stands for")
     resolve.add_argument("text", help="a name, alias, Kemendagri code or BPS code")
     template = commands.add_parser("template", help="write the Excel template of a kind")
@@ -225,7 +231,11 @@ def _history_table(history: pd.DataFrame, lang: str) -> str:
 def _history(store: Store) -> None:
     """Print the import log, or a sentence when there is none."""
     history = importer.history(store)
-    print(_history_table(history, _lang()) if not history.empty else t("cli_history_empty", _lang(), url=store.url))
+    print(
+        _history_table(history, _lang())
+        if not history.empty
+        else t("cli_history_empty", _lang(), url=shown_url(store.url))
+    )
 
 
 def _hash_nik(args: argparse.Namespace) -> int:
@@ -497,6 +507,34 @@ def _audit(store: Store, limit: int) -> None:
     print(shown.to_string(index=False))
 
 
+def _migrate_store(args: argparse.Namespace) -> int:
+    """Copy the store into the empty store at `--to`, printing each table as it is checked."""
+    lang = _lang()
+    source = open_store(args.source, read_only=True)
+    try:
+        target = open_store(args.to)
+        try:
+            result = copy_store(
+                source, target, progress=lambda table, rows: print(f"  {table:<30}{rows:>12,}".replace(",", "."))
+            )
+        finally:
+            target.close()
+    finally:
+        source.close()
+    print(
+        t(
+            "cli_store_copied",
+            lang,
+            tables=len(result.tables),
+            rows=f"{result.rows:,}".replace(",", "."),
+            source=shown_url(source.url),
+            target=shown_url(target.url),
+            seconds=f"{result.seconds:.1f}".replace(".", ","),
+        )
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -518,6 +556,8 @@ def main(argv: list[str] | None = None) -> int:
             return _awards(args)
         if args.command == "hash-nik":
             return _hash_nik(args)
+        if args.command == "migrate-store":
+            return _migrate_store(args)
         reading = args.command in READING_COMMANDS or getattr(args, "user_command", None) == "list"
         store = open_store(read_only=reading)
         if args.command in ("user", "admin-init"):
@@ -559,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("--beneficiaries must be 0 or more", file=sys.stderr)
                 return 2
             summary = build_demo(store, seed=args.seed, beneficiaries=args.beneficiaries)
-            print(f"Data contoh dibuat (seed {summary.seed}) di {store.url}")
+            print(f"Data contoh dibuat (seed {summary.seed}) di {shown_url(store.url)}")
             for table, count in summary.counts.items():
                 print(f"  {table:<22}{count:>12,}".replace(",", "."))
         elif args.command == "stats":
@@ -570,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
                 for table, count in counts.items():
                     print(f"{table:<22}{count:>12,}".replace(",", "."))
         elif args.command == "migrate":
-            print(f"Skema versi {store.schema_version()} di {store.url}")
+            print(f"Skema versi {store.schema_version()} di {shown_url(store.url)}")
         store.close()
     except ValueProblem as exc:
         print(exc, file=sys.stderr)

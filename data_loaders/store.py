@@ -1,13 +1,14 @@
 """The one data-access module: every read and write of the dashboard goes through a `Store`.
 
 `Store` and `Transaction` are interfaces (protocols): pages and domain code only use the methods
-named there, so the PostgreSQL store planned for shared deployments is one more class behind the
-same `DATABASE_URL` setting. `DuckDBStore` is the only implementation so far.
+named there. `DATABASE_URL` chooses the implementation: `DuckDBStore` (this module, the embedded
+default) or `PostgresStore` (`data_loaders/store_postgres.py`, a shared deployment). What both do
+alike (migrations, sequences, counts, the data version) is `StoreBase`.
 
 SQL conventions, so that every store can run the same statements:
 
 - Placeholders are `?` everywhere in the code. A PostgreSQL store translates them inside its own
-  `query`/`execute` (psycopg uses `%s`); nothing outside this module knows the difference.
+  `query`/`execute` (psycopg uses `%s`); nothing outside the store modules knows the difference.
 - Only SQL that DuckDB and PostgreSQL share: `CAST(x AS DOUBLE PRECISION)` rather than `x::DOUBLE`,
   `LIKE ? || '%'` rather than `starts_with`, typed parameters (`CAST(? AS TEXT) IS NULL`), no `hash()`.
 - Ids come from sequences (`Transaction.next_id`/`next_ids`, i.e. `nextval('…')`), never from
@@ -30,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
+from urllib.parse import urlsplit
 
 import duckdb
 import pandas as pd
@@ -97,6 +99,11 @@ class StoreReadOnlyError(StoreError):
     """A write to a store that is open read-only (its file or folder cannot be written)."""
 
 
+class StoreUnavailableError(StoreError):
+    """The database server cannot be reached (restarting, network, all connections busy); pages show
+    it and try again by themselves."""
+
+
 class StoreWriteError(StoreError):
     """A write failed in the database itself (e.g. the disk is full); nothing of it was stored."""
 
@@ -159,6 +166,7 @@ class Store(Protocol):
 
     url: str
     read_only: bool
+    commit_checked: bool
 
     def session(self, write: bool = False) -> AbstractContextManager[None]:
         """Hold one connection for the block (nested blocks and other threads share it); `write`
@@ -183,6 +191,10 @@ class Store(Protocol):
 
     def count(self, table: str) -> int:
         """The number of rows of `table`."""
+        ...
+
+    def chunks(self, table: str, rows: int) -> Iterator[pd.DataFrame]:
+        """Every row of `table` as DataFrames of about `rows` rows (copying a store, `store_copy`)."""
         ...
 
     def transaction(self, versioned: bool = True) -> AbstractContextManager[Transaction]:
@@ -216,6 +228,17 @@ class Store(Protocol):
         ...
 
 
+def shown_url(url: str) -> str:
+    """`url` as messages may show it: without a password or options
+    (postgresql://user@host:port/database; a DuckDB URL as it is)."""
+    parts = urlsplit(url)
+    if parts.scheme == "duckdb":
+        return url
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{user}{parts.hostname or ''}{port}{parts.path}"
+
+
 def _sequence_name(sequence: str) -> str:
     """Sequence names are written into SQL, so only the known ones are accepted."""
     if sequence not in SEQUENCES:
@@ -226,6 +249,125 @@ def _sequence_name(sequence: str) -> str:
 def next_ids_sql(sequence: str) -> str:
     """The statement that draws `?` ids from `sequence`, in SQL that DuckDB and PostgreSQL share."""
     return f"SELECT nextval('{_sequence_name(sequence)}') AS id FROM generate_series(1, CAST(? AS INTEGER)) ORDER BY 1"
+
+
+BUMP_DATA_VERSION = (
+    "INSERT INTO meta (key, value) VALUES ('data_version', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+)
+
+
+class StoreBase:
+    """What both stores do the same way, in SQL both databases run, on top of each store's own
+    `query`, `scalar`, `session` and `transaction`; `_exclusive()` is the store's way of keeping
+    other writers out while the schema changes."""
+
+    # True when a failed COMMIT always raises (PostgreSQL). DuckDB can fail a COMMIT silently, so
+    # after its imports the rows are counted again (`importer._verify`).
+    commit_checked = False
+
+    def _exclusive(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def count(self, table: str) -> int:
+        """The number of rows of `table`."""
+        return int(self.scalar(f"SELECT count(*) FROM {table}"))
+
+    def data_version(self) -> int:
+        """Changes on every committed write; cache keys use it instead of hashing large frames. It
+        lives in the database (`meta`), so every server process of a shared deployment sees a write
+        made by another at its next rerun."""
+        value = self.scalar("SELECT value FROM meta WHERE key = 'data_version'")
+        return int(value) if value is not None else 0
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        return int(self.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
+
+    def is_current(self) -> bool:
+        """True when the store holds the latest schema and reference data (nothing to upgrade)."""
+        from data_loaders.reference_data import REFERENCE_VERSION
+
+        latest = max(int(path.name[:4]) for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+        with self.session():
+            tables = self.scalar(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                "AND table_name IN ('schema_migrations', 'meta')"
+            )
+            if tables != 2:
+                return False  # a database that is not (yet) a store
+            return self.schema_version() >= latest and (
+                self.scalar("SELECT value FROM meta WHERE key = 'reference_version'") == REFERENCE_VERSION
+            )
+
+    def migrate(self, migrations_dir: Path = MIGRATIONS_DIR) -> list[int]:
+        """Apply the migrations not applied yet, each in its own transaction; returns their numbers.
+
+        Files are named `NNNN_description.sql` and are never edited once released: a change of
+        schema is a new file, so data in an existing store survives the upgrade. Afterwards every
+        id sequence is moved past the highest id already stored (see `_advance_sequences`). Two
+        processes starting at once apply each migration once (`_exclusive`).
+        """
+        with self._exclusive():
+            with self.transaction(versioned=False) as tx:
+                tx.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
+                )
+            current = self.schema_version()
+            applied = []
+            for path in sorted(migrations_dir.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+                version = int(path.name[:4])
+                if version <= current:
+                    continue
+                with self.transaction(versioned=False) as tx:
+                    for statement in _split_sql(path.read_text(encoding="utf-8")):
+                        tx.execute(statement)
+                    tx.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)", [version, path.stem])
+                if self.schema_version() != version:
+                    raise StoreError(f"Migration {path.name} did not persist.")
+                applied.append(version)
+            self._advance_sequences()
+        return applied
+
+    def _advance_sequences(self) -> None:
+        """Move each id sequence past the highest id its tables hold, never backwards.
+
+        A migration cannot compute a start value portably, and rows may have been written with
+        explicit ids (a store made before migration 0004, the sample data of older releases, test
+        fixtures, a copy by `migrate-store`), so this runs on every migrate. It draws no id, so it
+        leaves no gap. DuckDB 2.0.1 persists a `setval` only inside an explicit transaction.
+        """
+        with self.transaction(versioned=False) as tx:
+            for sequence, tables in SEQUENCES.items():
+                last = tx.query(
+                    "SELECT coalesce(last_value, start_value - 1) AS last FROM pg_catalog.pg_sequences "
+                    "WHERE schemaname = current_schema() AND sequencename = ?",
+                    [sequence],
+                )
+                if last.empty:
+                    continue  # migration 0004 not applied (an older schema in a test of upgrades)
+                highest = max(
+                    int(tx.query(f"SELECT coalesce(max(id), 0) AS n FROM {table}").iloc[0]["n"]) for table in tables
+                )
+                if highest > int(last.iloc[0]["last"]):
+                    tx.query(f"SELECT setval('{_sequence_name(sequence)}', ?) AS v", [highest])
+
+    def table_counts(self) -> dict[str, int]:
+        """Row count of every table, the data and reference tables first, then the others
+        (import history, migrations) in name order."""
+        with self.session():
+            names = self.query(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+            )["table_name"].tolist()
+            ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
+            return {table: self.count(table) for table in ordered}
+
+    def has_data(self) -> bool:
+        """True when any data table holds a row."""
+        with self.session():
+            return any(self.count(table) for table in DATA_TABLES)
 
 
 def _translated(exc: duckdb.Error, path: str) -> Exception:
@@ -271,7 +413,7 @@ class DuckDBTransaction:
         return [int(i) for i in self._cursor.execute(next_ids_sql(sequence), [count]).df()["id"]]
 
 
-class DuckDBStore:
+class DuckDBStore(StoreBase):
     """The DuckDB `Store`, shared by the threads of one process.
 
     A connection is open only while the store is used: during a `session()` block or a single call.
@@ -413,6 +555,12 @@ class DuckDBStore:
             self._held = False
             self._release(held=True)
 
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """No other thread of this process writes, and this one holds the file read-write."""
+        with self._write_lock, self.session(write=True):
+            yield
+
     # --- reads and writes ---------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -428,15 +576,18 @@ class DuckDBStore:
                 cursor.register(name, frame)
             return cursor.execute(sql, list(params)).df()
 
+    def chunks(self, table: str, rows: int) -> Iterator[pd.DataFrame]:
+        """Every row of `table`, about `rows` at a time (whole vectors of 2.048), for copying a store."""
+        with self._cursor() as cursor:
+            result = cursor.execute(f"SELECT * FROM {table}")
+            while not (frame := result.fetch_df_chunk(max(1, rows // 2048))).empty:
+                yield frame
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None without rows."""
         with self._cursor() as cursor:
             row = cursor.execute(sql, list(params)).fetchone()
         return None if row is None else row[0]
-
-    def count(self, table: str) -> int:
-        """The number of rows of `table`."""
-        return int(self.scalar(f"SELECT count(*) FROM {table}"))
 
     @contextmanager
     def transaction(self, versioned: bool = True) -> Iterator[DuckDBTransaction]:
@@ -449,107 +600,11 @@ class DuckDBStore:
             try:
                 yield DuckDBTransaction(cursor)
                 if versioned:
-                    cursor.execute(
-                        "INSERT INTO meta (key, value) VALUES ('data_version', '1') "
-                        "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
-                    )
+                    cursor.execute(BUMP_DATA_VERSION)
                 cursor.execute("COMMIT")
             except BaseException:
                 _rollback(cursor)
                 raise
-
-    def data_version(self) -> int:
-        """Changes on every committed write; cache keys use it instead of hashing large frames."""
-        value = self.scalar("SELECT value FROM meta WHERE key = 'data_version'")
-        return int(value) if value is not None else 0
-
-    def schema_version(self) -> int:
-        """The number of the last migration applied."""
-        return int(self.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
-
-    def migrate(self, migrations_dir: Path = MIGRATIONS_DIR) -> list[int]:
-        """Apply the migrations not applied yet, each in its own transaction; returns their numbers.
-
-        Files are named `NNNN_description.sql` and are never edited once released: a change of
-        schema is a new file, so data in an existing store survives the upgrade. Afterwards every
-        id sequence is moved past the highest id already stored (see `_advance_sequences`).
-        """
-        with self._write_lock, self.session(write=True):
-            with self._cursor(write=True) as cursor:
-                cursor.execute(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
-                )
-            current = self.schema_version()
-            applied = []
-            for path in sorted(migrations_dir.glob("[0-9][0-9][0-9][0-9]_*.sql")):
-                version = int(path.name[:4])
-                if version <= current:
-                    continue
-                with self._cursor(write=True) as cursor:
-                    cursor.execute("BEGIN TRANSACTION")
-                    try:
-                        for statement in _split_sql(path.read_text(encoding="utf-8")):
-                            cursor.execute(statement)
-                        cursor.execute(
-                            "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
-                            [version, path.stem],
-                        )
-                        cursor.execute("COMMIT")
-                    except BaseException:
-                        _rollback(cursor)
-                        raise
-                if self.schema_version() != version:
-                    raise StoreError(f"Migration {path.name} did not persist.")
-                applied.append(version)
-            self._advance_sequences()
-        return applied
-
-    def _advance_sequences(self) -> None:
-        """Move each id sequence past the highest id its tables hold, never backwards.
-
-        A migration cannot compute a start value portably, and rows may have been written with
-        explicit ids (a store made before migration 0004, the sample data of older releases, test
-        fixtures), so this runs on every migrate. It draws no id, so it leaves no gap. DuckDB 2.0.1
-        persists a `setval` only inside an explicit transaction, hence BEGIN/COMMIT.
-        """
-        with self._cursor(write=True) as cursor:
-            cursor.execute("BEGIN TRANSACTION")
-            try:
-                for sequence, tables in SEQUENCES.items():
-                    last = cursor.execute(
-                        "SELECT coalesce(last_value, start_value - 1) FROM pg_catalog.pg_sequences "
-                        "WHERE schemaname = current_schema() AND sequencename = ?",
-                        [sequence],
-                    ).fetchone()
-                    if last is None:
-                        continue  # migration 0004 not applied (an older schema in a test of upgrades)
-                    highest = max(
-                        int(cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
-                        for table in tables
-                    )
-                    if highest > int(last[0]):
-                        cursor.execute(f"SELECT setval('{_sequence_name(sequence)}', ?)", [highest])
-                cursor.execute("COMMIT")
-            except BaseException:
-                _rollback(cursor)
-                raise
-
-    def table_counts(self) -> dict[str, int]:
-        """Row count of every table, the data and reference tables first, then the others
-        (import history, migrations) in name order."""
-        with self.session():
-            names = self.query(
-                "SELECT table_name FROM information_schema.tables "
-                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
-            )["table_name"].tolist()
-            ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
-            return {table: self.count(table) for table in ordered}
-
-    def has_data(self) -> bool:
-        """True when any data table holds a row."""
-        with self.session():
-            return any(self.count(table) for table in DATA_TABLES)
 
 
 def _rollback(cursor: duckdb.DuckDBPyConnection) -> None:
@@ -572,21 +627,7 @@ def _writable(path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
-def _is_current(store: DuckDBStore) -> bool:
-    """True when the store holds the latest schema and reference data (nothing to upgrade)."""
-    from data_loaders.reference_data import REFERENCE_VERSION
-
-    latest = max(int(path.name[:4]) for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
-    with store.session():
-        try:
-            return store.schema_version() >= latest and (
-                store.scalar("SELECT value FROM meta WHERE key = 'reference_version'") == REFERENCE_VERSION
-            )
-        except duckdb.CatalogException:
-            return False  # a DuckDB file that is not (yet) a store
-
-
-def _upgrade(store: DuckDBStore) -> None:
+def _upgrade(store: Store) -> None:
     """Bring schema and reference data up to date, in one read-write session."""
     from data_loaders.reference_data import ensure_reference_data
 
@@ -597,7 +638,8 @@ def _upgrade(store: DuckDBStore) -> None:
 
 def open_store(url: str | None = None, read_only: bool = False, hold: bool = True) -> Store:
     """Open the store named by `url` (default: the `DATABASE_URL` setting) and bring its schema and
-    reference data up to date. The URL's scheme chooses the implementation (only `duckdb` so far).
+    reference data up to date. The URL's scheme chooses the implementation: `duckdb:///file` (the
+    embedded default) or `postgresql://…` (a shared deployment, `PostgresStore`).
 
     `read_only` asks for a store that only reads (the command line's reading commands: they run
     beside the dashboard's readers); a store whose file or folder cannot be written opens read-only
@@ -607,6 +649,13 @@ def open_store(url: str | None = None, read_only: bool = False, hold: bool = Tru
     """
     url = url or database_url()
     scheme, _, rest = url.partition("://")
+    if scheme in ("postgresql", "postgres"):
+        from data_loaders.store_postgres import PostgresStore
+
+        store = PostgresStore(url)
+        if not store.is_current():
+            _upgrade(store)
+        return store
     if scheme != "duckdb":
         raise StoreError(key="store_scheme", scheme=scheme)
     path = rest[1:] if rest.startswith("/") else rest
@@ -622,12 +671,12 @@ def open_store(url: str | None = None, read_only: bool = False, hold: bool = Tru
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(key="store_cannot_create", path=path) from exc
-        if not (read_only and file.exists() and _is_current(DuckDBStore(url, path, read_only=True, hold=False))):
+        if not (read_only and file.exists() and DuckDBStore(url, path, read_only=True, hold=False).is_current()):
             _upgrade(DuckDBStore(url, path, hold=False))
     elif not file.exists():
         raise StoreError(key="store_cannot_create", path=path)
     else:
         read_only = True
-        if not _is_current(DuckDBStore(url, path, read_only=True, hold=False)):
+        if not DuckDBStore(url, path, read_only=True, hold=False).is_current():
             raise StoreError(key="store_outdated_read_only", path=path)
     return DuckDBStore(url, path, read_only=read_only, hold=hold)

@@ -332,7 +332,7 @@ def default_year(reader: Reader) -> int | None:
     year with proposals; None without any data."""
     realised = reader.scalar(
         "SELECT max(year) FROM (SELECT year FROM allocation_rows WHERE status <> 'usulan' "
-        "UNION ALL SELECT year FROM need_rows)"
+        "UNION ALL SELECT year FROM need_rows) AS years"
     )
     if realised is not None:
         return int(realised)

@@ -6,11 +6,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import psycopg
 import pytest
 import streamlit as st
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -23,6 +25,10 @@ from tests.fixture_data import build_fixture
 from ui import auth
 
 REPO = Path(__file__).resolve().parent.parent
+# A PostgreSQL database the tests may fill (`.ci/run` sets it for its second run): every store a
+# test makes is then a schema of its own there instead of a DuckDB file.
+POSTGRES = os.environ.get("SINERGI_TEST_POSTGRES", "").strip()
+_SCHEMAS: list[str] = []
 APP = str(REPO / "dashboard.py")
 TEST_PASSWORD = "uji-kata-sandi-panjang"  # every test user's password (12+ characters)
 
@@ -73,9 +79,32 @@ def _clear_streamlit_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
+def new_store_url(folder: Path, name: str = "test") -> str:
+    """The URL of a new, empty store: a DuckDB file `name`.duckdb in `folder`, or with
+    SINERGI_TEST_POSTGRES a new schema in that database (dropped when the test session ends)."""
+    if not POSTGRES:
+        return f"duckdb:///{folder / name}.duckdb"
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(POSTGRES, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    _SCHEMAS.append(schema)
+    return f"{POSTGRES}{'&' if '?' in POSTGRES else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_schemas() -> Iterator[None]:
+    """The PostgreSQL schemas the tests made go when the session ends."""
+    yield
+    if POSTGRES and _SCHEMAS:
+        st.cache_resource.clear()  # closes the dashboard's pooled connections first
+        with psycopg.connect(POSTGRES, autocommit=True) as connection:
+            for schema in _SCHEMAS:
+                connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
 @pytest.fixture
 def store_url(tmp_path: Path) -> str:
-    return f"duckdb:///{tmp_path / 'test.duckdb'}"
+    return new_store_url(tmp_path)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 
 from data_loaders import importer
 from data_loaders.store import SEQUENCES, DuckDBStore, Store, Transaction, open_store
+from data_loaders.store_postgres import PostgresStore
 from data_loaders.validation import validate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,8 +40,8 @@ def store_file(store: Store, text: str, kind: str = "program") -> importer.Impor
     return importer.apply(store, result, "tester")
 
 
-def test_duckdb_store_satisfies_the_store_interface(store):
-    assert isinstance(store, DuckDBStore)
+def test_the_store_satisfies_the_store_interface(store, store_url):
+    assert isinstance(store, PostgresStore if store_url.startswith("postgresql") else DuckDBStore)
     assert isinstance(store, Store)
     with store.transaction() as tx:
         assert isinstance(tx, Transaction)

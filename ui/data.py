@@ -24,7 +24,7 @@ from data_loaders.demo import build_demo
 from data_loaders.nik import hashes_from_csv, nik_key
 from data_loaders.roles import IMPORT, LOCK_PERIODS, REMOVE_SAMPLE, ROLLBACK, ROLLBACK_ANY, Access, WriteLimit
 from data_loaders.settings import database_url
-from data_loaders.store import Store, open_store
+from data_loaders.store import Store, StoreError, open_store
 from data_loaders.validation import Progress, Validation, validate
 from domain.filters import Scope
 from domain.reader import Reader
@@ -33,7 +33,7 @@ Result = TypeVar("Result")
 _RUN_KEY = "_sinergi_run"
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
 def _store(url: str) -> Store:
     store = open_store(url, hold=False)
     if not store.read_only:
@@ -59,6 +59,22 @@ def session(lang: str) -> Iterator[None]:
         with st.spinner(t("store_waiting", lang)):
             stack.enter_context(store().session())
         yield
+
+
+def retry_when_back(seconds: float = 5) -> None:
+    """While the database server cannot be reached: try every `seconds` seconds, and rerun the whole
+    page once it answers again, so a page recovers without a click (a fragment, so only the probe
+    reruns meanwhile)."""
+
+    @st.fragment(run_every=seconds)
+    def probe() -> None:
+        try:
+            store().data_version()
+        except StoreError:
+            return
+        st.rerun(scope="app")
+
+    probe()
 
 
 def clear_caches() -> None:
