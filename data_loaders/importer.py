@@ -803,7 +803,7 @@ def rollback_refusal(store: Store, import_id: int, limit: WriteLimit) -> ImportR
             "SELECT DISTINCT program_code AS code FROM (SELECT id, program_code, partner_id FROM programs_changes "
             "WHERE change_import_id = ? AND change_action <> 'keep' UNION ALL SELECT p.id, p.program_code, "
             "p.partner_id FROM programs p WHERE p.import_id = ? OR p.id IN (SELECT program_id FROM "
-            "program_allocations_changes WHERE change_import_id = ?)) WHERE partner_id IS DISTINCT FROM ?",
+            "program_allocations_changes WHERE change_import_id = ?)) AS touched WHERE partner_id IS DISTINCT FROM ?",
             [import_id, import_id, import_id, limit.partner_id],
         )
     elif kind == "penerima":

@@ -653,8 +653,9 @@ def open_store(url: str | None = None, read_only: bool = False, hold: bool = Tru
         from data_loaders.store_postgres import PostgresStore
 
         store = PostgresStore(url)
-        if not store.is_current():
-            _upgrade(store)
+        if not (read_only and store.is_current()):
+            with store._exclusive():  # servers starting together upgrade once
+                _upgrade(store)
         return store
     if scheme != "duckdb":
         raise StoreError(key="store_scheme", scheme=scheme)

@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 # test makes is then a schema of its own there instead of a DuckDB file.
 POSTGRES = os.environ.get("SINERGI_TEST_POSTGRES", "").strip()
 _SCHEMAS: list[str] = []
+# A test of how the embedded DuckDB file behaves (its file, its lock between processes).
+duckdb_only = pytest.mark.skipif(bool(POSTGRES), reason="DuckDB file behaviour; the PostgreSQL run skips it")
 APP = str(REPO / "dashboard.py")
 TEST_PASSWORD = "uji-kata-sandi-panjang"  # every test user's password (12+ characters)
 

@@ -67,7 +67,7 @@ def test_good_file_previews_then_stores_and_can_be_rolled_back(fixture_url):
     store = open_store(fixture_url)
     assert (
         store.scalar(
-            "SELECT budget_idr::DOUBLE FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+            "SELECT budget_idr::DOUBLE PRECISION FROM program_allocations a JOIN programs p ON p.id = a.program_id "
             "WHERE p.program_code = 'BARU-1'"
         )
         == 300_000_000

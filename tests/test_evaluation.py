@@ -222,7 +222,7 @@ def test_a_locked_period_refuses_imports_and_rollbacks(store_url):
     assert refused.value.message("en").startswith("Period 2025 has been locked")
     with pytest.raises(importer.ImportRefused, match="dikunci"):
         importer.rollback(store, done.import_id, "tester")
-    assert store.scalar("SELECT budget_idr::DOUBLE FROM program_allocations") == 10_000_000
+    assert store.scalar("SELECT budget_idr::DOUBLE PRECISION FROM program_allocations") == 10_000_000
     periods.unlock(store, 2025)
     assert importer.apply(store, validate("y.csv", CSV.replace(b"10 juta", b"20 juta"), "program"), "t").updated == 1
     store.close()

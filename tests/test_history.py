@@ -18,7 +18,7 @@ from data_loaders.demo import build_demo
 from data_loaders.nik import nik_key, pseudonymise
 from data_loaders.periods import lock
 from data_loaders.problems import ValueProblem
-from data_loaders.store import DATA_TABLES, open_store
+from data_loaders.store import DATA_TABLES, open_store, shown_url
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
 from domain import reference
@@ -65,7 +65,7 @@ def log(store) -> dict[int, tuple]:
 def stored(store) -> set[tuple[str, str, float]]:
     """(program code, region code, budget) of every stored allocation row."""
     rows = store.query(
-        "SELECT p.program_code AS code, a.region_code AS region, CAST(a.budget_idr AS DOUBLE) AS budget "
+        "SELECT p.program_code AS code, a.region_code AS region, CAST(a.budget_idr AS DOUBLE PRECISION) AS budget "
         "FROM program_allocations a JOIN programs p ON p.id = a.program_id"
     )
     return set(rows.itertuples(index=False, name=None))
@@ -253,7 +253,7 @@ def cli_store(store_url, monkeypatch, tmp_path) -> str:
 
 def test_cli_history_and_rollback_say_what_is_stored(cli_store, tmp_path, capsys):
     assert main(["history"]) == 0
-    assert capsys.readouterr().out.startswith("Belum ada impor di duckdb:///")  # not 'Empty DataFrame'
+    assert capsys.readouterr().out == f"Belum ada impor di {shown_url(cli_store)}.\n"  # not 'Empty DataFrame'
     path = tmp_path / "program.csv"
     path.write_text(FIRST)
     assert main(["import", str(path), "--kind", "program"]) == 0
@@ -312,7 +312,7 @@ def test_hash_nik_keeps_the_other_columns_so_the_output_imports(cli_store, tmp_p
     out.write_text("\n".join(out.read_text().splitlines()[:2]) + "\n")
     assert main(["import", str(out), "--kind", "penerima"]) == 0
     store = open_store(cli_store)
-    rows = store.query("SELECT program_code, CAST(benefit_idr AS DOUBLE) AS b, decile FROM beneficiaries")
+    rows = store.query("SELECT program_code, CAST(benefit_idr AS DOUBLE PRECISION) AS b, decile FROM beneficiaries")
     assert rows.values.tolist() == [["A-1", 2_400_000.0, 2]]
     store.close()
 

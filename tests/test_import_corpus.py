@@ -180,7 +180,7 @@ def test_semicolon_csv_with_decimal_commas(store_url):
     store = open_store(store_url)
     done = _import(store, "program_semicolon_decimal_comma.csv", "program")
     assert (done.added, done.updated, done.unchanged) == (3, 0, 0)
-    totals = store.query("SELECT sum(budget_idr)::DOUBLE AS b, sum(spent_idr)::DOUBLE AS s FROM program_allocations")
+    totals = store.query("SELECT sum(budget_idr)::DOUBLE PRECISION AS b, sum(spent_idr)::DOUBLE PRECISION AS s FROM program_allocations")
     assert totals.iloc[0].tolist() == [
         1_234_567.50 + 1_200_000_000 + 250_000_000,
         1_000_000.25 + 1_100_000_000 + 1_500_000,
@@ -218,7 +218,7 @@ def test_title_rows_blank_rows_and_excel_dates(store_url):
     done = _import(store, "program_title_rows_excel_dates.xlsx", "program")
     assert done.added == 2
     rows = store.query(
-        "SELECT p.program_code, p.start_date, p.end_date, a.region_code, a.budget_idr::DOUBLE AS b "
+        "SELECT p.program_code, p.start_date, p.end_date, a.region_code, a.budget_idr::DOUBLE PRECISION AS b "
         "FROM programs p JOIN program_allocations a ON a.program_id = p.id ORDER BY 1"
     )
     assert rows["b"].tolist() == [150_000_000, 75_000_000]
@@ -255,5 +255,5 @@ def test_beneficiary_warnings_do_not_block(store_url):
     assert result.ok
     done = importer.apply(store, result, "test")
     assert (done.added, done.warnings) == (4, 3)
-    assert store.scalar("SELECT sum(benefit_idr)::DOUBLE FROM beneficiaries") == 4 * 2_400_000
+    assert store.scalar("SELECT sum(benefit_idr)::DOUBLE PRECISION FROM beneficiaries") == 4 * 2_400_000
     store.close()

@@ -33,7 +33,11 @@ CORRECTED = (
 
 def snapshot(store) -> dict:
     """Every data table's rows, sorted, so two states can be compared exactly."""
-    return {table: store.query(f"SELECT * FROM {table} ORDER BY ALL").to_csv(index=False) for table in DATA_TABLES}
+    rows = {}
+    for table in DATA_TABLES:
+        columns = ", ".join(store.query(f"SELECT * FROM {table} LIMIT 0").columns)
+        rows[table] = store.query(f"SELECT * FROM {table} ORDER BY {columns}").to_csv(index=False)
+    return rows
 
 
 def store_file(store, content: bytes, name: str = "program.csv"):
@@ -68,7 +72,7 @@ def test_a_corrected_file_updates_by_key_and_rollback_restores_exactly(store):
     # A-1 Kukar changed, A-1 Samarinda gone (the file lists A-1's places), B-1 unchanged, C-1 new.
     assert (corrected.added, corrected.updated, corrected.unchanged, corrected.deleted) == (1, 1, 1, 1)
     kukar = store.query(
-        "SELECT a.budget_idr::DOUBLE AS b, p.status FROM program_allocations a JOIN programs p "
+        "SELECT a.budget_idr::DOUBLE PRECISION AS b, p.status FROM program_allocations a JOIN programs p "
         "ON p.id = a.program_id WHERE p.program_code = 'A-1'"
     )
     assert kukar.to_dict("list") == {"b": [120_000_000.0], "status": ["selesai"]}

@@ -5,6 +5,7 @@ import pytest
 
 from data_loaders.settings import DEFAULT_DATABASE_URL, database_url
 from data_loaders.store import DATA_TABLES, MIGRATIONS_DIR, DuckDBStore, StoreBusyError, StoreError, open_store
+from tests.conftest import duckdb_only
 from tests.fixture_data import build_fixture
 
 LATEST_MIGRATION = max(int(path.name[:4]) for path in MIGRATIONS_DIR.glob("*.sql"))
@@ -68,6 +69,7 @@ def test_reopening_migrates_nothing_and_keeps_data(fixture_url):
     store.close()
 
 
+@duckdb_only
 def test_an_upgrade_keeps_existing_data(store_url, tmp_path):
     """A store made by the first release (schema 1) keeps its data when a newer release opens it."""
     first_release = tmp_path / "migrations"
@@ -121,6 +123,7 @@ def test_committed_write_bumps_the_data_version(fixture_store):
     assert fixture_store.data_version() == version + 1
 
 
+@duckdb_only
 def test_second_process_gets_a_clear_message(store_url):
     import os
     import subprocess
