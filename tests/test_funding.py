@@ -143,7 +143,8 @@ def test_every_total_equals_the_store_on_the_sample_data(store_url):
         Filters(2025, ppks=24),
     ):
         direct = store.scalar(
-            "SELECT coalesce(sum(a.budget_idr), 0)::DOUBLE PRECISION FROM program_allocations a JOIN programs p ON p.id = "
+            "SELECT coalesce(sum(a.budget_idr), 0)::DOUBLE PRECISION FROM program_allocations a "
+            "JOIN programs p ON p.id = "
             "a.program_id JOIN regions r ON r.code = a.region_code WHERE p.year = ? AND (CAST(? AS VARCHAR) IS NULL OR "
             "r.kabkota_code = ?) AND (CAST(? AS INTEGER) IS NULL OR p.ppks_category_id = ?) AND (? OR "
             "a.funding_source IN ('CSR', 'PPM'))",
@@ -215,7 +216,8 @@ def test_every_view_keeps_to_the_scope(store_url):
         for view in VIEWS:
             assert _region_codes(view(partner, f)) <= places, view.__name__
         budget = store.scalar(
-            "SELECT sum(a.budget_idr)::DOUBLE PRECISION FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+            "SELECT sum(a.budget_idr)::DOUBLE PRECISION FROM program_allocations a "
+            "JOIN programs p ON p.id = a.program_id "
             "WHERE p.partner_id = ? AND p.year = ?",
             [partner_id, year],
         )

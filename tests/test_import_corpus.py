@@ -180,7 +180,9 @@ def test_semicolon_csv_with_decimal_commas(store_url):
     store = open_store(store_url)
     done = _import(store, "program_semicolon_decimal_comma.csv", "program")
     assert (done.added, done.updated, done.unchanged) == (3, 0, 0)
-    totals = store.query("SELECT sum(budget_idr)::DOUBLE PRECISION AS b, sum(spent_idr)::DOUBLE PRECISION AS s FROM program_allocations")
+    totals = store.query(
+        "SELECT sum(budget_idr)::DOUBLE PRECISION AS b, sum(spent_idr)::DOUBLE PRECISION AS s FROM program_allocations"
+    )
     assert totals.iloc[0].tolist() == [
         1_234_567.50 + 1_200_000_000 + 250_000_000,
         1_000_000.25 + 1_100_000_000 + 1_500_000,
