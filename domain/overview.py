@@ -353,7 +353,7 @@ class DataStatus:
 def data_status(reader: Reader) -> DataStatus:
     """The committed imports in scope: sample or not, the latest import time and the file names."""
     imports = reader.query(
-        "SELECT file_name, imported_at, is_sample FROM import_rows WHERE status = 'committed' ORDER BY imported_at"
+        "SELECT file_name, imported_at, is_sample FROM import_rows WHERE status = 'committed' ORDER BY imported_at, id"
     )
     if imports.empty:
         return DataStatus(is_sample=False, has_imports=False, as_of=None, files=())
