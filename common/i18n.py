@@ -2552,6 +2552,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{tables} tables ({rows} rows) copied from {source} to {target} and checked: row counts and column "
         "sums equal ({seconds} s).",
     },
+    "store_connect_refused": {
+        "id": "Basis data {where} menolak sambungan ({detail}). Periksa DATABASE_URL: nama basis data, pengguna, "
+        "kata sandi (PGPASSWORD atau ~/.pgpass) dan alamat server.",
+        "en": "The database {where} refused the connection ({detail}). Check DATABASE_URL: the database name, "
+        "user, password (PGPASSWORD or ~/.pgpass) and the server's address.",
+    },
     "store_unavailable": {
         "id": "Data sementara tidak tersedia: server basis data ({where}) tidak dapat dihubungi. Halaman ini "
         "mencoba lagi sendiri setiap beberapa detik; tidak ada data yang hilang.",

@@ -371,91 +371,92 @@ def apply(
     Raises ImportRefused (see `refusal`; 'imp_limit_refused' naming the rows outside `limit`),
     ImportCancelled when `cancel()` turns true before the commit (the store is left as it was),
     StoreError when the write did not persist."""
-    refused = refusal(store, validation)
-    if refused is not None:
-        raise refused
-    outside = limit_rows(store, validation, limit)
-    if outside:
-        shown = ", ".join(map(str, outside[:MAX_NAMED_ROWS])) + (" …" if len(outside) > MAX_NAMED_ROWS else "")
-        raise ImportRefused("imp_limit_refused", file=validation.file, count=len(outside), rows=shown)
-    progress = progress or _noop_progress
-    cancel = cancel or _never
-    tables = KIND_TABLES[validation.kind.name]
-    same = store.scalar(
-        "SELECT min(id) FROM imports WHERE sha256 = ? AND kind = ? AND status = 'committed'",
-        [validation.sha256, validation.kind.name],
-    )
-    steps = len(tables) + 1
-    progress("write", 0, steps)
-    with store.transaction() as tx:
-        frames = table_frames(tx, validation)
-        before = {table: int(tx.query(f"SELECT count(*) AS n FROM {table}").iloc[0]["n"]) for table in tables}
-        import_id = tx.next_id("imports_id_seq")
-        tx.execute(
-            "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, warnings) "
-            "VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
-            [
-                import_id,
-                validation.kind.name,
-                nik_module.without_niks(validation.file),  # a file named after a person keeps no NIK
-                validation.sha256,
-                user,
-                dt.datetime.now().replace(microsecond=0),
-                validation.sheet,
-                len(validation.warnings),
-            ],
+    with store.serialised():  # the checks below hold for the write
+        refused = refusal(store, validation)
+        if refused is not None:
+            raise refused
+        outside = limit_rows(store, validation, limit)
+        if outside:
+            shown = ", ".join(map(str, outside[:MAX_NAMED_ROWS])) + (" …" if len(outside) > MAX_NAMED_ROWS else "")
+            raise ImportRefused("imp_limit_refused", file=validation.file, count=len(outside), rows=shown)
+        progress = progress or _noop_progress
+        cancel = cancel or _never
+        tables = KIND_TABLES[validation.kind.name]
+        same = store.scalar(
+            "SELECT min(id) FROM imports WHERE sha256 = ? AND kind = ? AND status = 'committed'",
+            [validation.sha256, validation.kind.name],
         )
-        results = {}
-        for step, table in enumerate(tables, start=1):
+        steps = len(tables) + 1
+        progress("write", 0, steps)
+        with store.transaction() as tx:
+            frames = table_frames(tx, validation)
+            before = {table: int(tx.query(f"SELECT count(*) AS n FROM {table}").iloc[0]["n"]) for table in tables}
+            import_id = tx.next_id("imports_id_seq")
+            tx.execute(
+                "INSERT INTO imports (id, kind, file_name, sha256, imported_by, imported_at, is_sample, sheet, "
+                "warnings) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)",
+                [
+                    import_id,
+                    validation.kind.name,
+                    nik_module.without_niks(validation.file),  # a file named after a person keeps no NIK
+                    validation.sha256,
+                    user,
+                    dt.datetime.now().replace(microsecond=0),
+                    validation.sheet,
+                    len(validation.warnings),
+                ],
+            )
+            results = {}
+            for step, table in enumerate(tables, start=1):
+                if cancel():
+                    raise ImportCancelled
+                results[table] = _upsert(tx, table, frames[table], import_id)
+                progress("write", step, steps)
+            main = results[tables[-1]]
+            updated = main["updated"]
+            if validation.kind.name == "program":
+                # A row whose program's name, status or dates changed is updated even if its amounts are not.
+                updated += _touched_allocations(tx, import_id)
+            added, deleted = main["added"], main["deleted"]
+            unchanged = main["total"] - added - updated
+            changed = any(result["added"] or result["updated"] or result["deleted"] for result in results.values())
+            for table in tables:
+                if changed:
+                    _record_keeps(tx, table, import_id)
+                tx.execute(f"DROP TABLE {_staged(table)}")
+            tx.execute(
+                "UPDATE imports SET rows_added = ?, rows_updated = ?, rows_unchanged = ?, rows_deleted = ?, status = ? "
+                "WHERE id = ?",
+                [added, updated, unchanged, deleted, "committed" if changed else "unchanged", import_id],
+            )
+            detail = {
+                "import_id": import_id,
+                "kind": validation.kind.name,
+                "file": validation.file,
+                "sheet": validation.sheet,
+                "status": "committed" if changed else "unchanged",
+                "added": added,
+                "updated": updated,
+                "unchanged": unchanged,
+                "deleted": deleted,
+                "warnings": len(validation.warnings),
+                **_who(role, limit),
+            }
+            audit.record(tx, user, "import", detail, rows=added + updated + deleted)
             if cancel():
                 raise ImportCancelled
-            results[table] = _upsert(tx, table, frames[table], import_id)
-            progress("write", step, steps)
-        main = results[tables[-1]]
-        updated = main["updated"]
-        if validation.kind.name == "program":
-            # A row whose program's name, status or dates changed is updated even if its amounts are not.
-            updated += _touched_allocations(tx, import_id)
-        added, deleted = main["added"], main["deleted"]
-        unchanged = main["total"] - added - updated
-        changed = any(result["added"] or result["updated"] or result["deleted"] for result in results.values())
-        for table in tables:
-            if changed:
-                _record_keeps(tx, table, import_id)
-            tx.execute(f"DROP TABLE {_staged(table)}")
-        tx.execute(
-            "UPDATE imports SET rows_added = ?, rows_updated = ?, rows_unchanged = ?, rows_deleted = ?, status = ? "
-            "WHERE id = ?",
-            [added, updated, unchanged, deleted, "committed" if changed else "unchanged", import_id],
+            progress("write", steps, steps)
+        _verify(store, import_id, before, {t: r["added"] - r["deleted"] for t, r in results.items()})
+        return ImportResult(
+            import_id,
+            added,
+            updated,
+            unchanged,
+            deleted,
+            len(validation.warnings),
+            int(same) if same is not None else None,
+            "committed" if changed else "unchanged",
         )
-        detail = {
-            "import_id": import_id,
-            "kind": validation.kind.name,
-            "file": validation.file,
-            "sheet": validation.sheet,
-            "status": "committed" if changed else "unchanged",
-            "added": added,
-            "updated": updated,
-            "unchanged": unchanged,
-            "deleted": deleted,
-            "warnings": len(validation.warnings),
-            **_who(role, limit),
-        }
-        audit.record(tx, user, "import", detail, rows=added + updated + deleted)
-        if cancel():
-            raise ImportCancelled
-        progress("write", steps, steps)
-    _verify(store, import_id, before, {t: r["added"] - r["deleted"] for t, r in results.items()})
-    return ImportResult(
-        import_id,
-        added,
-        updated,
-        unchanged,
-        deleted,
-        len(validation.warnings),
-        int(same) if same is not None else None,
-        "committed" if changed else "unchanged",
-    )
 
 
 def _verify(store: Store, import_id: int, before: dict[str, int], delta: dict[str, int]) -> None:
@@ -551,58 +552,61 @@ def rollback(
     rolled-back import, an import with rows outside `limit` (`rollback_refusal`), a locked year, or
     while a later stored import changed or holds the same rows (roll that one back first). `user`
     and `role` are logged with the limit. Raises StoreError when the rollback did not persist."""
-    outside = rollback_refusal(store, import_id, limit)
-    if outside is not None:
-        raise outside
-    tables = _check_rollback(store, import_id)
-    main = tables[-1]
-    before = store.count(main)
-    with store.transaction() as tx:
-        actions = tx.query(
-            f"SELECT change_action AS action, count(*) AS n FROM {main}_changes WHERE change_import_id = ? "
-            "GROUP BY change_action",
-            [import_id],
-        )
-        counts = dict(zip(actions["action"], actions["n"].astype(int), strict=True))
-        touched = _touched_allocations(tx, import_id) if main == "program_allocations" else 0
-        result = RollbackResult(
-            import_id,
-            main,
-            removed=counts.get("insert", 0),
-            restored=counts.get("update", 0) + touched,
-            reinstated=counts.get("delete", 0),
-        )
-        for table in reversed(tables):
-            keys = TABLE_KEYS[table]
-            columns = ", ".join([*_columns(tx, table), "import_id"])
-            tx.execute(
-                f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {table}_changes i WHERE {_match(keys)} "
-                "AND i.change_import_id = ? AND i.change_action IN ('insert', 'update'))",
+    with store.serialised():  # the checks below hold for the write
+        outside = rollback_refusal(store, import_id, limit)
+        if outside is not None:
+            raise outside
+        tables = _check_rollback(store, import_id)
+        main = tables[-1]
+        before = store.count(main)
+        with store.transaction() as tx:
+            actions = tx.query(
+                f"SELECT change_action AS action, count(*) AS n FROM {main}_changes WHERE change_import_id = ? "
+                "GROUP BY change_action",
                 [import_id],
             )
-            tx.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_changes "
-                "WHERE change_import_id = ? AND change_action IN ('update', 'delete')",
-                [import_id],
+            counts = dict(zip(actions["action"], actions["n"].astype(int), strict=True))
+            touched = _touched_allocations(tx, import_id) if main == "program_allocations" else 0
+            result = RollbackResult(
+                import_id,
+                main,
+                removed=counts.get("insert", 0),
+                restored=counts.get("update", 0) + touched,
+                reinstated=counts.get("delete", 0),
             )
-        tx.execute(
-            "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
-            [dt.datetime.now().replace(microsecond=0), user, import_id],
-        )
-        detail = {
-            "import_id": import_id,
-            "removed": result.removed,
-            "restored": result.restored,
-            "reinstated": result.reinstated,
-            **_who(role, limit),
-        }
-        audit.record(tx, user, "rollback", detail, rows=result.removed + result.restored + result.reinstated)
-    if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
-        raise StoreError(f"Rollback of import {import_id} did not persist.")
-    expected = before - result.removed + result.reinstated
-    if store.count(main) != expected:
-        raise StoreError(f"Rollback of import {import_id}: {main} holds {store.count(main)} rows, expected {expected}.")
-    return result
+            for table in reversed(tables):
+                keys = TABLE_KEYS[table]
+                columns = ", ".join([*_columns(tx, table), "import_id"])
+                tx.execute(
+                    f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {table}_changes i WHERE {_match(keys)} "
+                    "AND i.change_import_id = ? AND i.change_action IN ('insert', 'update'))",
+                    [import_id],
+                )
+                tx.execute(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_changes "
+                    "WHERE change_import_id = ? AND change_action IN ('update', 'delete')",
+                    [import_id],
+                )
+            tx.execute(
+                "UPDATE imports SET status = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
+                [dt.datetime.now().replace(microsecond=0), user, import_id],
+            )
+            detail = {
+                "import_id": import_id,
+                "removed": result.removed,
+                "restored": result.restored,
+                "reinstated": result.reinstated,
+                **_who(role, limit),
+            }
+            audit.record(tx, user, "rollback", detail, rows=result.removed + result.restored + result.reinstated)
+        if store.scalar("SELECT status FROM imports WHERE id = ?", [import_id]) != "rolled_back":
+            raise StoreError(f"Rollback of import {import_id} did not persist.")
+        expected = before - result.removed + result.reinstated
+        if store.count(main) != expected:
+            raise StoreError(
+                f"Rollback of import {import_id}: {main} holds {store.count(main)} rows, expected {expected}."
+            )
+        return result
 
 
 # Rows of one table name rows that another import may have added: a later import's places of a
@@ -656,30 +660,32 @@ def remove_sample(store: Store, user: str = audit.PUBLIC, role: str | None = Non
     The catalogue's sample rows go with it: items and adoptions marked `is_sample`, and the adoptions of
     a sample item (which would otherwise point at nothing). `user` is logged as the actor with `role`
     (the dashboard allows it to roles.REMOVE_SAMPLE only)."""
-    sample = sample_imports(store)
-    sample_items = "SELECT id FROM catalogue_items WHERE is_sample"
-    catalogue = {
-        "catalogue_adoptions": f"is_sample OR item_id IN ({sample_items})",
-        "catalogue_items": "is_sample",
-    }  # adoptions first: their condition reads the sample items
-    catalogue_rows = sum(int(store.scalar(f"SELECT count(*) FROM {t} WHERE {w}")) for t, w in catalogue.items())
-    if not sample and not catalogue_rows:
-        return 0
-    placeholders = ", ".join("?" for _ in sample) or "NULL"
-    removed = catalogue_rows + sum(
-        int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample)) for t in DATA_TABLES
-    )
-    with store.transaction() as tx:
-        for table, where in catalogue.items():
-            tx.execute(f"DELETE FROM {table} WHERE {where}")
-        for table in DATA_TABLES:
-            tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
-        tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
-        detail = {"import_ids": sample, "catalogue_rows": catalogue_rows, **_who(role)}
-        audit.record(tx, user, "sample_remove", detail, rows=removed)
-    if sample_imports(store):
-        raise StoreError("Removing the sample data did not persist.")
-    return removed
+    with store.serialised():  # the checks below hold for the write
+        sample = sample_imports(store)
+        sample_items = "SELECT id FROM catalogue_items WHERE is_sample"
+        catalogue = {
+            "catalogue_adoptions": f"is_sample OR item_id IN ({sample_items})",
+            "catalogue_items": "is_sample",
+        }  # adoptions first: their condition reads the sample items
+        catalogue_rows = sum(int(store.scalar(f"SELECT count(*) FROM {t} WHERE {w}")) for t, w in catalogue.items())
+        if not sample and not catalogue_rows:
+            return 0
+        placeholders = ", ".join("?" for _ in sample) or "NULL"
+        removed = catalogue_rows + sum(
+            int(store.scalar(f"SELECT count(*) FROM {t} WHERE import_id IN ({placeholders})", sample))
+            for t in DATA_TABLES
+        )
+        with store.transaction() as tx:
+            for table, where in catalogue.items():
+                tx.execute(f"DELETE FROM {table} WHERE {where}")
+            for table in DATA_TABLES:
+                tx.execute(f"DELETE FROM {table} WHERE import_id IN ({placeholders})", sample)
+            tx.execute(f"UPDATE imports SET status = 'removed' WHERE id IN ({placeholders})", sample)
+            detail = {"import_ids": sample, "catalogue_rows": catalogue_rows, **_who(role)}
+            audit.record(tx, user, "sample_remove", detail, rows=removed)
+        if sample_imports(store):
+            raise StoreError("Removing the sample data did not persist.")
+        return removed
 
 
 # --- the write limit of a role (issue 12) -----------------------------------------------------------

@@ -203,6 +203,12 @@ class Store(Protocol):
         do not, so a sign-in leaves the cached figures in place."""
         ...
 
+    def serialised(self) -> AbstractContextManager[None]:
+        """No other writer, in any process, writes during the block: checks made in it still hold
+        for the write that follows them (imports, rollbacks, user changes). Raises StoreBusyError
+        after waiting `SINERGI_DB_WAIT` seconds for another writer."""
+        ...
+
     def data_version(self) -> int:
         """Changes on every committed write; cache keys use it."""
         ...
@@ -234,9 +240,9 @@ def shown_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme == "duckdb":
         return url
+    hosts = parts.netloc.rsplit("@", 1)[-1]  # host:port, or several (libpq allows h1:5432,h2:5432)
     user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{user}{parts.hostname or ''}{port}{parts.path}"
+    return f"{parts.scheme}://{user}{hosts}{parts.path}"
 
 
 def _sequence_name(sequence: str) -> str:
@@ -267,6 +273,9 @@ class StoreBase:
     commit_checked = False
 
     def _exclusive(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def serialised(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
     def count(self, table: str) -> int:
@@ -561,6 +570,10 @@ class DuckDBStore(StoreBase):
         with self._write_lock, self.session(write=True):
             yield
 
+    def serialised(self) -> AbstractContextManager[None]:
+        """Holding the file read-write keeps other processes out; the write lock other threads."""
+        return self._exclusive()
+
     # --- reads and writes ---------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -653,9 +666,13 @@ def open_store(url: str | None = None, read_only: bool = False, hold: bool = Tru
         from data_loaders.store_postgres import PostgresStore
 
         store = PostgresStore(url)
-        if not (read_only and store.is_current()):
-            with store._exclusive():  # servers starting together upgrade once
-                _upgrade(store)
+        try:
+            if not (read_only and store.is_current()):
+                with store._exclusive():  # servers starting together upgrade once
+                    _upgrade(store)
+        except BaseException:
+            store.close()  # no pool left behind by a failed upgrade
+            raise
         return store
     if scheme != "duckdb":
         raise StoreError(key="store_scheme", scheme=scheme)

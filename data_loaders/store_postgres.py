@@ -30,7 +30,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from typing import Any
 
 import numpy as np
@@ -44,6 +44,7 @@ from data_loaders.store import (
     BUMP_DATA_VERSION,
     StoreBase,
     StoreBusyError,
+    StoreError,
     StoreReadOnlyError,
     StoreUnavailableError,
     StoreWriteError,
@@ -65,12 +66,26 @@ RECONNECT_SECONDS = 10.0
 # print each to stderr before the one-line message of the command line. The message says it all.
 logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
+# Words of libpq's messages for a server that may answer again soon (restarting, network).
+TRANSIENT = (
+    "Connection refused",
+    "timeout expired",
+    "starting up",
+    "shutting down",
+    "closed the connection",
+    "No route to host",
+    "Network is unreachable",
+    "could not translate host name",
+    "recovery mode",
+)
+
 # PostgreSQL type OIDs (pg_type.oid) and the dtype DuckDB's `.df()` gives for the same column type:
 # (without NULLs, with NULLs).
 _INT_TYPES = {21: ("int16", "Int16"), 23: ("int32", "Int32"), 20: ("int64", "Int64")}
 _FLOAT_TYPES = {700, 701, 1700}
 _BOOL_TYPE = 16
 _TIME_TYPES = {1082, 1114, 1184}
+_TIMESTAMPTZ_TYPE = 1184
 _INTEGER_COLUMN_TYPES = {"smallint", "integer", "bigint"}
 
 
@@ -105,9 +120,11 @@ def _statement(sql: str, params: Sequence[Any]) -> tuple[str, list[Any] | None]:
 
 
 def _plain(value: Any) -> Any:
-    """A parameter as a Python value psycopg adapts (numpy and pandas scalars included)."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+    """A parameter as a Python value psycopg adapts (numpy and pandas scalars, NA and NaT included)."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
+    if isinstance(value, np.datetime64):
+        return pd.Timestamp(value).to_pydatetime()
     if isinstance(value, np.generic):
         return value.item()
     return value
@@ -130,8 +147,11 @@ def _frame(cursor: psycopg.Cursor, rows: list[tuple] | None = None) -> pd.DataFr
             converted = pd.to_numeric(series, errors="coerce").astype("float64")
         elif oid == _BOOL_TYPE:
             converted = series.astype("boolean" if series.isna().any() else "bool")
-        elif oid in _TIME_TYPES:
-            converted = pd.to_datetime(series).astype("datetime64[us]")
+        elif oid in _TIME_TYPES:  # a time with zone as UTC without zone, as DuckDB gives TIMESTAMPTZ
+            converted = pd.to_datetime(series, utc=oid == _TIMESTAMPTZ_TYPE)
+            converted = (converted.dt.tz_convert(None) if oid == _TIMESTAMPTZ_TYPE else converted).astype(
+                "datetime64[us]"
+            )
         else:
             continue
         frame.isetitem(position, converted)
@@ -260,7 +280,22 @@ class PostgresStore(StoreBase):
             self._pool.open(wait=True, timeout=CONNECT_WAIT_SECONDS)
         except PoolTimeout as exc:
             self._pool.close()
-            raise StoreUnavailableError(key="store_unavailable", where=self.path) from exc
+            raise self._why_not(url) from exc
+
+    def _why_not(self, url: str) -> StoreError:
+        """Why the pool could not connect, from one direct attempt: a server that does not answer
+        is unavailable (and may come back); a refusal that will not go away by waiting (no such
+        database, wrong password, a malformed URL) is a setting to fix, in the server's own words."""
+        try:
+            psycopg.connect(url, connect_timeout=max(1, round(CONNECT_WAIT_SECONDS))).close()
+        except psycopg.OperationalError as error:
+            text = str(error).strip()
+            detail = " ".join(line.strip() for line in text.splitlines()) or type(error).__name__
+            if not any(word in text for word in TRANSIENT):
+                return StoreError(key="store_connect_refused", where=self.path, detail=detail)
+        except psycopg.ProgrammingError as error:  # a URL libpq cannot read
+            return StoreError(key="store_connect_refused", where=self.path, detail=str(error).strip())
+        return StoreUnavailableError(key="store_unavailable", where=self.path)
 
     # --- connections --------------------------------------------------------------------------
 
@@ -321,21 +356,31 @@ class PostgresStore(StoreBase):
         self._pool.close()
 
     @contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        """Hold the schema lock (session level) on this thread's connection for the block."""
+    def _session_lock(self, key: int) -> Iterator[None]:
+        """Hold advisory lock `key` at session level on this thread's connection for the block
+        (re-entrant: PostgreSQL counts a session's locks); waits like `_wait_for`."""
         with self._connection() as connection:
-            connection.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK])
+            self._wait_for(connection, "pg_try_advisory_lock", key)
             try:
                 yield
             finally:
-                connection.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
+                with suppress(psycopg.Error):  # a lost connection has released it already
+                    connection.execute("SELECT pg_advisory_unlock(%s)", [key])
 
-    def _lock_writes(self, connection: psycopg.Connection) -> None:
-        """Take the write lock for the current transaction, retrying with a short backoff for up to
-        `wait` seconds while another process writes; then StoreBusyError."""
+    def _exclusive(self) -> AbstractContextManager[None]:
+        """Hold the schema lock for the block: servers starting together migrate once."""
+        return self._session_lock(MIGRATE_LOCK)
+
+    def serialised(self) -> AbstractContextManager[None]:
+        """Hold the write lock for the block: checks made in it hold for the writes after them."""
+        return self._session_lock(WRITE_LOCK)
+
+    def _wait_for(self, connection: psycopg.Connection, function: str, key: int) -> None:
+        """Take advisory lock `key` with `function` (session or transaction level), retrying with a
+        short backoff for up to `wait` seconds while another process holds it; then StoreBusyError."""
         deadline = time.monotonic() + self.wait
         delay = 0.05
-        while not connection.execute("SELECT pg_try_advisory_xact_lock(%s)", [WRITE_LOCK]).fetchone()[0]:
+        while not connection.execute(f"SELECT {function}(%s)", [key]).fetchone()[0]:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise StoreBusyError(key="store_busy", path=self.path, seconds=round(self.wait))
@@ -391,7 +436,7 @@ class PostgresStore(StoreBase):
         the server goes away (nothing of the transaction is stored then)."""
         with self._connection() as connection, connection.transaction():
             if versioned:
-                self._lock_writes(connection)
+                self._wait_for(connection, "pg_try_advisory_xact_lock", WRITE_LOCK)
             yield PostgresTransaction(connection)
             if versioned:
                 connection.execute(BUMP_DATA_VERSION)

@@ -190,13 +190,14 @@ def disable_user(store: Store, username: str, actor: str, now: dt.datetime | Non
     """Stop `username` from signing in (the row stays, for the audit trail); logs 'user_disable'.
     Raises UserError for an unknown username, for `actor` disabling themselves ('user_disable_self')
     and for the last active admin ('user_last_admin': someone must be able to manage users)."""
-    _existing(store, username)
-    if username == actor:
-        raise UserError(key="user_disable_self")
-    with store.transaction(versioned=False) as tx:
-        _keep_an_admin(tx, username)
-        tx.execute("UPDATE users SET disabled = TRUE WHERE username = ?", [username])
-        audit.record(tx, actor, "user_disable", {"username": username}, rows=1, now=now)
+    with store.serialised():  # two admins at once keep an admin
+        _existing(store, username)
+        if username == actor:
+            raise UserError(key="user_disable_self")
+        with store.transaction(versioned=False) as tx:
+            _keep_an_admin(tx, username)
+            tx.execute("UPDATE users SET disabled = TRUE WHERE username = ?", [username])
+            audit.record(tx, actor, "user_disable", {"username": username}, rows=1, now=now)
 
 
 def enable_user(store: Store, username: str, actor: str, now: dt.datetime | None = None) -> None:
@@ -222,25 +223,26 @@ def change_role(
     'user_role' with the old and new role. Raises UserError for an unknown username, for `actor`
     changing their own role ('user_role_self'), for demoting the last active admin
     ('user_last_admin'), and as `add_user` does for the role, region and partner."""
-    old = _existing(store, username)
-    if username == actor:
-        raise UserError(key="user_role_self")
-    _check_role(store, role, kabkota_code, partner_id)
-    with store.transaction(versioned=False) as tx:
-        if role != "admin":
-            _keep_an_admin(tx, username)
-        tx.execute(
-            "UPDATE users SET role = ?, kabkota_code = ?, partner_id = ? WHERE username = ?",
-            [role, kabkota_code, partner_id, username],
-        )
-        detail = {
-            "username": username,
-            "old_role": old["role"],
-            "role": role,
-            "kabkota_code": kabkota_code,
-            "partner_id": partner_id,
-        }
-        audit.record(tx, actor, "user_role", detail, rows=1, now=now)
+    with store.serialised():  # two admins at once keep an admin
+        old = _existing(store, username)
+        if username == actor:
+            raise UserError(key="user_role_self")
+        _check_role(store, role, kabkota_code, partner_id)
+        with store.transaction(versioned=False) as tx:
+            if role != "admin":
+                _keep_an_admin(tx, username)
+            tx.execute(
+                "UPDATE users SET role = ?, kabkota_code = ?, partner_id = ? WHERE username = ?",
+                [role, kabkota_code, partner_id, username],
+            )
+            detail = {
+                "username": username,
+                "old_role": old["role"],
+                "role": role,
+                "kabkota_code": kabkota_code,
+                "partner_id": partner_id,
+            }
+            audit.record(tx, actor, "user_role", detail, rows=1, now=now)
 
 
 def reset_password(store: Store, username: str, password: str, actor: str, now: dt.datetime | None = None) -> None:

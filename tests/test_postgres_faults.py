@@ -35,10 +35,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from data_loaders import users
+from data_loaders import importer, users
 from data_loaders.nik import pseudonymise
-from data_loaders.store import StoreBusyError, open_store
+from data_loaders.store import StoreBusyError, StoreError, StoreUnavailableError, open_store
 from data_loaders.store_postgres import WRITE_LOCK, PostgresStore
+from data_loaders.validation import validate
 from tests.conftest import TEST_PASSWORD, dashboard_server
 from tests.fixture_data import build_fixture
 from tests.postgres_server import PostgresServer, start_server
@@ -644,3 +645,55 @@ def test_a_sign_in_does_not_wait_for_an_import_holding_the_write_lock(server):
     assert [tuple(r) for r in signs.itertuples(False)] == [("uji-analis", "sign_in", "10.0.0.7")]
     assert signed_in < 1.0
     assert 1.0 <= busy < 5
+
+
+PROGRAM_HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp\n"
+
+
+def _program(store, name: str, budget: str) -> importer.ImportResult:
+    text = PROGRAM_HEADER + f"R-1;Bantuan R;Dinsos;APBN;2025;8;Kukar;{budget}\n"
+    return importer.apply(store, validate(name, text.encode(), "program"), "tester")
+
+
+def test_a_rollback_checks_under_the_write_lock_so_a_later_import_is_never_undone(server):
+    """A rollback that starts while another writer holds the lock makes its checks after that writer
+    committed: an import of the same rows landing meanwhile makes it refuse (roll that one back
+    first), instead of undoing the later import's rows while the log calls them stored."""
+    first = open_store(server.url)
+    _program(first, "r1.csv", "10 juta")
+    second = _program(first, "r2.csv", "20 juta")
+    other = open_store(server.url)
+    outcome: dict[str, object] = {}
+    try:
+        with other.serialised():  # another server's import is writing
+            rolling = threading.Thread(
+                target=lambda: outcome.update(result=_try(lambda: importer.rollback(first, second.import_id, "a")))
+            )
+            rolling.start()
+            time.sleep(1.0)
+            assert rolling.is_alive()  # the rollback waits for the lock before it checks anything
+            third = _program(other, "r3.csv", "30 juta")  # lands on the same rows meanwhile
+        rolling.join(timeout=60)
+        refused = outcome["result"]
+        assert isinstance(refused, importer.ImportRefused) and refused.key == "imp_rollback_later", refused
+        assert first.scalar("SELECT status FROM imports WHERE id = ?", [third.import_id]) == "committed"
+        assert first.scalar("SELECT CAST(budget_idr AS BIGINT) FROM program_allocations") == 30_000_000
+    finally:
+        first.close()
+        other.close()
+
+
+def _try(call):
+    try:
+        return call()
+    except Exception as error:  # the refusal is the result the test reads
+        return error
+
+
+def test_a_wrong_database_name_is_a_setting_to_fix_not_an_outage(server):
+    wrong = server.url.rsplit("/", 1)[0] + "/tidak_ada"
+    with pytest.raises(StoreError) as refused:
+        open_store(wrong)
+    assert not isinstance(refused.value, StoreUnavailableError)
+    assert 'database "tidak_ada" does not exist' in refused.value.message("id")
+    assert "Periksa DATABASE_URL" in refused.value.message("id")
