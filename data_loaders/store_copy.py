@@ -72,7 +72,9 @@ def _column_kinds(store: Store, table: str) -> dict[str, str]:
     )
     kinds = {}
     for name, data_type in zip(columns["column_name"], columns["data_type"].str.lower(), strict=True):
-        if any(word in data_type for word in ("int", "decimal", "numeric", "double", "real", "float")):
+        if data_type != "interval" and any(
+            word in data_type for word in ("int", "decimal", "numeric", "double", "real", "float")
+        ):
             kinds[name] = "number"
         elif any(word in data_type for word in ("char", "text")):
             kinds[name] = "text"

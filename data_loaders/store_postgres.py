@@ -270,7 +270,9 @@ class PostgresStore(StoreBase):
             min_size=1,
             max_size=self._max,
             open=False,
-            kwargs={"autocommit": True},
+            # No server-side prepared statements: after another server's migration a cached plan
+            # could fail with "cached plan must not change result type".
+            kwargs={"autocommit": True, "prepare_threshold": None},
             configure=_configure,
             check=ConnectionPool.check_connection,
             reconnect_timeout=RECONNECT_SECONDS,
