@@ -35,6 +35,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from bench.load import CHROMIUM_ARGS
 from data_loaders import importer, users
 from data_loaders.nik import pseudonymise
 from data_loaders.store import StoreBusyError, StoreError, StoreUnavailableError, open_store
@@ -51,15 +52,6 @@ ROWS = 20_000
 HEADER = "nik,kode_program,tahun,wilayah,nilai_bantuan_rp,desil,kategori_ppks\n"
 # pg_locks shows a 64-bit advisory key as classid (high 32 bits) and objid (low 32 bits).
 LOCK_CLASSID, LOCK_OBJID = WRITE_LOCK >> 32, WRITE_LOCK & 0xFFFF_FFFF
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 UNAVAILABLE = "Data sementara tidak tersedia"
 OVERVIEW = "Ringkasan 2025"  # the overview's heading on the fixture data (tests/test_browser.py)
 MESSAGE_WITHIN = 20.0  # seconds until the page names the fault after a click
@@ -551,7 +543,7 @@ def _outage(server: PostgresServer, mode: str, down: float, watch: float) -> Out
     finally:
         store.close()
     with dashboard_server(server.url) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         page.goto(base)
         _wait_until_done(page)
