@@ -73,17 +73,13 @@ PROGRAMS: Spec = {
     "reached": ("col_reached", "number"),
     "beneficiary_unit": ("col_unit", "unit"),
 }
+# The Evaluasi page's indicator columns (domain.evaluation.COLUMNS["spm"]), with the code and place.
+_SPM = evaluation.COLUMNS["spm"]
 INDICATORS: Spec = {
     "code": ("col_program_code", "text"),
-    "name": ("col_indicator", "text"),
+    "name": _SPM["name"],
     "region_name": ("col_place", "text"),
-    "period": ("col_period", "period"),
-    "unit": ("col_unit", "unit"),
-    "baseline": ("col_baseline", "decimal"),
-    "target": ("col_indicator_target", "decimal"),
-    "actual": ("col_actual", "decimal"),
-    "achievement": ("col_achievement", "percent"),
-    "light": ("col_light", "light"),
+    **_SPM,
 }
 PARTNERS: Spec = {
     "name": ("partners_col_name", "text"),
