@@ -2,6 +2,8 @@
 published criteria and adjustable weights, every score broken down per criterion, and the list for
 the certificates. Every figure comes from domain/awards.py; this page only draws."""
 
+from functools import partial
+
 import streamlit as st
 
 from common import formatting
@@ -50,7 +52,7 @@ elif ranking is not None:
     st.subheader(t("awards_ranking", lang))
     frame, formats = award_views.ranking_table(ranking, lang)
     tables.show(frame, formats, lang, key="peringkat")
-    content = award_views.certificate_xlsx(ranking, lang)
+    content = partial(award_views.certificate_xlsx, ranking, lang)  # made when clicked
     name = f"penghargaan_{code}_{year}.xlsx"
     label = t("awards_download", lang)
     downloads.button(label, content, name, award_views.XLSX, what="award_list", rows=len(ranking.table))

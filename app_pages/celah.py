@@ -88,7 +88,7 @@ with left:
     if points.empty:
         empty_state(nothing)
     else:
-        st.plotly_chart(charts.quadrant(points.table, lang), config=charts.CONFIG)
+        st.plotly_chart(data.figure(charts.quadrant, points.table, lang), config=charts.CONFIG)
         st.caption(t("quadrant_note", lang))
 with right:
     st.subheader(t(f"heat_title_{cells.level}", lang))

@@ -95,7 +95,7 @@ with tabs[1]:
     st.subheader(t("eval_trend", lang))
     trend = data.read(evaluation.realisation_trend, filters)
     if not trend.empty:
-        st.plotly_chart(charts.realisation_trend(trend.table, lang), config=charts.CONFIG)
+        st.plotly_chart(data.figure(charts.realisation_trend, trend.table, lang), config=charts.CONFIG)
     source_caption(status, lang)
 
 with tabs[2]:

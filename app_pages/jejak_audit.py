@@ -1,6 +1,8 @@
 """Jejak audit (audit trail, admin only): the log newest first, filtered by action, actor and dates,
 with a CSV and an XLSX download (each download is itself logged). Nothing here changes the log."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -72,10 +74,10 @@ else:
     buttons = st.columns(2)
     rows = len(table)
     downloads.button(
-        t("audit_download_csv", lang), csv_bytes(table), "jejak_audit.csv", "text/csv",
+        t("audit_download_csv", lang), partial(csv_bytes, table), "jejak_audit.csv", "text/csv",
         what="audit_log", rows=rows, key="audit_csv", container=buttons[0],
     )  # fmt: skip
-    workbook = xlsx_bytes(table, "jejak_audit", {t("audit_col_rows", lang): "number"})
+    workbook = partial(xlsx_bytes, table, "jejak_audit", {t("audit_col_rows", lang): "number"})
     downloads.button(
         t("audit_download_xlsx", lang), workbook, "jejak_audit.xlsx", XLSX,
         what="audit_log", rows=rows, key="audit_xlsx", container=buttons[1],

@@ -33,7 +33,8 @@ else:
     if not top.empty:
         st.subheader(t("partners_top", lang, year=filters.year))
         axis = t("axis_amount", lang) + " — " + t("series_spent", lang).lower()
-        figure = charts.stacked_by_source(top, lang, "label", t("partners_col_name", lang), "spent", axis, top=TOP)
+        chart = (top, lang, "label", t("partners_col_name", lang), "spent", axis)
+        figure = data.figure(charts.stacked_by_source, *chart, top=TOP)
         st.plotly_chart(figure, config=charts.CONFIG)
         st.caption(t("partners_top_note", lang, count=min(TOP, top["label"].nunique())))
         source_caption(status, lang)

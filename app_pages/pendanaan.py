@@ -65,7 +65,7 @@ for column, (label, text, help_text) in zip(st.columns(4), cards, strict=True):
     with column:
         kpi(t(label, lang), text, help_text)
 left, right = st.columns(2, gap="large")
-left.plotly_chart(charts.funding_by_source(by_source, lang), config=charts.CONFIG)
+left.plotly_chart(data.figure(charts.funding_by_source, by_source, lang), config=charts.CONFIG)
 with right:
     tables.show(*display(by_source, "source budget committed spent realisation"), lang)
     st.caption(t("committed_note", lang))
@@ -79,7 +79,8 @@ regions = data.read(funding.by_region, filters)
 column = {"total": "budget", "capita": "per_resident", "ppks": "per_ppks"}[measure]
 axis = {"capita": t("axis_per_capita", lang), "ppks": t("axis_per_ppks_jiwa", lang)}.get(measure)
 if regions.table[column].notna().any():
-    plot(charts.stacked_by_source(regions.table, lang, "region_name", t("axis_region", lang), column, axis))
+    by_region = (regions.table, lang, "region_name", t("axis_region", lang), column, axis)
+    plot(data.figure(charts.stacked_by_source, *by_region))
 else:
     what = t("what_population" if measure == "capita" else "what_ppks_jiwa", lang)
     empty_state(t("funding_per_missing", lang, what=what))
@@ -102,27 +103,29 @@ for place, (view_fn, title, axis_key, kind) in zip(st.columns(2, gap="large"), b
         st.subheader(t(title, lang))
         breakdown = data.read(view_fn, filters)
         frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key]))
-        plot(charts.stacked_by_source(frame, lang, "label", t(axis_key, lang)))
+        plot(data.figure(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang)))
         source_caption(status, lang)
 
 st.subheader(t("funding_flows", lang))
 flows = data.read(funding.flows, filters).table
-plot(charts.sankey(flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"]), lang))
+flows = flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"])
+plot(data.figure(charts.sankey, flows, lang))
 st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
 source_caption(status, lang)
 
 trend = data.read(funding.trends, filters)
 left, right = st.columns(2, gap="large")
 left.subheader(t("funding_trends", lang))
-left.plotly_chart(charts.trend_lines(trend.table, lang), config=charts.CONFIG)
+left.plotly_chart(data.figure(charts.trend_lines, trend.table, lang), config=charts.CONFIG)
 right.subheader(t("funding_share", lang))
-right.plotly_chart(charts.share_line(trend.shares, lang), config=charts.CONFIG)
+right.plotly_chart(data.figure(charts.share_line, trend.shares, lang), config=charts.CONFIG)
 st.caption(t("funding_trend_note", lang))
 source_caption(status, lang)
 
 st.subheader(t("funding_implementers", lang))
 implementers = data.read(funding.implementers, filters)
-plot(charts.stacked_by_source(implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10))
+by_implementer = (implementers.by_source, lang, "implementer", t("col_implementer", lang))
+plot(data.figure(charts.stacked_by_source, *by_implementer, top=10))
 tables.show(*display(implementers.table, "implementer budget spent programs sources partner"), lang)
 source_caption(status, lang)
 
@@ -139,7 +142,8 @@ else:
     export, formats = display(shown, PROGRAM)
     picked = tables.show(export, formats, lang, on_select="rerun", selection_mode="single-row", key="program_table")
     if view.access.may(EXPORT):  # the program list as a file: for roles that may export
-        files = (("csv", csv_bytes(export), "text/csv"), ("xlsx", xlsx_bytes(export, "program", formats), XLSX))
+        xlsx = partial(xlsx_bytes, export, "program", formats)  # the files are made when clicked
+        files = (("csv", partial(csv_bytes, export), "text/csv"), ("xlsx", xlsx, XLSX))
         for place, (ext, content, mime) in zip(st.columns(4)[:2], files, strict=True):
             label, name = t(f"funding_download_{ext}", lang), f"program_{filters.year}.{ext}"
             downloads.button(label, content, name, mime, what="program_table", rows=len(export), container=place)

@@ -129,7 +129,8 @@ tables.show(table, formats, lang)
 places = st.columns(4)
 name = f"peta_{metric_key}_{filters.year}_{parent or '64'}"
 xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-files = (("csv", csv_bytes(table), "text/csv"), ("xlsx", xlsx_bytes(table, metric_key, formats), xlsx))
+made = (partial(csv_bytes, table), partial(xlsx_bytes, table, metric_key, formats))  # made when clicked
+files = (("csv", made[0], "text/csv"), ("xlsx", made[1], xlsx))
 for place, (ext, content, mime) in zip(places[:2], files, strict=True):
     label = t(f"map_download_{ext}", lang)
     downloads.button(label, content, f"{name}.{ext}", mime, what="map_ranking", rows=len(table), container=place)

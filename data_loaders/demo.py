@@ -936,7 +936,9 @@ class _Builder:
     def catalogue(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """`CATALOGUE` items for `PROPOSAL_YEAR`, each sized on its cell's gap in the last sample
         year with the arithmetic in `basis`, and their adoptions (builder partner and program ids).
-        Raises ValueError if a planned item's cell is not short of its target coverage."""
+        Raises ValueError if a planned item's cell is not short of its target coverage in the sample of
+        `DEFAULT_BENEFICIARIES`; in larger data sets (benchmarks), whose generated people may already
+        cover a cell, such an item is left out."""
         year = YEARS[-1]
         partner_ids = {company.name: i for i, company in enumerate(COMPANIES, start=1)}
         items, adoptions = [], []
@@ -944,6 +946,8 @@ class _Builder:
             need = self.need.get((year, item.kabkota, item.ppks), 0)
             reached = self.reached_in_need_unit(year, item.kabkota, item.ppks, "jiwa")
             short = need * item.target - reached
+            if short <= 0 and self.beneficiaries > DEFAULT_BENEFICIARIES:
+                continue
             if short <= 0:
                 raise ValueError(f"Catalogue item {item.title!r}: coverage {reached}/{need} already meets its target.")
             quantity = int(np.ceil(short / 10) * 10)

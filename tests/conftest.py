@@ -15,6 +15,7 @@ import pandas as pd
 import psycopg
 import pytest
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -182,10 +183,11 @@ def dashboard_server(database_url: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def media(monkeypatch) -> dict[str, bytes]:
-    """Every file a page hands to the browser in AppTest (downloads), by its media id."""
-    files: dict[str, bytes] = {}
-    load = MemoryMediaFileStorage.load_and_get_id
+def media(monkeypatch) -> dict[str, bytes | Callable[[], bytes]]:
+    """Every file a page hands to the browser in AppTest (downloads), by its media id: the bytes, or
+    for a file made when clicked (a deferred download) the function that makes it."""
+    files: dict[str, bytes | Callable[[], bytes]] = {}
+    load, defer = MemoryMediaFileStorage.load_and_get_id, MediaFileManager.add_deferred
 
     def keep(self, path_or_data, mimetype, kind, filename=None):
         file_id = load(self, path_or_data, mimetype, kind, filename)
@@ -193,10 +195,19 @@ def media(monkeypatch) -> dict[str, bytes]:
             files[file_id] = path_or_data
         return file_id
 
+    def keep_deferred(self, data_callable, *args, **kwargs):
+        file_id = defer(self, data_callable, *args, **kwargs)
+        files[file_id] = data_callable
+        return file_id
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep_deferred)
     return files
 
 
-def media_content(media: dict[str, bytes], button: object) -> bytes:
-    """The file a download button (AppTest element) hands out, from the `media` fixture."""
+def media_content(media: dict[str, bytes | Callable[[], bytes]], button: object) -> bytes:
+    """The file a download button (AppTest element) hands out, from the `media` fixture; a deferred
+    file is made here, as a click would make it."""
+    if button.proto.deferred_file_id:
+        return media[button.proto.deferred_file_id]()
     return media[button.proto.url.rsplit("/", 1)[-1].split(".")[0]]

@@ -8,6 +8,7 @@ next rerun, before the page script; it opens its own short write session on the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 
 import streamlit as st
@@ -43,7 +44,7 @@ def stamp(file_name: str) -> exports.Stamp:
 
 def button(
     label: str,
-    content: bytes,
+    content: bytes | Callable[[], bytes],
     file_name: str,
     mime: str,
     *,
@@ -56,13 +57,20 @@ def button(
     """`container.download_button(label, content, file_name, mime)` with a download icon, logging
     'download' with `what` (a short name of the table, e.g. 'program_table'), `file_name`, the
     rerun's filters and role, and `rows` (the data rows in the file). `content` (a .csv or .xlsx of
-    `common.exports`) gets this view's `stamp` unless `stamped` is False (a form to fill in and
-    import, such as a template, stays as it is)."""
+    `common.exports`, or a function making one) gets this view's `stamp` unless `stamped` is False
+    (a form to fill in and import, such as a template, stays as it is).
+
+    A stamped file is made when it is clicked (Streamlit's deferred download, in a thread of its own
+    with no Streamlit command in it), not on every rerun: stamping an XLSX reads and writes the
+    workbook again, 40–80 ms a file (issue 16). The stamp itself is taken at render time, so the
+    file names the filters and data version the page showed."""
+    data_or_maker: bytes | Callable[[], bytes] = content
     if stamped:
-        content = exports.stamped(content, file_name, stamp(file_name))
+        mark, make = stamp(file_name), content if callable(content) else (lambda: content)
+        data_or_maker = lambda: exports.stamped(make(), file_name, mark)  # noqa: E731 - made on click
     container.download_button(
         label,
-        content,
+        data_or_maker,
         file_name=file_name,
         mime=mime,
         key=key,
