@@ -37,6 +37,7 @@ import duckdb
 import pandas as pd
 
 from common.i18n import t
+from data_loaders import derived
 from data_loaders.settings import database_url, memory_limit, store_wait_seconds
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -336,6 +337,9 @@ class StoreBase:
                 if self.schema_version() != version:
                     raise StoreError(f"Migration {path.name} did not persist.")
                 applied.append(version)
+            if applied:  # derived tables new to this schema, or of rows a migration changed
+                with self.transaction(versioned=False) as tx:
+                    derived.refresh(tx)
             self._advance_sequences()
         return applied
 
@@ -613,6 +617,7 @@ class DuckDBStore(StoreBase):
             try:
                 yield DuckDBTransaction(cursor)
                 if versioned:
+                    derived.refresh(DuckDBTransaction(cursor))
                     cursor.execute(BUMP_DATA_VERSION)
                 cursor.execute("COMMIT")
             except BaseException:

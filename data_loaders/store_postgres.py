@@ -39,6 +39,7 @@ import psycopg
 from psycopg.types.numeric import FloatLoader
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from data_loaders import derived
 from data_loaders.settings import store_wait_seconds
 from data_loaders.store import (
     BUMP_DATA_VERSION,
@@ -441,6 +442,7 @@ class PostgresStore(StoreBase):
                 self._wait_for(connection, "pg_try_advisory_xact_lock", WRITE_LOCK)
             yield PostgresTransaction(connection)
             if versioned:
+                derived.refresh(PostgresTransaction(connection))
                 connection.execute(BUMP_DATA_VERSION)
 
 

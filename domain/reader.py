@@ -123,62 +123,16 @@ _ALLOCATION_ROWS = f"""
     WHERE NOT coalesce(a.is_total, FALSE) AND {{scope_kabkota}} AND {{scope_partner}}
 """
 
-# Need, with each stored row marked `set_aside` by NEED_LEVEL_RULE. Counts of the parts that have
-# figures are compared with the parts the region table lists (no DISTINCT window, so PostgreSQL runs it).
+# Need, with each stored row's NEED_LEVEL_RULE flags from `need_levels` (data_loaders/derived.py,
+# written with every data version): the rule over every figure, or in the public view over the
+# figures it keeps (at least SMALL_COUNT).
 _NEED_LEVELLED = f"""
-    WITH stored AS (
-      SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
-             {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
-             CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id
-      FROM ppks_counts c JOIN regions r ON r.code = c.region_code
-      WHERE {{scope_small_counts}}
-    ), province AS (
-      SELECT year, ppks_category_id, unit, count(DISTINCT kabkota_code) AS parts_with_figures,
-             bool_or(region_level = 'provinsi') AS has_total
-      FROM stored GROUP BY year, ppks_category_id, unit
-    ), kabkota AS (
-      SELECT year, ppks_category_id, unit, kabkota_code, count(DISTINCT kecamatan_code) AS parts_with_figures,
-             bool_or(region_level = 'kabupaten_kota') AS has_total
-      FROM stored WHERE kabkota_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kabkota_code
-    ), kecamatan AS (
-      SELECT year, ppks_category_id, unit, kecamatan_code,
-             count(DISTINCT CASE WHEN region_level = 'desa_kelurahan' THEN region_code END) AS parts_with_figures,
-             bool_or(region_level = 'kecamatan') AS has_total
-      FROM stored WHERE kecamatan_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kecamatan_code
-    ), parts AS (
-      SELECT coalesce(parent_code, '') AS code, count(*) AS parts FROM regions
-      WHERE level IN ('kabupaten_kota', 'kecamatan', 'desa_kelurahan') GROUP BY coalesce(parent_code, '')
-    )
-    SELECT s.year, s.region_code, s.region_level, s.kabkota_code, s.kecamatan_code, s.ppks_category_id, s.count,
-           s.unit, s.data_source, s.import_id,
-           CASE s.region_level
-             WHEN 'provinsi' THEN pv.parts_with_figures = pp.parts
-             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
-                                        OR (pv.has_total AND pv.parts_with_figures < pp.parts)
-             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
-                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
-                                   OR (pv.has_total AND pv.parts_with_figures < pp.parts)
-             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
-                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
-                  OR (pv.has_total AND pv.parts_with_figures < pp.parts)
-           END AS set_aside,
-           CASE s.region_level
-             WHEN 'provinsi' THEN TRUE
-             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
-             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
-                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
-             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
-                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
-           END AS set_aside_in_kabkota
-    FROM stored s
-    JOIN province pv ON pv.year = s.year AND pv.ppks_category_id = s.ppks_category_id AND pv.unit = s.unit
-    LEFT JOIN kabkota kb ON kb.year = s.year AND kb.ppks_category_id = s.ppks_category_id AND kb.unit = s.unit
-                        AND kb.kabkota_code = s.kabkota_code
-    LEFT JOIN kecamatan kc ON kc.year = s.year AND kc.ppks_category_id = s.ppks_category_id AND kc.unit = s.unit
-                          AND kc.kecamatan_code = s.kecamatan_code
-    LEFT JOIN parts pp ON pp.code = '64'
-    LEFT JOIN parts kp ON kp.code = s.kabkota_code
-    LEFT JOIN parts cp ON cp.code = s.kecamatan_code
+    SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code,
+           {_KECAMATAN.format(r="r")} AS kecamatan_code, c.ppks_category_id,
+           CAST(c.count AS DOUBLE PRECISION) AS count, c.unit, c.data_source, c.import_id, {{scope_level_flags}}
+    FROM ppks_counts c JOIN regions r ON r.code = c.region_code
+    JOIN need_levels l ON l.year = c.year AND l.region_code = c.region_code AND l.ppks_category_id = c.ppks_category_id
+    WHERE {{scope_small_counts}}
 """
 _NEED_COLUMNS = (
     "year, region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit, data_source, "
@@ -267,12 +221,12 @@ _RELATIONS: dict[str, _Relation] = {
     "need_rows": _Relation(
         f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota FROM ({_NEED_LEVELLED}) "
         "AS r WHERE NOT (r.set_aside AND r.set_aside_in_kabkota) AND {scope_located}",
-        ("scope_need_view", "scope_small_counts", "scope_located"),
+        ("scope_need_view", "scope_level_flags", "scope_small_counts", "scope_located"),
     ),
     "need_levelled": _Relation(
         f"SELECT {_NEED_COLUMNS}, {{scope_need_view}} AS set_aside, set_aside_in_kabkota "
         f"FROM ({_NEED_LEVELLED}) AS r WHERE {{scope_located}}",
-        ("scope_need_view", "scope_small_counts", "scope_located"),
+        ("scope_need_view", "scope_level_flags", "scope_small_counts", "scope_located"),
     ),
     "beneficiary_rows": _Relation(_BENEFICIARY_ROWS, ("scope_kabkota", "scope_partner", "scope_beneficiaries")),
     "program_sources": _Relation(_PROGRAM_SOURCES, ("scope_kabkota", "scope_partner")),
@@ -360,6 +314,10 @@ class Reader:
             return ("r.set_aside" if unlimited else "r.set_aside_in_kabkota"), []
         if marker == "scope_published":  # the public view sees published catalogue items only
             return ("c.status = 'terbit'", []) if self.scope.public else ("TRUE", [])
+        if marker == "scope_level_flags":  # the rule over the figures this view keeps
+            if scope.public:
+                return "l.public_set_aside AS set_aside, l.public_set_aside_in_kabkota AS set_aside_in_kabkota", []
+            return "l.set_aside, l.set_aside_in_kabkota", []
         if marker == "scope_small_counts":  # the public view publishes no need figure below SMALL_COUNT
             return ("c.count >= ?", [SMALL_COUNT]) if scope.public else ("TRUE", [])
         if marker == "scope_beneficiaries":  # the public view: none; a mitra's: its own programs'

@@ -1,0 +1,115 @@
+"""Tables derived from the stored data, written again with every data version (issue 16).
+
+`need_levels` holds, for every need figure of `ppks_counts`, the flags of NEED_LEVEL_RULE
+(`domain/reader.py`): whether the figure is set aside in a province-wide view and in a view of one
+kabupaten/kota, for every figure and for the public view's (figures of at least `SMALL_COUNT`
+people). The rule compares each region's figure with how many of its parts have figures, which
+costs 25 ms a query at any size; the read layer's `need_rows` relation joins these flags instead.
+
+`refresh(tx)` recomputes every derived table inside the caller's transaction. Both stores call it in
+every versioned transaction, just before the data version changes, and after migrations, so a
+derived row never belongs to another data version than the rows it derives from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import pandas as pd
+
+SMALL_COUNT = 10  # the same threshold as domain.reader.SMALL_COUNT (tests/test_derived.py checks they agree)
+
+_KECAMATAN = "CASE WHEN r.level IN ('kecamatan', 'desa_kelurahan') THEN substr(r.code, 1, 8) END"
+
+
+def _levelled(kept: str) -> str:
+    """The NEED_LEVEL_RULE flags of the need figures `kept` (a condition over ppks_counts AS c):
+    year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota. Counts of the parts that
+    have figures are compared with the parts the region table lists (no DISTINCT window, so
+    PostgreSQL runs it)."""
+    return f"""
+    WITH stored AS (
+      SELECT c.year, c.region_code, r.level AS region_level, r.kabkota_code, {_KECAMATAN} AS kecamatan_code,
+             c.ppks_category_id, c.unit
+      FROM ppks_counts c JOIN regions r ON r.code = c.region_code
+      WHERE {kept}
+    ), province AS (
+      SELECT year, ppks_category_id, unit, count(DISTINCT kabkota_code) AS parts_with_figures,
+             bool_or(region_level = 'provinsi') AS has_total
+      FROM stored GROUP BY year, ppks_category_id, unit
+    ), kabkota AS (
+      SELECT year, ppks_category_id, unit, kabkota_code, count(DISTINCT kecamatan_code) AS parts_with_figures,
+             bool_or(region_level = 'kabupaten_kota') AS has_total
+      FROM stored WHERE kabkota_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kabkota_code
+    ), kecamatan AS (
+      SELECT year, ppks_category_id, unit, kecamatan_code,
+             count(DISTINCT CASE WHEN region_level = 'desa_kelurahan' THEN region_code END) AS parts_with_figures,
+             bool_or(region_level = 'kecamatan') AS has_total
+      FROM stored WHERE kecamatan_code IS NOT NULL GROUP BY year, ppks_category_id, unit, kecamatan_code
+    ), parts AS (
+      SELECT coalesce(parent_code, '') AS code, count(*) AS parts FROM regions
+      WHERE level IN ('kabupaten_kota', 'kecamatan', 'desa_kelurahan') GROUP BY coalesce(parent_code, '')
+    )
+    SELECT s.year, s.region_code, s.ppks_category_id,
+           CASE s.region_level
+             WHEN 'provinsi' THEN pv.parts_with_figures = pp.parts
+             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
+                                        OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
+                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+                                   OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
+                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+                  OR (pv.has_total AND pv.parts_with_figures < pp.parts)
+           END AS set_aside,
+           CASE s.region_level
+             WHEN 'provinsi' THEN TRUE
+             WHEN 'kabupaten_kota' THEN kb.parts_with_figures = kp.parts
+             WHEN 'kecamatan' THEN kc.parts_with_figures = cp.parts
+                                   OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+             ELSE (kc.has_total AND kc.parts_with_figures < cp.parts)
+                  OR (kb.has_total AND kb.parts_with_figures < kp.parts)
+           END AS set_aside_in_kabkota
+    FROM stored s
+    JOIN province pv ON pv.year = s.year AND pv.ppks_category_id = s.ppks_category_id AND pv.unit = s.unit
+    LEFT JOIN kabkota kb ON kb.year = s.year AND kb.ppks_category_id = s.ppks_category_id AND kb.unit = s.unit
+                        AND kb.kabkota_code = s.kabkota_code
+    LEFT JOIN kecamatan kc ON kc.year = s.year AND kc.ppks_category_id = s.ppks_category_id AND kc.unit = s.unit
+                          AND kc.kecamatan_code = s.kecamatan_code
+    LEFT JOIN parts pp ON pp.code = '64'
+    LEFT JOIN parts kp ON kp.code = s.kabkota_code
+    LEFT JOIN parts cp ON cp.code = s.kecamatan_code
+    """
+
+
+NEED_LEVELS = f"""
+    SELECT e.year, e.region_code, e.ppks_category_id, e.set_aside, e.set_aside_in_kabkota,
+           p.set_aside AS public_set_aside, p.set_aside_in_kabkota AS public_set_aside_in_kabkota
+    FROM ({_levelled("TRUE")}) AS e
+    LEFT JOIN ({_levelled(f"c.count >= {SMALL_COUNT}")}) AS p
+           ON p.year = e.year AND p.region_code = e.region_code AND p.ppks_category_id = e.ppks_category_id
+"""
+
+
+class _Transaction(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame: ...
+
+
+def refresh(tx: _Transaction) -> None:
+    """Write every derived table again from the rows the store transaction `tx` sees: about 40 ms
+    for the need of the sample data (10.000 figures). Does nothing in a store whose schema predates
+    migration 0010 (a test of an upgrade, or a migration still to run)."""
+    exists = tx.query(
+        "SELECT 1 AS found FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_name = 'need_levels'"
+    )
+    if exists.empty:
+        return
+    tx.execute("DELETE FROM need_levels")
+    tx.execute(
+        "INSERT INTO need_levels (year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, "
+        f"public_set_aside, public_set_aside_in_kabkota) {NEED_LEVELS}"
+    )
