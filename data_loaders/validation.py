@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from common.i18n import LANGUAGES, t
 from common.text import CONTROL_CHARACTERS, without_control_characters
@@ -195,6 +197,14 @@ _COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 _NOTE = re.compile(r"^(sumber|catatan|keterangan|ket|note|notes|source)\s*[:.]", re.IGNORECASE)
 
 
+def _matches(text: pd.Series, pattern: str) -> np.ndarray:
+    """Whether each text starts with a match of `pattern`, ignoring case (False where missing): in
+    Arrow's regular expressions, 8x faster than pandas' `str.match(case=False)`, which falls back to
+    Python per cell (a million cells: 50 ms instead of 390 ms)."""
+    found = pc.match_substring_regex(pa.array(text, type=pa.large_string()), pattern, ignore_case=True)
+    return found.fill_null(False).to_numpy(zero_copy_only=False)
+
+
 def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
     """`frame` without column-number rows and note rows, and the file's row numbers of those left out.
     Column by column, so a file of a million rows costs a few vector operations."""
@@ -208,7 +218,7 @@ def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
         has &= ~text.str.lower().isin(values.NIL_MARKERS).fillna(False).to_numpy()
         filled += has
         numbered += has & text.str.fullmatch(_COLUMN_NUMBER.pattern).fillna(False).to_numpy()
-        noted |= has & text.str.match(_NOTE.pattern, flags=re.IGNORECASE).fillna(False).to_numpy()
+        noted |= has & _matches(text, _NOTE.pattern)
     layout = ((filled >= 2) & (numbered == filled)) | ((filled == 1) & noted)
     return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
 
@@ -259,8 +269,12 @@ def _without_total_rows(frame: pd.DataFrame, collect: _Collector) -> pd.DataFram
     once: their figures are the sum of rows that are read."""
     if "wilayah" not in frame.columns:
         return frame
-    texts = frame["wilayah"].map(lambda cell: "" if values.is_blank(cell) else values.text(cell))
-    total = texts.str.fullmatch(TOTAL_ROW.pattern, case=False).fillna(False).to_numpy()
+    cells = frame["wilayah"]
+    # Per distinct cell (a file of a million rows names a few thousand regions).
+    totals = [
+        cell for cell in cells.dropna().unique() if not values.is_blank(cell) and TOTAL_ROW.fullmatch(values.text(cell))
+    ]
+    total = cells.isin(totals).to_numpy()
     if total.any():
         rows = ", ".join(str(int(row)) for row in frame.loc[total, ROW_COLUMN])
         collect.add(WARNING, "imp_table_total_rows", column="wilayah", rows=rows)
@@ -643,7 +657,12 @@ def _parse_column(
     parsed_values: dict[object, object] = {}
     problems: dict[object, ValueProblem] = {}
     cleaned: list[object] = []  # values that held characters that do not print
-    for value in series[~blank].unique():
+    distinct_values = series[~blank].unique()
+    if name == "nik" and nik_key is not None and isinstance(series.dtype, pd.StringDtype):
+        distinct_values = distinct_values.to_numpy(dtype=object)  # not cell by cell from Arrow
+        parsed_values = _plain_niks(distinct_values, nik_key)
+        distinct_values = [value for value in distinct_values if value not in parsed_values]
+    for value in distinct_values:
         key = _hashable(value)
         found = None if name in ("nik", "nik_hash") else nik_module.nik_inside(value)
         if found:  # a NIK outside the nik column is never stored, nor echoed in full
@@ -697,6 +716,17 @@ def _parse_column(
             )
         collect.count_more(ERROR, cause, name, len(at) - room)
     return parsed.astype(object).where(parsed.notna(), None), bad | failed
+
+
+_PLAIN_NIK = re.compile(r"\d{16}")
+
+
+def _plain_niks(texts: np.ndarray, nik_key: bytes) -> dict[object, str]:
+    """The parsed value (`_nik_parser`) of every text in `texts` that is exactly 16 digits, as almost
+    every NIK of a CSV is: the same result as the general path, without its checks per cell (a
+    million NIKs in about 2 s instead of 13 s, issue 16). Other texts are left to the general path."""
+    plain = [text for text in texts if isinstance(text, str) and _PLAIN_NIK.fullmatch(text)]
+    return {text: f"{text[:4]}:{nik_module.pseudonymise(text, nik_key)}" for text in plain}
 
 
 def _hashable(value: object) -> object:
@@ -906,13 +936,14 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
     )
     bad.iloc[out] = True
     # NIK digits: province (2) and kabupaten/kota (2) compared with the row's region, then dropped.
-    prefixed = clean["nik_hash"].notna() & clean["nik_hash"].astype(str).str.contains(":", regex=False)
+    # A parsed NIK is 'dddd:<hash>' (`_nik_parser`); a ready hash holds no ':'. Sliced in Arrow, column-wide.
+    ids = clean["nik_hash"].astype("string[pyarrow]")
+    prefixed = pd.Series((ids.str.slice(4, 5) == ":").fillna(False).to_numpy(dtype=bool), index=clean.index)
     if prefixed.any():
-        parts = clean.loc[prefixed, "nik_hash"].astype(str).str.split(":", n=1, expand=True)
-        prefix = parts[0].reindex(clean.index)
-        clean.loc[prefixed, "nik_hash"] = parts[1]
-        outside = prefixed & (prefix.str[:2] != nik_module.KALTIM_PROVINCE_CODE)
-        provinces = prefix.str[:2].to_numpy(dtype=object)
+        prefix = ids.str.slice(0, 4).where(prefixed, "").fillna("")
+        clean.loc[prefixed, "nik_hash"] = ids[prefixed].str.slice(5).to_numpy(dtype=object)
+        provinces = prefix.str.slice(0, 2).to_numpy(dtype=object)
+        outside = prefixed & (provinces != nik_module.KALTIM_PROVINCE_CODE)
         _say(
             collect,
             WARNING,
@@ -927,8 +958,9 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
             for region in pd.unique(regions.dropna())
             if region.kabkota_code
         }
-        mismatch = prefixed & ~outside & ~bad & regions.map(kab_digits).notna()
-        mismatch &= regions.map(kab_digits) != prefix
+        kab_of = regions.map(kab_digits)
+        mismatch = prefixed & ~outside & ~bad & kab_of.notna()
+        mismatch &= kab_of.to_numpy(dtype=object) != prefix.to_numpy(dtype=object)
         places = regions.to_numpy(dtype=object)
         _say(
             collect,
