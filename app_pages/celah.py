@@ -13,7 +13,7 @@ from data_loaders.roles import LIST_CHECK
 from domain import charts, gaps, overlap
 from domain.reader import holds_beneficiaries
 from ui import data, shell, tables
-from ui.components import empty_state, hidden_section, kpi, list_check_panel, public_note, source_caption
+from ui.components import chart, empty_state, hidden_section, kpi, list_check_panel, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -88,7 +88,7 @@ with left:
     if points.empty:
         empty_state(nothing)
     else:
-        st.plotly_chart(data.figure(charts.quadrant, points.table, lang), config=charts.CONFIG)
+        chart(charts.quadrant, points.table, lang)
         st.caption(t("quadrant_note", lang))
 with right:
     st.subheader(t(f"heat_title_{cells.level}", lang))

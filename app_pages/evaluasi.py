@@ -13,7 +13,7 @@ from data_loaders.regions import region_by_code
 from data_loaders.roles import LOCK_PERIODS
 from domain import charts, evaluation, overview
 from ui import data, shell, tables
-from ui.components import empty_state, kpi, light_card, public_note, source_caption
+from ui.components import chart, empty_state, kpi, light_card, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -95,7 +95,7 @@ with tabs[1]:
     st.subheader(t("eval_trend", lang))
     trend = data.read(evaluation.realisation_trend, filters)
     if not trend.empty:
-        st.plotly_chart(data.figure(charts.realisation_trend, trend.table, lang), config=charts.CONFIG)
+        chart(charts.realisation_trend, trend.table, lang)
     source_caption(status, lang)
 
 with tabs[2]:

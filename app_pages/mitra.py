@@ -8,7 +8,7 @@ from common import formatting
 from common.i18n import t
 from domain import charts, partners
 from ui import data, partner_views, shell
-from ui.components import empty_state, kpi, source_caption
+from ui.components import chart, empty_state, kpi, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -33,9 +33,7 @@ else:
     if not top.empty:
         st.subheader(t("partners_top", lang, year=filters.year))
         axis = t("axis_amount", lang) + " — " + t("series_spent", lang).lower()
-        chart = (top, lang, "label", t("partners_col_name", lang), "spent", axis)
-        figure = data.figure(charts.stacked_by_source, *chart, top=TOP)
-        st.plotly_chart(figure, config=charts.CONFIG)
+        chart(charts.stacked_by_source, top, lang, "label", t("partners_col_name", lang), "spent", axis, top=TOP)
         st.caption(t("partners_top_note", lang, count=min(TOP, top["label"].nunique())))
         source_caption(status, lang)
     with st.expander(t("partners_years", lang)):

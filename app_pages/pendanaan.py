@@ -12,7 +12,7 @@ from common.i18n import t, value
 from data_loaders.roles import EXPORT
 from domain import charts, funding
 from ui import data, downloads, shell, tables
-from ui.components import empty_state, kpi, public_note, source_caption
+from ui.components import chart, empty_state, kpi, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -27,7 +27,6 @@ KINDS |= {"place_level": "level", "partner": "yes_no"}  # columns of codes, and 
 FORMATS = dict.fromkeys(["budget", "committed", "spent"], "money") | {"realisation": "percent"}
 FORMATS |= dict.fromkeys(["programs", "places", "target", "reached"], "number")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-plot = partial(st.plotly_chart, config=charts.CONFIG)
 PROGRAM = "program_code program implementer category sources places budget committed spent target reached unit status"
 
 
@@ -65,7 +64,7 @@ for column, (label, text, help_text) in zip(st.columns(4), cards, strict=True):
     with column:
         kpi(t(label, lang), text, help_text)
 left, right = st.columns(2, gap="large")
-left.plotly_chart(data.figure(charts.funding_by_source, by_source, lang), config=charts.CONFIG)
+chart(charts.funding_by_source, by_source, lang, place=left)
 with right:
     tables.show(*display(by_source, "source budget committed spent realisation"), lang)
     st.caption(t("committed_note", lang))
@@ -79,8 +78,7 @@ regions = data.read(funding.by_region, filters)
 column = {"total": "budget", "capita": "per_resident", "ppks": "per_ppks"}[measure]
 axis = {"capita": t("axis_per_capita", lang), "ppks": t("axis_per_ppks_jiwa", lang)}.get(measure)
 if regions.table[column].notna().any():
-    by_region = (regions.table, lang, "region_name", t("axis_region", lang), column, axis)
-    plot(data.figure(charts.stacked_by_source, *by_region))
+    chart(charts.stacked_by_source, regions.table, lang, "region_name", t("axis_region", lang), column, axis)
 else:
     what = t("what_population" if measure == "capita" else "what_ppks_jiwa", lang)
     empty_state(t("funding_per_missing", lang, what=what))
@@ -103,29 +101,27 @@ for place, (view_fn, title, axis_key, kind) in zip(st.columns(2, gap="large"), b
         st.subheader(t(title, lang))
         breakdown = data.read(view_fn, filters)
         frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key]))
-        plot(data.figure(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang)))
+        chart(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang))
         source_caption(status, lang)
 
 st.subheader(t("funding_flows", lang))
 flows = data.read(funding.flows, filters).table
-flows = flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"])
-plot(data.figure(charts.sankey, flows, lang))
+chart(charts.sankey, flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"]), lang)
 st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
 source_caption(status, lang)
 
 trend = data.read(funding.trends, filters)
 left, right = st.columns(2, gap="large")
 left.subheader(t("funding_trends", lang))
-left.plotly_chart(data.figure(charts.trend_lines, trend.table, lang), config=charts.CONFIG)
+chart(charts.trend_lines, trend.table, lang, place=left)
 right.subheader(t("funding_share", lang))
-right.plotly_chart(data.figure(charts.share_line, trend.shares, lang), config=charts.CONFIG)
+chart(charts.share_line, trend.shares, lang, place=right)
 st.caption(t("funding_trend_note", lang))
 source_caption(status, lang)
 
 st.subheader(t("funding_implementers", lang))
 implementers = data.read(funding.implementers, filters)
-by_implementer = (implementers.by_source, lang, "implementer", t("col_implementer", lang))
-plot(data.figure(charts.stacked_by_source, *by_implementer, top=10))
+chart(charts.stacked_by_source, implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10)
 tables.show(*display(implementers.table, "implementer budget spent programs sources partner"), lang)
 source_caption(status, lang)
 

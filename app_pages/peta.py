@@ -97,7 +97,8 @@ else:
     empty_state(t("map_all_missing", lang, measures=labels))
 
 geojson = boundaries(level, parent)
-figure = maps.choropleth(
+figure = data.figure(
+    maps.choropleth,
     geojson,
     shown.values,
     list(shown.classes),
@@ -114,7 +115,7 @@ with map_column:
 if tile_column is not None:
     with tile_column:
         st.markdown(f"**{t('map_tiles_title', lang)}**")
-        tiles = maps.tile_grid(shown.values, shown.colours, shown.texts, shown.dark)
+        tiles = data.figure(maps.tile_grid, shown.values, shown.colours, shown.texts, shown.dark)
         on_tile = partial(on_click, "peta_tiles")
         st.plotly_chart(tiles, key="peta_tiles", on_select=on_tile, selection_mode="points", config=charts.CONFIG)
 for line in maps.notes(area_map, metric_key, lang):

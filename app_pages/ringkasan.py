@@ -6,7 +6,7 @@ from common import formatting
 from common.i18n import t, value
 from domain import charts, overview
 from ui import data, shell, tables
-from ui.components import empty_state, headline_cards, kpi, public_note, source_caption
+from ui.components import chart, empty_state, headline_cards, kpi, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -43,7 +43,7 @@ with left:
                 year=filters.year,
             )
         )
-        st.plotly_chart(data.figure(charts.funding_by_source, by_source.table, lang), config=charts.CONFIG)
+        chart(charts.funding_by_source, by_source.table, lang)
         source_caption(status, lang)
 with right:
     if by_area.empty:
@@ -54,7 +54,7 @@ with right:
         st.subheader(t("chart_by_region_title", lang, top=top_name, amount=formatting.money(amount, lang)))
         frame = by_area.table.assign(area_name=tables.place_names(by_area.table, lang))
         axis = t("axis_kecamatan" if filters.kabkota else "axis_region", lang)
-        st.plotly_chart(data.figure(charts.stacked_by_source, frame, lang, "area_name", axis), config=charts.CONFIG)
+        chart(charts.stacked_by_source, frame, lang, "area_name", axis)
         source_caption(status, lang)
 
 with st.expander(t("show_numbers", lang)):

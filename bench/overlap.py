@@ -18,8 +18,19 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-SQL = """
-import json, resource, sys, time
+# This child's own peak (VmHWM since its exec): Linux carries `ru_maxrss` across fork and exec, so
+# getrusage would report this script's peak when it is larger (a 1.9 GB "SQL peak" at 5 M that was ~530 MB).
+OWN_PEAK = """
+def own_peak_mb():
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
+"""
+
+SQL = (
+    """
+import json, sys, time
+"""
+    + OWN_PEAK
+    + """
 sys.path.insert(0, {repo!r})
 from data_loaders.store import open_store
 from domain.filters import Filters
@@ -29,12 +40,17 @@ store = open_store({url!r}, read_only=True)
 start = time.perf_counter()
 total = overlaps_by_region(Reader(store), Filters(2025)).total
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({{"seconds": seconds, "rss_mb": own_peak_mb(),
                   "province": [total.people, total.multi_program, total.cross_source, total.same_kind]}}))
 """
+)
 
-PANDAS = """
-import json, resource, sys, time
+PANDAS = (
+    """
+import json, sys, time
+"""
+    + OWN_PEAK
+    + """
 sys.path.insert(0, {repo!r})
 from data_loaders.store import open_store
 store = open_store({url!r}, read_only=True)
@@ -52,9 +68,10 @@ cross = multi & set(sources_per_person[sources_per_person >= 2].index)
 same = per_person.dropna(subset=["assistance_type"]).groupby(["nik_hash", "assistance_type"])["program_code"].nunique()
 same_kind = set(same[same >= 2].index.get_level_values(0))
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({{"seconds": seconds, "rss_mb": own_peak_mb(),
                   "province": [int(per_person.nik_hash.nunique()), len(multi), len(cross), len(same_kind)]}}))
 """
+)
 
 PAGE = """
 import json, os, statistics, sys, time

@@ -47,28 +47,45 @@ def source_name(code: str, lang: str) -> str:
     return value("source", code, lang)
 
 
-def base_layout(fig: go.Figure, height: int, look: Look = SCREEN) -> go.Figure:
-    """Large, calm type that still reads on a projector; no chart chrome a reader must decode."""
-    fig.update_layout(
-        height=round(height * look.scale),
-        font={"family": FONT, "size": round(16 * look.scale), "color": look.text},
-        paper_bgcolor=look.background,
-        plot_bgcolor=look.background,
-        margin={"l": 24, "r": 24, "t": 16, "b": 8},
-        hoverlabel={"font_size": 15},
-        legend={
+def base_layout(height: int, look: Look = SCREEN) -> dict:
+    """Large, calm type that still reads on a projector; no chart chrome a reader must decode. A
+    layout in plotly's nested form, for `_figure`."""
+    axis = {"gridcolor": GRID, "title": {"font": {"color": MUTED_TEXT}}}
+    return {
+        "height": round(height * look.scale),
+        "font": {"family": FONT, "size": round(16 * look.scale), "color": look.text},
+        "paper_bgcolor": look.background,
+        "plot_bgcolor": look.background,
+        "margin": {"l": 24, "r": 24, "t": 16, "b": 8},
+        "hoverlabel": {"font": {"size": 15}},
+        "legend": {
             "orientation": "h",
             "yanchor": "bottom",
             "y": 1.02,
             "xanchor": "left",
             "x": 0,
-            "title": None,
+            "title": {"text": None},
             "traceorder": "normal",
         },
-    )
-    fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID, title_font={"color": MUTED_TEXT})
-    fig.update_yaxes(gridcolor=GRID, title_font={"color": MUTED_TEXT})
-    return fig
+        "xaxis": axis | {"zerolinecolor": GRID},
+        "yaxis": axis,
+    }
+
+
+def _merged(layout: dict, over: dict) -> dict:
+    """`layout` with `over` laid on it, nested dictionaries merged key by key."""
+    merged = dict(layout)
+    for key, change in over.items():
+        below = merged.get(key)
+        merged[key] = _merged(below, change) if isinstance(change, dict) and isinstance(below, dict) else change
+    return merged
+
+
+def _figure(traces: list[dict], layout: dict, height: int, look: Look = SCREEN) -> go.Figure:
+    """A figure of `traces` (dicts with their `type`) and `layout` (nested form) under `base_layout`,
+    validated once as a whole: building it with `add_*`/`update_*` calls cost 4–6 ms a call on
+    plotly 7 (each call parses every key's path), 30–50 ms a chart; this costs about a tenth (issue 16)."""
+    return go.Figure(data=traces, layout=_merged(layout, base_layout(height, look)))
 
 
 def money_ticks(maximum: float, lang: str, count: int = 4) -> tuple[list[float], list[str]]:
@@ -99,49 +116,44 @@ def funding_by_source(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
         f"<br>{t('hover_programs', lang)}: {formatting.number(p, lang)}"
         for name, b, s, r, p in zip(names, budget, spent, realisation, frame["programs"], strict=True)
     ]
-    fig = go.Figure()
-    fig.add_bar(
-        name=t("series_budget", lang),
-        y=names,
-        x=budget,
-        orientation="h",
-        marker={"color": "white", "line": {"color": colours, "width": 2}},
-        hovertext=hover,
-        hoverinfo="text",
-        width=0.45,
-    )
-    fig.add_bar(
-        name=t("series_spent", lang),
-        y=names,
-        x=spent,
-        orientation="h",
-        marker={"color": colours},
-        width=0.3,
-        hovertext=hover,
-        hoverinfo="text",
-    )
-    for name, b, s, r in zip(names, budget, spent, realisation, strict=True):
-        fig.add_annotation(
-            x=0,
-            y=name,
-            xref="x",
-            yref="y",
-            xanchor="left",
-            yanchor="bottom",
-            yshift=16,
-            showarrow=False,
-            align="left",
-            font={"size": round(16 * look.scale), "color": look.text},
-            text=f"<b>{plain_label(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
+    bars = {"type": "bar", "y": names, "orientation": "h", "hovertext": hover, "hoverinfo": "text"}
+    traces = [
+        bars
+        | {
+            "name": t("series_budget", lang),
+            "x": budget,
+            "marker": {"color": "white", "line": {"color": colours, "width": 2}},
+            "width": 0.45,
+        },
+        bars | {"name": t("series_spent", lang), "x": spent, "marker": {"color": colours}, "width": 0.3},
+    ]
+    notes = [
+        {
+            "x": 0,
+            "y": name,
+            "xref": "x",
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 16,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": round(16 * look.scale), "color": look.text},
+            "text": f"<b>{plain_label(name)}</b>   {formatting.money(s, lang)} {t('of_budget', lang)} "
             f"{formatting.money(b, lang)} ({formatting.percent(r, lang, decimals=0)})",
-        )
+        }
+        for name, b, s, r in zip(names, budget, spent, realisation, strict=True)
+    ]
     values, labels = money_ticks(max(budget + spent + [0]), lang, count=3)
-    fig.update_layout(barmode="overlay", showlegend=False)
-    fig.update_xaxes(
-        title_text=t("axis_amount", lang), tickvals=values, ticktext=labels, range=[0, values[-1] * 1.02], tickangle=0
-    )
-    fig.update_yaxes(autorange="reversed", showticklabels=False, title_text=None)
-    return base_layout(fig, max(260, 78 * len(names) + 70), look)
+    amounts = {"title": {"text": t("axis_amount", lang)}, "tickvals": values, "ticktext": labels, "tickangle": 0}
+    layout = {
+        "barmode": "overlay",
+        "showlegend": False,
+        "annotations": notes,
+        "xaxis": amounts | {"range": [0, values[-1] * 1.02]},
+        "yaxis": {"autorange": "reversed", "showticklabels": False, "title": {"text": None}},
+    }
+    return _figure(traces, layout, max(260, 78 * len(names) + 70), look)
 
 
 def stacked_by_source(
@@ -163,37 +175,39 @@ def stacked_by_source(
     if top:
         totals = totals.head(top)
     order = totals.index.tolist()
-    fig = go.Figure()
+    traces = []
     present = set(frame["source"])
     for code in (code for code in SOURCE_COLORS if code in present):  # the sources' fixed order in every legend
         group = frame[frame["source"] == code]
         name = source_name(code, lang)
         per_category = group.groupby(category)[value].sum().reindex(order)
-        fig.add_bar(
-            name=name,
-            y=[plain_label(item) for item in order],
-            x=per_category.fillna(0).tolist(),
-            orientation="h",
-            marker={"color": SOURCE_COLORS[code]},
-            hovertext=[
-                f"<b>{plain_label(item)}</b><br>{plain_label(name)}: {formatting.money_exact(amount, lang)}"
-                f"<br>{t('hover_total', lang)}: {formatting.money_exact(totals[item], lang)}"
-                for item, amount in per_category.items()
-            ],
-            hoverinfo="text",
+        hover = [
+            f"<b>{plain_label(item)}</b><br>{plain_label(name)}: {formatting.money_exact(amount, lang)}"
+            f"<br>{t('hover_total', lang)}: {formatting.money_exact(totals[item], lang)}"
+            for item, amount in per_category.items()
+        ]
+        traces.append(
+            {
+                "type": "bar",
+                "name": name,
+                "y": [plain_label(item) for item in order],
+                "x": per_category.fillna(0).tolist(),
+                "orientation": "h",
+                "marker": {"color": SOURCE_COLORS[code]},
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
         )
     values, labels = money_ticks(float(totals.max()) if len(totals) else 0, lang)
-    fig.update_layout(barmode="stack", legend={"entrywidth": 170, "entrywidthmode": "pixels"})
-    fig.update_xaxes(
-        title_text=value_title or t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
-        tickvals=values,
-        ticktext=labels,
-        range=[0, values[-1] * 1.02],
-    )
-    fig.update_yaxes(
-        autorange="reversed", title_text=category_title, tickfont={"size": round(15 * look.scale), "color": look.text}
-    )
-    return base_layout(fig, max(300, 38 * len(order) + 120), look)
+    title = value_title or t("axis_amount", lang) + " — " + t("series_budget", lang).lower()
+    tickfont = {"size": round(15 * look.scale), "color": look.text}
+    layout = {
+        "barmode": "stack",
+        "legend": {"entrywidth": 170, "entrywidthmode": "pixels"},
+        "xaxis": {"title": {"text": title}, "tickvals": values, "ticktext": labels, "range": [0, values[-1] * 1.02]},
+        "yaxis": {"autorange": "reversed", "title": {"text": category_title}, "tickfont": tickfont},
+    }
+    return _figure(traces, layout, max(300, 38 * len(order) + 120), look)
 
 
 def sankey(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
@@ -215,30 +229,29 @@ def sankey(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     link_target = [index[("c", c)] for c in first["category"]] + [index[("r", r)] for r in second["region"]]
     amounts = first["budget"].tolist() + second["budget"].tolist()
     link_colours = [_transparent(SOURCE_COLORS[code]) for code in [*first["source"], *second["source"]]]
-    fig = go.Figure(
-        go.Sankey(
-            arrangement="snap",
-            node={
-                "label": [plain_label(str(label)) for label in labels],
-                "color": colours,
-                "pad": 14,
-                "thickness": 16,
-                "customdata": [
-                    formatting.money_exact(v, lang) for v in _node_totals(labels, link_source, link_target, amounts)
-                ],
-                "hovertemplate": "%{label}: %{customdata}<extra></extra>",
-            },
-            link={
-                "source": link_source,
-                "target": link_target,
-                "value": amounts,
-                "color": link_colours,
-                "customdata": [formatting.money_exact(v, lang) for v in amounts],
-                "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
-            },
-        )
-    )
-    return base_layout(fig, max(420, 26 * max(len(categories), len(regions)) + 120), look)
+    sankey_trace = {
+        "type": "sankey",
+        "arrangement": "snap",
+        "node": {
+            "label": [plain_label(str(label)) for label in labels],
+            "color": colours,
+            "pad": 14,
+            "thickness": 16,
+            "customdata": [
+                formatting.money_exact(v, lang) for v in _node_totals(labels, link_source, link_target, amounts)
+            ],
+            "hovertemplate": "%{label}: %{customdata}<extra></extra>",
+        },
+        "link": {
+            "source": link_source,
+            "target": link_target,
+            "value": amounts,
+            "color": link_colours,
+            "customdata": [formatting.money_exact(v, lang) for v in amounts],
+            "hovertemplate": "%{source.label} → %{target.label}: %{customdata}<extra></extra>",
+        },
+    }
+    return _figure([sankey_trace], {}, max(420, 26 * max(len(categories), len(regions)) + 120), look)
 
 
 def _node_totals(labels: list, sources: list[int], targets: list[int], amounts: list[float]) -> list[float]:
@@ -260,56 +273,63 @@ def _transparent(colour: str, alpha: float = 0.35) -> str:
 def trend_lines(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """Planned amount per year, one line per funding source. `frame`: year, source (codes), budget
     (Rupiah)."""
-    fig = go.Figure()
+    traces = []
     years = sorted(frame["year"].unique())
     for code, group in frame.groupby("source", sort=False):
         name = source_name(code, lang)
         series = group.set_index("year")["budget"].reindex(years)
-        fig.add_scatter(
-            x=years,
-            y=series.tolist(),
-            name=name,
-            mode="lines+markers",
-            line={"color": SOURCE_COLORS[code], "width": 3},
-            marker={"size": 8},
-            hovertext=[f"{plain_label(name)} {year}: {formatting.money_exact(v, lang)}" for year, v in series.items()],
-            hoverinfo="text",
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": series.tolist(),
+                "name": name,
+                "mode": "lines+markers",
+                "line": {"color": SOURCE_COLORS[code], "width": 3},
+                "marker": {"size": 8},
+                "hovertext": [
+                    f"{plain_label(name)} {year}: {formatting.money_exact(v, lang)}" for year, v in series.items()
+                ],
+                "hoverinfo": "text",
+            }
         )
     values, labels = money_ticks(float(frame["budget"].max()) if len(frame) else 0, lang)
-    fig.update_xaxes(title_text=t("axis_year", lang), tickvals=years, ticktext=[str(y) for y in years])
-    fig.update_yaxes(
-        title_text=t("axis_amount", lang) + " — " + t("series_budget", lang).lower(),
-        tickvals=values,
-        ticktext=labels,
-        range=[0, values[-1] * 1.05],
-    )
-    return base_layout(fig, 380, look)
+    title = t("axis_amount", lang) + " — " + t("series_budget", lang).lower()
+    layout = {
+        "xaxis": {"title": {"text": t("axis_year", lang)}, "tickvals": years, "ticktext": [str(y) for y in years]},
+        "yaxis": {"title": {"text": title}, "tickvals": values, "ticktext": labels, "range": [0, values[-1] * 1.05]},
+    }
+    return _figure(traces, layout, 380, look)
 
 
 def share_line(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     """The CSR/TJSL + PPM share of the planned total, per year. `frame`: year, share (ratio 0–1;
     NaN for a year without planned money)."""
     shares = frame.set_index("year")["share"]
-    fig = go.Figure(
-        go.Scatter(
-            x=shares.index.tolist(),
-            y=(shares * 100).tolist(),
-            mode="lines+markers+text",
-            line={"color": SOURCE_COLORS["CSR"], "width": 3},
-            marker={"size": 9},
-            text=[formatting.percent(v, lang) for v in shares],
-            textposition="top center",
-            hovertext=[f"{year}: {formatting.percent(v, lang)}" for year, v in shares.items()],
-            hoverinfo="text",
-        )
-    )
+    line = {
+        "type": "scatter",
+        "x": shares.index.tolist(),
+        "y": (shares * 100).tolist(),
+        "mode": "lines+markers+text",
+        "line": {"color": SOURCE_COLORS["CSR"], "width": 3},
+        "marker": {"size": 9},
+        "text": [formatting.percent(v, lang) for v in shares],
+        "textposition": "top center",
+        "hovertext": [f"{year}: {formatting.percent(v, lang)}" for year, v in shares.items()],
+        "hoverinfo": "text",
+    }
     top = max(10.0, float((shares * 100).max() or 0) * 1.3)
-    fig.update_xaxes(
-        title_text=t("axis_year", lang), tickvals=shares.index.tolist(), ticktext=[str(y) for y in shares.index]
-    )
-    fig.update_yaxes(title_text=t("axis_share", lang), range=[0, top], ticksuffix=" %" if lang == "id" else "%")
-    fig.update_layout(showlegend=False)
-    return base_layout(fig, 380, look)
+    years = shares.index.tolist()
+    layout = {
+        "showlegend": False,
+        "xaxis": {"title": {"text": t("axis_year", lang)}, "tickvals": years, "ticktext": [str(y) for y in years]},
+        "yaxis": {
+            "title": {"text": t("axis_share", lang)},
+            "range": [0, top],
+            "ticksuffix": " %" if lang == "id" else "%",
+        },
+    }
+    return _figure([line], layout, 380, look)
 
 
 def quadrant(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
@@ -317,59 +337,67 @@ def quadrant(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go.Figure:
     category of `domain.gaps.Quadrant.table`, coloured and shaped by flag, with median lines that
     split under- from over-served."""
     colours = {"gap": CLASS_COLORS["need"][3], "overlap": CLASS_COLORS["coverage"][3], "none": NO_DATA}
-    fig = go.Figure()
+    traces = []
     for kind in ("none", "gap", "overlap"):
         part = frame[frame["kind"] == kind]
         if part.empty:
             continue
-        fig.add_scatter(
-            x=part["need"],
-            y=part["per_person"],
-            mode="markers",
-            name=t(f"flag_{kind}", lang),
-            marker={
-                "size": 11,
-                "color": colours[kind],
-                "line": {"color": "white", "width": 1},
-                "symbol": {"none": "circle", "gap": "x", "overlap": "diamond"}[kind],
-            },
-            hovertext=[
-                f"<b>{plain_label(r.area_name)}{' ' + t('whole_region', lang) if r.whole_region else ''} — "
-                f"{plain_label(value('ppks', r.ppks_category_id, lang))}</b><br>"
-                + t(
-                    "quadrant_hover",
-                    lang,
-                    need=f"{formatting.number(r.need, lang)} {value('unit', r.unit, lang)}",
-                    money=formatting.money(r.per_person, lang),
-                    coverage=formatting.percent(r.coverage, lang),
-                )
-                for r in part.itertuples()
-            ],
-            hoverinfo="text",
+        hover = [
+            f"<b>{plain_label(r.area_name)}{' ' + t('whole_region', lang) if r.whole_region else ''} — "
+            f"{plain_label(value('ppks', r.ppks_category_id, lang))}</b><br>"
+            + t(
+                "quadrant_hover",
+                lang,
+                need=f"{formatting.number(r.need, lang)} {value('unit', r.unit, lang)}",
+                money=formatting.money(r.per_person, lang),
+                coverage=formatting.percent(r.coverage, lang),
+            )
+            for r in part.itertuples()
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": part["need"],
+                "y": part["per_person"],
+                "mode": "markers",
+                "name": t(f"flag_{kind}", lang),
+                "marker": {
+                    "size": 11,
+                    "color": colours[kind],
+                    "line": {"color": "white", "width": 1},
+                    "symbol": {"none": "circle", "gap": "x", "overlap": "diamond"}[kind],
+                },
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
         )
+    shapes = []
     for axis, median in (("x", frame["need"].median()), ("y", frame["per_person"].median())):
         if pd.notna(median):
             line = {"type": "line", "line": {"dash": "dash", "color": MUTED_TEXT, "width": 1}}
             if axis == "x":
-                fig.add_shape(**line, x0=median, x1=median, y0=0, y1=1, yref="paper")
+                shapes.append(line | {"x0": median, "x1": median, "y0": 0, "y1": 1, "yref": "paper"})
             else:
-                fig.add_shape(**line, y0=median, y1=median, x0=0, x1=1, xref="paper")
+                shapes.append(line | {"y0": median, "y1": median, "x0": 0, "x1": 1, "xref": "paper"})
     x_ticks = _decades(frame["need"])
     y_ticks = _decades(frame["per_person"])
     units = " / ".join(value("unit", unit, lang) for unit in ("jiwa", "KK") if unit in set(frame["unit"]))
-    fig.update_xaxes(
-        title_text=t("axis_need_unit", lang, unit=units or value("unit", "jiwa", lang)),
-        type="log",
-        tickvals=x_ticks,
-        ticktext=[formatting.number(v, lang) for v in x_ticks],
-    )
-    fig.update_yaxes(
-        title_text=t("axis_per_ppks", lang),
-        type="log",
-        tickvals=y_ticks,
-        ticktext=[formatting.money(v, lang) for v in y_ticks],
-    )
-    return base_layout(fig, 460, look)
+    layout = {
+        "shapes": shapes,
+        "xaxis": {
+            "title": {"text": t("axis_need_unit", lang, unit=units or value("unit", "jiwa", lang))},
+            "type": "log",
+            "tickvals": x_ticks,
+            "ticktext": [formatting.number(v, lang) for v in x_ticks],
+        },
+        "yaxis": {
+            "title": {"text": t("axis_per_ppks", lang)},
+            "type": "log",
+            "tickvals": y_ticks,
+            "ticktext": [formatting.money(v, lang) for v in y_ticks],
+        },
+    }
+    return _figure(traces, layout, 460, look)
 
 
 def _decades(values: pd.Series) -> list[float]:
@@ -387,24 +415,30 @@ def realisation_trend(frame: pd.DataFrame, lang: str, look: Look = SCREEN) -> go
     """Budget realisation (%) per year, one line per funding source in the sources' fixed order.
     `frame`: year, source (code), realisation (ratio 0–1, NaN where nothing was planned), as
     `domain.evaluation.realisation_trend` gives it. Values are plotted in % rounded to 0.1."""
-    fig = go.Figure()
+    traces = []
     present = set(frame["source"])
     for code in (code for code in SOURCE_COLORS if code in present):
         rows = frame[frame["source"] == code]
         name = source_name(code, lang)
-        fig.add_scatter(
-            x=rows["year"].tolist(),
-            y=(rows["realisation"] * 100).round(1).tolist(),
-            name=name,
-            mode="lines+markers",
-            line={"color": SOURCE_COLORS[code], "width": 3},
-            hovertext=[
-                f"{plain_label(name)} {year}: {formatting.percent(ratio, lang, 0)}"
-                for year, ratio in zip(rows["year"], rows["realisation"], strict=True)
-            ],
-            hoverinfo="text",
+        hover = [
+            f"{plain_label(name)} {year}: {formatting.percent(ratio, lang, 0)}"
+            for year, ratio in zip(rows["year"], rows["realisation"], strict=True)
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": rows["year"].tolist(),
+                "y": (rows["realisation"] * 100).round(1).tolist(),
+                "name": name,
+                "mode": "lines+markers",
+                "line": {"color": SOURCE_COLORS[code], "width": 3},
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
         )
     years = sorted(frame["year"].unique()) if len(frame) else []
-    fig.update_xaxes(title_text=t("axis_year", lang), tickvals=years, ticktext=[str(y) for y in years])
-    fig.update_yaxes(title_text=t("col_realisation", lang), ticksuffix=" %" if lang == "id" else "%")
-    return base_layout(fig, 360, look)
+    layout = {
+        "xaxis": {"title": {"text": t("axis_year", lang)}, "tickvals": years, "ticktext": [str(y) for y in years]},
+        "yaxis": {"title": {"text": t("col_realisation", lang)}, "ticksuffix": " %" if lang == "id" else "%"},
+    }
+    return _figure(traces, layout, 360, look)

@@ -87,28 +87,29 @@ def choropleth(
     """`values` has code, name, klass (-1 = no data) and hover; `classes` the label and colour of each
     class. One trace per class, so the legend reads as classes and 'no data' is its own class.
     `width`/`height` in pixels (the narrowest the map's column gets), scaled by `look`."""
-    fig = go.Figure()
+    traces = []
     legend = [(index, label, colour) for index, (label, colour) in enumerate(classes)] + [(-1, no_data_label, NO_DATA)]
     features = {feature["id"]: feature for feature in geojson["features"]}
     for index, label, colour in legend:
         part = values[values["klass"] == index]
         # Each trace carries only its own regions' shapes, so every boundary is sent once.
         own = {"type": "FeatureCollection", "features": [features[code] for code in part["code"] if code in features]}
-        fig.add_trace(
-            go.Choroplethmap(
-                geojson=own,
-                featureidkey="id",
-                locations=part["code"].tolist(),
-                z=[1] * len(part),
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                name=label,
-                showlegend=True,
-                marker={"line": {"color": MAP_LINE, "width": 1}, "opacity": 0.95},
-                customdata=part[["code"]].to_numpy().tolist(),
-                hovertext=part["hover"].tolist(),
-                hoverinfo="text",
-            )
+        traces.append(
+            {
+                "type": "choroplethmap",
+                "geojson": own,
+                "featureidkey": "id",
+                "locations": part["code"].tolist(),
+                "z": [1] * len(part),
+                "colorscale": [[0, colour], [1, colour]],
+                "showscale": False,
+                "name": label,
+                "showlegend": True,
+                "marker": {"line": {"color": MAP_LINE, "width": 1}, "opacity": 0.95},
+                "customdata": part[["code"]].to_numpy().tolist(),
+                "hovertext": part["hover"].tolist(),
+                "hoverinfo": "text",
+            }
         )
     # Program sites are solid dark dots; region centroids (an approximate place) light discs in a dark
     # ring, so both read on light and dark classes. Centroids first, so sites are drawn on top.
@@ -117,41 +118,42 @@ def choropleth(
         size = 8 + 4 * part["programs"].clip(upper=12)
         layers = [(size, TEXT, 0.9, True)] if site else [(size + 3, TEXT, 0.8, False), (size, GRID, 0.75, True)]
         for sizes, colour, opacity, in_legend in layers if not part.empty else ():
-            fig.add_trace(
-                go.Scattermap(
-                    lat=part["lat"],
-                    lon=part["lng"],
-                    mode="markers",
-                    name=points.attrs.get("labels", {}).get(site, ""),
-                    legendgroup=f"points-{site}",
-                    showlegend=in_legend,
-                    marker={"size": sizes.tolist(), "color": colour, "opacity": opacity},
-                    customdata=part[["code"]].to_numpy().tolist(),
-                    hovertext=part["hover"].tolist(),
-                    hoverinfo="text",
-                )
+            traces.append(
+                {
+                    "type": "scattermap",
+                    "lat": part["lat"],
+                    "lon": part["lng"],
+                    "mode": "markers",
+                    "name": points.attrs.get("labels", {}).get(site, ""),
+                    "legendgroup": f"points-{site}",
+                    "showlegend": in_legend,
+                    "marker": {"size": sizes.tolist(), "color": colour, "opacity": opacity},
+                    "customdata": part[["code"]].to_numpy().tolist(),
+                    "hovertext": part["hover"].tolist(),
+                    "hoverinfo": "text",
+                }
             )
     height, width = round(height * look.scale), round(width * look.scale)
     center, zoom = _zoom(bounds, width, height)  # `width`: the narrowest the map's column gets
-    fig.update_layout(
-        map={"style": "white-bg", "center": center, "zoom": zoom},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": round(70 * look.scale)},
-        paper_bgcolor=look.background,
-        font={"family": FONT, "size": round(15 * look.scale), "color": look.text},
-        legend={
+    layout = {
+        "map": {"style": "white-bg", "center": center, "zoom": zoom},
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": round(70 * look.scale)},
+        "paper_bgcolor": look.background,
+        "font": {"family": FONT, "size": round(15 * look.scale), "color": look.text},
+        "legend": {
             "orientation": "h",
             "yanchor": "top",
             "y": -0.01,
             "xanchor": "left",
             "x": 0,
-            "title": None,
+            "title": {"text": None},
             "font": {"size": round(15 * look.scale)},
         },
-        hoverlabel={"font_size": 15},
-        clickmode="event+select",
-    )
-    return fig
+        "hoverlabel": {"font": {"size": 15}},
+        "clickmode": "event+select",
+    }
+    return go.Figure(data=traces, layout=layout)  # validated once: see domain.charts._figure
 
 
 def tile_grid(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from common import formatting
@@ -11,13 +14,19 @@ from common.colors import LIGHT_METRIC_COLORS
 from common.i18n import t
 from common.text import inert_markdown
 from data_loaders.problems import ValueProblem
-from domain import measures, overlap
+from domain import charts, measures, overlap
 from domain.gaps import suppress
 from domain.overview import DataStatus, Headline
 from domain.reader import MIN_LISTED, SMALL_COUNT, ListTooShort
 from ui import data, tables
 from ui.audit_ui import MAX_COUNT_CHECKS_PER_DAY, may_check, record_list_check
 from ui.shell import View
+
+
+def chart(build: Callable[..., go.Figure], *args: Any, place: Any = st, **kwargs: Any) -> None:
+    """The figure `build(*args, **kwargs)` of `domain.charts` in `place` (a column or container; the
+    page by default), without chart chrome, built once per content (`ui.data.figure`)."""
+    place.plotly_chart(data.figure(build, *args, **kwargs), config=charts.CONFIG)
 
 
 def source_line(status: DataStatus, lang: str) -> str:
