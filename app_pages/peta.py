@@ -97,8 +97,7 @@ else:
     empty_state(t("map_all_missing", lang, measures=labels))
 
 geojson = boundaries(level, parent)
-figure = data.figure(
-    maps.choropleth,
+figure = maps.choropleth(  # not kept (ui.data.figure): its boundaries would be pickled for the key every rerun
     geojson,
     shown.values,
     list(shown.classes),

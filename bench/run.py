@@ -159,7 +159,8 @@ def page_goal(size: int) -> float:
 def generator_version() -> str:
     """A hash of what decides the sample store's content: the generator and the migrations."""
     digest = hashlib.sha256()
-    for path in [REPO / "data_loaders" / "demo.py", *sorted((REPO / "data_loaders" / "migrations").glob("*.sql"))]:
+    decides = [REPO / "data_loaders" / "demo.py", REPO / "data_loaders" / "derived.py"]
+    for path in [*decides, *sorted((REPO / "data_loaders" / "migrations").glob("*.sql"))]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -230,6 +231,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
     from streamlit import config
 
     from tests.conftest import app_test
+    from ui import data
     from ui.shell import ALL
 
     pages_bench = _bench_module("pages")
@@ -252,6 +254,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
         at = app_test("admin", timeout=300)
         at.run()
         st.cache_data.clear()
+        data.clear_figures()
         at.switch_page(f"app_pages/{page}.py")
         row = {"cold": pages_bench._timed_run(at, 300)}
         errors = pages_bench._errors(at)
@@ -303,7 +306,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
                 figures.append(figure("pages", f"{label}: first rerun {text}", row[key], "ms", goal=goal))
         if row["errors"]:
             notes.append(f"page {page} showed exceptions, its times measure an error page: {row['errors'][:2]}")
-    notes.append("pages: signed in as admin; st.cache_data emptied and the page rerun before the filter changes")
+    notes.append("pages: signed in as admin; data caches and kept figures emptied and the page rerun before the filter changes")
     return {"figures": figures, "notes": notes, "raw": rows}
 
 
@@ -313,7 +316,10 @@ def _uncached(at) -> None:
     on a running server — while the rest (the sidebar's lists, the years) is cached again."""
     import streamlit as st
 
+    from ui import data
+
     st.cache_data.clear()
+    data.clear_figures()
     at.run()
 
 

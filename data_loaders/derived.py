@@ -7,8 +7,10 @@ people). The rule compares each region's figure with how many of its parts have 
 costs 25 ms a query at any size; the read layer's `need_rows` relation joins these flags instead.
 
 `refresh(tx)` recomputes every derived table inside the caller's transaction. Both stores call it in
-every versioned transaction, just before the data version changes, and after migrations, so a
-derived row never belongs to another data version than the rows it derives from.
+every versioned transaction, just before the data version changes, so a derived row never belongs to
+another data version than the rows it derives from; and every upgrade on open (`StoreBase.migrate`)
+compares the table with the rule (`is_current`) and writes it again when a process of an older
+release changed need rows meanwhile.
 """
 
 from __future__ import annotations
@@ -113,3 +115,26 @@ def refresh(tx: _Transaction) -> None:
         "INSERT INTO need_levels (year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, "
         f"public_set_aside, public_set_aside_in_kabkota) {NEED_LEVELS}"
     )
+
+
+def is_current(store: Any) -> bool:
+    """True when `need_levels` holds exactly what the rule computes from the stored rows (a store whose
+    schema predates migration 0010 counts as current: there is nothing to compare). A process of an
+    older release that wrote need rows, or a copy made without this table's refresh, makes it False;
+    `StoreBase.migrate` then writes it again in a versioned transaction."""
+    if (
+        store.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+            "AND table_name = 'need_levels'"
+        )
+        == 0
+    ):
+        return True
+    columns = "year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, public_set_aside, "
+    columns += "public_set_aside_in_kabkota"
+    differing = store.scalar(
+        f"SELECT count(*) FROM ((SELECT {columns} FROM ({NEED_LEVELS}) AS fresh EXCEPT SELECT {columns} FROM "
+        f"need_levels) UNION ALL (SELECT {columns} FROM need_levels EXCEPT SELECT {columns} FROM ({NEED_LEVELS}) "
+        "AS again)) AS differences"
+    )
+    return int(differing) == 0

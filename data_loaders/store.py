@@ -337,9 +337,9 @@ class StoreBase:
                 if self.schema_version() != version:
                     raise StoreError(f"Migration {path.name} did not persist.")
                 applied.append(version)
-            if applied:  # derived tables new to this schema, or of rows a migration changed
-                with self.transaction(versioned=False) as tx:
-                    derived.refresh(tx)
+            if not derived.is_current(self):  # new to this schema, or rows written by an older release
+                with self.transaction() as tx:  # versioned: under the write lock, and cached figures change
+                    pass  # the transaction refreshes the derived tables before it commits
             self._advance_sequences()
         return applied
 

@@ -84,7 +84,8 @@ def _merged(layout: dict, over: dict) -> dict:
 def _figure(traces: list[dict], layout: dict, height: int, look: Look = SCREEN) -> go.Figure:
     """A figure of `traces` (dicts with their `type`) and `layout` (nested form) under `base_layout`,
     validated once as a whole: building it with `add_*`/`update_*` calls cost 4–6 ms a call on
-    plotly 7 (each call parses every key's path), 30–50 ms a chart; this costs about a tenth (issue 16)."""
+    plotly 7 (each call parses every key's path); this costs a fifth to a half of that (issue 16: stacked
+    bars 35 → 16 ms, funding by source 30 → 5 ms)."""
     return go.Figure(data=traces, layout=_merged(layout, base_layout(height, look)))
 
 

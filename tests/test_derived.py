@@ -44,3 +44,23 @@ def test_need_levels_follow_every_write(fixture_url):
         store.close()
     fresh, kept = _fresh_and_stored(fixture_url)
     assert kept.equals(fresh)
+
+
+def test_need_levels_written_by_an_older_release_are_repaired_on_open(fixture_url):
+    store = open_store(fixture_url)
+    try:
+        with store.session(write=True), store.transaction(versioned=False) as tx:
+            # what a process of the release before migration 0010 leaves: need rows changed, levels not
+            tx.execute("UPDATE ppks_counts SET count = count + 1")
+            tx.execute("DELETE FROM need_levels WHERE region_code = (SELECT min(region_code) FROM need_levels)")
+        version = store.data_version()
+        assert not derived.is_current(store)
+    finally:
+        store.close()
+    reopened = open_store(fixture_url)
+    try:
+        assert derived.is_current(reopened) and reopened.data_version() == version + 1  # caches see the change
+    finally:
+        reopened.close()
+    fresh, kept = _fresh_and_stored(fixture_url)
+    assert kept.equals(fresh)

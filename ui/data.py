@@ -145,19 +145,26 @@ def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
     return _cached(key, view, run, args, kwargs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
 def _figure(key: str, _build: Callable[..., Any], _args: tuple, _kwargs: dict) -> Any:
     return _build(*_args, **_kwargs)
 
 
 def figure(build: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
-    """`build(*args, **kwargs)`, a figure builder of `domain.charts` (a plotly Figure), kept per its
+    """`build(*args, **kwargs)`, a figure builder of `domain.charts` or `domain.maps` (a plotly
+    Figure), kept per its
     arguments (frames hashed by their content), so that a rerun drawing the same figure does not
     build it again: building one validates every property, 5–40 ms a figure, a quarter to a half of
     a warm rerun of the funding page before this cache (issue 16). One object is shared by every
-    session, so nothing may change a figure after it is built (`st.plotly_chart` only reads it)."""
+    session, so nothing may change a figure after it is built (`st.plotly_chart` only reads it). At
+    most 256 figures, each for an hour; maps, whose boundaries weigh up to 1,5 MB, are not kept."""
     name = f"{build.__module__}.{build.__qualname__}"
     return _figure(_key(name, args, sorted(kwargs.items())), build, args, kwargs)
+
+
+def clear_figures() -> None:
+    """Forget every kept figure (the benchmarks' cold runs)."""
+    _figure.clear()
 
 
 def reader() -> Reader:
