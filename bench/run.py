@@ -306,7 +306,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
                 figures.append(figure("pages", f"{label}: first rerun {text}", row[key], "ms", goal=goal))
         if row["errors"]:
             notes.append(f"page {page} showed exceptions, its times measure an error page: {row['errors'][:2]}")
-    notes.append("pages: signed in as admin; data caches and kept figures emptied and the page rerun before the filter changes")
+    notes.append("pages: signed in as admin; data caches and kept figures emptied, page rerun, then the filter changed")
     return {"figures": figures, "notes": notes, "raw": rows}
 
 
