@@ -217,7 +217,7 @@ def start_dashboards(database_url: str, count: int, folder: Path, timeout: float
         port = free_port()
         log = folder / f"dashboard-{port}.log"
         command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
-        command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"]
+        command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
         env = {**os.environ, "DATABASE_URL": database_url}
         with log.open("wb") as out:
             process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -187,3 +187,13 @@ def test_two_imports_at_once(store):
     assert not errors
     assert store.count("programs") == 4
     assert sorted(store.query("SELECT id FROM programs")["id"]) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009"])
+def test_a_note_row_with_any_kind_of_space_is_left_out(space):
+    # Note rows are matched in Arrow (issue 16), whose \s alone is ASCII; a footnote copied from Word or
+    # a PDF often has a no-break or thin space before its colon.
+    content = f"nik_hash,kode_program,tahun,wilayah\n{'a' * 64},P1,2025,Kukar\nSumber{space}: BPS 2024,,,\n"
+    result = validate("p.csv", content.encode(), "penerima", nik_key=KEY)
+    assert not result.errors, [p.key for p in result.errors]
+    assert [p.key for p in result.warnings if p.key == "imp_layout_rows_skipped"] == ["imp_layout_rows_skipped"]
