@@ -20,7 +20,12 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-SMALL_COUNT = 10  # the same threshold as domain.reader.SMALL_COUNT (tests/test_derived.py checks they agree)
+# The public view (`Scope(public=True)`) leaves out every stored need figure below this many people
+# (jiwa or KK) before any total is made: the minimum-frequency rule of statistical disclosure
+# control (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §5.2), so no cell of a
+# region × PPKS category small enough to point at a household is published at any level. The read
+# layer (`domain.reader`) uses this one constant.
+SMALL_COUNT = 10
 
 _KECAMATAN = "CASE WHEN r.level IN ('kecamatan', 'desa_kelurahan') THEN substr(r.code, 1, 8) END"
 

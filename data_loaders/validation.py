@@ -727,7 +727,13 @@ def _plain_niks(texts: np.ndarray, nik_key: bytes) -> dict[object, str]:
     every NIK of a CSV is: the same result as the general path, without its checks per cell (a
     million NIKs in about 2 s instead of 13 s, issue 16). Other texts are left to the general path."""
     plain = [text for text in texts if isinstance(text, str) and _PLAIN_NIK.fullmatch(text)]
-    return {text: f"{text[:4]}:{nik_module.pseudonymise(text, nik_key)}" for text in plain}
+    return {text: _parsed_nik(text, nik_key) for text in plain}
+
+
+def _parsed_nik(digits: str, nik_key: bytes) -> str:
+    """A valid NIK as parsing keeps it: its keyed hash after its province and kabupaten/kota digits,
+    which survive as a separate, coarse field for the checks across columns (`_check_penerima`)."""
+    return f"{digits[:4]}:{nik_module.pseudonymise(digits, nik_key)}"
 
 
 def _hashable(value: object) -> object:
@@ -742,8 +748,7 @@ def _nik_parser(nik_key: bytes | None, collect: _Collector) -> Callable[[object]
         digits = nik_module.check_nik(values.text(value))
         if nik_key is None:
             raise ValueProblem("imp_no_nik_key", setting=nik_module.KEY_SETTING)
-        # The province and kabupaten/kota digits survive as a separate, coarse field for the checks below.
-        return f"{digits[:4]}:{nik_module.pseudonymise(digits, nik_key)}"
+        return _parsed_nik(digits, nik_key)
 
     return parse
 

@@ -78,16 +78,12 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from data_loaders.derived import SMALL_COUNT  # the public view's threshold, one constant
 from data_loaders.store import Store
 from domain.filters import LINTAS_PPKS, Filters, Scope
 
 Result = TypeVar("Result")
 SHARED_ENTRIES = 32  # views kept per reader by `Reader.shared`
-# The public view (`Scope(public=True)`) leaves out every stored need figure below this many people
-# (jiwa or KK) before any total is made: the minimum-frequency rule of statistical disclosure
-# control (Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §5.2), so no cell of a
-# region × PPKS category small enough to point at a household is published at any level.
-SMALL_COUNT = 10
 MIN_LISTED = 2 * SMALL_COUNT  # persons a mitra's count-only list check needs at the least
 
 NEED_LEVEL_RULE = (

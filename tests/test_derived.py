@@ -6,7 +6,6 @@ from __future__ import annotations
 from data_loaders import derived
 from data_loaders.importer import rollback
 from data_loaders.store import open_store
-from domain import reader
 from tests.conftest import stored
 
 COLUMNS = "year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, public_set_aside, "
@@ -17,10 +16,6 @@ def _fresh_and_stored(url: str):
     fresh = stored(url, f"SELECT {COLUMNS} FROM ({derived.NEED_LEVELS}) AS n ORDER BY 1, 2, 3")
     kept = stored(url, f"SELECT {COLUMNS} FROM need_levels ORDER BY 1, 2, 3")
     return fresh, kept
-
-
-def test_small_count_threshold_is_the_read_layers():
-    assert derived.SMALL_COUNT == reader.SMALL_COUNT
 
 
 def test_need_levels_follow_every_write(fixture_url):
