@@ -450,11 +450,13 @@ def _configure(connection: psycopg.Connection) -> None:
     """Every pooled connection reads NUMERIC as float, as DuckDB's `.df()` gives DECIMAL columns, and
     plans the read layer's analytic queries without nested loops and without JIT.
 
-    The need relation (`domain/reader.py`, `_NEED_LEVELLED`) joins one table's aggregates at three
+    The need level rule (`data_loaders/derived.py`, `NEED_LEVELS`, run when a versioned write refreshes
+    `need_levels`; before issue 16 it ran in every need query) joins one table's aggregates at three
     region levels back to its rows; PostgreSQL 15 estimates such a join at one row and picks nested
     loops that re-aggregate for every row: 82 s for `default_year` on the sample data, 0,2 s with
-    hash joins (measured here). With nested loops disabled, the planner's penalty cost crosses
-    `jit_above_cost`, and compiling the plan costs another 1,1 s, so JIT is off too.
+    hash joins (measured here). The read layer's analytic queries are planned the same way. With
+    nested loops disabled, the planner's penalty cost crosses `jit_above_cost`, and compiling the plan
+    costs another 1,1 s, so JIT is off too.
     """
     connection.adapters.register_loader("numeric", FloatLoader)
     connection.execute("SET enable_nestloop = off")

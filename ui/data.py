@@ -152,12 +152,12 @@ def _figure(key: str, _build: Callable[..., Any], _args: tuple, _kwargs: dict) -
 
 def figure(build: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
     """`build(*args, **kwargs)`, a figure builder of `domain.charts` or `domain.maps` (a plotly
-    Figure), kept per its
-    arguments (frames hashed by their content), so that a rerun drawing the same figure does not
-    build it again: building one validates every property, 5–40 ms a figure, a quarter to a half of
-    a warm rerun of the funding page before this cache (issue 16). One object is shared by every
-    session, so nothing may change a figure after it is built (`st.plotly_chart` only reads it). At
-    most 256 figures, each for an hour; maps, whose boundaries weigh up to 1,5 MB, are not kept."""
+    Figure), kept per its arguments (frames by their content, `_key`), so that a rerun drawing the
+    same figure does not build it again: before this cache, building the figures was a quarter to a
+    half of a warm rerun of the funding page (issue 16). One object is shared by every session, so
+    nothing may change a figure after it is built (`st.plotly_chart` only reads it). At most 256
+    figures, each for an hour. The choropleth is not passed here: its boundaries (up to 1,5 MB) would
+    be pickled for the key on every rerun."""
     name = f"{build.__module__}.{build.__qualname__}"
     return _figure(_key(name, args, sorted(kwargs.items())), build, args, kwargs)
 

@@ -63,7 +63,7 @@ def button(
     A stamped file is made when it is clicked (Streamlit's deferred download, in a thread of its own
     with no Streamlit command in it), not on every rerun: stamping an XLSX reads and writes the
     workbook again, 40–80 ms a file (issue 16). The stamp itself is taken at render time, so the
-    file names the filters and data version the page showed."""
+    file names the filters, data date and source the page showed."""
     data_or_maker: bytes | Callable[[], bytes] = content
     if stamped:
         mark, make = stamp(file_name), content if callable(content) else (lambda: content)
