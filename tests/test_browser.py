@@ -172,8 +172,10 @@ def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(serve
 def test_a_copied_link_reopens_the_view_and_filters_follow_to_other_pages(server, browser_page):
     browser_page.goto(f"{server}/?wilayah=Samarinda&lang=en")
     _wait_until_done(browser_page)
-    cards = browser_page.locator("[data-testid='stMetric']")
-    assert "Rp600M" in cards.first.inner_text()
+    from playwright.sync_api import expect
+
+    # Retried until the first card shows the money: the first run's cards may still be drawing.
+    expect(browser_page.locator("[data-testid='stMetric']").first).to_contain_text("Rp600M", timeout=20_000)
     browser_page.get_by_role("link", name="Reference data").click()
     browser_page.wait_for_url("**/referensi**")
     _wait_until_done(browser_page)

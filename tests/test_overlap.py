@@ -98,6 +98,14 @@ def test_expected_counts(store_url):
     assert list(kukar_only.index) == ["64.02"] and kukar_total[0] == 2
     in_filter = overlaps_by_region(Reader(store), Filters(2025, kabkota="64.72"))
     assert list(in_filter.table["region_code"]) == ["64.72"] and in_filter.total.people == 2
+    unregistered = pd.DataFrame(
+        [(f"{'p5':0>64}", "XYZ", 2025, SAMARINDA, 1)],
+        columns=["nik_hash", "program_code", "year", "region_code", "import_id"],
+    )
+    with store.transaction() as tx:  # a program code no program row names: a program, without source or type
+        tx.insert_frame("beneficiaries", unregistered)
+    frame, total = counts(store)
+    assert frame.loc["64.72", COLUMNS].tolist() == [2, 2, 1, 0] and total == [5, 4, 2, 1]
     store.close()
 
 
