@@ -2,8 +2,10 @@
 which view, with which filters and how many rows. Every CSV/XLSX they hand out carries the stamp of
 the view (issue 14, `common.exports.Stamp`): the filters, the data's date and source, when it was made.
 
-The audit row is written by the button's click callback, which Streamlit runs at the start of the
-next rerun, before the page script; it opens its own short write session on the store.
+A stamped file is made when it is clicked (Streamlit's deferred download) and writes its audit row
+once it is made, so a file that fails to be made leaves no row; a file handed out as it is (a
+template) writes its row from the button's click callback. Either opens its own short write session
+on the store.
 """
 
 from __future__ import annotations
@@ -22,16 +24,27 @@ from reports import workbook
 from ui import auth, data, shell
 
 
-def _record(what: str, file_name: str, rows: int) -> None:
+def _details(what: str, file_name: str, rows: int) -> Callable[[], None]:
+    """A function writing the 'download' audit row of this rerun's user, view and store; its details
+    are taken now, in the script, so that it may run later in a thread without a Streamlit command."""
     access = st.session_state.get(auth.ACCESS_KEY) or PUBLIC_ACCESS
     view = st.session_state.get(shell.VIEW_KEY)
-    filters = asdict(view.filters) if view is not None else {}
-    store = data.store()
-    if store.read_only:
-        return  # a read-only store keeps no audit trail; the download itself is not refused
-    with store.session(write=True):
-        detail = {"what": what, "file": file_name, "filters": filters, "role": access.role}
-        audit.record(store, access.username, "download", detail, rows=rows, address=auth.client_address())
+    detail = {"what": what, "file": file_name, "filters": asdict(view.filters) if view is not None else {}}
+    detail["role"] = access.role
+    store, address = data.store(), auth.client_address()
+
+    def record() -> None:
+        if store.read_only:
+            return  # a read-only store keeps no audit trail; the download itself is not refused
+        with store.session(write=True):
+            audit.record(store, access.username, "download", detail, rows=rows, address=address)
+
+    return record
+
+
+def _record(what: str, file_name: str, rows: int) -> None:
+    """The click callback of a file handed out as it is: its audit row."""
+    _details(what, file_name, rows)()
 
 
 def stamp(file_name: str) -> exports.Stamp:
@@ -63,18 +76,28 @@ def button(
     A stamped file is made when it is clicked (Streamlit's deferred download, in a thread of its own
     with no Streamlit command in it), not on every rerun: stamping an XLSX reads and writes the
     workbook again, 40–80 ms a file (issue 16). The stamp itself is taken at render time, so the
-    file names the filters, data date and source the page showed."""
-    data_or_maker: bytes | Callable[[], bytes] = content
-    if stamped:
-        mark, make = stamp(file_name), content if callable(content) else (lambda: content)
-        data_or_maker = lambda: exports.stamped(make(), file_name, mark)  # noqa: E731 - made on click
+    file names the filters, data date and source the page showed. A click does not rerun the page.
+    Raises nothing itself; a failure to make the file reaches the browser and writes no audit row."""
+    if not stamped:
+        container.download_button(
+            label,
+            content,
+            file_name=file_name,
+            mime=mime,
+            key=key,
+            icon=":material/download:",
+            on_click=_record,
+            args=(what, file_name, int(rows)),
+        )
+        return
+    mark, make = stamp(file_name), content if callable(content) else (lambda: content)
+    record = _details(what, file_name, int(rows))
+
+    def stamped_file() -> bytes:  # made on click; the audit row once the file is made
+        made = exports.stamped(make(), file_name, mark)
+        record()
+        return made
+
     container.download_button(
-        label,
-        data_or_maker,
-        file_name=file_name,
-        mime=mime,
-        key=key,
-        icon=":material/download:",
-        on_click=_record,
-        args=(what, file_name, int(rows)),
+        label, stamped_file, file_name=file_name, mime=mime, key=key, icon=":material/download:", on_click="ignore"
     )
