@@ -63,78 +63,93 @@ cards = (
 for column, (label, text, help_text) in zip(st.columns(4), cards, strict=True):
     with column:
         kpi(t(label, lang), text, help_text)
-left, right = st.columns(2, gap="large")
-chart(charts.funding_by_source, by_source, lang, place=left)
-with right:
-    tables.show(*display(by_source, "source budget committed spent realisation"), lang)
-    st.caption(t("committed_note", lang))
-source_caption(status, lang)
 
-st.subheader(t("funding_by_region", lang))
-labels = {"total": "funding_total", "capita": "funding_per_capita", "ppks": "funding_per_ppks"}
-pick = {"default": "total", "required": True, "key": "ukuran_dana", "format_func": lambda m: t(labels[m], lang)}
-measure = st.segmented_control(t("funding_measure", lang), list(labels), **pick)
-regions = data.read(funding.by_region, filters)
-column = {"total": "budget", "capita": "per_resident", "ppks": "per_ppks"}[measure]
-axis = {"capita": t("axis_per_capita", lang), "ppks": t("axis_per_ppks_jiwa", lang)}.get(measure)
-if regions.table[column].notna().any():
-    chart(charts.stacked_by_source, regions.table, lang, "region_name", t("axis_region", lang), column, axis)
-else:
-    what = t("what_population" if measure == "capita" else "what_ppks_jiwa", lang)
-    empty_state(t("funding_per_missing", lang, what=what))
-if measure == "capita":
-    st.caption(t("funding_per_capita_note", lang, year=regions.population_year or "–"))
-elif measure == "ppks":
-    levels = ", ".join(value("level", level, lang) for level in regions.need_levels) or "–"
-    st.caption(t("funding_per_ppks_note", lang, year=filters.year, levels=levels))
-    public_note(view)
-if measure != "total" and regions.left_out(column):
-    st.caption(t("funding_left_out", lang, regions=", ".join(regions.left_out(column))))
-source_caption(status, lang)
 
-breakdowns = (
-    (funding.by_ppks_category, "funding_by_ppks", "filter_ppks", "ppks"),
-    (funding.by_assistance_type, "funding_by_assistance", "col_assistance", "assistance"),
-)
-for place, (view_fn, title, axis_key, kind) in zip(st.columns(2, gap="large"), breakdowns, strict=True):
-    with place:
-        st.subheader(t(title, lang))
-        breakdown = data.read(view_fn, filters)
-        frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key]))
-        chart(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang))
+def sources_and_regions() -> None:
+    """Each source from planned to spent, and the money per kabupaten/kota."""
+    left, right = st.columns(2, gap="large")
+    chart(charts.funding_by_source, by_source, lang, place=left)
+    with right:
+        tables.show(*display(by_source, "source budget committed spent realisation"), lang)
+        st.caption(t("committed_note", lang))
+    source_caption(status, lang)
+
+    st.subheader(t("funding_by_region", lang))
+    labels = {"total": "funding_total", "capita": "funding_per_capita", "ppks": "funding_per_ppks"}
+    pick = {"default": "total", "required": True, "key": "ukuran_dana", "format_func": lambda m: t(labels[m], lang)}
+    measure = st.segmented_control(t("funding_measure", lang), list(labels), **pick)
+    regions = data.read(funding.by_region, filters)
+    column = {"total": "budget", "capita": "per_resident", "ppks": "per_ppks"}[measure]
+    axis = {"capita": t("axis_per_capita", lang), "ppks": t("axis_per_ppks_jiwa", lang)}.get(measure)
+    if regions.table[column].notna().any():
+        chart(charts.stacked_by_source, regions.table, lang, "region_name", t("axis_region", lang), column, axis)
+    else:
+        what = t("what_population" if measure == "capita" else "what_ppks_jiwa", lang)
+        empty_state(t("funding_per_missing", lang, what=what))
+    if measure == "capita":
+        st.caption(t("funding_per_capita_note", lang, year=regions.population_year or "–"))
+    elif measure == "ppks":
+        levels = ", ".join(value("level", level, lang) for level in regions.need_levels) or "–"
+        st.caption(t("funding_per_ppks_note", lang, year=filters.year, levels=levels))
+        public_note(view)
+    if measure != "total" and regions.left_out(column):
+        st.caption(t("funding_left_out", lang, regions=", ".join(regions.left_out(column))))
+    source_caption(status, lang)
+
+
+def categories_and_flows() -> None:
+    """The money per PPKS category and per assistance type, and how it flows to the regions."""
+    breakdowns = (
+        (funding.by_ppks_category, "funding_by_ppks", "filter_ppks", "ppks"),
+        (funding.by_assistance_type, "funding_by_assistance", "col_assistance", "assistance"),
+    )
+    for place, (view_fn, title, axis_key, kind) in zip(st.columns(2, gap="large"), breakdowns, strict=True):
+        with place:
+            st.subheader(t(title, lang))
+            breakdown = data.read(view_fn, filters)
+            frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key]))
+            chart(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang))
+            source_caption(status, lang)
+
+    st.subheader(t("funding_flows", lang))
+    flows = data.read(funding.flows, filters).table
+    flows = flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"])
+    chart(charts.sankey, flows, lang)
+    st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
+    source_caption(status, lang)
+
+
+def trends_and_implementers() -> None:
+    """Every year's money per source, and who carries the programs out."""
+    trend = data.read(funding.trends, filters)
+    left, right = st.columns(2, gap="large")
+    left.subheader(t("funding_trends", lang))
+    chart(charts.trend_lines, trend.table, lang, place=left)
+    right.subheader(t("funding_share", lang))
+    chart(charts.share_line, trend.shares, lang, place=right)
+    st.caption(t("funding_trend_note", lang))
+    source_caption(status, lang)
+
+    st.subheader(t("funding_implementers", lang))
+    implementers = data.read(funding.implementers, filters)
+    chart(charts.stacked_by_source, implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10)
+    tables.show(*display(implementers.table, "implementer budget spent programs sources partner"), lang)
+    source_caption(status, lang)
+
+
+def program_list() -> None:
+    """The programs in view, searchable, with their files and one program's detail."""
+    programs = data.read(funding.program_table, filters)
+    controls = st.columns([3, 2])
+    search = controls[0].text_input(t("funding_search", lang), key="cari", bind="query-params")
+    pick = {"key": "status", "bind": "query-params", "format_func": lambda code: value("status", code, lang)}
+    pick["placeholder"] = t("all_statuses", lang)
+    chosen = controls[1].multiselect(t("col_status", lang), programs.statuses, **pick)
+    shown = funding.filter_programs(programs.table, search, tuple(chosen))
+    if shown.empty:
+        empty_state(t("funding_no_match", lang))
         source_caption(status, lang)
-
-st.subheader(t("funding_flows", lang))
-flows = data.read(funding.flows, filters).table
-chart(charts.sankey, flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"]), lang)
-st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
-source_caption(status, lang)
-
-trend = data.read(funding.trends, filters)
-left, right = st.columns(2, gap="large")
-left.subheader(t("funding_trends", lang))
-chart(charts.trend_lines, trend.table, lang, place=left)
-right.subheader(t("funding_share", lang))
-chart(charts.share_line, trend.shares, lang, place=right)
-st.caption(t("funding_trend_note", lang))
-source_caption(status, lang)
-
-st.subheader(t("funding_implementers", lang))
-implementers = data.read(funding.implementers, filters)
-chart(charts.stacked_by_source, implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10)
-tables.show(*display(implementers.table, "implementer budget spent programs sources partner"), lang)
-source_caption(status, lang)
-
-st.subheader(t("funding_programs", lang))
-programs = data.read(funding.program_table, filters)
-controls = st.columns([3, 2])
-search = controls[0].text_input(t("funding_search", lang), key="cari", bind="query-params")
-pick = {"key": "status", "bind": "query-params", "format_func": lambda code: value("status", code, lang)}
-chosen = controls[1].multiselect(t("col_status", lang), programs.statuses, placeholder=t("all_statuses", lang), **pick)
-shown = funding.filter_programs(programs.table, search, tuple(chosen))
-if shown.empty:
-    empty_state(t("funding_no_match", lang))
-else:
+        return
     export, formats = display(shown, PROGRAM)
     picked = tables.show(export, formats, lang, on_select="rerun", selection_mode="single-row", key="program_table")
     if view.access.may(EXPORT):  # the program list as a file: for roles that may export
@@ -157,4 +172,21 @@ else:
             tables.show(*display(places, "place place_level source budget committed spent target reached"), lang)
             people = {key: formatting.number(row[key], lang) for key in ("target", "reached")}
             st.caption(t("funding_detail_people", lang, unit=unit, **people))
-source_caption(status, lang)
+    source_caption(status, lang)
+
+
+# Only the open tab runs (issue 16): a rerun draws two charts, not eight. The tab is in the address
+# (`bagian`, its label), so a copied link reopens it; a link that searches the program list opens it.
+SECTIONS = {
+    "funding_tab_sources": sources_and_regions,
+    "funding_tab_categories": categories_and_flows,
+    "funding_tab_trends": trends_and_implementers,
+    "funding_programs": program_list,
+}
+labels = [t(key, lang) for key in SECTIONS]
+searched = any(key in st.query_params for key in ("cari", "status"))
+tabs = st.tabs(labels, key="bagian", on_change="rerun", bind="query-params", default=labels[-1] if searched else None)
+for tab, section in zip(tabs, SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            section()

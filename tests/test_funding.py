@@ -228,9 +228,17 @@ def test_every_view_keeps_to_the_scope(store_url):
     store.close()
 
 
-def run_page(query=None) -> AppTest:
+TABS = {"id": ("Sumber dan wilayah", "Kategori dan aliran", "Tren dan pelaksana", "Daftar program")}
+TABS["en"] = ("Sources and regions", "Categories and flows", "Trends and implementers", "Programs")
+
+
+def run_page(query=None, tab: int = 0) -> AppTest:
+    """The page with the filters of `query`, on its `tab`-th tab (chosen by the address, as a link does)."""
     at = app_test()
-    for key, value in (query or {}).items():
+    query = dict(query or {})
+    if tab:
+        query["bagian"] = TABS[query.get("lang", "id")][tab]
+    for key, value in query.items():
         at.query_params[key] = value
     at.run()
     at.switch_page("app_pages/pendanaan.py").run()
@@ -253,12 +261,14 @@ def test_page_shows_the_fixture_totals(fixture_url):
     assert stages.loc["APBN", "Komitmen CSR/PPM (Rp)"] != stages.loc["APBN", "Komitmen CSR/PPM (Rp)"]  # none
     assert stages.loc["APBN", "Realisasi (%)"] == pytest.approx(0.9)
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(specs) == 2  # only the open tab runs: by source and by region
+    assert "Jumlah: Rp1.000.000.000" in specs[1]["data"][0]["hovertext"][0]
+    assert [tab.label for tab in at.tabs] == list(TABS["id"])
+    specs = [json.loads(chart.proto.spec) for chart in run_page(tab=1).get("plotly_chart")]
     sankey = next(spec for spec in specs if spec["data"][0]["type"] == "sankey")
     assert sum(sankey["data"][0]["link"]["value"]) == 2 * 2_600_000_000  # two steps, each the whole budget
     assert "Fakir Miskin" in sankey["data"][0]["node"]["label"]
-    by_region = specs[1]
-    assert "Jumlah: Rp1.000.000.000" in by_region["data"][0]["hovertext"][0]
-    programs = at.dataframe[-1].value
+    programs = run_page(tab=3).dataframe[-1].value
     assert programs["Kode"].tolist() == ["PKH", "RLH", "BEASISWA"]
     assert programs["Pagu (Rp)"].sum() == 2_600_000_000
     assert programs["Satuan"].tolist() == ["KK", "KK", "jiwa"]
@@ -266,18 +276,20 @@ def test_page_shows_the_fixture_totals(fixture_url):
 
 
 def test_english_page_shows_no_indonesian_values(fixture_url):
-    at = run_page({"lang": "en"})
-    assert {m.label for m in at.metric} == {"Planned", "Committed, CSR/PPM", "Spent", "Budget realisation"}
-    programs = at.dataframe[-1].value
+    english = {"lang": "en"}
+    pages = [run_page(english, tab) for tab in range(4)]
+    assert {m.label for m in pages[0].metric} == {"Planned", "Committed, CSR/PPM", "Spent", "Budget realisation"}
+    programs = pages[3].dataframe[-1].value
     assert programs["Status"].tolist() == ["completed", "running", "committed"]
     assert programs["Unit"].tolist() == ["households", "households", "persons"]
     assert programs["Category"].tolist() == ["The poor (fakir miskin)"] * 2 + ["Neglected children"]
-    assert set(at.dataframe[-2].value["Registered partner"]) == {"no"}
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert set(pages[2].dataframe[-1].value["Registered partner"]) == {"no"}
+    specs = [json.loads(chart.proto.spec) for at in pages for chart in at.get("plotly_chart")]
     hover = " ".join(text for spec in specs for trace in spec["data"] for text in trace.get("hovertext") or [])
     assert "Total:" in hover and "Jumlah" not in hover
-    assert any("Other categories" in c.value for c in at.caption)
-    assert not any("Kategori lain" in c.value for c in at.caption)
+    captions = [c.value for at in pages for c in at.caption]
+    assert any("Other categories" in c for c in captions)
+    assert not any("Kategori lain" in c for c in captions)
 
 
 def test_per_resident_and_per_ppks(fixture_url):
@@ -310,7 +322,7 @@ def test_an_empty_selection_says_so(fixture_url):
 
 
 def test_detail_of_a_co_financed_program(fixture_url):
-    at = run_page()
+    at = run_page(tab=3)
     at.session_state["program_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
     at.run()
     assert any(x.value == "Rincian: Rumah Layak Huni Terpadu" for x in at.text)

@@ -80,6 +80,9 @@ def roles_url(fixture_url: str) -> str:
     return fixture_url
 
 
+PROGRAM_TAB = "Daftar program"  # the Pendanaan tab with the program list and its files
+
+
 def page(role, script, kabkota=None, partner_id=None, **params):
     at = app_test(role, kabkota=kabkota, partner_id=partner_id)
     for key, value in params.items():
@@ -126,7 +129,7 @@ def test_a_visitor_sees_no_beneficiary_section_and_no_list_check(roles_url):
 
 
 def test_a_visitor_gets_no_program_download_but_the_map_ranking(roles_url):
-    funding_page = page(None, "pendanaan")
+    funding_page = page(None, "pendanaan", bagian=PROGRAM_TAB)
     assert metric(funding_page, "Pagu") == "Rp2,6\xa0M"  # every program's money is public (aggregates)
     assert not funding_page.get("download_button")
     map_page = page(None, "peta")
@@ -183,7 +186,7 @@ def test_analis_sees_everything_and_the_full_list_check_is_audited(roles_url):
     assert h(1) not in checks["detail"].iloc[0]
     at.run()  # the same file and filters again: no second row
     assert len(list_checks(roles_url)) == 1
-    funding_page = page("analis", "pendanaan")
+    funding_page = page("analis", "pendanaan", bagian=PROGRAM_TAB)
     assert len(funding_page.get("download_button")) == 2
 
 
@@ -192,7 +195,7 @@ def test_pimpinan_sees_every_figure_but_no_list_check_and_no_export(roles_url):
     assert metric(at, "Orang di 2+ program") == "11"
     assert not at.get("file_uploader")
     assert "tidak tersedia untuk peran Anda" in captions(at)
-    assert not page("pimpinan", "pendanaan").get("download_button")
+    assert not page("pimpinan", "pendanaan", bagian=PROGRAM_TAB).get("download_button")
 
 
 def test_admin_may_lock_years(roles_url):
@@ -213,6 +216,8 @@ def test_an_operator_sees_only_their_kabkota_even_with_a_forged_wilayah(roles_ur
     region = at.selectbox(key="wilayah")
     assert region.options == ["Samarinda"] and region.value == "64.72"  # their kab/kota only, never "all"
     assert metric(at, "Pagu") == "Rp600\xa0jt"  # PKH Samarinda 500 jt + BEASISWA 100 jt; Kukar's 1 M absent
+    assert "Kutai Kartanegara" not in frames_text(at)
+    at = page("operator", "pendanaan", kabkota="64.72", wilayah="64.02", bagian=PROGRAM_TAB)
     programs = at.dataframe[-1].value
     assert sorted(programs.iloc[:, 0]) == ["BEASISWA", "PKH"]
     assert "Kutai Kartanegara" not in frames_text(at)
@@ -248,7 +253,7 @@ def test_a_mitra_sees_its_own_people_only_and_counts_only_in_the_list_check(role
     }
     detail = json.loads(list_checks(roles_url)["detail"].iloc[0])
     assert detail["counts_only"] is True and detail["role"] == "mitra"
-    assert not page("mitra", "pendanaan", partner_id=A).get("download_button")
+    assert not page("mitra", "pendanaan", partner_id=A, bagian=PROGRAM_TAB).get("download_button")
 
 
 def test_a_mitra_makes_at_most_five_count_checks_a_day(roles_url):
