@@ -250,8 +250,12 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
             at.switch_page(f"app_pages/{page}.py").run()
         except ValueError:  # not a page of a signed-in administrator (the sign-in page)
             pages.remove(page)
-    for n, page in enumerate(pages):
+    views = [(page, None) for page in pages]
+    views += [(page, tab) for page, tabs in pages_bench.TABS.items() if page in pages for tab in tabs]
+    for n, (page, tab) in enumerate(views):
         at = app_test("admin", timeout=300)
+        if tab:
+            at.query_params["bagian"] = tab
         at.run()
         st.cache_data.clear()
         data.clear_figures()
@@ -283,9 +287,10 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
         _import_program(url, folder, n)
         row["import"] = pages_bench._timed_run(at, 300)
         row["errors"] = list(dict.fromkeys(errors + pages_bench._errors(at)))
-        rows[page] = row
+        name = f"{page} [{tab}]" if tab else page
+        rows[name] = row
         warm = row["warm"]
-        label = f"page {page}"
+        label = f"page {name}"
         figures.append(
             figure(
                 "pages",
@@ -305,7 +310,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
             if key in row:
                 figures.append(figure("pages", f"{label}: first rerun {text}", row[key], "ms", goal=goal))
         if row["errors"]:
-            notes.append(f"page {page} showed exceptions, its times measure an error page: {row['errors'][:2]}")
+            notes.append(f"page {name} showed exceptions, its times measure an error page: {row['errors'][:2]}")
     notes.append("pages: signed in as admin; data caches and kept figures emptied, page rerun, then the filter changed")
     return {"figures": figures, "notes": notes, "raw": rows}
 
