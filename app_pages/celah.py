@@ -69,46 +69,57 @@ if cells.unreported:
     st.caption(t("gaps_unreported", lang, count=formatting.number(cells.unreported, lang)))
 public_note(view)
 
-st.subheader(t("agenda_title", lang))
-agenda = data.read(gaps.agenda, filters, thresholds)
-if agenda.empty and not agenda.need_missing:
-    empty_state(nothing)
-elif not agenda.empty:  # a static table wraps the long lines; its cells are Markdown
-    lines = {
-        t("col_kind_flag", lang): [t(f"flag_{kind}", lang) for kind in agenda.items["kind"]],
-        t("col_explanation", lang): [inert_markdown(gaps.explain(item, lang)) for _, item in agenda.items.iterrows()],
-    }
-    st.table(pd.DataFrame(lines, index=range(1, len(agenda.items) + 1)))
-source_caption(status, lang)
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader(t("quadrant_title", lang))
-    points = data.read(gaps.quadrant, filters, thresholds)
-    if points.empty:
+def gaps_and_agenda() -> None:
+    """The coordination agenda, need against reach per area and category, and the numbers behind them."""
+    st.subheader(t("agenda_title", lang))
+    agenda = data.read(gaps.agenda, filters, thresholds)
+    if agenda.empty and not agenda.need_missing:
         empty_state(nothing)
-    else:
-        chart(charts.quadrant, points.table, lang)
-        st.caption(t("quadrant_note", lang))
-with right:
-    st.subheader(t(f"heat_title_{cells.level}", lang))
-    heat = data.read(gaps.heat, filters, thresholds)
-    if heat.empty:
-        empty_state(nothing)
-    else:
-        columns = {c: (value("ppks", c, lang), "text") for c in heat.categories}
-        show(heat.cells(lang), {"area_name": ("col_place", "place"), **columns}, height=420)
-        st.caption(t("heat_note_units", lang) + " " + t("heat_note_people", lang))
-with st.expander(t("show_numbers", lang)):
-    show(cells.table, cells.columns)
-source_caption(status, lang)
+    elif not agenda.empty:  # a static table wraps the long lines; its cells are Markdown
+        lines = {
+            t("col_kind_flag", lang): [t(f"flag_{kind}", lang) for kind in agenda.items["kind"]],
+            t("col_explanation", lang): [
+                inert_markdown(gaps.explain(item, lang)) for _, item in agenda.items.iterrows()
+            ],
+        }
+        st.table(pd.DataFrame(lines, index=range(1, len(agenda.items) + 1)))
+    source_caption(status, lang)
 
-st.subheader(t("people_overlap_title", lang))
-if not detail:
-    hidden_section(view)
-elif people.empty:
-    empty_state(t("no_beneficiaries", lang))
-else:
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(t("quadrant_title", lang))
+        points = data.read(gaps.quadrant, filters, thresholds)
+        if points.empty:
+            empty_state(nothing)
+        else:
+            chart(charts.quadrant, points.table, lang)
+            st.caption(t("quadrant_note", lang))
+    with right:
+        st.subheader(t(f"heat_title_{cells.level}", lang))
+        heat = data.read(gaps.heat, filters, thresholds)
+        if heat.empty:
+            empty_state(nothing)
+        else:
+            columns = {c: (value("ppks", c, lang), "text") for c in heat.categories}
+            show(heat.cells(lang), {"area_name": ("col_place", "place"), **columns}, height=420)
+            st.caption(t("heat_note_units", lang) + " " + t("heat_note_people", lang))
+    with st.expander(t("show_numbers", lang)):
+        show(cells.table, cells.columns)
+    source_caption(status, lang)
+
+
+def people_overlaps() -> None:
+    """People listed in more than one program: per kabupaten/kota, per pair of sources and of programs,
+    and how well the lists reach the poorest deciles."""
+    st.subheader(t("people_overlap_title", lang))
+    if not detail:
+        hidden_section(view)
+        return
+    if people.empty:
+        empty_state(t("no_beneficiaries", lang))
+        source_caption(status, lang)
+        return
     if view.scope.own_partner_id is not None:
         st.caption(t("mitra_own_only", lang))
     show(people.with_total(t("people_total", lang)), people.columns)
@@ -117,24 +128,12 @@ else:
         st.text(t("pairs_title", lang))
         show(pairs.table, pairs.columns)
     st.caption(t("people_overlap_note", lang, threshold=hide))
-source_caption(status, lang)
-
-st.subheader(t("recommend_title", lang))
-budget = st.number_input(t("recommend_budget", lang), 0, value=1_000_000_000, step=100_000_000, key="anggaran_csr")
-advice = data.read(gaps.recommendations, filters, thresholds, float(budget))
-if advice.empty:
-    empty_state(t("recommend_none", lang))
-else:
-    show(advice.table, advice.columns)
-st.caption(t("recommend_note_units", lang))
-source_caption(status, lang)
-
-if detail and not people.empty:
+    source_caption(status, lang)
     left, right = st.columns(2, gap="large")
     with left:
         st.text(t("program_pairs_title", lang))
-        pairs = data.read(overlap.program_pairs, filters)
-        show(pairs.table, pairs.columns)
+        program_pairs = data.read(overlap.program_pairs, filters)
+        show(program_pairs.table, program_pairs.columns)
     with right:
         st.text(t("targeting_title", lang))
         aim = data.read(overlap.targeting, filters)
@@ -143,8 +142,39 @@ if detail and not people.empty:
         left_out = data.read(overlap.poorest_left_out, filters).people
         st.caption(t("targeting_note", lang, count=formatting.number(left_out, lang)))
 
-st.subheader(t("check_title", lang))
-if view.access.may(LIST_CHECK):
-    list_check_panel(view, hide)
-else:
-    hidden_section(view)
+
+def recommendations() -> None:
+    """Where a partner's budget would close the largest gaps first."""
+    st.subheader(t("recommend_title", lang))
+    budget = st.number_input(t("recommend_budget", lang), 0, value=1_000_000_000, step=100_000_000, key="anggaran_csr")
+    advice = data.read(gaps.recommendations, filters, thresholds, float(budget))
+    if advice.empty:
+        empty_state(t("recommend_none", lang))
+    else:
+        show(advice.table, advice.columns)
+    st.caption(t("recommend_note_units", lang))
+    source_caption(status, lang)
+
+
+def list_check() -> None:
+    """A partner's own list against the lists, counts only, the file not stored."""
+    st.subheader(t("check_title", lang))
+    if view.access.may(LIST_CHECK):
+        list_check_panel(view, hide)
+    else:
+        hidden_section(view)
+
+
+# Only the open tab runs (issue 16): the overlap engine's pairs and targeting only when asked for.
+# The tab is in the address (`bagian`, its label), so a copied link reopens it.
+SECTIONS = {
+    "gaps_tab_agenda": gaps_and_agenda,
+    "gaps_tab_overlaps": people_overlaps,
+    "gaps_tab_recommend": recommendations,
+    "gaps_tab_check": list_check,
+}
+tabs = st.tabs([t(key, lang) for key in SECTIONS], key="bagian", on_change="rerun", bind="query-params")
+for tab, section in zip(tabs, SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            section()

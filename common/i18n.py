@@ -2004,6 +2004,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "From the beneficiary lists (pseudonymised NIK), this year.",
     },
     "agenda_title": {"id": "Agenda rapat koordinasi", "en": "Coordination meeting agenda"},
+    "gaps_tab_agenda": {"id": "Celah dan agenda", "en": "Gaps and agenda"},
+    "gaps_tab_overlaps": {"id": "Tumpang tindih penerima", "en": "Beneficiary overlaps"},
+    "gaps_tab_recommend": {"id": "Rekomendasi CSR", "en": "CSR recommendations"},
+    "gaps_tab_check": {"id": "Periksa daftar", "en": "Check a list"},
     "agenda_none": {
         "id": "Tidak ada celah atau tumpang tindih di atas ambang pada filter ini.",
         "en": "No gaps or overlaps above the thresholds in this view.",

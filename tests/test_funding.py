@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from common.i18n import t
 from data_loaders.demo import build_demo
 from data_loaders.store import open_store
 from domain import funding
@@ -228,8 +229,8 @@ def test_every_view_keeps_to_the_scope(store_url):
     store.close()
 
 
-TABS = {"id": ("Sumber dan wilayah", "Kategori dan aliran", "Tren dan pelaksana", "Daftar program")}
-TABS["en"] = ("Sources and regions", "Categories and flows", "Trends and implementers", "Programs")
+TAB_KEYS = ("funding_tab_sources", "funding_tab_categories", "funding_tab_trends", "funding_programs")
+TABS = {lang: tuple(t(key, lang) for key in TAB_KEYS) for lang in ("id", "en")}
 
 
 def run_page(query=None, tab: int = 0) -> AppTest:

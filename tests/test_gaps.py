@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from common.i18n import t
 from data_loaders.store import open_store
 from domain.filters import Filters, Scope
 from domain.gaps import (
@@ -245,9 +246,13 @@ def test_quadrant_and_heat(fixture_store):
     assert text.loc["Samarinda", 2] == "–"  # the scholarship reports no reach: no coverage, no flag
 
 
-def run_page(query=None):
+def run_page(query=None, tab: str | None = None):
+    """The page with the filters of `query`, on the tab of i18n key `tab` (chosen by the address)."""
     at = app_test()
-    for key, value in (query or {}).items():
+    query = dict(query or {})
+    if tab:
+        query["bagian"] = t(tab, query.get("lang", "id"))
+    for key, value in query.items():
         at.query_params[key] = value
     at.run()
     at.switch_page("app_pages/celah.py").run()
@@ -274,10 +279,12 @@ def test_page(fixture_url):
     numbers = next(df.value for df in at.dataframe if "Tercapai (KK)" in df.value.columns).set_index("Wilayah")
     assert numbers.loc["Kutai Kartanegara", "Tercapai (KK)"] == 380  # a number, beside the jiwa figures
     assert numbers.loc["Kutai Kartanegara", "PPKS (jiwa)"] == 5000
-    assert any("Belum ada daftar penerima" in i.value for i in at.info)
-    assert any("Tidak ada celah dengan biaya per orang yang diketahui" in i.value for i in at.info)
+    assert not any("Belum ada daftar penerima" in i.value for i in at.info)  # only the open tab runs
     at.number_input(key="ambang_min").set_value(2000).run()
     assert {m.label: m.value for m in at.metric}["Celah"] == "2"
+    assert any("Belum ada daftar penerima" in i.value for i in run_page(tab="gaps_tab_overlaps").info)
+    advice = run_page(tab="gaps_tab_recommend").info
+    assert any("Tidak ada celah dengan biaya per orang yang diketahui" in i.value for i in advice)
 
 
 def test_page_in_english_names_units(fixture_url):

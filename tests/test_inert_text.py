@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
+from common.i18n import t
 from common.text import inert_markdown, plain_label
 from data_loaders.store import open_store
 from tests.conftest import dashboard_server
@@ -106,7 +107,11 @@ def test_tables_neutralise_formulas_in_text_but_keep_numbers():
 
 
 # A page whose tabs run only when open is read on every tab (its address names the tab).
-TABBED = {"app_pages/pendanaan.py": [{"bagian": label} for label in FUNDING_TABS["id"]]}
+GAPS_TABS = ("gaps_tab_agenda", "gaps_tab_overlaps", "gaps_tab_recommend", "gaps_tab_check")
+TABBED = {
+    "app_pages/pendanaan.py": [{"bagian": label} for label in FUNDING_TABS["id"]],
+    "app_pages/celah.py": [{"bagian": t(key, "id")} for key in GAPS_TABS],
+}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from common.i18n import t
 from data_loaders.store import open_store
 from domain.filters import Filters, Scope
 from domain.overlap import overlaps_by_region
@@ -178,6 +179,7 @@ def test_page_suppresses_small_counts(store_url, monkeypatch):
     store.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
     at = app_test()
+    at.query_params["bagian"] = t("gaps_tab_overlaps", "id")
     at.run()
     at.switch_page("app_pages/celah.py").run()
     assert not at.exception, [e.value for e in at.exception]
@@ -263,6 +265,7 @@ def test_page_checks_a_partner_list(store_url, monkeypatch):
     store.close()
     monkeypatch.setenv("DATABASE_URL", store_url)
     at = app_test()
+    at.query_params["bagian"] = t("gaps_tab_check", "id")
     at.run()
     at.switch_page("app_pages/celah.py").run()
     at.number_input(key="sembunyi").set_value(1).run()

@@ -21,6 +21,7 @@ import json
 import pandas as pd
 import pytest
 
+from common.i18n import t
 from data_loaders.store import open_store
 from domain import funding, map_metrics, overlap
 from domain.filters import Filters, Scope
@@ -80,7 +81,8 @@ def roles_url(fixture_url: str) -> str:
     return fixture_url
 
 
-PROGRAM_TAB = "Daftar program"  # the Pendanaan tab with the program list and its files
+PROGRAM_TAB = t("funding_programs", "id")  # the Pendanaan tab with the program list and its files
+OVERLAPS_TAB, CHECK_TAB = t("gaps_tab_overlaps", "id"), t("gaps_tab_check", "id")  # Celah's tabs
 
 
 def page(role, script, kabkota=None, partner_id=None, **params):
@@ -119,13 +121,14 @@ def list_checks(url: str) -> pd.DataFrame:
 
 
 def test_a_visitor_sees_no_beneficiary_section_and_no_list_check(roles_url):
-    at = page(None, "celah")
+    at = page(None, "celah", bagian=OVERLAPS_TAB)
     assert metric(at, "Orang di 2+ program") == "–"
     assert "hanya untuk pengguna yang masuk" in captions(at)
     assert f"di bawah {SMALL_COUNT} jiwa/KK" in captions(at)
-    assert not at.get("file_uploader")
     assert "Bantuan Mitra B" not in frames_text(at) and "PKH" not in frames_text(at)
     assert not at.get("download_button")
+    at = page(None, "celah", bagian=CHECK_TAB)
+    assert not at.get("file_uploader") and "hanya untuk pengguna yang masuk" in captions(at)
 
 
 def test_a_visitor_gets_no_program_download_but_the_map_ranking(roles_url):
@@ -172,9 +175,10 @@ def test_a_visitor_cannot_lock_years_nor_see_store_counts(roles_url):
 
 
 def test_analis_sees_everything_and_the_full_list_check_is_audited(roles_url):
-    at = page("analis", "celah")
+    at = page("analis", "celah", bagian=OVERLAPS_TAB)
     assert metric(at, "Orang di 2+ program") == "11"  # h1–h11 (PKH + B; h1, h2 also A's, h5 also RLH)
     assert "Bantuan Mitra B" in frames_text(at)  # program pairs
+    at = page("analis", "celah", bagian=CHECK_TAB)
     upload(at, MITRA_A_LIST)
     assert "13 dari 13 orang" in at.info[-1].value
     result = at.dataframe[-1].value
@@ -191,7 +195,7 @@ def test_analis_sees_everything_and_the_full_list_check_is_audited(roles_url):
 
 
 def test_pimpinan_sees_every_figure_but_no_list_check_and_no_export(roles_url):
-    at = page("pimpinan", "celah")
+    at = page("pimpinan", "celah", bagian=CHECK_TAB)
     assert metric(at, "Orang di 2+ program") == "11"
     assert not at.get("file_uploader")
     assert "tidak tersedia untuk peran Anda" in captions(at)
@@ -221,7 +225,7 @@ def test_an_operator_sees_only_their_kabkota_even_with_a_forged_wilayah(roles_ur
     programs = at.dataframe[-1].value
     assert sorted(programs.iloc[:, 0]) == ["BEASISWA", "PKH"]
     assert "Kutai Kartanegara" not in frames_text(at)
-    gaps_page = page("operator", "celah", kabkota="64.72", wilayah="64.02")
+    gaps_page = page("operator", "celah", kabkota="64.72", wilayah="64.02", bagian=OVERLAPS_TAB)
     # h1, h2 get PKH in Kukar and BEASISWA in Samarinda: in the operator's scope only the latter is seen
     assert metric(gaps_page, "Orang di 2+ program") == "0"
     assert "Kutai" not in frames_text(gaps_page) and "Samarinda" in frames_text(gaps_page)
@@ -231,10 +235,11 @@ def test_an_operator_sees_only_their_kabkota_even_with_a_forged_wilayah(roles_ur
 
 
 def test_a_mitra_sees_its_own_people_only_and_counts_only_in_the_list_check(roles_url):
-    at = page("mitra", "celah", partner_id=A)
+    at = page("mitra", "celah", partner_id=A, bagian=OVERLAPS_TAB)
     assert metric(at, "Orang di 2+ program") == "0"  # A's people are each in one of A's programs
     assert "hanya menghitung penerima program perusahaan Anda" in captions(at)
     assert "Bantuan Mitra B" not in frames_text(at) and "PKH" not in frames_text(at)
+    at = page("mitra", "celah", partner_id=A, bagian=CHECK_TAB)
     upload(at, MITRA_A_LIST)
     assert "13 orang" in at.error[-1].value and "paling sedikit 20" in at.error[-1].value  # too short
     upload(at, [*MITRA_A_LIST, *STRANGERS])
@@ -257,7 +262,7 @@ def test_a_mitra_sees_its_own_people_only_and_counts_only_in_the_list_check(role
 
 
 def test_a_mitra_makes_at_most_five_count_checks_a_day(roles_url):
-    at = page("mitra", "celah", partner_id=A)
+    at = page("mitra", "celah", partner_id=A, bagian=CHECK_TAB)
     for extra in range(5):  # five different lists: each one checked and audited
         upload(at, [*MITRA_A_LIST, *STRANGERS, h(200 + extra)])
         assert any("dari 24 orang" in info.value for info in at.info)
@@ -280,12 +285,12 @@ def test_company_a_views_company_b_program(roles_url):
         assert overlap.overlaps_by_region(b_scope, Filters(2025)).total.people == 11
     finally:
         store.close()
-    at = page("mitra", "celah", partner_id=A)
+    at = page("mitra", "celah", partner_id=A, bagian=OVERLAPS_TAB)
     assert "Bantuan Mitra B" not in frames_text(at)
 
 
 def test_a_mitra_with_a_tiny_list_learns_nothing_of_one_person(roles_url):
-    at = upload(page("mitra", "celah", partner_id=A), [h(5)])
+    at = upload(page("mitra", "celah", partner_id=A, bagian=CHECK_TAB), [h(5)])
     assert "Daftar berisi 1 orang" in at.error[-1].value  # refused: a one-person list is a question about one person
     assert not any("dari 1 orang" in info.value for info in at.info)
     assert stored(roles_url, "SELECT count(*) AS n FROM audit_log WHERE action = 'list_check'")["n"][0] == 0
