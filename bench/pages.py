@@ -50,7 +50,10 @@ HERE = Path(__file__).resolve()
 DEFAULT_REPO = HERE.parent.parent
 PAGES = ["ringkasan", "peta", "pendanaan", "celah", "evaluasi", "kelola_data", "referensi"]
 # Tabs that run only when open, measured as pages of their own (the address names the tab).
-TABS = {"pendanaan": ("Kategori dan aliran", "Tren dan pelaksana", "Daftar program")}
+TABS = {
+    "pendanaan": ("Kategori dan aliran", "Tren dan pelaksana", "Daftar program"),
+    "celah": ("Tumpang tindih penerima", "Rekomendasi CSR", "Periksa daftar"),
+}
 
 
 # --- worker: runs inside one repo's subprocess ------------------------------------------------
