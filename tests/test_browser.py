@@ -182,6 +182,16 @@ def test_a_copied_link_reopens_the_view_and_filters_follow_to_other_pages(server
     assert "wilayah=Samarinda" in browser_page.url and "lang=en" in browser_page.url
     assert browser_page.locator("h1").first.inner_text().strip() == "Reference data"
     _assert_no_error(browser_page, "referensi after navigation")
+    # A tab that runs only when open is in the address too: a link reopens it, a click changes it.
+    browser_page.goto(f"{server}/pendanaan?lang=en&bagian=Programs")
+    _wait_until_done(browser_page)
+    expect(browser_page.get_by_role("tab", name="Programs")).to_have_attribute("aria-selected", "true")
+    assert browser_page.get_by_label("Search program, code or implementer").count() == 1
+    browser_page.get_by_role("tab", name="Trends and implementers").click()
+    browser_page.wait_for_url("**bagian=Trends+and+implementers**")
+    _wait_until_done(browser_page)
+    assert browser_page.get_by_label("Search program, code or implementer").count() == 0
+    _assert_no_error(browser_page, "pendanaan tabs")
 
 
 JS_MAP = "[...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g._fullLayout.map)"
