@@ -5,10 +5,11 @@ most their last four digits appear in messages."""
 
 from __future__ import annotations
 
-import hmac
+import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 import pandas as pd
 
@@ -40,7 +41,29 @@ def nik_key(secrets: Mapping[str, object] | None = None) -> bytes | None:
 
 
 def pseudonymise(nik: str, key: bytes) -> str:
-    return hmac.digest(key, nik.encode(), "sha256").hex()
+    """The keyed hash stored for `nik`: HMAC-SHA256 (RFC 2104) under `key`, as 64 hexadecimal digits."""
+    return pseudonymiser(key)(nik)
+
+
+@lru_cache(maxsize=4)
+def pseudonymiser(key: bytes) -> Callable[[str], str]:
+    """`pseudonymise` under one `key`, for a column of NIKs: HMAC-SHA256 as RFC 2104 defines it, with
+    the inner and outer padded keys hashed once and copied per NIK — a million NIKs in about 1 s
+    instead of 2,5 s with `hmac.digest`, which sets the key up again for every value (issue 16).
+    RFC 4231's test vectors hold for it (tests/test_privacy.py)."""
+    block = hashlib.sha256(key).digest() if len(key) > 64 else key  # SHA-256's block is 64 bytes
+    block = block.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in block))
+    outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in block))
+
+    def keyed(nik: str) -> str:
+        first = inner.copy()
+        first.update(nik.encode())
+        second = outer.copy()
+        second.update(first.digest())
+        return second.hexdigest()
+
+    return keyed
 
 
 # Any run of 16 digits, also written with spaces, dots or dashes between them: a NIK, perhaps.
