@@ -2,6 +2,8 @@
 and their reasons, the coordination agenda, people listed in more than one program, and a
 partner's own list checked without storing it."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -9,11 +11,10 @@ from common import formatting
 from common.i18n import t, value
 from common.text import inert_markdown
 from data_loaders.regions import region_by_code
-from data_loaders.roles import LIST_CHECK
 from domain import charts, gaps, overlap
 from domain.reader import holds_beneficiaries
-from ui import data, shell, tables
-from ui.components import chart, empty_state, hidden_section, kpi, list_check_panel, public_note, source_caption
+from ui import data, gaps_views, shell
+from ui.components import chart, empty_state, hidden_section, kpi, lazy_tabs, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -23,29 +24,11 @@ region = region_by_code(filters.kabkota).name if filters.kabkota else t("all_reg
 detail = holds_beneficiaries(view.scope)  # beneficiary-level sections (a mitra's: its own programs')
 
 
-with st.expander(t("gaps_settings", lang)):
-    default = gaps.Thresholds()
-    settings = [  # label, lowest, highest, default, step, URL key
-        ("gaps_gap_threshold", 0, 100, int(default.gap_coverage * 100), 5, "ambang_celah"),
-        ("gaps_overlap_threshold", 50, 500, int(default.overlap_coverage * 100), 10, "ambang_tumpang"),
-        ("gaps_min_need_unit", 0, 10_000, default.min_need, 10, "ambang_min"),
-        ("gaps_suppress", 1, 50, 5, 1, "sembunyi"),
-    ]
-    gap_pct, overlap_pct, min_need, hide = (
-        int(box.number_input(t(label, lang), low, high, start, step, key=key, bind="query-params"))
-        for box, (label, low, high, start, step, key) in zip(st.columns(4), settings, strict=True)
-    )
-    st.caption(t("gaps_note_units", lang))
-thresholds = gaps.Thresholds(gap_pct / 100, overlap_pct / 100, min_need)
-TEXT = {
-    "flag": lambda v: t(f"flag_{v}", lang),
-    "yesno": lambda v: t("yes" if v else "no", lang),
-    "hidden": lambda v: gaps.suppress(v, hide, lang),
-}
+thresholds, hide = gaps_views.thresholds_panel(lang)
 
 
 def show(frame: pd.DataFrame, spec: dict[str, tuple[str, str]], **options: object) -> None:
-    tables.show_columns(frame, spec, lang, TEXT, **options)
+    gaps_views.show(frame, spec, lang, hide, **options)
 
 
 cells = data.read(gaps.area_categories, filters, thresholds)
@@ -156,25 +139,11 @@ def recommendations() -> None:
     source_caption(status, lang)
 
 
-def list_check() -> None:
-    """A partner's own list against the lists, counts only, the file not stored."""
-    st.subheader(t("check_title", lang))
-    if view.access.may(LIST_CHECK):
-        list_check_panel(view, hide)
-    else:
-        hidden_section(view)
-
-
 # Only the open tab runs (issue 16): the overlap engine's pairs and targeting only when asked for.
-# The tab is in the address (`bagian`, its label), so a copied link reopens it.
 SECTIONS = {
     "gaps_tab_agenda": gaps_and_agenda,
     "gaps_tab_overlaps": people_overlaps,
     "gaps_tab_recommend": recommendations,
-    "gaps_tab_check": list_check,
+    "gaps_tab_check": partial(gaps_views.list_check, view, hide),
 }
-tabs = st.tabs([t(key, lang) for key in SECTIONS], key="bagian", on_change="rerun", bind="query-params")
-for tab, section in zip(tabs, SECTIONS.values(), strict=True):
-    if tab.open:
-        with tab:
-            section()
+lazy_tabs(SECTIONS, lang)

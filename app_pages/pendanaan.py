@@ -3,48 +3,19 @@ assistance type, implementer and program, with flows and trends. Figures: domain
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from common import formatting
-from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t, value
-from data_loaders.roles import EXPORT
 from domain import charts, funding
-from ui import data, downloads, shell, tables
-from ui.components import chart, empty_state, kpi, public_note, source_caption
+from ui import data, funding_views, shell, tables
+from ui.components import chart, empty_state, kpi, lazy_tabs, public_note, source_caption
+from ui.funding_views import display, names
 
 view = shell.view()
 lang, filters = view.lang, view.filters
 status = shell.status()
 shell.page_header(t("funding_title", lang, year=filters.year), view)
-
-NONE = {"ppks": "lintas", "assistance": "none"}  # what a missing code means, per kind
-RENAME = {"program_name": "program", "ppks_category_id": "category", "beneficiary_unit": "unit", "region_name": "place"}
-RENAME |= {"region_level": "place_level"}
-KINDS = {"source": "source", "sources": "sources", "category": "ppks", "unit": "unit", "status": "status"}
-KINDS |= {"place_level": "level", "partner": "yes_no"}  # columns of codes, and how each is translated
-FORMATS = dict.fromkeys(["budget", "committed", "spent"], "money") | {"realisation": "percent"}
-FORMATS |= dict.fromkeys(["programs", "places", "target", "reached"], "number")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PROGRAM = "program_code program implementer category sources places budget committed spent target reached unit status"
-
-
-def names(kind: str, codes: pd.Series) -> list[str]:
-    """Codes in `lang`: None reads as Lintas PPKS or 'not given'; a tuple of source codes is joined."""
-    if kind == "yes_no":
-        return [t("yes" if code else "no", lang) for code in codes]
-    if kind == "sources":
-        return [", ".join(value("source", code, lang) for code in group) for group in codes]
-    return [value(kind, NONE.get(kind) if code is None else code, lang) for code in codes]
-
-
-def display(frame: pd.DataFrame, columns: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The named columns, codes translated, under their headers (col_<name>), and their number formats."""
-    frame = frame.rename(columns=RENAME)[columns.split()]
-    frame = frame.assign(**{column: names(KINDS[column], frame[column]) for column in frame.columns if column in KINDS})
-    headers = {column: t(f"col_{column}", lang) for column in frame.columns}
-    return frame.rename(columns=headers), {headers[c]: FORMATS[c] for c in frame.columns if c in FORMATS}
 
 
 stages = data.read(funding.stages, filters)
@@ -70,7 +41,7 @@ def sources_and_regions() -> None:
     left, right = st.columns(2, gap="large")
     chart(charts.funding_by_source, by_source, lang, place=left)
     with right:
-        tables.show(*display(by_source, "source budget committed spent realisation"), lang)
+        tables.show(*display(by_source, "source budget committed spent realisation", lang), lang)
         st.caption(t("committed_note", lang))
     source_caption(status, lang)
 
@@ -107,13 +78,13 @@ def categories_and_flows() -> None:
         with place:
             st.subheader(t(title, lang))
             breakdown = data.read(view_fn, filters)
-            frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key]))
+            frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key], lang))
             chart(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang))
             source_caption(status, lang)
 
     st.subheader(t("funding_flows", lang))
     flows = data.read(funding.flows, filters).table
-    flows = flows.assign(category=names("ppks", flows["ppks_category_id"]), region=flows["region_name"])
+    flows = flows.assign(category=names("ppks", flows["ppks_category_id"], lang), region=flows["region_name"])
     chart(charts.sankey, flows, lang)
     st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
     source_caption(status, lang)
@@ -133,60 +104,17 @@ def trends_and_implementers() -> None:
     st.subheader(t("funding_implementers", lang))
     implementers = data.read(funding.implementers, filters)
     chart(charts.stacked_by_source, implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10)
-    tables.show(*display(implementers.table, "implementer budget spent programs sources partner"), lang)
+    tables.show(*display(implementers.table, "implementer budget spent programs sources partner", lang), lang)
     source_caption(status, lang)
 
 
-def program_list() -> None:
-    """The programs in view, searchable, with their files and one program's detail."""
-    programs = data.read(funding.program_table, filters)
-    controls = st.columns([3, 2])
-    search = controls[0].text_input(t("funding_search", lang), key="cari", bind="query-params")
-    pick = {"key": "status", "bind": "query-params", "format_func": lambda code: value("status", code, lang)}
-    pick["placeholder"] = t("all_statuses", lang)
-    chosen = controls[1].multiselect(t("col_status", lang), programs.statuses, **pick)
-    shown = funding.filter_programs(programs.table, search, tuple(chosen))
-    if shown.empty:
-        empty_state(t("funding_no_match", lang))
-        source_caption(status, lang)
-        return
-    export, formats = display(shown, PROGRAM)
-    picked = tables.show(export, formats, lang, on_select="rerun", selection_mode="single-row", key="program_table")
-    if view.access.may(EXPORT):  # the program list as a file: for roles that may export
-        xlsx = partial(xlsx_bytes, export, "program", formats)  # the files are made when clicked
-        files = (("csv", partial(csv_bytes, export), "text/csv"), ("xlsx", xlsx, XLSX))
-        for place, (ext, content, mime) in zip(st.columns(4)[:2], files, strict=True):
-            label, name = t(f"funding_download_{ext}", lang), f"program_{filters.year}.{ext}"
-            downloads.button(label, content, name, mime, what="program_table", rows=len(export), container=place)
-    if not (rows := picked.selection.rows if picked else []):
-        st.caption(t("funding_pick", lang))
-    else:
-        row = shown.iloc[rows[0]]  # the program as in view: its people in the places the filters keep
-        detail = data.read(funding.program_detail, int(row["program_id"]))
-        places, unit = detail.places, value("unit", detail.beneficiary_unit, lang)
-        with st.container(border=True):
-            st.text(t("funding_detail", lang, name=detail.program_name))
-            dates = {"start": formatting.date(detail.start_date, lang), "end": formatting.date(detail.end_date, lang)}
-            meta = {"code": detail.program_code, "implementer": detail.implementer, "year": detail.year, **dates}
-            st.text(t("funding_detail_meta", lang, status=value("status", detail.status, lang), **meta))
-            tables.show(*display(places, "place place_level source budget committed spent target reached"), lang)
-            people = {key: formatting.number(row[key], lang) for key in ("target", "reached")}
-            st.caption(t("funding_detail_people", lang, unit=unit, **people))
-    source_caption(status, lang)
-
-
-# Only the open tab runs (issue 16): a rerun draws two charts, not eight. The tab is in the address
-# (`bagian`, its label), so a copied link reopens it; a link that searches the program list opens it.
+# Only the open tab runs (issue 16): a rerun draws two charts, not eight. A link that searches the
+# program list opens it.
 SECTIONS = {
     "funding_tab_sources": sources_and_regions,
     "funding_tab_categories": categories_and_flows,
     "funding_tab_trends": trends_and_implementers,
-    "funding_programs": program_list,
+    "funding_programs": partial(funding_views.program_list, view, status),
 }
-labels = [t(key, lang) for key in SECTIONS]
 searched = any(key in st.query_params for key in ("cari", "status"))
-tabs = st.tabs(labels, key="bagian", on_change="rerun", bind="query-params", default=labels[-1] if searched else None)
-for tab, section in zip(tabs, SECTIONS.values(), strict=True):
-    if tab.open:
-        with tab:
-            section()
+lazy_tabs(SECTIONS, lang, default="funding_programs" if searched else None)

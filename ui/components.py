@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,6 +160,20 @@ def kpi(
         delta_description=description,
         delta_color="inverse" if inverse else "normal",
     )
+
+
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], lang: str, default: str | None = None) -> None:
+    """Tabs labelled by the translation keys of `sections`, of which only the open one runs its
+    function (issue 16: a rerun draws that tab's charts only). The open tab is in the address
+    (`bagian`, its label), so a copied link reopens it; `default` is the key of the tab to open when
+    the address names none (else the first)."""
+    labels = [t(key, lang) for key in sections]
+    chosen = t(default, lang) if default else None
+    tabs = st.tabs(labels, key="bagian", on_change="rerun", bind="query-params", default=chosen)
+    for tab, section in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                section()
 
 
 def empty_state(message: str) -> None:
