@@ -207,20 +207,33 @@ def _matches(text: pd.Series, pattern: str) -> np.ndarray:
 
 
 def _without_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[int]]:
-    """`frame` without column-number rows and note rows, and the file's row numbers of those left out.
-    Column by column, so a file of a million rows costs a few vector operations."""
-    filled = pd.Series(0, index=frame.index)
-    numbered = pd.Series(0, index=frame.index)
-    noted = pd.Series(False, index=frame.index)
-    for name in frame.columns.drop(ROW_COLUMN):
+    """`frame` without column-number rows (two or more cells, every one a column number such as '(1)')
+    and note rows (one cell, starting 'Sumber:', 'Catatan:' …), and the file's row numbers of those
+    left out. Column by column; the patterns are tried only on the rows that may still be such a row,
+    so a file of a million data rows costs a few vector operations per column (issue 16)."""
+    names = frame.columns.drop(ROW_COLUMN)
+    filled = np.zeros(len(frame), dtype=np.int64)
+    texts: dict[str, pd.Series] = {}
+    has_text: dict[str, np.ndarray] = {}
+    for name in names:
         column = frame[name]
         text = column.astype("str").str.strip()
         has = column.notna().to_numpy() & text.ne("").fillna(False).to_numpy()
         has &= ~text.str.lower().isin(values.NIL_MARKERS).fillna(False).to_numpy()
         filled += has
-        numbered += has & text.str.fullmatch(_COLUMN_NUMBER.pattern).fillna(False).to_numpy()
-        noted |= has & _matches(text, _NOTE.pattern)
-    layout = ((filled >= 2) & (numbered == filled)) | ((filled == 1) & noted)
+        texts[name], has_text[name] = text, has
+    numbered = filled >= 2  # until a filled cell is not a column number
+    noted = np.zeros(len(frame), dtype=bool)
+    lone = filled == 1
+    for name in names:
+        check = np.flatnonzero(numbered & has_text[name])
+        if len(check):
+            numbers = texts[name].iloc[check].str.fullmatch(_COLUMN_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
+            numbered[check[~numbers]] = False
+        check = np.flatnonzero(lone & has_text[name])
+        if len(check):
+            noted[check] = _matches(texts[name].iloc[check], _NOTE.pattern)
+    layout = pd.Series(numbered | noted, index=frame.index)
     return frame[~layout].reset_index(drop=True), [int(row) for row in frame.loc[layout, ROW_COLUMN]]
 
 
