@@ -129,7 +129,9 @@ def people_overlaps() -> None:
 def recommendations() -> None:
     """Where a partner's budget would close the largest gaps first."""
     st.subheader(t("recommend_title", lang))
-    budget = st.number_input(t("recommend_budget", lang), 0, value=1_000_000_000, step=100_000_000, key="anggaran_csr")
+    budget = st.number_input(
+        t("recommend_budget", lang), 0, value=1_000_000_000, step=100_000_000, key="anggaran_csr", bind="query-params"
+    )
     advice = data.read(gaps.recommendations, filters, thresholds, float(budget))
     if advice.empty:
         empty_state(t("recommend_none", lang))
@@ -140,10 +142,5 @@ def recommendations() -> None:
 
 
 # Only the open tab runs (issue 16): the overlap engine's pairs and targeting only when asked for.
-SECTIONS = {
-    "gaps_tab_agenda": gaps_and_agenda,
-    "gaps_tab_overlaps": people_overlaps,
-    "gaps_tab_recommend": recommendations,
-    "gaps_tab_check": partial(gaps_views.list_check, view, hide),
-}
-lazy_tabs(SECTIONS, lang)
+sections = (gaps_and_agenda, people_overlaps, recommendations, partial(gaps_views.list_check, view, hide))
+lazy_tabs(dict(zip(gaps_views.TABS, sections, strict=True)), lang)

@@ -10,7 +10,6 @@ from common.i18n import t, value
 from domain import charts, funding
 from ui import data, funding_views, shell, tables
 from ui.components import chart, empty_state, kpi, lazy_tabs, public_note, source_caption
-from ui.funding_views import display, names
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -41,13 +40,14 @@ def sources_and_regions() -> None:
     left, right = st.columns(2, gap="large")
     chart(charts.funding_by_source, by_source, lang, place=left)
     with right:
-        tables.show(*display(by_source, "source budget committed spent realisation", lang), lang)
+        tables.show(*funding_views.display(by_source, "source budget committed spent realisation", lang), lang)
         st.caption(t("committed_note", lang))
     source_caption(status, lang)
 
     st.subheader(t("funding_by_region", lang))
     labels = {"total": "funding_total", "capita": "funding_per_capita", "ppks": "funding_per_ppks"}
     pick = {"default": "total", "required": True, "key": "ukuran_dana", "format_func": lambda m: t(labels[m], lang)}
+    pick["bind"] = "query-params"  # kept while another tab is open, and in a copied link
     measure = st.segmented_control(t("funding_measure", lang), list(labels), **pick)
     regions = data.read(funding.by_region, filters)
     column = {"total": "budget", "capita": "per_resident", "ppks": "per_ppks"}[measure]
@@ -78,13 +78,14 @@ def categories_and_flows() -> None:
         with place:
             st.subheader(t(title, lang))
             breakdown = data.read(view_fn, filters)
-            frame = breakdown.table.assign(label=names(kind, breakdown.table[breakdown.key], lang))
+            frame = breakdown.table.assign(label=funding_views.names(kind, breakdown.table[breakdown.key], lang))
             chart(charts.stacked_by_source, frame, lang, "label", t(axis_key, lang))
             source_caption(status, lang)
 
     st.subheader(t("funding_flows", lang))
     flows = data.read(funding.flows, filters).table
-    flows = flows.assign(category=names("ppks", flows["ppks_category_id"], lang), region=flows["region_name"])
+    categories = funding_views.names("ppks", flows["ppks_category_id"], lang)
+    flows = flows.assign(category=categories, region=flows["region_name"])
     chart(charts.sankey, flows, lang)
     st.caption(t("funding_flows_joined", lang, other=value("ppks", funding.OTHER, lang)))
     source_caption(status, lang)
@@ -104,17 +105,14 @@ def trends_and_implementers() -> None:
     st.subheader(t("funding_implementers", lang))
     implementers = data.read(funding.implementers, filters)
     chart(charts.stacked_by_source, implementers.by_source, lang, "implementer", t("col_implementer", lang), top=10)
-    tables.show(*display(implementers.table, "implementer budget spent programs sources partner", lang), lang)
+    columns = "implementer budget spent programs sources partner"
+    tables.show(*funding_views.display(implementers.table, columns, lang), lang)
     source_caption(status, lang)
 
 
 # Only the open tab runs (issue 16): a rerun draws two charts, not eight. A link that searches the
 # program list opens it.
-SECTIONS = {
-    "funding_tab_sources": sources_and_regions,
-    "funding_tab_categories": categories_and_flows,
-    "funding_tab_trends": trends_and_implementers,
-    "funding_programs": partial(funding_views.program_list, view, status),
-}
+sections = (sources_and_regions, categories_and_flows, trends_and_implementers)
+sections += (partial(funding_views.program_list, view, status),)
 searched = any(key in st.query_params for key in ("cari", "status"))
-lazy_tabs(SECTIONS, lang, default="funding_programs" if searched else None)
+lazy_tabs(dict(zip(funding_views.TABS, sections, strict=True)), lang, opens="funding_programs" if searched else None)

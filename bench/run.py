@@ -230,6 +230,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
     import streamlit as st
     from streamlit import config
 
+    from common.i18n import t
     from tests.conftest import app_test
     from ui import data
     from ui.shell import ALL
@@ -251,7 +252,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
         except ValueError:  # not a page of a signed-in administrator (the sign-in page)
             pages.remove(page)
     views = [(page, None) for page in pages]
-    views += [(page, tab) for page, tabs in pages_bench.TABS.items() if page in pages for tab in tabs]
+    views += [(page, t(key, "id")) for page, keys in pages_bench.TABS.items() if page in pages for key in keys]
     for n, (page, tab) in enumerate(views):
         at = app_test("admin", timeout=300)
         if tab:
@@ -262,6 +263,8 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
         at.switch_page(f"app_pages/{page}.py")
         row = {"cold": pages_bench._timed_run(at, 300)}
         errors = pages_bench._errors(at)
+        if tab and at.session_state["bagian"] != tab:
+            errors.append(f"the tab {tab!r} did not open")
         row["warm"] = [pages_bench._timed_run(at, 300) for _ in range(repeat)]
         errors += pages_bench._errors(at)
         years = pages_bench._other_year(at)

@@ -19,11 +19,12 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from common.i18n import t
 from data_loaders import users
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from tests.fixture_data import build_fixture
-from ui import auth
+from ui import auth, funding_views, gaps_views
 
 REPO = Path(__file__).resolve().parent.parent
 # A PostgreSQL database the tests may fill (`.ci/run` sets it for its second run): every store a
@@ -54,6 +55,16 @@ def test_user(role: str, kabkota: str | None = None, partner_id: int | None = No
 
 
 test_user.__test__ = False  # a helper, not a test, also where a test module imports it
+
+
+# Pages whose tabs run only when open (ui.components.lazy_tabs): the i18n keys of their tabs.
+TABBED_PAGES = {"app_pages/pendanaan.py": funding_views.TABS, "app_pages/celah.py": gaps_views.TABS}
+
+
+def tab_queries(script: str, lang: str = "id") -> list[dict[str, str]]:
+    """The address parameters that open each tab of the page `script` (one empty dict for a page
+    without lazy tabs), so a test reads every tab."""
+    return [{"bagian": t(key, lang)} for key in TABBED_PAGES.get(script, ())] or [{}]
 
 
 def app_test(

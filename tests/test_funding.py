@@ -14,6 +14,7 @@ from domain.filters import Filters, Scope
 from domain.overview import figures, funding_by_source
 from domain.reader import Reader
 from tests.conftest import app_test
+from ui import funding_views
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 VIEWS = (
@@ -229,8 +230,7 @@ def test_every_view_keeps_to_the_scope(store_url):
     store.close()
 
 
-TAB_KEYS = ("funding_tab_sources", "funding_tab_categories", "funding_tab_trends", "funding_programs")
-TABS = {lang: tuple(t(key, lang) for key in TAB_KEYS) for lang in ("id", "en")}
+TABS = {lang: tuple(t(key, lang) for key in funding_views.TABS) for lang in ("id", "en")}
 
 
 def run_page(query=None, tab: int = 0) -> AppTest:
@@ -333,3 +333,17 @@ def test_detail_of_a_co_financed_program(fixture_url):
     assert places["Pagu (Rp)"].tolist() == [400_000_000, 600_000_000]
     assert places["Tingkat"].tolist() == ["kecamatan", "kecamatan"]
     assert any("Target 10 KK, tercapai 8 KK" in c.value for c in at.caption)
+
+
+def test_a_tab_stays_open_after_a_search_link_and_across_languages(fixture_url):
+    at = run_page({"cari": "harapan"})  # a link that searches opens the program list
+    assert at.dataframe[-1].value["Kode"].tolist() == ["PKH"]
+    at.session_state["bagian"] = TABS["id"][1]  # then the categories tab, as a click does
+    at.run()
+    at.run()
+    assert "ukuran_dana" not in [control.key for control in at.get("segmented_control")]  # the first tab's
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert any(spec["data"][0]["type"] == "sankey" for spec in specs)
+    at.segmented_control(key="lang").set_value("en").run()  # the language changes: the same tab, in English
+    assert at.session_state["bagian"] == TABS["en"][1]
+    assert any(json.loads(c.proto.spec)["data"][0]["type"] == "sankey" for c in at.get("plotly_chart"))

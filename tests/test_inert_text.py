@@ -12,12 +12,10 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from common.i18n import t
 from common.text import inert_markdown, plain_label
 from data_loaders.store import open_store
-from tests.conftest import dashboard_server
+from tests.conftest import dashboard_server, tab_queries
 from tests.fixture_data import build_fixture
-from tests.test_funding import TABS as FUNDING_TABS
 from tests.test_pages import PAGES, figures, role_for, run_app
 from ui.tables import without_formulas
 
@@ -106,17 +104,9 @@ def test_tables_neutralise_formulas_in_text_but_keep_numbers():
     assert list(safe["n"]) == [-5, 1, 2, 3, 4] and safe["n"].dtype == frame["n"].dtype
 
 
-# A page whose tabs run only when open is read on every tab (its address names the tab).
-GAPS_TABS = ("gaps_tab_agenda", "gaps_tab_overlaps", "gaps_tab_recommend", "gaps_tab_check")
-TABBED = {
-    "app_pages/pendanaan.py": [{"bagian": label} for label in FUNDING_TABS["id"]],
-    "app_pages/celah.py": [{"bagian": t(key, "id")} for key in GAPS_TABS],
-}
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_names_stay_text_on_every_page(hostile_url, page):
-    runs = [run_app({"lang": "id", **tab}, page, role=role_for(page)) for tab in TABBED.get(page, [{}])]
+    runs = [run_app({"lang": "id", **tab}, page, role=role_for(page)) for tab in tab_queries(page)]
     shown = [(kind, element.value) for at in runs for kind in MARKDOWN_ELEMENTS for element in getattr(at, kind)]
     shown += [("table", str(cell)) for at in runs for table in at.get("table") for cell in _table_cells(table)]
     drawn = [figure for at in runs for figure in figures(at)]

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from data_loaders.demo import build_demo
 from data_loaders.regions import kabkota_facts
 from data_loaders.store import open_store
-from tests.conftest import app_test
+from tests.conftest import app_test, tab_queries
 from ui.pages import PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -199,18 +199,22 @@ def foreign_words(texts: list[str], words: tuple[str, ...] | list[str], names: l
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("region", [None, "Bontang"], ids=["province", "bontang"])
 def test_page_speaks_one_language(sample_url, proper_names, spec, lang, region):
-    at = app_test("admin", timeout=180)  # the admin opens every page
-    at.query_params["lang"] = lang
-    if region:  # a kab/kota selected: pages switch to kecamatan and show region-wide rows
-        at.query_params["wilayah"] = region
-    at.run()
-    if not spec.default:
-        at.switch_page(spec.script).run()
-    assert not at.exception, [e.value for e in at.exception]
-    # Streamlit draws a missing cell as "None" unless the table says otherwise.
-    assert all(frame.proto.placeholder == "–" for frame in at.dataframe)
-    texts = page_texts(at)
-    assert len(texts) > 10
-    other = ENGLISH if lang == "id" else INDONESIAN
-    assert foreign_words(texts, other, proper_names) == set()
-    assert foreign_words(texts, MISSING, proper_names) == set()
+    # Every tab of a page whose tabs run only when open, province-wide; its first tab for a kab/kota.
+    for tab in tab_queries(spec.script, lang)[: None if region is None else 1]:
+        at = app_test("admin", timeout=180)  # the admin opens every page
+        at.query_params["lang"] = lang
+        for key, value in tab.items():
+            at.query_params[key] = value
+        if region:  # a kab/kota selected: pages switch to kecamatan and show region-wide rows
+            at.query_params["wilayah"] = region
+        at.run()
+        if not spec.default:
+            at.switch_page(spec.script).run()
+        assert not at.exception, [e.value for e in at.exception]
+        # Streamlit draws a missing cell as "None" unless the table says otherwise.
+        assert all(frame.proto.placeholder == "–" for frame in at.dataframe)
+        texts = page_texts(at)
+        assert len(texts) > 10, tab
+        other = ENGLISH if lang == "id" else INDONESIAN
+        assert foreign_words(texts, other, proper_names) == set(), tab
+        assert foreign_words(texts, MISSING, proper_names) == set(), tab

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import app_test
+from tests.conftest import app_test, tab_queries
 from ui.pages import PAGES as REGISTRY
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -48,9 +48,10 @@ def test_pages_folder_holds_only_registered_pages():
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_page_renders(fixture_url, page, lang):
-    at = run_app({"lang": lang}, page, role=role_for(page))
-    assert at.title, page
-    assert not at.error
+    for tab in tab_queries(page, lang):  # every tab of a page whose tabs run only when open
+        at = run_app({"lang": lang, **tab}, page, role=role_for(page))
+        assert at.title, page
+        assert not at.error
 
 
 def test_overview_shows_the_fixture_figures(fixture_url):

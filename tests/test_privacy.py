@@ -90,4 +90,6 @@ RFC_4231 = [
 def test_the_keyed_hash_is_hmac_sha256():
     for key, message, digest in RFC_4231:
         assert nik_module.pseudonymise(message, key) == digest
-        assert nik_module.pseudonymiser(key)(message) == hmac.digest(key, message.encode(), "sha256").hex()
+    for size in (0, 63, 64, 65, 200):  # 64 bytes: a `secrets.token_hex(32)` key, SHA-256's block exactly
+        key, nik = bytes(range(size)), "6472011234567890"
+        assert nik_module.pseudonymiser(key)(nik) == hmac.digest(key, nik.encode(), "sha256").hex()

@@ -83,6 +83,7 @@ def roles_url(fixture_url: str) -> str:
 
 PROGRAM_TAB = t("funding_programs", "id")  # the Pendanaan tab with the program list and its files
 OVERLAPS_TAB, CHECK_TAB = t("gaps_tab_overlaps", "id"), t("gaps_tab_check", "id")  # Celah's tabs
+RECOMMEND_TAB = t("gaps_tab_recommend", "id")
 
 
 def page(role, script, kabkota=None, partner_id=None, **params):
@@ -123,10 +124,13 @@ def list_checks(url: str) -> pd.DataFrame:
 def test_a_visitor_sees_no_beneficiary_section_and_no_list_check(roles_url):
     at = page(None, "celah", bagian=OVERLAPS_TAB)
     assert metric(at, "Orang di 2+ program") == "–"
-    assert "hanya untuk pengguna yang masuk" in captions(at)
+    assert "hanya untuk pengguna yang masuk" in captions(at) and not at.dataframe
     assert f"di bawah {SMALL_COUNT} jiwa/KK" in captions(at)
-    assert "Bantuan Mitra B" not in frames_text(at) and "PKH" not in frames_text(at)
-    assert not at.get("download_button")
+    for tab in (None, RECOMMEND_TAB):  # the tabs a visitor reads: tables of places, never of programs
+        at = page(None, "celah", **({"bagian": tab} if tab else {}))
+        assert "Bantuan Mitra B" not in frames_text(at) and "PKH" not in frames_text(at)
+    assert at.dataframe or at.info  # the recommendations, or why there are none
+    assert page(None, "celah").dataframe  # the heat and numbers tables were read above
     at = page(None, "celah", bagian=CHECK_TAB)
     assert not at.get("file_uploader") and "hanya untuk pengguna yang masuk" in captions(at)
 
@@ -228,6 +232,8 @@ def test_an_operator_sees_only_their_kabkota_even_with_a_forged_wilayah(roles_ur
     gaps_page = page("operator", "celah", kabkota="64.72", wilayah="64.02", bagian=OVERLAPS_TAB)
     # h1, h2 get PKH in Kukar and BEASISWA in Samarinda: in the operator's scope only the latter is seen
     assert metric(gaps_page, "Orang di 2+ program") == "0"
+    assert "Kutai" not in frames_text(gaps_page) and "Samarinda" in frames_text(gaps_page)
+    gaps_page = page("operator", "celah", kabkota="64.72", wilayah="64.02")  # the agenda, heat and numbers
     assert "Kutai" not in frames_text(gaps_page) and "Samarinda" in frames_text(gaps_page)
 
 

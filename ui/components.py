@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ import streamlit as st
 
 from common import formatting
 from common.colors import LIGHT_METRIC_COLORS
-from common.i18n import t
+from common.i18n import LANGUAGES, t
 from common.text import inert_markdown
 from data_loaders.problems import ValueProblem
 from domain import charts, measures, overlap
@@ -162,14 +163,24 @@ def kpi(
     )
 
 
-def lazy_tabs(sections: Mapping[str, Callable[[], None]], lang: str, default: str | None = None) -> None:
+TAB_KEY = "bagian"  # the address parameter and Session State key of a page's lazy tabs (one set a page)
+
+
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], lang: str, opens: str | None = None) -> None:
     """Tabs labelled by the translation keys of `sections`, of which only the open one runs its
     function (issue 16: a rerun draws that tab's charts only). The open tab is in the address
-    (`bagian`, its label), so a copied link reopens it; `default` is the key of the tab to open when
-    the address names none (else the first)."""
-    labels = [t(key, lang) for key in sections]
-    chosen = t(default, lang) if default else None
-    tabs = st.tabs(labels, key="bagian", on_change="rerun", bind="query-params", default=chosen)
+    (`bagian`, its label), so a copied link reopens it, and it stays open when the language changes.
+    `opens` is the key of the tab a link opens when it names none (e.g. a link that searches the
+    program list); the widget's arguments never change between reruns, so its state is kept."""
+    labels = {key: t(key, lang) for key in sections}
+    chosen = st.session_state.get(TAB_KEY)
+    if chosen is None and opens is not None and TAB_KEY not in st.query_params:
+        st.session_state[TAB_KEY] = labels[opens]
+    elif chosen is not None and chosen not in labels.values():  # a label of the other language
+        same = [key for key in sections if chosen in {t(key, other) for other in LANGUAGES}]
+        if same:
+            st.session_state[TAB_KEY] = labels[same[0]]
+    tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change="rerun", bind="query-params")
     for tab, section in zip(tabs, sections.values(), strict=True):
         if tab.open:
             with tab:
@@ -226,12 +237,14 @@ def list_check_panel(view: View, hide: int) -> None:
     own_list = st.file_uploader(t("check_upload", lang), type=["csv"], key="daftar_mitra")
     if own_list is None:
         return
-    if counts_only and not may_check(own_list.file_id):
+    content = own_list.getvalue()
+    digest = hashlib.sha256(content).hexdigest()  # the same list uploaded again is the same check
+    if counts_only and not may_check(digest):
         st.error(t("check_limit", lang, count=MAX_COUNT_CHECKS_PER_DAY))
         return
     check_fn = overlap.check_list_counts if counts_only else overlap.check_list
     try:
-        check = check_fn(data.reader(), tuple(data.hashes_of_list(own_list.getvalue())), view.filters)
+        check = check_fn(data.reader(), tuple(data.hashes_of_list(content)), view.filters)
     except ValueProblem as problem:
         st.error(inert_markdown(t("check_bad", lang, detail=t(problem.key, lang, **problem.values))))
         return
@@ -241,7 +254,7 @@ def list_check_panel(view: View, hide: int) -> None:
     except ValueError:  # not a CSV at all
         st.error(t("check_bad", lang, detail=""))
         return
-    record_list_check(own_list.file_id, counts_only, check.listed, check.found)
+    record_list_check(digest, counts_only, check.listed, check.found)
     if counts_only:  # counts rounded down to tens by the reader: shown as the range they stand for
         found = _band(check.found, lang)
         people = [_band(n, lang) for n in check.table["people"]]

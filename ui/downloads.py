@@ -76,8 +76,10 @@ def button(
     A stamped file is made when it is clicked (Streamlit's deferred download, in a thread of its own
     with no Streamlit command in it), not on every rerun: stamping an XLSX reads and writes the
     workbook again, 40–80 ms a file (issue 16). The stamp itself is taken at render time, so the
-    file names the filters, data date and source the page showed. A click does not rerun the page.
-    Raises nothing itself; a failure to make the file reaches the browser and writes no audit row."""
+    file names the filters, data date and source the page showed. A click does not rerun the page,
+    so it does not count as activity for the idle timeout. Raises nothing itself: a failure to make
+    the file reaches the browser and writes no audit row, and a file whose audit row cannot be
+    written is not handed out."""
     if not stamped:
         container.download_button(
             label,

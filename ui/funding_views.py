@@ -19,6 +19,7 @@ from ui import data, downloads, tables
 from ui.components import empty_state, source_caption
 from ui.shell import View
 
+TABS = ("funding_tab_sources", "funding_tab_categories", "funding_tab_trends", "funding_programs")  # i18n keys
 NONE = {"ppks": "lintas", "assistance": "none"}  # what a missing code means, per kind
 RENAME = {"program_name": "program", "ppks_category_id": "category", "beneficiary_unit": "unit", "region_name": "place"}
 RENAME |= {"region_level": "place_level"}

@@ -13,6 +13,7 @@ from ui import tables
 from ui.components import hidden_section, list_check_panel
 from ui.shell import View
 
+TABS = ("gaps_tab_agenda", "gaps_tab_overlaps", "gaps_tab_recommend", "gaps_tab_check")  # i18n keys of the tabs
 SUPPRESS_BELOW = 5  # people: counts below this are shown as '< 5' unless the user lowers it
 
 
