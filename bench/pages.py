@@ -49,12 +49,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 DEFAULT_REPO = HERE.parent.parent
 PAGES = ["ringkasan", "peta", "pendanaan", "celah", "evaluasi", "kelola_data", "referensi"]
-# Tabs that run only when open, measured as pages of their own (the address names the tab): the
-# translation keys of the tabs after the first (ui.funding_views.TABS, ui.gaps_views.TABS).
-TABS = {
-    "pendanaan": ("funding_tab_categories", "funding_tab_trends", "funding_programs"),
-    "celah": ("gaps_tab_overlaps", "gaps_tab_recommend", "gaps_tab_check"),
-}
 
 
 # --- worker: runs inside one repo's subprocess ------------------------------------------------

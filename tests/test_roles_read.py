@@ -193,6 +193,7 @@ def test_analis_sees_everything_and_the_full_list_check_is_audited(roles_url):
     assert detail["counts_only"] is False and detail["found"] == 13 and detail["filters"]["year"] == 2025
     assert h(1) not in checks["detail"].iloc[0]
     at.run()  # the same file and filters again: no second row
+    upload(at, MITRA_A_LIST)  # nor when the same list is uploaded again (a new upload of the same content)
     assert len(list_checks(roles_url)) == 1
     funding_page = page("analis", "pendanaan", bagian=PROGRAM_TAB)
     assert len(funding_page.get("download_button")) == 2
