@@ -197,3 +197,23 @@ def test_a_note_row_with_any_kind_of_space_is_left_out(space):
     result = validate("p.csv", content.encode(), "penerima", nik_key=KEY)
     assert not result.errors, [p.key for p in result.errors]
     assert [p.key for p in result.warnings if p.key == "imp_layout_rows_skipped"] == ["imp_layout_rows_skipped"]
+
+
+def test_only_whole_column_number_rows_and_lone_notes_are_left_out():
+    """Rows of column numbers and lone notes are layout; a row with one real value among them, a note
+    beside data, or one lone '(1)' is data and is checked like any other row."""
+    header = "nik_hash,kode_program,tahun,wilayah,nilai_bantuan_rp,desil\n"
+    good = f"{'a' * 64},PKH,2025,64.72.01.1001,2400000,1\n"
+    rows = [
+        "(1),(2),(3),(4),(5),(6)\n",  # row 2: layout
+        "(1),PKH,(3),(4),(5),(6)\n",  # row 3: a value among the numbers: data (and wrong)
+        "Sumber: Dinas Sosial,,,,,\n",  # row 4: a lone note: layout
+        "Sumber: Dinas Sosial,PKH,,,,\n",  # row 5: a note beside data: data (and wrong)
+        "(1),,,,,\n",  # row 6: one lone column number: data (and wrong)
+        good,
+    ]
+    result = validate("penerima.csv", (header + "".join(rows)).encode(), "penerima", nik_key=b"k")
+    skipped = [problem for problem in result.warnings if problem.key == "imp_layout_rows_skipped"]
+    assert [problem.values["rows"] for problem in skipped] == ["2, 4"]
+    assert {problem.row for problem in result.errors} >= {3, 5, 6}
+    assert 7 not in {problem.row for problem in result.errors}
