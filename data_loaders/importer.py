@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, replace
 import pandas as pd
 
 from common.i18n import t
-from data_loaders import audit, values
+from data_loaders import audit, derived, values
 from data_loaders import nik as nik_module
 from data_loaders.periods import locked_years
 from data_loaders.regions import label, region_by_code
@@ -238,7 +238,10 @@ def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.Da
 
 
 def _columns(store_or_tx: Store | Transaction, table: str) -> list[str]:
-    return [c for c in store_or_tx.query(f"SELECT * FROM {table} LIMIT 0").columns if c != "import_id"]
+    """The columns of `table` a file writes: all but import_id and the derived ones (person_key, which
+    the transaction's `derived.refresh` fills)."""
+    left_out = {"import_id", *derived.DERIVED_COLUMNS.get(table, ())}
+    return [c for c in store_or_tx.query(f"SELECT * FROM {table} LIMIT 0").columns if c not in left_out]
 
 
 def _match(keys: tuple[str, ...], left: str = "t", right: str = "i") -> str:

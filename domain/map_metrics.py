@@ -261,7 +261,7 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
     listed_where, listed_params = beneficiary_filter(filters)
     listed_inside, listed_inside_params = _inside(parent, "r.code")
     listed = reader.query(
-        f"""SELECT {area_sql(level)} AS code, count(DISTINCT b.nik_hash) AS beneficiaries
+        f"""SELECT {area_sql(level)} AS code, count(DISTINCT b.person_key) AS beneficiaries
             FROM beneficiary_rows b JOIN region_rows r ON r.code = b.region_code
             WHERE {listed_where} AND {listed_inside} AND {area_sql(level)} IS NOT NULL
               AND b.program_id IN (SELECT a.program_id FROM allocation_rows a WHERE {where})

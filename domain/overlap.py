@@ -2,7 +2,8 @@
 from several funding sources, or the same kind of help twice; the pairs of sources and programs
 that share people; how well programs reach the poorest deciles; and a partner's own list checked
 against the lists. Computed in the store over the pseudonymised NIK (`nik_hash`, a keyed hash), so
-no raw NIK is ever needed, and in SQL so five million rows stay fast.
+no raw NIK is ever needed, and in SQL so five million rows stay fast: people are counted by their
+`person_key`, a whole number per `nik_hash` (`data_loaders/derived.py`).
 
 Rules: a person is counted in the kabupaten/kota of each of their beneficiary rows; the total
 counts every person once. A co-financed program (one program, several sources) is one program: a
@@ -68,8 +69,8 @@ class PeopleOverlaps:
 def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
     """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`).
 
-    One pass over the year's rows without DISTINCT per person and program (2,1 s → 0,8 s at
-    5.000.000 rows, bench/overlap.py): a beneficiary row is one person × program × year (the table's
+    One pass over the year's rows without DISTINCT per person and program, grouped by the integer
+    `person_key` (2,1 s → 0,5 s at 5.000.000 rows, bench/overlap.py): a beneficiary row is one person × program × year (the table's
     primary key), so a person's row count is their number of programs; the funding sources of their
     programs number two or more exactly when the smallest differs from the largest; and two programs
     share an assistance type exactly when the typed programs outnumber their distinct types."""
@@ -81,25 +82,25 @@ def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
             FROM program_sources GROUP BY program_id
         ),
         listed AS (
-            SELECT b.nik_hash, b.kabkota_code AS kab, b.program_id, b.assistance_type
+            SELECT b.person_key AS person, b.kabkota_code AS kab, b.program_id, b.assistance_type
             FROM beneficiary_rows b WHERE {where}
         ),
         people AS (
-            SELECT l.nik_hash, count(*) >= 2 AS multi,
+            SELECT l.person, count(*) >= 2 AS multi,
                    count(*) >= 2 AND min(s.first_source) <> max(s.last_source) AS cross_source,
                    count(l.assistance_type) > count(DISTINCT l.assistance_type) AS same_kind
-            FROM listed l LEFT JOIN program_span s ON s.program_id = l.program_id GROUP BY l.nik_hash
+            FROM listed l LEFT JOIN program_span s ON s.program_id = l.program_id GROUP BY l.person
         ),
-        placed AS (SELECT DISTINCT kab, nik_hash FROM listed),
+        placed AS (SELECT DISTINCT kab, person FROM listed),
         flagged AS (
-            SELECT nik_hash, CASE WHEN multi THEN 1 ELSE 0 END AS multi,
+            SELECT person, CASE WHEN multi THEN 1 ELSE 0 END AS multi,
                    CASE WHEN cross_source THEN 1 ELSE 0 END AS cross_source,
                    CASE WHEN same_kind THEN 1 ELSE 0 END AS same_kind
             FROM people
         )
         SELECT p.kab AS region_code, 0 AS is_total, count(*) AS people, sum(f.multi) AS multi_program,
                sum(f.cross_source) AS cross_source, sum(f.same_kind) AS same_kind
-        FROM placed p JOIN flagged f ON f.nik_hash = p.nik_hash GROUP BY p.kab
+        FROM placed p JOIN flagged f ON f.person = p.person GROUP BY p.kab
         UNION ALL
         SELECT NULL, 1, count(*), sum(multi), sum(cross_source), sum(same_kind) FROM flagged
         ) AS counts""",
@@ -138,12 +139,12 @@ def source_pairs(reader: Reader, filters: Filters) -> SourcePairs:
     where, params = beneficiary_filter(filters)
     table = reader.query(
         f"""SELECT * FROM (WITH person_sources AS (
-              SELECT DISTINCT b.nik_hash, s.funding_source AS source
+              SELECT DISTINCT b.person_key AS person, s.funding_source AS source
               FROM beneficiary_rows b JOIN program_sources s ON s.program_id = b.program_id
               WHERE {where}
             )
             SELECT x.source AS source_a, y.source AS source_b, count(*) AS people
-            FROM person_sources x JOIN person_sources y ON x.nik_hash = y.nik_hash AND x.source < y.source
+            FROM person_sources x JOIN person_sources y ON x.person = y.person AND x.source < y.source
             GROUP BY 1, 2) AS pairs ORDER BY people DESC, source_a, source_b""",
         params,
     )
@@ -168,7 +169,7 @@ def program_pairs(reader: Reader, filters: Filters, top: int = 10) -> ProgramPai
     where, params = beneficiary_filter(filters)
     table = reader.query(
         f"""SELECT * FROM (WITH listed AS (
-              SELECT DISTINCT b.nik_hash AS person, coalesce(b.program_name, b.program_code) AS program
+              SELECT DISTINCT b.person_key AS person, coalesce(b.program_name, b.program_code) AS program
               FROM beneficiary_rows b WHERE {where}
             )
             SELECT x.program AS program_a, y.program AS program_b, count(*) AS people
@@ -213,7 +214,7 @@ def targeting(reader: Reader, filters: Filters) -> Targeting:
         # fast as two DISTINCT counts per key at 5.000.000 rows.
         return reader.query(
             f"""SELECT {name}, count(*) AS listed, CAST(sum(poorest) AS INTEGER) AS poorest FROM (
-                  SELECT {key} AS {name}, b.nik_hash, max(CASE WHEN b.decile <= 4 THEN 1 ELSE 0 END) AS poorest
+                  SELECT {key} AS {name}, b.person_key, max(CASE WHEN b.decile <= 4 THEN 1 ELSE 0 END) AS poorest
                   FROM beneficiary_rows b {joined} WHERE {where} AND b.decile IS NOT NULL GROUP BY 1, 2
                 ) AS people GROUP BY {name}""",
             params,
@@ -243,9 +244,9 @@ def poorest_left_out(reader: Reader, filters: Filters) -> LeftOut:
     lists (anywhere in scope)."""
     region, params = ("b.kabkota_code = ?", [filters.kabkota]) if filters.kabkota else ("TRUE", [])
     count = reader.scalar(
-        f"""SELECT count(DISTINCT b.nik_hash) FROM beneficiary_rows b
+        f"""SELECT count(DISTINCT b.person_key) FROM beneficiary_rows b
             WHERE b.decile = 1 AND b.year < ? AND {region}
-              AND NOT EXISTS (SELECT 1 FROM beneficiary_rows c WHERE c.year = ? AND c.nik_hash = b.nik_hash)""",
+              AND NOT EXISTS (SELECT 1 FROM beneficiary_rows c WHERE c.year = ? AND c.person_key = b.person_key)""",
         [filters.year, *params, filters.year],
     )
     return LeftOut(year=filters.year, people=int(count or 0))

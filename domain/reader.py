@@ -13,9 +13,9 @@ is applied here and nowhere else:
   region_code, region_level, kabkota_code, kecamatan_code, ppks_category_id, count, unit (jiwa or
   KK), data_source, import_id. `need_levelled`: every stored row, with `set_aside` (True = left out
   by that rule), to read both in one query.
-- `beneficiary_rows`, person × program × year: nik_hash, program_code, year, region_code,
-  kabkota_code, benefit (Rupiah), decile, ppks_category_id, program_id, program_name,
-  assistance_type, import_id.
+- `beneficiary_rows`, person × program × year: nik_hash, person_key (a whole number per person, to
+  count people by; `data_loaders/derived.py`), program_code, year, region_code, kabkota_code,
+  benefit (Rupiah), decile, ppks_category_id, program_id, program_name, assistance_type, import_id.
 - `program_sources`, program × funding source: program_id, funding_source.
 - `indicator_rows`, indicator × year × period × region: indicator_code, name, year, period,
   region_code, region_name, kabkota_code, baseline, target, actual, unit, direction, data_source,
@@ -136,7 +136,7 @@ _NEED_COLUMNS = (
 )
 
 _BENEFICIARY_ROWS = """
-    SELECT b.nik_hash, b.program_code, b.year, b.region_code, r.kabkota_code,
+    SELECT b.nik_hash, b.person_key, b.program_code, b.year, b.region_code, r.kabkota_code,
            CAST(b.benefit_idr AS DOUBLE PRECISION) AS benefit, b.decile, b.ppks_category_id,
            p.id AS program_id, p.name AS program_name, p.assistance_type, b.import_id
     FROM beneficiaries b

@@ -3,6 +3,8 @@ computes from the rows of the same data version, after every kind of write."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from data_loaders import derived
 from data_loaders.importer import rollback
 from data_loaders.store import open_store
@@ -59,3 +61,64 @@ def test_need_levels_written_by_an_older_release_are_repaired_on_open(fixture_ur
         reopened.close()
     fresh, kept = _fresh_and_stored(fixture_url)
     assert kept.equals(fresh)
+
+
+def _person_key_faults(store) -> list[int]:
+    """Rows without a key; hashes with more than one key; keys shared by more than one hash."""
+    faults = store.query(
+        """SELECT (SELECT count(*) FROM beneficiaries WHERE person_key IS NULL) AS missing,
+                  (SELECT count(*) FROM (SELECT nik_hash FROM beneficiaries GROUP BY nik_hash
+                   HAVING min(person_key) <> max(person_key)) AS a) AS split,
+                  (SELECT count(*) FROM (SELECT person_key FROM beneficiaries GROUP BY person_key
+                   HAVING min(nik_hash) <> max(nik_hash)) AS b) AS shared"""
+    )
+    return [int(value) for value in faults.iloc[0]]
+
+
+def _listed(store, rows: list[tuple[str, str, int]], import_id: int, versioned: bool = True) -> None:
+    frame = pd.DataFrame(rows, columns=["nik_hash", "program_code", "year"]).assign(
+        region_code="64.72.01.1001", import_id=import_id
+    )
+    with store.transaction(versioned=versioned) as tx:
+        tx.execute(
+            "INSERT INTO imports (id, kind, file_name, imported_by, imported_at, is_sample) "
+            "VALUES (?, 'penerima', 'f.csv', 'test', current_timestamp, FALSE)",
+            [import_id],
+        )
+        tx.insert_frame("beneficiaries", frame)
+
+
+def test_person_keys_are_one_per_person_after_every_write(empty_store):
+    store = open_store(empty_store)
+    try:
+        _listed(store, [("a", "PKH", 2025), ("b", "PKH", 2025), ("a", "BPNT", 2025)], 1)
+        keys = dict(store.query("SELECT DISTINCT nik_hash, person_key FROM beneficiaries").itertuples(index=False))
+        assert sorted(keys) == ["a", "b"] and len(set(keys.values())) == 2
+        _listed(store, [("b", "PKH", 2024), ("c", "PKH", 2024)], 2)  # b keeps its key, c gets a new one
+        after = dict(store.query("SELECT DISTINCT nik_hash, person_key FROM beneficiaries").itertuples(index=False))
+        assert after["a"] == keys["a"] and after["b"] == keys["b"] and after["c"] > max(keys.values())
+        with store.transaction() as tx:  # a and b's 2025 rows go; b's 2024 row keeps its key
+            tx.execute("DELETE FROM beneficiaries WHERE import_id = 1")
+        _listed(store, [("a", "PKH", 2023)], 3)  # a is new to the store again: a new key
+        again = dict(store.query("SELECT DISTINCT nik_hash, person_key FROM beneficiaries").itertuples(index=False))
+        assert again["b"] == keys["b"] and again["c"] == after["c"] and again["a"] > after["c"]
+        assert _person_key_faults(store) == [0, 0, 0]
+    finally:
+        store.close()
+
+
+def test_person_keys_missing_after_an_older_release_are_written_on_open(empty_store):
+    store = open_store(empty_store)
+    try:
+        _listed(store, [("a", "PKH", 2025)], 1)
+        _listed(store, [("a", "BPNT", 2025), ("d", "PKH", 2025)], 2, versioned=False)  # as a release before 0011
+        assert _person_key_faults(store)[0] == 2 and not derived.is_current(store)
+    finally:
+        store.close()
+    reopened = open_store(empty_store)
+    try:
+        assert derived.is_current(reopened) and _person_key_faults(reopened) == [0, 0, 0]
+        a_keys = reopened.query("SELECT DISTINCT person_key FROM beneficiaries WHERE nik_hash = 'a'")
+        assert len(a_keys) == 1
+    finally:
+        reopened.close()
