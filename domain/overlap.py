@@ -70,10 +70,11 @@ def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
     """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`).
 
     One pass over the year's rows without DISTINCT per person and program, grouped by the integer
-    `person_key` (2,1 s → 0,5 s at 5.000.000 rows, bench/overlap.py): a beneficiary row is one person × program × year (the table's
-    primary key), so a person's row count is their number of programs; the funding sources of their
-    programs number two or more exactly when the smallest differs from the largest; and two programs
-    share an assistance type exactly when the typed programs outnumber their distinct types."""
+    `person_key` (2,1 s → 0,5 s at 5.000.000 rows, bench/overlap.py): a beneficiary row is one
+    person × program × year (the table's primary key), so a person's row count is their number of
+    programs; the funding sources of their programs number two or more exactly when the smallest
+    differs from the largest; and two programs share an assistance type exactly when the typed
+    programs outnumber their distinct types."""
     where, params = beneficiary_filter(filters)
     counts = reader.query(
         f"""SELECT * FROM (
