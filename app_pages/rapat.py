@@ -29,8 +29,8 @@ link = meeting_views.view_link(
     st.context.url, {key: st.query_params.get_all(key) for key in meeting_views.FILTER_PARAMS}
 )
 look = meeting.PROJECTOR_DARK if variant == "gelap" else meeting.PROJECTOR_LIGHT
-deck = data.read(meeting.deck, filters, lang, name, date, link, look)
-total = len(deck.slides)
+plan = data.read(meeting.outline, filters, lang, name, date)
+total = len(plan.keys)
 slide_number = min(max(slide_number, 1), total)
 
 
@@ -39,20 +39,20 @@ def step(by: int) -> None:
     st.session_state["slide"] = min(max(int(st.session_state.get("slide") or 1) + by, 1), total)
 
 
-current = deck.slides[slide_number - 1]
+current = data.read(meeting.slide, filters, lang, plan, plan.keys[slide_number - 1], link, look)  # only this one
 if current.key == "title":
     left, right = st.columns([3, 1], vertical_alignment="center")
     with left:
-        meeting_views.slide(deck, current, variant == "gelap")
+        meeting_views.slide(current, lang, variant == "gelap")
         inputs = st.columns([3, 1])
         inputs[0].text_input(t("meeting_name", lang), value=t("meeting_default_name", lang), key="rapat_nama")
         inputs[1].date_input(t("meeting_date", lang), value=dt.date.today(), key="rapat_tanggal", format="DD/MM/YYYY")
     right.image(meeting_views.qr_png(current.qr_url or link), width=320)
     meeting_views.packs(filters, lang, name, date, link)
 else:
-    meeting_views.slide(deck, current, variant == "gelap")
+    meeting_views.slide(current, lang, variant == "gelap")
 
-meeting_views.footer(deck, slide_number)
+meeting_views.footer(plan, slide_number)
 controls = st.columns([1, 1, 1, 2, 2], vertical_alignment="bottom")
 controls[0].button(
     t("meeting_previous", lang), icon=":material/arrow_back:", on_click=step, args=(-1,), shortcut="Left",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -211,41 +212,61 @@ def _forum_slide(reader: Reader, filters: Filters, lang: str) -> tuple[Slide, fl
     return Slide("forum", t("meeting_forum_title", lang), table=table_part, lines=tuple(lines)), open_amount
 
 
-def deck(
-    reader: Reader,
-    filters: Filters,
-    lang: str,
-    meeting: str,
-    date: dt.date,
-    link: str,
-    look: Look = PROJECTOR_LIGHT,
-) -> Deck:
-    """The meeting's slides for `filters` in `lang`: title (meeting, date, filters, data date, QR of
-    `link`), headline figures (`overview.figures`, the `summary` command's), the map, funding by
-    source, one slide per agenda item (`gaps.agenda` + `gaps.explain`, at most `AGENDA_SLIDES`),
-    evaluation highlights, partners and the catalogue, closing summary. Figures are drawn with
-    `look` (projector size; `PROJECTOR_DARK` for the dark variant)."""
+@dataclass(frozen=True)
+class Outline:
+    """The deck without its slides, for a page that shows one slide at a time: the stamp every slide
+    carries (as in `Deck`) and the slides' keys in order ('title', 'headline', 'map', 'funding',
+    'agenda-1' … 'agenda-n', 'evaluation', 'forum', 'closing')."""
+
+    meeting: str
+    date: dt.date
+    filters_text: str
+    as_of_text: str
+    lang: str
+    keys: tuple[str, ...]
+
+
+def outline(reader: Reader, filters: Filters, lang: str, meeting: str, date: dt.date) -> Outline:
+    """The deck's stamp and slide keys for `filters` in `lang` (one agenda slide per item of
+    `gaps.agenda`, at most `AGENDA_SLIDES`, or one saying why there is none)."""
     status = overview.data_status(reader)
-    as_of = t("as_of", lang, date=formatting.date(status.as_of, lang))
-    stamp = filters_text(reader, filters, lang)
-    now = overview.figures(reader, filters)
-    title = Slide(
-        "title",
-        meeting,
-        lines=(
-            t("meeting_date_line", lang, date=formatting.date(date, lang)),
-            t("meeting_filters_line", lang, filters=stamp),
-            as_of,
-            t("meeting_qr_note", lang),
-        ),
-        qr_url=link,
-    )
-    headline = Slide("headline", t("meeting_headline_title", lang, year=filters.year), headlines=headlines(now, lang))
     agenda = gaps.agenda(reader, filters)
-    forum, open_amount = _forum_slide(reader, filters, lang)
-    shown = agenda.items.head(AGENDA_SLIDES)  # the items the agenda slides discuss
-    kinds = shown["kind"].value_counts() if not agenda.empty else pd.Series(dtype=int)
-    closing = Slide(
+    agenda_keys = tuple(f"agenda-{n}" for n in range(1, max(1, min(len(agenda.items), AGENDA_SLIDES)) + 1))
+    return Outline(
+        meeting=meeting,
+        date=date,
+        filters_text=filters_text(reader, filters, lang),
+        as_of_text=t("as_of", lang, date=formatting.date(status.as_of, lang)),
+        lang=lang,
+        keys=("title", "headline", "map", "funding", *agenda_keys, "evaluation", "forum", "closing"),
+    )
+
+
+class _Parts:
+    """The views more than one slide needs, each computed once when first asked for."""
+
+    def __init__(self, reader: Reader, filters: Filters, lang: str) -> None:
+        self.reader, self.filters, self.lang = reader, filters, lang
+
+    @cached_property
+    def figures(self) -> Figures:
+        return overview.figures(self.reader, self.filters)
+
+    @cached_property
+    def agenda(self) -> gaps.Agenda:
+        return gaps.agenda(self.reader, self.filters)
+
+    @cached_property
+    def forum(self) -> tuple[Slide, float]:
+        return _forum_slide(self.reader, self.filters, self.lang)
+
+
+def _closing_slide(parts: _Parts, lang: str) -> Slide:
+    """Money spent of the budget, the agenda's gaps and overlaps, the catalogue's open amount."""
+    now = parts.figures
+    shown = parts.agenda.items.head(AGENDA_SLIDES)  # the items the agenda slides discuss
+    kinds = shown["kind"].value_counts() if not parts.agenda.empty else pd.Series(dtype=int)
+    return Slide(
         "closing",
         t("meeting_closing_title", lang),
         headlines=headlines(now, lang)[1:3],
@@ -263,17 +284,75 @@ def deck(
                 gaps=formatting.number(int(kinds.get("gap", 0)), lang),
                 overlaps=formatting.number(int(kinds.get("overlap", 0)), lang),
             ),
-            t("meeting_closing_open", lang, amount=formatting.money(open_amount, lang)),
+            t("meeting_closing_open", lang, amount=formatting.money(parts.forum[1], lang)),
         ),
     )
-    slides = (
-        title,
-        headline,
-        _map_slide(reader, filters, lang, look),
-        _funding_slide(reader, filters, lang, look),
-        *_agenda_slides(agenda, filters, lang),
-        _evaluation_slide(reader, filters, lang),
-        forum,
-        closing,
+
+
+def _slide(parts: _Parts, plan: Outline, key: str, link: str, look: Look) -> Slide:
+    """The slide `key` of `plan` (see `slide`)."""
+    reader, filters, lang = parts.reader, parts.filters, parts.lang
+    if key == "title":
+        lines = (
+            t("meeting_date_line", lang, date=formatting.date(plan.date, lang)),
+            t("meeting_filters_line", lang, filters=plan.filters_text),
+            plan.as_of_text,
+            t("meeting_qr_note", lang),
+        )
+        return Slide("title", plan.meeting, lines=lines, qr_url=link)
+    if key == "headline":
+        return Slide(
+            "headline", t("meeting_headline_title", lang, year=filters.year), headlines=headlines(parts.figures, lang)
+        )
+    if key == "map":
+        return _map_slide(reader, filters, lang, look)
+    if key == "funding":
+        return _funding_slide(reader, filters, lang, look)
+    if key.startswith("agenda-"):
+        return _agenda_slides(parts.agenda, filters, lang)[int(key.removeprefix("agenda-")) - 1]
+    if key == "evaluation":
+        return _evaluation_slide(reader, filters, lang)
+    if key == "forum":
+        return parts.forum[0]
+    if key == "closing":
+        return _closing_slide(parts, lang)
+    raise KeyError(key)
+
+
+def slide(
+    reader: Reader,
+    filters: Filters,
+    lang: str,
+    plan: Outline,
+    key: str,
+    link: str,
+    look: Look = PROJECTOR_LIGHT,
+) -> Slide:
+    """One slide of the deck `plan` outlines, computing only the views it shows (the meeting page's
+    rerun after a filter change at 5.000.000 rows: the whole deck about 0,7 s). Raises KeyError for a
+    key `plan` does not hold."""
+    if key not in plan.keys:
+        raise KeyError(key)
+    return _slide(_Parts(reader, filters, lang), plan, key, link, look)
+
+
+def deck(
+    reader: Reader,
+    filters: Filters,
+    lang: str,
+    meeting: str,
+    date: dt.date,
+    link: str,
+    look: Look = PROJECTOR_LIGHT,
+) -> Deck:
+    """The meeting's slides for `filters` in `lang`: title (meeting, date, filters, data date, QR of
+    `link`), headline figures (`overview.figures`, the `summary` command's), the map, funding by
+    source, one slide per agenda item (`gaps.agenda` + `gaps.explain`, at most `AGENDA_SLIDES`),
+    evaluation highlights, partners and the catalogue, closing summary. Figures are drawn with
+    `look` (projector size; `PROJECTOR_DARK` for the dark variant)."""
+    plan = outline(reader, filters, lang, meeting, date)
+    parts = _Parts(reader, filters, lang)
+    slides = tuple(_slide(parts, plan, key, link, look) for key in plan.keys)
+    return Deck(
+        meeting=meeting, date=date, filters_text=plan.filters_text, as_of_text=plan.as_of_text, lang=lang, slides=slides
     )
-    return Deck(meeting=meeting, date=date, filters_text=stamp, as_of_text=as_of, lang=lang, slides=slides)

@@ -43,6 +43,25 @@ def test_the_deck_of_the_fixture_has_its_slides_in_order(fixture_deck):
     assert "Kutai Kartanegara — Fakir Miskin" in fixture_deck.slides[4].lines[0]
 
 
+def test_the_page_computes_one_slide_the_same_as_the_deck(fixture_url, fixture_deck):
+    # The page reads the outline and only the slide on screen; every slide equals the packs' deck's.
+    store = open_store(fixture_url)
+    try:
+        reader, link = Reader(store), "http://127.0.0.1:8501/?tahun=2025"
+        plan = meeting.outline(reader, Filters(2025), "id", "Rapat Uji", dt.date(2026, 1, 5))
+        assert plan.keys == KEYS and plan.filters_text == fixture_deck.filters_text
+        for key, made in zip(plan.keys, fixture_deck.slides, strict=True):
+            one = meeting.slide(reader, Filters(2025), "id", plan, key, link)
+            assert (one.key, one.title, one.lines, one.headlines, one.lights) == (
+                made.key, made.title, made.lines, made.headlines, made.lights,
+            )  # fmt: skip
+            assert [f.to_json() for f in one.figures] == [f.to_json() for f in made.figures]
+        with pytest.raises(KeyError):
+            meeting.slide(reader, Filters(2025), "id", plan, "agenda-3", link)
+    finally:
+        store.close()
+
+
 def test_headline_figures_equal_the_summary_command(fixture_deck, capsys):
     assert cli(["summary", "--year", "2025", "--format", "json"]) == 0
     record = json.loads(capsys.readouterr().out)

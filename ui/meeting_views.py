@@ -18,7 +18,7 @@ from common.i18n import t
 from common.text import inert_markdown
 from domain import charts
 from domain.filters import Filters
-from domain.meeting import Deck, Light, Slide, Table
+from domain.meeting import Light, Outline, Slide, Table
 from reports.packs import MIME, pack
 from ui import data, downloads
 
@@ -133,8 +133,9 @@ def _table(table: Table, lang: str) -> None:
     st.table(shown.set_index(shown.columns[0]))
 
 
-def slide(deck: Deck, current: Slide, dark: bool) -> None:
-    """Draw one slide: title, headline figures (4 per row), lights, up to 3 figures, table, lines."""
+def slide(current: Slide, lang: str, dark: bool) -> None:
+    """Draw one slide in `lang`: title, headline figures (4 per row), lights, up to 3 figures, table,
+    lines."""
     st.title(inert_markdown(current.title))
     for start in range(0, len(current.headlines), 4):
         row = current.headlines[start : start + 4]
@@ -149,17 +150,17 @@ def slide(deck: Deck, current: Slide, dark: bool) -> None:
             figure.update_layout(paper_bgcolor=PALETTES["gelap" if dark else "terang"]["background"])
             column.plotly_chart(figure, config=charts.CONFIG, theme=None)  # the figure carries the slide's look
     if current.table is not None:
-        _table(current.table, deck.lang)
+        _table(current.table, lang)
     for line in current.lines:
         st.markdown(inert_markdown(line))
 
 
-def footer(deck: Deck, number: int) -> None:
+def footer(plan: Outline, number: int) -> None:
     """The stamp every slide carries: filters, data date, slide number."""
     with st.container(key="rapat_footer"):
-        total = len(deck.slides)
+        total = len(plan.keys)
         stamp = (
-            f"{deck.filters_text} · {deck.as_of_text} · {t('meeting_slide_of', deck.lang, number=number, total=total)}"
+            f"{plan.filters_text} · {plan.as_of_text} · {t('meeting_slide_of', plan.lang, number=number, total=total)}"
         )
         st.markdown(inert_markdown(stamp))
 
