@@ -10,10 +10,9 @@ from common import formatting
 from common.i18n import t, value
 from common.text import inert_markdown
 from data_loaders.regions import region_by_code
-from data_loaders.roles import LOCK_PERIODS
-from domain import charts, evaluation, overview
-from ui import data, shell, tables
-from ui.components import chart, empty_state, kpi, light_card, public_note, source_caption
+from domain import charts, evaluation
+from ui import data, evaluation_views, shell, tables
+from ui.components import chart, empty_state, kpi, lazy_tabs, light_card, public_note, source_caption
 
 view = shell.view()
 lang, filters = view.lang, view.filters
@@ -61,10 +60,8 @@ notes += [t(f"eval_on_time_{summary.on_time_reason}", lang)] if summary.on_time_
 st.caption(" ".join([*notes, shell.people_note(now, lang)]))
 public_note(view)
 
-keys = ("eval_tab_indicators", "eval_tab_programs", "eval_tab_scorecards", "eval_tab_reporting", "eval_tab_periods")
-tabs = st.tabs([t(key, lang) for key in keys])
 
-with tabs[0]:
+def indicators() -> None:
     if summary.spm.empty:
         empty_state(t("eval_no_indicators", lang))
     else:
@@ -76,7 +73,8 @@ with tabs[0]:
         st.caption(inert_markdown(f"{region_name} · " + "; ".join(summary.spm.sources)))
     source_caption(status, lang)
 
-with tabs[1]:
+
+def programs() -> None:
     label_by = {key: t(f"eval_by_{key}", lang) for key in ("source", "region", "implementer", "program")}
     by = st.segmented_control(t("eval_by", lang), list(label_by), default="source", required=True, key="eval_by",
                               format_func=label_by.get)  # fmt: skip
@@ -98,30 +96,16 @@ with tabs[1]:
         chart(charts.realisation_trend, trend.table, lang)
     source_caption(status, lang)
 
-with tabs[2]:
+
+def scorecards() -> None:
     st.subheader(inert_markdown(t("eval_scorecard_region", lang, region=region_name)))
     st.caption(t("eval_completeness", lang, **summary.completeness))
     st.subheader(t("eval_scorecard_implementer", lang))
-    implementers = data.read(evaluation.program_indicators, filters, "implementer")
-    if implementers.empty:
-        empty_state(no_programs)
-    else:
-        chosen = st.selectbox(t("eval_pick_implementer", lang), list(implementers.table["name"]), key="penyelenggara")
-        card = data.read(evaluation.implementer_scorecard, filters, chosen)
-        row, cols = card.figures, st.columns(4)
-        cols[0].metric(t("col_programs", lang), formatting.number(row["programs"], lang), border=True)
-        cols[1].metric(t("kpi_budget", lang), formatting.money(row["budget"], lang), border=True)
-        with cols[2]:
-            light_card(t("kpi_realisation", lang), share(row["realisation"]), row["realisation_light"], lang)
-        with cols[3]:
-            reached = formatting.shares(row["reach_jiwa"], row["reach_kk"], lang)
-            light_card(t("col_reached_share", lang), reached, tuple(card.reach_lights), lang)
-        tables.show_columns(card.programs, evaluation.COLUMNS["programs"], lang, TEXT)
-        if card.total:
-            st.caption(t("eval_reported", lang, reported=card.reported, programs=card.total))
+    evaluation_views.implementer_card(filters, lang, TEXT, no_programs)
     source_caption(status, lang)
 
-with tabs[3]:
+
+def reporting() -> None:
     report = summary.reporting
     if report.empty:
         empty_state(no_programs)
@@ -139,19 +123,6 @@ with tabs[3]:
             tables.show_columns(missing, evaluation.COLUMNS["missing"], lang, TEXT)
     source_caption(status, lang)
 
-with tabs[4]:
-    locked = data.locked_years()
-    st.text(t("eval_locked", lang, years=", ".join(map(str, locked))) if locked else t("eval_none_locked", lang))
-    if not view.access.may(LOCK_PERIODS):  # locking and unlocking years: an administrator's
-        st.caption(t("eval_lock_admin_only", lang))
-    else:
-        cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-        years = data.read(overview.available_years) or (filters.year,)
-        at = years.index(filters.year) if filters.year in years else len(years) - 1
-        year = cols[0].selectbox(t("eval_lock_year", lang), years, index=at, key="kunci_tahun")
-        buttons = ((cols[1], "eval_lock", "kunci", True), (cols[2], "eval_unlock", "buka_kunci", False))
-        for col, label, key, lock in buttons:
-            if col.button(t(label, lang), key=key, disabled=(year in locked) == lock):
-                data.set_lock(int(year), lock, view.access)
-                st.rerun()
-        st.caption(t("eval_lock_note", lang))
+
+sections = (indicators, programs, scorecards, reporting, partial(evaluation_views.periods, view, filters, lang))
+lazy_tabs(dict(zip(evaluation_views.TABS, sections, strict=True)), lang)

@@ -24,7 +24,7 @@ from data_loaders import users
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from tests.fixture_data import build_fixture
-from ui import auth, funding_views, gaps_views
+from ui import auth, evaluation_views, funding_views, gaps_views
 
 REPO = Path(__file__).resolve().parent.parent
 # A PostgreSQL database the tests may fill (`.ci/run` sets it for its second run): every store a
@@ -58,7 +58,11 @@ test_user.__test__ = False  # a helper, not a test, also where a test module imp
 
 
 # Pages whose tabs run only when open (ui.components.lazy_tabs): the i18n keys of their tabs.
-TABBED_PAGES = {"app_pages/pendanaan.py": funding_views.TABS, "app_pages/celah.py": gaps_views.TABS}
+TABBED_PAGES = {
+    "app_pages/pendanaan.py": funding_views.TABS,
+    "app_pages/celah.py": gaps_views.TABS,
+    "app_pages/evaluasi.py": evaluation_views.TABS,
+}
 
 
 def tab_queries(script: str, lang: str = "id") -> list[dict[str, str]]:

@@ -83,6 +83,7 @@ def roles_url(fixture_url: str) -> str:
 
 PROGRAM_TAB = t("funding_programs", "id")  # the Pendanaan tab with the program list and its files
 OVERLAPS_TAB, CHECK_TAB = t("gaps_tab_overlaps", "id"), t("gaps_tab_check", "id")  # Celah's tabs
+PERIODS_TAB = t("eval_tab_periods", "id")  # Evaluasi's last tab: locking years
 RECOMMEND_TAB = t("gaps_tab_recommend", "id")
 
 
@@ -167,7 +168,7 @@ def test_the_public_map_leaves_small_need_out_at_every_level(roles_url):
 
 
 def test_a_visitor_cannot_lock_years_nor_see_store_counts(roles_url):
-    at = page(None, "evaluasi")
+    at = page(None, "evaluasi", bagian=PERIODS_TAB)
     assert not [b for b in at.button if b.key in ("kunci", "buka_kunci")]
     assert "Hanya admin" in captions(at)
     reference = page(None, "referensi")
@@ -208,13 +209,15 @@ def test_pimpinan_sees_every_figure_but_no_list_check_and_no_export(roles_url):
 
 
 def test_admin_may_lock_years(roles_url):
-    at = page("admin", "evaluasi")
+    at = page("admin", "evaluasi", bagian=PERIODS_TAB)
+    assert at.session_state["bagian"] == PERIODS_TAB
     at.selectbox(key="kunci_tahun").select(2025).run()
     at.button(key="kunci").click().run()
     assert any(m.value == "Tahun terkunci: 2025." for m in at.text)
     locks = stored(roles_url, "SELECT actor FROM audit_log WHERE action = 'period_lock'")
     assert locks["actor"].tolist() == ["uji-admin"]  # the signed-in user, not a shared name
-    assert not [b for b in page("analis", "evaluasi").button if b.key == "kunci"]
+    analis = page("analis", "evaluasi", bagian=PERIODS_TAB)
+    assert "Hanya admin" in captions(analis) and not [b for b in analis.button if b.key == "kunci"]
 
 
 # --- operator -----------------------------------------------------------------------------------
