@@ -1,6 +1,9 @@
-"""Etalase Program (catalogue of priority needs): published items with what is adopted and still
-open, for everyone; drafts from the gap engine and item management for Dinas Sosial; adoption for
-partners. Rules and refusals live in data_loaders/catalogue.py and domain/catalogue.py."""
+"""Etalase Program (catalogue of priority needs), in tabs of which only the open one runs: published
+items with what is adopted and still open, for everyone; drafts from the gap engine and item
+management for Dinas Sosial; adoption for partners. Rules and refusals live in
+data_loaders/catalogue.py and domain/catalogue.py."""
+
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +16,7 @@ from data_loaders import roles, users
 from domain import catalogue
 from ui import catalogue_views as views
 from ui import data, shell
-from ui.components import empty_state, kpi
+from ui.components import empty_state, kpi, lazy_tabs
 
 view = shell.view()
 lang, filters, access = view.lang, view.filters, view.access
@@ -38,51 +41,48 @@ for column, (key, figure) in zip(
     with column:
         kpi(t(key, lang), figure, t(f"{key}_help", lang))
 
-st.subheader(t("cat_published_heading", lang))
-if published.empty:
-    empty_state(t("cat_none_published", lang))
-else:
-    views.show_items(published, lang, key="cat_items_table")
-    views.export_button(shown, lang)
-st.caption(t("cat_rule_note", lang))
 
-if access.may(roles.CATALOGUE_EDIT):
-    st.subheader(t("cat_edit_heading", lang))
-    drafts_tab, manage_tab = st.tabs([t("cat_tab_drafts", lang), t("cat_tab_manage", lang)])
-    with drafts_tab:
-        drafted = data.read(catalogue.drafts, filters)
-        if drafted.year is None or drafted.table.empty:
-            empty_state(t("cat_no_drafts", lang, year=filters.year))
-        else:
-            st.caption(t("cat_drafts_note", lang, gap_year=drafted.gap_year, year=drafted.year))
-            views.show_drafts(drafted, lang)
-            table = drafted.table
-            labels = {i: f"{r.area_name} · {value('ppks', int(r.ppks_category_id), lang)}" for i, r in table.iterrows()}
-            chosen = st.selectbox(t("cat_pick_draft", lang), list(labels), format_func=labels.get, key="cat_draft")
-            row = table.loc[chosen]
-            st.caption(inert_markdown(drafted.basis(row, lang)))
-            with st.form("cat_create", border=False):
-                title = st.text_input(t("cat_col_title", lang), row["title"], max_chars=200, key="cat_create_title")
-                cost = 0 if pd.isna(row["unit_cost"]) else int(row["unit_cost"])
-                unit_cost = st.number_input(t("cat_col_unit_cost", lang), 0, None, cost, 1000, key="cat_create_cost")
-                create = st.form_submit_button(t("cat_create_button", lang), type="primary")
-            if create:
-                by_draft = cost and int(unit_cost) == cost
-                views.change(
-                    lambda store: writes.create_item(
-                        store, access, year=drafted.year, region_code=row["area_code"],
-                        ppks_category_id=int(row["ppks_category_id"]), assistance_type=row["assistance_type"],
-                        title=title, quantity=float(row["quantity"]), unit=row["unit"], unit_cost=int(unit_cost),
-                        basis={"id": drafted.basis(row, "id"), "en": drafted.basis(row, "en")} if by_draft else None,
-                    ),
-                    t("cat_created", lang),
-                    lang,
-                )  # fmt: skip
-    with manage_tab:
-        views.manage_panel(items, access, lang)
+def published_tab() -> None:
+    if published.empty:
+        empty_state(t("cat_none_published", lang))
+    else:
+        views.show_items(published, lang, key="cat_items_table")
+        views.export_button(shown, lang)
+    st.caption(t("cat_rule_note", lang))
 
-if access.may(roles.CATALOGUE_ADOPT):
-    st.subheader(t("cat_adopt_heading", lang))
+
+def drafts_tab() -> None:
+    drafted = data.read(catalogue.drafts, filters)
+    if drafted.year is None or drafted.table.empty:
+        empty_state(t("cat_no_drafts", lang, year=filters.year))
+    else:
+        st.caption(t("cat_drafts_note", lang, gap_year=drafted.gap_year, year=drafted.year))
+        views.show_drafts(drafted, lang)
+        table = drafted.table
+        labels = {i: f"{r.area_name} · {value('ppks', int(r.ppks_category_id), lang)}" for i, r in table.iterrows()}
+        chosen = st.selectbox(t("cat_pick_draft", lang), list(labels), format_func=labels.get, key="cat_draft")
+        row = table.loc[chosen]
+        st.caption(inert_markdown(drafted.basis(row, lang)))
+        with st.form("cat_create", border=False):
+            title = st.text_input(t("cat_col_title", lang), row["title"], max_chars=200, key="cat_create_title")
+            cost = 0 if pd.isna(row["unit_cost"]) else int(row["unit_cost"])
+            unit_cost = st.number_input(t("cat_col_unit_cost", lang), 0, None, cost, 1000, key="cat_create_cost")
+            create = st.form_submit_button(t("cat_create_button", lang), type="primary")
+        if create:
+            by_draft = cost and int(unit_cost) == cost
+            views.change(
+                lambda store: writes.create_item(
+                    store, access, year=drafted.year, region_code=row["area_code"],
+                    ppks_category_id=int(row["ppks_category_id"]), assistance_type=row["assistance_type"],
+                    title=title, quantity=float(row["quantity"]), unit=row["unit"], unit_cost=int(unit_cost),
+                    basis={"id": drafted.basis(row, "id"), "en": drafted.basis(row, "en")} if by_draft else None,
+                ),
+                t("cat_created", lang),
+                lang,
+            )  # fmt: skip
+
+
+def adopt_tab() -> None:
     adoptable = published[published["open"] > 0]
     if adoptable.empty:
         empty_state(t("cat_none_open", lang))
@@ -108,3 +108,13 @@ if access.may(roles.CATALOGUE_ADOPT):
             )
 
     views.mine_panel(shown.adoptions, access, lang)
+
+
+drawn = {"cat_published_heading": published_tab, "cat_tab_drafts": drafts_tab, "cat_adopt_heading": adopt_tab}
+drawn["cat_tab_manage"] = partial(views.manage_panel, items, access, lang)
+needs = {
+    "cat_tab_drafts": roles.CATALOGUE_EDIT,
+    "cat_tab_manage": roles.CATALOGUE_EDIT,
+    "cat_adopt_heading": roles.CATALOGUE_ADOPT,
+}
+lazy_tabs({key: drawn[key] for key in views.TABS if key not in needs or access.may(needs[key])}, lang)

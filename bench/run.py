@@ -232,7 +232,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
 
     from common.i18n import t
     from tests.conftest import app_test
-    from ui import data, evaluation_views, funding_views, gaps_views
+    from ui import catalogue_views, data, evaluation_views, funding_views, gaps_views, partner_views
     from ui.shell import ALL
 
     pages_bench = _bench_module("pages")
@@ -253,7 +253,11 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
             pages.remove(page)
     views = [(page, None) for page in pages]
     # The tabs after the first of the pages that run only their open tab, measured as pages of their own.
-    tabbed = {"pendanaan": funding_views.TABS[1:], "celah": gaps_views.TABS[1:], "evaluasi": evaluation_views.TABS[1:]}
+    tabbed = {"pendanaan": funding_views.TABS, "celah": gaps_views.TABS, "evaluasi": evaluation_views.TABS}
+    tabbed = {
+        page: keys[1:]
+        for page, keys in (tabbed | {"mitra": partner_views.TABS, "etalase": catalogue_views.TABS}).items()
+    }
     views += [(page, t(key, "id")) for page, keys in tabbed.items() if page in pages for key in keys]
     for n, (page, tab) in enumerate(views):
         at = app_test("admin", timeout=300)

@@ -471,7 +471,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "An adoption linked to a program is counted through that program's imported figures (Funding "
         "page); the adoption's value is a catalogue commitment only and is never added to the funding totals.",
     },
-    "cat_edit_heading": {"id": "Kelola etalase (Dinas Sosial)", "en": "Manage the catalogue (Dinas Sosial)"},
     "cat_tab_drafts": {"id": "Draf dari celah", "en": "Drafts from the gaps"},
     "cat_tab_manage": {"id": "Semua item", "en": "All items"},
     "cat_no_drafts": {

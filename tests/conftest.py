@@ -24,7 +24,7 @@ from data_loaders import users
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from tests.fixture_data import build_fixture
-from ui import auth, evaluation_views, funding_views, gaps_views
+from ui import auth, catalogue_views, evaluation_views, funding_views, gaps_views, partner_views
 
 REPO = Path(__file__).resolve().parent.parent
 # A PostgreSQL database the tests may fill (`.ci/run` sets it for its second run): every store a
@@ -62,6 +62,8 @@ TABBED_PAGES = {
     "app_pages/pendanaan.py": funding_views.TABS,
     "app_pages/celah.py": gaps_views.TABS,
     "app_pages/evaluasi.py": evaluation_views.TABS,
+    "app_pages/mitra.py": partner_views.TABS,
+    "app_pages/etalase.py": catalogue_views.TABS,
 }
 
 

@@ -27,6 +27,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from common.i18n import t
 from data_loaders import audit, importer
 from data_loaders import catalogue as writes
 from data_loaders.roles import PUBLIC_ACCESS, Access
@@ -327,9 +328,11 @@ def test_page_for_dinas_sosial(url, lang):
     at.run()
     at.switch_page("app_pages/etalase.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    frames = [frame.value for frame in at.dataframe]
-    assert len(frames) == 3  # published items, drafts, all items
-    drafts_shown = frames[1]
+    assert [tab.label for tab in at.tabs] == [t(key, lang) for key in catalogue_views.TABS[:3]]  # no adoption
+    assert len(at.dataframe) == 1  # the published items: only the open tab runs
+    at.session_state["bagian"] = t("cat_tab_drafts", lang)  # as a click on the tab does
+    at.run()
+    drafts_shown = at.dataframe[0].value
     basis = drafts_shown.iloc[:, -1].tolist()
     assert any(text.startswith("Kebutuhan 1.000 jiwa" if lang == "id" else "Need 1,000 persons") for text in basis)
     assert not [button for button in at.button if button.key == "cat_adopt_button"]
@@ -339,10 +342,15 @@ def test_page_create_and_publish_through_the_page(url):
     at = app_test("analis")
     at.run()
     at.switch_page("app_pages/etalase.py").run()
+    at.session_state["bagian"] = t("cat_tab_drafts", "id")
+    at.run()
     at.text_input(key="cat_create_title").set_value("RTLH contoh")
     next(b for b in at.button if b.label == "Buat item (draf)").click().run()
     assert not at.exception
     assert "Item dibuat sebagai draf." in [s.value for s in at.success]
+    assert at.session_state["bagian"] == t("cat_tab_drafts", "id")  # the write's rerun keeps the tab
+    at.session_state["bagian"] = t("cat_tab_manage", "id")
+    at.run()
     at.button(key="cat_publish").click().run()
     assert "Item diterbitkan." in [s.value for s in at.success]
     store = open_store(url)
@@ -361,6 +369,9 @@ def test_page_for_a_partner_adopts_for_itself(url, lang):
     at.run()
     at.switch_page("app_pages/etalase.py").run()
     assert not at.exception, [e.value for e in at.exception]
+    assert [tab.label for tab in at.tabs] == [t("cat_published_heading", lang), t("cat_adopt_heading", lang)]
+    at.session_state["bagian"] = t("cat_adopt_heading", lang)
+    at.run()
     assert at.number_input(key="cat_adopt_amount").value == 2_500_000_000  # whole by default
     at.number_input(key="cat_adopt_amount").set_value(1_000_000_000)
     next(b for b in at.button if b.label in ("Adopsi", "Adopt")).click().run()
@@ -371,10 +382,10 @@ def test_page_for_a_partner_adopts_for_itself(url, lang):
     assert rows.to_dict("records") == [
         {"item_id": item, "partner_id": 1, "amount_idr": 1_000_000_000, "status": "usulan"}
     ]
-    assert len(at.dataframe) == 2  # the published items and my adoptions
+    assert len(at.dataframe) == 1  # my adoptions, in the open tab
     at.button(key="cat_move_komitmen").click().run()
     assert not at.exception
-    assert at.dataframe[1].value.iloc[0, 4] == ("komitmen" if lang == "id" else "committed")
+    assert at.dataframe[0].value.iloc[0, 4] == ("komitmen" if lang == "id" else "committed")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -328,6 +328,9 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
     assert names == ["CV Gamma", "PT Alfa Energi", "PT Beta Tambang"]
     spent = registry.data[t("col_spent", lang)] if hasattr(registry, "data") else registry[t("col_spent", lang)]
     assert list(spent) == [50 * JT, 1000 * JT, 240 * JT]
+    assert not [s for s in at.selectbox if s.key == "profile_partner"]  # only the open tab runs
+    at.session_state["bagian"] = t("partners_profile", lang)  # as a click on the tab does
+    at.run()
     at.selectbox(key="profile_partner").set_value(1).run()
     metrics = _metrics(at)
     assert metrics[t("partners_m_gap", lang)] == formatting.percent(0.6, lang)
@@ -345,12 +348,15 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
 
 def test_a_mitra_sees_its_own_profile_with_the_forums_figures(partners_url: str) -> None:
     forum = _page("analis")
+    forum.session_state["bagian"] = t("partners_profile", "id")
+    forum.run()
     forum.selectbox(key="profile_partner").set_value(2).run()
     mitra = _page("mitra", partner_id=2)
+    assert mitra.session_state["bagian"] == t("partners_profile", "id")  # a mitra's page opens on its profile
     assert mitra.selectbox(key="profile_partner").value == 2  # its own, by default
     assert _metrics(mitra) == _metrics(forum)
     assert _metrics(mitra)[t("partners_m_gap", "id")] == formatting.percent(40 / 240, "id")
-    for table in range(1, 4):  # the profile's programs, places and categories
+    for table in range(3):  # the profile's programs, places and categories
         pd.testing.assert_frame_equal(_frame(mitra.dataframe[table].value), _frame(forum.dataframe[table].value))
 
 

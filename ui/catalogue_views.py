@@ -21,6 +21,8 @@ from domain.catalogue import Catalogue, Drafts
 from ui import data, downloads, tables
 from ui.components import empty_state
 
+# The Etalase page's tabs (translation keys) in order; a role sees those it may use (the first: everyone).
+TABS = ("cat_published_heading", "cat_tab_drafts", "cat_tab_manage", "cat_adopt_heading")
 _NOTICE = "_catalogue_notice"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

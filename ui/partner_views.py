@@ -13,11 +13,15 @@ from data_loaders import partners as merges
 from data_loaders.geo import boundaries, bounds
 from data_loaders.roles import MERGE_PARTNERS
 from data_loaders.store import StoreError
-from domain import charts, maps, reference
+from domain import charts, maps, partners, reference
+from domain.filters import Filters
+from domain.overview import DataStatus
 from domain.partners import Profile, Registry
 from ui import data, tables
+from ui.components import empty_state, kpi, source_caption
 from ui.shell import View
 
+TABS = ("partners_registry", "partners_profile")  # the page's tabs (translation keys); the first opens
 _DONE_KEY = "_partners_done"  # a merge's message, shown after the rerun that reloads the figures
 REGISTRY = {
     "name": ("partners_col_name", "text"),
@@ -189,3 +193,65 @@ def places_map(profile: Profile, lang: str) -> None:
     st.markdown(f"**{t('partners_map_title', lang, year=profile.year)}**")
     st.plotly_chart(figure, key="partner_map", config=charts.CONFIG)
     st.caption(t("partners_map_note", lang))
+
+
+def profile_tab(view: View, registry: Registry, filters: Filters, lang: str, status: DataStatus) -> None:
+    """One partner's profile for `filters.year` (`domain.partners.profile`): money, realisation,
+    reporting, people reached, alignment with need, its programs, places (with a map) and PPKS
+    categories. A mitra user's own partner is picked first."""
+    names = dict(zip(registry.table["partner_id"], registry.table["name"], strict=True))
+    ids = list(names)
+    own = view.access.partner_id
+    start = ids.index(own) if own in names else 0
+    chosen = st.selectbox(t("partners_pick", lang), ids, index=start, format_func=names.get, key="profile_partner")
+    profile = data.read(partners.profile, int(chosen), filters)
+    if profile.empty:
+        empty_state(t("partners_profile_empty", lang, name=names[chosen], year=filters.year))
+        return
+    note = t("partners_profile_note", lang, year=filters.year)
+    cards = st.columns(4)
+    with cards[0]:
+        kpi(t("partners_m_budget", lang), formatting.money(profile.budget, lang), note)
+    with cards[1]:
+        kpi(t("partners_m_spent", lang), formatting.money(profile.spent, lang), note)
+    with cards[2]:
+        kpi(
+            t("partners_m_realisation", lang),
+            formatting.percent(profile.realisation, lang),
+            t("partners_m_realisation_help", lang),
+        )
+    with cards[3]:
+        kpi(
+            t("partners_m_reporting", lang),
+            f"{formatting.number(profile.reported, lang)} / {formatting.number(profile.reported_of, lang)}",
+            t("partners_m_reporting_help", lang),
+        )
+    cards = st.columns(4)
+    with cards[0]:
+        kpi(
+            t("partners_m_jiwa", lang), formatting.number(profile.reached_jiwa, lang), t("partners_m_people_help", lang)
+        )
+    with cards[1]:
+        kpi(t("partners_m_kk", lang), formatting.number(profile.reached_kk, lang), t("partners_m_people_help", lang))
+    row = profile.alignment
+    with cards[2]:
+        gap = None if row is None else row["gap_share"]
+        kpi(t("partners_m_gap", lang), formatting.percent(gap, lang), t("partners_m_gap_help", lang))
+    with cards[3]:
+        inside = None if row is None else row["inside_share"]
+        kpi(t("partners_m_inside", lang), formatting.percent(inside, lang), t("partners_m_inside_help", lang))
+    if row is not None:
+        st.caption(alignment_line(profile, lang))
+
+    st.markdown(f"**{t('partners_programs', lang)}**")
+    show(profile.programs, PROGRAMS, lang, key="partner_programs")
+    left, right = st.columns(2)
+    with left:
+        places_map(profile, lang)
+        st.markdown(f"**{t('partners_places', lang)}**")
+        show(profile.places, PLACES, lang, key="partner_places")
+    with right:
+        st.markdown(f"**{t('partners_categories', lang)}**")
+        show(profile.categories, CATEGORIES, lang, key="partner_categories")
+    st.caption(note)
+    source_caption(status, lang)
