@@ -265,7 +265,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
             at.query_params["bagian"] = tab
         at.run()
         st.cache_data.clear()
-        data.clear_figures()
+        data.clear_kept()
         at.switch_page(f"app_pages/{page}.py")
         row = {"cold": pages_bench._timed_run(at, 300)}
         errors = pages_bench._errors(at)
@@ -333,7 +333,7 @@ def _uncached(at) -> None:
     from ui import data
 
     st.cache_data.clear()
-    data.clear_figures()
+    data.clear_kept()
     at.run()
 
 

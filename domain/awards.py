@@ -317,7 +317,7 @@ def ranking(
     asked = _asked(spec, weights)
     # One published ranking for everyone: read in the forum's scope (`Scope()`), as `alignment` is;
     # only Rupiah, ratios, years and partners' reach totals leave it — never a person or a need cell.
-    values = _values(Reader(reader.store, Scope()), year)
+    values = _values(reader.in_scope(Scope()), year)
     table = values[["partner_id", "partner"]].assign(spent=values["spent"].astype(float))
     best, left_out = [], []
     for criterion in spec.criteria:

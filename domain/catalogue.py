@@ -33,7 +33,7 @@ from common.i18n import t, value
 from data_loaders.catalogue import basis_text, encode_basis
 from domain import measures
 from domain.filters import LINTAS_PPKS, Filters
-from domain.gaps import area_categories
+from domain.gaps import Thresholds, area_categories
 from domain.reader import Reader
 
 # Rehabilitasi sosial is the first of the four social-welfare services of UU 11/2009 Pasal 6, the one
@@ -115,7 +115,7 @@ def drafts(reader: Reader, filters: Filters) -> Drafts:
     year = gap_year(reader, filters)
     if year is None:
         return Drafts(pd.DataFrame(columns=list(_DRAFT_COLUMNS)), None, None, None)
-    cells = area_categories(reader, replace(filters, year=year, kabkota=None, sources=())).table
+    cells = reader.shared(area_categories, replace(filters, year=year, kabkota=None, sources=()), Thresholds()).table
     cells = cells[cells["gap"]]
     if filters.kabkota:
         cells = cells[cells["area_code"] == filters.kabkota]

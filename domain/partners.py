@@ -34,7 +34,7 @@ from data_loaders.values import partner_key
 from domain import measures
 from domain.evaluation import Reporting, reporting
 from domain.filters import Filters, Scope
-from domain.gaps import area_categories
+from domain.gaps import Thresholds, area_categories
 from domain.measures import PEOPLE_UNITS, PLEDGING_SOURCES
 from domain.reader import Reader, allocation_filter
 
@@ -101,7 +101,7 @@ def alignment(reader: Reader, year: int) -> Alignment:
     if money.empty:
         return Alignment(table=pd.DataFrame(columns=_ALIGNMENT_COLUMNS), year=year)
     money["spent"] = money["spent"].fillna(0.0)
-    cells = area_categories(Reader(reader.store, Scope()), Filters(year=year)).table
+    cells = reader.in_scope(Scope()).shared(area_categories, Filters(year=year), Thresholds()).table
     gaps = cells[cells["gap"] & ~cells["whole_region"]]
     gap_cells = set(zip(gaps["area_code"], gaps["ppks_category_id"].astype(int), strict=True))
     province = money["region_level"] == "provinsi"

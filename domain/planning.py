@@ -29,7 +29,7 @@ from common import formatting
 from common.i18n import t
 from domain.catalogue import gap_year
 from domain.filters import LINTAS_PPKS, Filters
-from domain.gaps import area_categories
+from domain.gaps import Thresholds, area_categories
 from domain.reader import Reader
 
 _AREA = "coalesce({a}.kabkota_code, {a}.region_code)"
@@ -102,7 +102,7 @@ def plan(reader: Reader, filters: Filters) -> Plan:
         empty = pd.DataFrame(columns=list(_CELL_COLUMNS))
         return Plan(None, None, empty, pd.DataFrame(), pd.DataFrame())
     year = base + 1
-    gaps = area_categories(reader, replace(filters, year=base, kabkota=None, sources=())).table
+    gaps = reader.shared(area_categories, replace(filters, year=base, kabkota=None, sources=()), Thresholds()).table
     gaps = gaps[gaps["gap"]][["area_code", "area_name", "ppks_category_id", "unit", "need", "unmet"]]
     conditions, params = ["a.year = ?", "a.status = 'usulan'", "a.ppks_category_id IS NOT NULL"], [year]
     item_conditions, item_params = ["c.year = ?", "d.status <> 'batal'", "c.ppks_category_id IS NOT NULL"], [year]

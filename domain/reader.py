@@ -270,6 +270,7 @@ class Reader:
         self.store = store
         self.scope = scope
         self._shared: OrderedDict[tuple, Any] = OrderedDict()
+        self._others: dict[Scope, Reader] = {}
 
     def shared(self, view: Callable[..., Result], *args: Any) -> Result:
         """`view(self, *args)`, computed once per reader: a view that builds on another section's
@@ -283,6 +284,16 @@ class Reader:
         while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
             self._shared.popitem(last=False)
         return result
+
+    def in_scope(self, scope: Scope) -> Reader:
+        """A reader of the same store in `scope`: this one when `scope` is its own, else one kept with
+        this reader, so that views read in another scope (the forum's gap flags under a partner's
+        alignment, `Scope()`) are shared too."""
+        if scope == self.scope:
+            return self
+        if scope not in self._others:
+            self._others[scope] = Reader(self.store, scope)
+        return self._others[scope]
 
     # --- scope conditions -------------------------------------------------------------------------
 

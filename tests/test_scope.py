@@ -21,6 +21,7 @@ import domain
 from data_loaders.demo import build_demo
 from data_loaders.store import Store, open_store
 from domain.filters import Filters, Scope
+from domain.meeting import outline
 from domain.overlap import check_list_counts, overlaps_by_region
 from domain.overview import figures
 from domain.reader import MIN_LISTED, SMALL_COUNT, ListTooShort, Reader, holds_beneficiaries
@@ -42,6 +43,8 @@ ARGUMENTS = {
     "meeting": "Rapat koordinasi uji",
     "date": dt.date(2026, 3, 1),
     "link": "http://localhost:8501/",
+    "key": "map",  # a meeting slide that every deck has
+    "plan": lambda store: outline(Reader(store), Filters(YEAR), "id", "Rapat koordinasi uji", dt.date(2026, 3, 1)),
     # Arguments read from the sample store: a partner's implementer name, and a list of people.
     "implementer": lambda store: store.scalar(
         "SELECT implementer FROM programs WHERE partner_id = (SELECT min(partner_id) FROM programs)"

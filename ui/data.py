@@ -133,7 +133,20 @@ def _key(*parts: Any) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=2048)
 def _cached(key: str, _view: Callable[..., Any], _run: Run, _args: tuple, _kwargs: dict):
-    return _view(_reader(_run.url, _run.version, _run.scope), *_args, **_kwargs)
+    reader = _reader(_run.url, _run.version, _run.scope)
+    if _kwargs or not _hashable(_args):
+        return _view(reader, *_args, **_kwargs)
+    # Through the reader's memo, so that a view another view builds on (the gap table under the
+    # agenda, the quadrant and the heat map) is computed once when a page also reads it itself.
+    return reader.shared(_view, *_args)
+
+
+def _hashable(args: tuple) -> bool:
+    try:
+        hash(args)
+    except TypeError:
+        return False
+    return True
 
 
 def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
@@ -162,9 +175,11 @@ def figure(build: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
     return _figure(_key(name, args, sorted(kwargs.items())), build, args, kwargs)
 
 
-def clear_figures() -> None:
-    """Forget every kept figure (the benchmarks' cold runs)."""
+def clear_kept() -> None:
+    """Forget every kept figure and every reader with the views it shares (`Reader.shared`): with
+    `st.cache_data.clear()`, the benchmarks' cold runs and first reruns after a filter change."""
     _figure.clear()
+    _reader.clear()
 
 
 def reader() -> Reader:
