@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from data_loaders import values
 from data_loaders.problems import ERROR, FileProblem, Problem
@@ -514,9 +516,64 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
     )
     if not numbers:
         return pd.DataFrame(columns=[*header.columns, ROW_COLUMN]), header
-    # Room for a few cells more than the header has: pandas would drop them from the first row
-    # silently ('1,250' in a comma-separated file is two cells), so they are caught below.
     overflow = [f"_overflow_{index}" for index in range(OVERFLOW_CELLS)]
+    frame = _arrow_frame(data, separator, header.columns)
+    if frame is None:  # a row with more or fewer cells than the header: pandas, which says where
+        frame = _pandas_frame(data, separator, [*header.columns, *overflow], file, numbers)
+    if len(frame) != len(numbers):  # a quoted cell spans lines (Alt+Enter in Excel): read record by record
+        frame, numbers = _record_frame(text, ends[header.last], separator, [*header.columns, *overflow])
+        numbers = [header.last + number for number in numbers]
+    if overflow[0] in frame:
+        extra = frame[overflow].fillna("").apply(lambda column: column.str.strip().ne("")).any(axis=1).to_numpy()
+        if extra.any():
+            first = int(extra.argmax())
+            row = frame.loc[first, overflow].fillna("").str.strip().ne("")
+            cells = len(header.columns) + int(row[::-1].cummax().sum())
+            raise FileProblem(
+                Problem(
+                    ERROR,
+                    "imp_csv_fields",
+                    file,
+                    row=numbers[first],
+                    values={"expected": len(header.columns), "found": cells},
+                )
+            )
+        frame = frame.drop(columns=overflow)
+    frame[ROW_COLUMN] = numbers
+    cells = frame.drop(columns=ROW_COLUMN)
+    blank = (cells.apply(lambda column: column.str.strip().eq("")).all(axis=1)) if len(cells.columns) else True
+    return frame[~blank].reset_index(drop=True), header
+
+
+def _arrow_frame(data: str, separator: str, columns: list[str]) -> pd.DataFrame | None:
+    """The records of `data` (the lines after the header, none blank) as text columns, through
+    Arrow's CSV reader (1.000.000 rows in about 0,7 s, pandas' C parser 2,2 s: issue 16); None when
+    any record has another number of cells than `columns`, which `_pandas_frame` then locates. A
+    quoted cell may hold a line break (the caller compares the records with the lines)."""
+    uneven: list[int] = []
+
+    def refuse(row: pa_csv.InvalidRow) -> str:
+        uneven.append(row.expected_columns)
+        return "skip"
+
+    table = pa_csv.read_csv(
+        io.BytesIO(data.encode("utf-8")),
+        read_options=pa_csv.ReadOptions(column_names=columns),
+        parse_options=pa_csv.ParseOptions(delimiter=separator, newlines_in_values=True, invalid_row_handler=refuse),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=dict.fromkeys(columns, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return None if uneven else table.to_pandas()
+
+
+def _pandas_frame(data: str, separator: str, columns: list[str], file: str, numbers: Sequence[int]) -> pd.DataFrame:
+    """The records of `data` through pandas' C parser, `columns` ending in the overflow columns: room
+    for a few cells more than the header has (pandas would drop them from the first row silently:
+    '1,250' in a comma-separated file is two cells), so the caller can name the row. Raises
+    FileProblem ('imp_csv_fields') for a row with more cells still."""
     try:
         # In pieces: each piece's cells pass through Python strings before they become compact
         # columns, so a file of millions of rows never holds them all at once.
@@ -524,7 +581,7 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
             io.BytesIO(data.encode("utf-8")),
             sep=separator,
             header=None,
-            names=[*header.columns, *overflow],
+            names=columns,
             index_col=False,
             dtype=str,
             keep_default_na=False,
@@ -532,10 +589,10 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
             engine="c",
             chunksize=CSV_PIECE_ROWS,
         )
-        frame = pd.concat(list(pieces), ignore_index=True)
+        return pd.concat(list(pieces), ignore_index=True)
     except pd.errors.ParserError as error:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        expected, line, seen = found.groups() if found else (len(header.columns), None, "?")
+        expected, line, seen = found.groups() if found else (len(columns) - OVERFLOW_CELLS, None, "?")
         raise FileProblem(
             Problem(
                 ERROR,
@@ -545,27 +602,6 @@ def _csv_frame(content: bytes, file: str, aliases: dict[str, str]) -> tuple[pd.D
                 values={"expected": expected, "found": seen},
             )
         ) from None
-    if len(frame) != len(numbers):  # a quoted cell spans lines (Alt+Enter in Excel): read record by record
-        frame, numbers = _record_frame(text, ends[header.last], separator, [*header.columns, *overflow])
-        numbers = [header.last + number for number in numbers]
-    extra = frame[overflow].fillna("").apply(lambda column: column.str.strip().ne("")).any(axis=1).to_numpy()
-    if extra.any():
-        first = int(extra.argmax())
-        cells = len(header.columns) + int(frame.loc[first, overflow].fillna("").str.strip().ne("")[::-1].cummax().sum())
-        raise FileProblem(
-            Problem(
-                ERROR,
-                "imp_csv_fields",
-                file,
-                row=numbers[first],
-                values={"expected": len(header.columns), "found": cells},
-            )
-        )
-    frame = frame.drop(columns=overflow)
-    frame[ROW_COLUMN] = numbers
-    cells = frame.drop(columns=ROW_COLUMN)
-    blank = (cells.apply(lambda column: column.str.strip().eq("")).all(axis=1)) if len(cells.columns) else True
-    return frame[~blank].reset_index(drop=True), header
 
 
 def _xlsx_frame(
