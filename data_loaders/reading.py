@@ -566,7 +566,8 @@ def _arrow_frame(data: str, separator: str, columns: list[str]) -> pd.DataFrame 
             quoted_strings_can_be_null=False,
         ),
     )
-    return None if uneven else table.to_pandas()
+    # One chunk per column: pandas' string methods on 66 chunks of a million rows took five times longer.
+    return None if uneven else table.combine_chunks().to_pandas()
 
 
 def _pandas_frame(data: str, separator: str, columns: list[str], file: str, numbers: Sequence[int]) -> pd.DataFrame:
