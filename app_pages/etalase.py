@@ -60,7 +60,8 @@ def drafts_tab() -> None:
         views.show_drafts(drafted, lang)
         table = drafted.table
         labels = {i: f"{r.area_name} · {value('ppks', int(r.ppks_category_id), lang)}" for i, r in table.iterrows()}
-        chosen = st.selectbox(t("cat_pick_draft", lang), list(labels), format_func=labels.get, key="cat_draft")
+        chosen = st.selectbox(t("cat_pick_draft", lang), list(labels), format_func=labels.get, key="cat_draft",
+                          bind="query-params")  # fmt: skip
         row = table.loc[chosen]
         st.caption(inert_markdown(drafted.basis(row, lang)))
         with st.form("cat_create", border=False):

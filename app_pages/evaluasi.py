@@ -77,7 +77,7 @@ def indicators() -> None:
 def programs() -> None:
     label_by = {key: t(f"eval_by_{key}", lang) for key in ("source", "region", "implementer", "program")}
     by = st.segmented_control(t("eval_by", lang), list(label_by), default="source", required=True, key="eval_by",
-                              format_func=label_by.get)  # fmt: skip
+                              format_func=label_by.get, bind="query-params")  # fmt: skip
     groups = data.read(evaluation.program_indicators, filters, by)
     if groups.empty:
         empty_state(no_programs)

@@ -85,10 +85,13 @@ def _other_year(at) -> tuple[object, object] | None:
         return None
     current = box.value
     # AppTest lists the options as shown (strings); select() wants a value of the widget's own type.
-    others = [option for option in box.options if option != str(current)]
+    others = [type(current)(option) for option in box.options if option != str(current)]
     if not others:
         return None
-    return current, type(current)(others[-1])
+    # The year before the current one, as a user comparing with last year picks: a year with data
+    # (the newest year offered may hold only next year's proposals, and no beneficiaries).
+    earlier = [year for year in others if year < current]
+    return current, max(earlier) if earlier else others[-1]
 
 
 def worker(repo: Path, repeat: int, out: Path, timeout: float) -> None:

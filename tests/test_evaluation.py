@@ -282,9 +282,13 @@ def test_page(fixture_url):
     assert "Penerima ÷ target (jiwa)" not in by_source  # no jiwa program reports a reached figure
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace["name"] for trace in trend["data"]] == ["APBN", "APBD Provinsi", "APBD Kabupaten/Kota", "CSR/TJSL"]
+    at.segmented_control(key="eval_by").set_value("implementer").run()
     at.session_state["bagian"] = t("eval_tab_scorecards", "id")
     at.run()
     assert {m.label: m.value for m in at.metric}["Program"] == "1"  # the first implementer's scorecard
+    at.session_state["bagian"] = t("eval_tab_programs", "id")  # back: the grouping chosen is kept
+    at.run()
+    assert at.segmented_control(key="eval_by").value == "implementer"
     at.session_state["bagian"] = t("eval_tab_periods", "id")
     at.run()
     at.selectbox(key="kunci_tahun").select(2025).run()

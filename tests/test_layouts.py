@@ -233,3 +233,14 @@ def test_quoted_cells_with_line_breaks_are_read_and_rows_numbered_as_excel_shows
     assert result.clean["nama_program"].tolist() == ["Bantuan Sembako", "Bantuan Lansia"]
     [error] = result.errors
     assert (error.row, error.column) == (4, "pagu_rp")  # header 1, Q1 2, blank 3, Q2 4
+
+
+@pytest.mark.parametrize("rows", [4, 30_000])  # 30.000 rows: more than one block of Arrow's CSV reader
+def test_a_quote_left_open_is_refused_not_read_into_one_cell(rows):
+    # Arrow's reader would read every line after an open quote in the last column into that one cell,
+    # and stops at one straddling its blocks; the file is refused, naming the row where it can.
+    lines = [f"Berau,Fakir Miskin,2024,{n}" for n in range(rows)]
+    lines[rows // 2] = 'Berau,Fakir Miskin,2024,"5'
+    text = "wilayah,kategori_ppks,tahun,jumlah\n" + "\n".join(lines) + "\n"
+    result = validate("kutip.csv", text.encode(), "ppks")
+    assert [error.key for error in result.errors] == ["imp_csv_fields"] and result.rows_read == 0

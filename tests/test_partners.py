@@ -399,3 +399,15 @@ def test_the_places_map_shows_spending_inside_and_outside_the_operating_regions(
         "Realisasi di luar wilayah operasi",
         "Wilayah operasi tanpa realisasi",
     ]
+
+
+def test_the_profile_keeps_its_partner_while_another_tab_is_open(partners_url: str) -> None:
+    at = _page("analis")
+    at.session_state["bagian"] = t("partners_profile", "id")
+    at.run()
+    at.selectbox(key="profile_partner").set_value(2).run()
+    at.session_state["bagian"] = t("partners_registry", "id")  # the profile's widgets are not drawn
+    at.run()
+    at.session_state["bagian"] = t("partners_profile", "id")
+    at.run()
+    assert at.selectbox(key="profile_partner").value == 2 and at.query_params["profile_partner"] == "PT Beta Tambang"

@@ -29,7 +29,12 @@ def implementer_card(filters: Filters, lang: str, text: dict[str, Callable[[str]
     if implementers.empty:
         empty_state(no_programs)
         return
-    chosen = st.selectbox(t("eval_pick_implementer", lang), list(implementers.table["name"]), key="penyelenggara")
+    chosen = st.selectbox(
+        t("eval_pick_implementer", lang),
+        list(implementers.table["name"]),
+        key="penyelenggara",
+        bind="query-params",  # kept while another tab is open
+    )
     card = data.read(evaluation.implementer_scorecard, filters, chosen)
     row, cols = card.figures, st.columns(4)
     cols[0].metric(t("col_programs", lang), formatting.number(row["programs"], lang), border=True)

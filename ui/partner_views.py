@@ -203,7 +203,14 @@ def profile_tab(view: View, registry: Registry, filters: Filters, lang: str, sta
     ids = list(names)
     own = view.access.partner_id
     start = ids.index(own) if own in names else 0
-    chosen = st.selectbox(t("partners_pick", lang), ids, index=start, format_func=names.get, key="profile_partner")
+    chosen = st.selectbox(
+        t("partners_pick", lang),
+        ids,
+        index=start,
+        format_func=names.get,
+        key="profile_partner",
+        bind="query-params",  # kept while another tab is open
+    )
     profile = data.read(partners.profile, int(chosen), filters)
     if profile.empty:
         empty_state(t("partners_profile_empty", lang, name=names[chosen], year=filters.year))
