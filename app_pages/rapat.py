@@ -43,14 +43,14 @@ current = data.read(meeting.slide, filters, lang, plan, plan.keys[slide_number -
 if current.key == "title":
     left, right = st.columns([3, 1], vertical_alignment="center")
     with left:
-        meeting_views.slide(current, lang, variant == "gelap")
+        meeting_views.slide(current, lang)
         inputs = st.columns([3, 1])
         inputs[0].text_input(t("meeting_name", lang), value=t("meeting_default_name", lang), key="rapat_nama")
         inputs[1].date_input(t("meeting_date", lang), value=dt.date.today(), key="rapat_tanggal", format="DD/MM/YYYY")
     right.image(meeting_views.qr_png(current.qr_url or link), width=320)
     meeting_views.packs(filters, lang, name, date, link)
 else:
-    meeting_views.slide(current, lang, variant == "gelap")
+    meeting_views.slide(current, lang)
 
 meeting_views.footer(plan, slide_number)
 controls = st.columns([1, 1, 1, 2, 2], vertical_alignment="bottom")

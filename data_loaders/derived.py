@@ -8,16 +8,16 @@ costs 25 ms a query at any size; the read layer's `need_rows` relation joins the
 
 `beneficiaries.person_key` (migration 0011) is a whole number per person: the same on every row with
 the same `nik_hash`, different for different ones. Counting people groups by it instead of by the
-64-character keyed hash (the overlap engine at 5.000.000 rows: 1,1 s → 0,4 s, bench/overlap.py).
-A row written without one (every write leaves it out: importer, sample data, tests) gets the key of
-its person's stored rows, or a new one above the largest key; `DERIVED_COLUMNS` names the column so
-that the importer neither writes nor compares it.
+64-character keyed hash (the overlap engine at 5.000.000 rows: 1,0 s → 0,5 s, bench/overlap.py).
+The importer keys its rows before it writes them (`key_people`); a row written without one (sample
+data, a rollback's restored rows, tests) gets the key of its person's stored rows, or a new one above
+the largest key. `DERIVED_COLUMNS` names the column so that the importer neither compares nor logs it.
 
-`refresh(tx)` recomputes every derived table inside the caller's transaction. Both stores call it in
-every versioned transaction, just before the data version changes, so a derived row never belongs to
-another data version than the rows it derives from; and every upgrade on open (`StoreBase.migrate`)
-compares the table with the rule (`is_current`) and writes it again when a process of an older
-release changed need rows meanwhile.
+`refresh(tx)` writes them again inside the caller's transaction, from the tables it wrote
+(`tx.written`). Both stores call it in every versioned transaction, just before the data version
+changes, so a derived row never belongs to another data version than the rows it derives from; and
+every upgrade on open (`StoreBase.migrate`) compares them with the rows (`is_current`) and writes
+them all again when a process of an older release changed need or beneficiary rows meanwhile.
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ NEED_LEVELS = f"""
 
 
 class _Transaction(Protocol):
+    written: set[str]
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame: ...
@@ -114,25 +116,39 @@ class _Transaction(Protocol):
 
 # Columns of stored tables that `refresh` derives; writers leave them out.
 DERIVED_COLUMNS = {"beneficiaries": ("person_key",)}
+# The tables the derived tables and columns come from: a transaction that wrote none of them
+# leaves them as they are.
+PEOPLE_SOURCES = frozenset({"beneficiaries"})
+NEED_SOURCES = frozenset({"ppks_counts", "regions"})
+SOURCES = PEOPLE_SOURCES | NEED_SOURCES
 
 # A row without a person key takes the one its person's stored rows have …
 _KNOWN_PERSON_KEYS = """
-    UPDATE beneficiaries SET person_key = k.person_key FROM (
+    UPDATE {rows} SET person_key = k.person_key FROM (
       SELECT b.nik_hash, min(b.person_key) AS person_key FROM beneficiaries b
-      WHERE b.person_key IS NOT NULL AND b.nik_hash IN (SELECT nik_hash FROM beneficiaries WHERE person_key IS NULL)
+      WHERE b.person_key IS NOT NULL AND b.nik_hash IN (SELECT nik_hash FROM {rows} WHERE person_key IS NULL)
       GROUP BY b.nik_hash
     ) AS k
-    WHERE beneficiaries.person_key IS NULL AND beneficiaries.nik_hash = k.nik_hash
+    WHERE {rows}.person_key IS NULL AND {rows}.nik_hash = k.nik_hash
 """
 # … and a person new to the store a new one, above every key in use.
 _NEW_PERSON_KEYS = """
-    UPDATE beneficiaries SET person_key = n.person_key FROM (
+    UPDATE {rows} SET person_key = n.person_key FROM (
       SELECT nik_hash, (SELECT coalesce(max(person_key), 0) FROM beneficiaries) + row_number() OVER (ORDER BY nik_hash)
              AS person_key
-      FROM (SELECT DISTINCT nik_hash FROM beneficiaries WHERE person_key IS NULL) AS fresh
+      FROM (SELECT DISTINCT nik_hash FROM {rows} WHERE person_key IS NULL) AS fresh
     ) AS n
-    WHERE beneficiaries.person_key IS NULL AND beneficiaries.nik_hash = n.nik_hash
+    WHERE {rows}.person_key IS NULL AND {rows}.nik_hash = n.nik_hash
 """
+
+
+def key_people(tx: _Transaction, rows: str = "beneficiaries") -> None:
+    """Give every row of the table `rows` (beneficiaries, or a table of rows about to be inserted into
+    it, with the same columns) that has no person key the key of its person's stored rows, or a new
+    one: the importer keys its staged rows so that each row is written once (on PostgreSQL an UPDATE
+    after the INSERT would write every row twice)."""
+    tx.execute(_KNOWN_PERSON_KEYS.format(rows=rows))
+    tx.execute(_NEW_PERSON_KEYS.format(rows=rows))
 
 
 def _has(tx: Any, table: str, column: str) -> bool:
@@ -146,14 +162,15 @@ def _has(tx: Any, table: str, column: str) -> bool:
 
 
 def refresh(tx: _Transaction) -> None:
-    """Write every derived table and column again from the rows the store transaction `tx` sees:
-    about 40 ms for the need of the sample data (10.000 figures); person keys for 1.250.000 new rows
-    in a store of 5.000.000 about 1,1 s, nothing when every row has one. Leaves out what the store's
-    schema does not have yet (a test of an upgrade, or a migration still to run)."""
-    if _has(tx, "beneficiaries", "person_key"):
-        tx.execute(_KNOWN_PERSON_KEYS)
-        tx.execute(_NEW_PERSON_KEYS)
-    if not _has(tx, "need_levels", "year"):
+    """Write the derived tables and columns again from the rows the store transaction `tx` sees,
+    those of the tables it wrote (`tx.written`; `SOURCES` to write them all): the need levels in
+    about 40 ms for the sample data (10.000 figures); person keys for rows written without one, about
+    0,5 s for 1.000.000 rows (bench/run.py). Leaves out what the store's schema does not have yet (a
+    test of an upgrade, or a migration still to run)."""
+    written = tx.written
+    if written & PEOPLE_SOURCES and _has(tx, "beneficiaries", "person_key"):
+        key_people(tx)
+    if not written & NEED_SOURCES or not _has(tx, "need_levels", "year"):
         return
     tx.execute("DELETE FROM need_levels")
     tx.execute(

@@ -238,8 +238,8 @@ def _program_frames(reader: Transaction, clean: pd.DataFrame) -> dict[str, pd.Da
 
 
 def _columns(store_or_tx: Store | Transaction, table: str) -> list[str]:
-    """The columns of `table` a file writes: all but import_id and the derived ones (person_key, which
-    the transaction's `derived.refresh` fills)."""
+    """The columns of `table` a file gives: all but import_id and the derived ones (person_key, which
+    `derived.key_people` fills before the write and `derived.refresh` after a rollback)."""
     left_out = {"import_id", *derived.DERIVED_COLUMNS.get(table, ())}
     return [c for c in store_or_tx.query(f"SELECT * FROM {table} LIMIT 0").columns if c not in left_out]
 
@@ -282,9 +282,13 @@ def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) ->
         f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})",
         [import_id],
     )
+    derived_columns = derived.DERIVED_COLUMNS.get(table, ())
+    if derived_columns:  # keyed before the write, so each row is written once
+        derived.key_people(tx, staged)
+    written = ", ".join([*columns, "import_id", *derived_columns])
     tx.execute(f"DELETE FROM {table} t WHERE EXISTS (SELECT 1 FROM {staged} i WHERE {match} AND ({differs}))")
     tx.execute(
-        f"INSERT INTO {table} ({all_columns}) SELECT {all_columns} FROM {staged} i "
+        f"INSERT INTO {table} ({written}) SELECT {written} FROM {staged} i "
         f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})"
     )
     deleted = 0

@@ -25,6 +25,7 @@ bounded time (`SINERGI_DB_WAIT`) for a file another process holds.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -135,9 +136,21 @@ def _store_error(exc: duckdb.Error, path: str) -> StoreError | None:
     return None
 
 
+_WRITES = re.compile(r"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)", re.IGNORECASE)
+
+
+def written_tables(sql: str) -> set[str]:
+    """The tables a statement inserts into, updates or deletes from, by name (lower case), for
+    `Transaction.written`; a name in a subquery that only reads is not counted."""
+    return {name.lower() for name in _WRITES.findall(sql)}
+
+
 @runtime_checkable
 class Transaction(Protocol):
-    """One explicit, all-or-nothing transaction, as handed out by `Store.transaction()`."""
+    """One explicit, all-or-nothing transaction, as handed out by `Store.transaction()`. `written`
+    names the tables its statements wrote so far (`derived.refresh` derives only from those)."""
+
+    written: set[str]
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""
@@ -339,7 +352,7 @@ class StoreBase:
                 applied.append(version)
             if not derived.is_current(self):  # new to this schema, or rows written by an older release
                 with self.transaction() as tx:  # versioned: under the write lock, and cached figures change
-                    pass  # the transaction refreshes the derived tables before it commits
+                    tx.written |= derived.SOURCES  # the transaction refreshes them all before it commits
             self._advance_sequences()
         return applied
 
@@ -394,10 +407,12 @@ class DuckDBTransaction:
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
         self._cursor = cursor
+        self.written: set[str] = set()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""
         self._cursor.execute(sql, list(params))
+        self.written |= written_tables(sql)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Run a read inside the transaction."""
@@ -409,6 +424,7 @@ class DuckDBTransaction:
         if frame.empty:
             return
         columns = ", ".join(frame.columns)
+        self.written.add(table.lower())
         self._cursor.register("_incoming_frame", frame)
         try:
             self._cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming_frame")
@@ -615,9 +631,10 @@ class DuckDBStore(StoreBase):
         with self._write_lock, self._cursor(write=True) as cursor:
             cursor.execute("BEGIN TRANSACTION")
             try:
-                yield DuckDBTransaction(cursor)
+                tx = DuckDBTransaction(cursor)
+                yield tx
                 if versioned:
-                    derived.refresh(DuckDBTransaction(cursor))
+                    derived.refresh(tx)
                     cursor.execute(BUMP_DATA_VERSION)
                 cursor.execute("COMMIT")
             except BaseException:

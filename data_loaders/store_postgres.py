@@ -51,6 +51,7 @@ from data_loaders.store import (
     StoreWriteError,
     next_ids_sql,
     shown_url,
+    written_tables,
 )
 
 # Advisory lock keys (any 64-bit numbers, the same in every process): one for versioned writes,
@@ -221,10 +222,12 @@ class PostgresTransaction:
 
     def __init__(self, connection: psycopg.Connection) -> None:
         self._connection = connection
+        self.written: set[str] = set()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""
         self._connection.execute(*_statement(sql, params))
+        self.written |= written_tables(sql)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Run a read inside the transaction (it sees the transaction's own writes)."""
@@ -236,6 +239,7 @@ class PostgresTransaction:
         """Append a DataFrame whose columns are named like the table's columns, with COPY."""
         if frame.empty:
             return
+        self.written.add(table.lower())
         _copy_into(self._connection, table, frame, _column_types(self._connection, table))
 
     def next_id(self, sequence: str) -> int:
@@ -440,9 +444,10 @@ class PostgresStore(StoreBase):
         with self._connection() as connection, connection.transaction():
             if versioned:
                 self._wait_for(connection, "pg_try_advisory_xact_lock", WRITE_LOCK)
-            yield PostgresTransaction(connection)
+            tx = PostgresTransaction(connection)
+            yield tx
             if versioned:
-                derived.refresh(PostgresTransaction(connection))
+                derived.refresh(tx)
                 connection.execute(BUMP_DATA_VERSION)
 
 

@@ -309,7 +309,8 @@ def _slide(parts: _Parts, plan: Outline, key: str, link: str, look: Look) -> Sli
     if key == "funding":
         return _funding_slide(reader, filters, lang, look)
     if key.startswith("agenda-"):
-        return _agenda_slides(parts.agenda, filters, lang)[int(key.removeprefix("agenda-")) - 1]
+        slides = _agenda_slides(parts.agenda, filters, lang)  # fewer than `plan` has: data changed between
+        return slides[min(int(key.removeprefix("agenda-")), len(slides)) - 1]
     if key == "evaluation":
         return _evaluation_slide(reader, filters, lang)
     if key == "forum":

@@ -71,6 +71,7 @@ functions), so a PostgreSQL store can run it.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -271,18 +272,23 @@ class Reader:
         self.scope = scope
         self._shared: OrderedDict[tuple, Any] = OrderedDict()
         self._others: dict[Scope, Reader] = {}
+        self._lock = threading.Lock()
 
     def shared(self, view: Callable[..., Result], *args: Any) -> Result:
         """`view(self, *args)`, computed once per reader: a view that builds on another section's
         figures (the agenda on the gap table) reads them through here, so one rerun computes them
-        once. Arguments must be hashable."""
+        once; `ui.data.read` reads every view through here. Arguments must be hashable. The result is
+        shared: whoever gets it must not change it."""
         key = (view.__module__, view.__qualname__, args)
-        if key in self._shared:
-            self._shared.move_to_end(key)
-            return self._shared[key]
-        result = self._shared[key] = view(self, *args)
-        while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
-            self._shared.popitem(last=False)
+        with self._lock:  # one reader serves every session of its scope, each on its own thread
+            if key in self._shared:
+                self._shared.move_to_end(key)
+                return self._shared[key]
+        result = view(self, *args)  # outside the lock: two threads may compute it once each
+        with self._lock:
+            self._shared[key] = result
+            while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
+                self._shared.popitem(last=False)
         return result
 
     def in_scope(self, scope: Scope) -> Reader:
@@ -291,9 +297,8 @@ class Reader:
         alignment, `Scope()`) are shared too."""
         if scope == self.scope:
             return self
-        if scope not in self._others:
-            self._others[scope] = Reader(self.store, scope)
-        return self._others[scope]
+        with self._lock:
+            return self._others.setdefault(scope, Reader(self.store, scope))
 
     # --- scope conditions -------------------------------------------------------------------------
 

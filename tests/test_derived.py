@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_loaders import derived
+from data_loaders import derived, importer
 from data_loaders.importer import rollback
 from data_loaders.store import open_store
+from data_loaders.validation import validate
 from tests.conftest import stored
 
 COLUMNS = "year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, public_set_aside, "
@@ -122,3 +123,28 @@ def test_person_keys_missing_after_an_older_release_are_written_on_open(empty_st
         assert len(a_keys) == 1
     finally:
         reopened.close()
+
+
+def _penerima(rows: list[tuple[str, str, int]]) -> bytes:
+    lines = [f"{nik},{code},2025,64.02.06.1001,{benefit}" for nik, code, benefit in rows]
+    return ("nik,kode_program,tahun,wilayah,nilai_bantuan_rp\n" + "\n".join(lines) + "\n").encode()
+
+
+def test_person_keys_through_imports_an_update_and_a_rollback(empty_store):
+    a, b, c = "6402060101900001", "6402060101900002", "6402060101900003"
+    first = _penerima([(a, "A-1", 100), (b, "A-1", 100), (a, "B-2", 100)])
+    second = _penerima([(a, "A-1", 250), (c, "A-1", 100)])  # a's row changes, c is new
+    store = open_store(empty_store)
+    try:
+        with store.session(write=True):
+            for content in (first, second):
+                result = validate("penerima.csv", content, "penerima", nik_key=b"test-key")
+                importer.apply(store, result, "tester")
+                assert _person_key_faults(store) == [0, 0, 0]
+            keys = store.query("SELECT person_key FROM beneficiaries GROUP BY person_key")
+            assert len(keys) == 3  # a, b and c
+            rollback(store, int(store.scalar("SELECT max(id) FROM imports")), "tester")  # a's old row is back
+            assert _person_key_faults(store) == [0, 0, 0]
+            assert store.scalar("SELECT count(DISTINCT person_key) FROM beneficiaries") == 2
+    finally:
+        store.close()

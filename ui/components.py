@@ -171,15 +171,18 @@ def lazy_tabs(sections: Mapping[str, Callable[[], None]], lang: str, opens: str 
     function (issue 16: a rerun draws that tab's charts only). The open tab is in the address
     (`bagian`, its label), so a copied link reopens it, and it stays open when the language changes.
     `opens` is the key of the tab a link opens when it names none (e.g. a link that searches the
-    program list); the widget's arguments never change between reruns, so its state is kept."""
+    program list), or when the open tab is another page's; the widget's arguments never change
+    between reruns, so its state is kept. A single section is drawn without a tab bar."""
+    if len(sections) == 1:  # one section (a visitor's Etalase): no tab bar
+        next(iter(sections.values()))()
+        return
     labels = {key: t(key, lang) for key in sections}
     chosen = st.session_state.get(TAB_KEY)
-    if chosen is None and opens is not None and TAB_KEY not in st.query_params:
-        st.session_state[TAB_KEY] = labels[opens]
-    elif chosen is not None and chosen not in labels.values():  # a label of the other language
+    if chosen is not None and chosen not in labels.values():  # a label of the other language, or of another page
         same = [key for key in sections if chosen in {t(key, other) for other in LANGUAGES}]
-        if same:
-            st.session_state[TAB_KEY] = labels[same[0]]
+        st.session_state[TAB_KEY] = labels[same[0] if same else opens or next(iter(sections))]
+    elif chosen is None and opens is not None and TAB_KEY not in st.query_params:
+        st.session_state[TAB_KEY] = labels[opens]
     tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change="rerun", bind="query-params")
     for tab, section in zip(tabs, sections.values(), strict=True):
         if tab.open:

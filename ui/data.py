@@ -116,10 +116,11 @@ def _after_write() -> None:
     start_run(_run().scope)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32, ttl=900)
 def _reader(url: str, version: int, scope: Scope) -> Reader:
     """One reader per store, data version and scope, so views that build on another view's figures
-    share them (`Reader.shared`) across the sections of a rerun."""
+    share them (`Reader.shared`) across the sections of a rerun. Each is dropped after 15 minutes, so
+    the views a reader of an older data version holds do not stay on a quiet server."""
     return Reader(store(), scope)
 
 
@@ -151,7 +152,8 @@ def _hashable(args: tuple) -> bool:
 
 def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
     """`view(Reader(store, scope), *args, **kwargs)`, cached per (view, arguments, scope, data version).
-    Arguments must be picklable values (filters, codes, numbers), never large frames."""
+    Arguments must be picklable values (filters, codes, numbers), never large frames. The result may
+    be shared with other sessions (`Reader.shared`): a page only reads it, never changes it."""
     run = _run()
     name = f"{view.__module__}.{view.__qualname__}"
     key = _key(name, run.url, run.version, run.scope, args, sorted(kwargs.items()))

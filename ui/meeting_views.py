@@ -133,7 +133,7 @@ def _table(table: Table, lang: str) -> None:
     st.table(shown.set_index(shown.columns[0]))
 
 
-def slide(current: Slide, lang: str, dark: bool) -> None:
+def slide(current: Slide, lang: str) -> None:
     """Draw one slide in `lang`: title, headline figures (4 per row), lights, up to 3 figures, table,
     lines."""
     st.title(inert_markdown(current.title))
@@ -147,8 +147,7 @@ def slide(current: Slide, lang: str, dark: bool) -> None:
                 _light(light)
     if current.figures:
         for column, figure in zip(st.columns(len(current.figures)), current.figures[:3], strict=True):
-            figure.update_layout(paper_bgcolor=PALETTES["gelap" if dark else "terang"]["background"])
-            column.plotly_chart(figure, config=charts.CONFIG, theme=None)  # the figure carries the slide's look
+            column.plotly_chart(figure, config=charts.CONFIG, theme=None)  # drawn in the slide's look, background too
     if current.table is not None:
         _table(current.table, lang)
     for line in current.lines:
