@@ -1,6 +1,7 @@
-"""Evaluasi (Evaluation): SPM indicators against their targets with traffic lights, program indicators
-by source, region, implementer and program, scorecards, reporting compliance, a narrative made from
-rules, and period locking. Every figure comes from domain/evaluation.py; this page only draws."""
+"""Evaluasi (Evaluation): a narrative made from rules and the headline lights, then five tabs of which
+only the open one runs (`ui.evaluation_views.TABS`): SPM indicators against their targets with
+traffic lights; program indicators by source, region, implementer and program; scorecards; reporting
+compliance; and period locking. Every figure comes from domain/evaluation.py; this page only draws."""
 
 from functools import partial
 

@@ -253,12 +253,14 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
             pages.remove(page)
     views = [(page, None) for page in pages]
     # The tabs after the first of the pages that run only their open tab, measured as pages of their own.
-    tabbed = {"pendanaan": funding_views.TABS, "celah": gaps_views.TABS, "evaluasi": evaluation_views.TABS}
     tabbed = {
-        page: keys[1:]
-        for page, keys in (tabbed | {"mitra": partner_views.TABS, "etalase": catalogue_views.TABS}).items()
+        "pendanaan": funding_views.TABS,
+        "celah": gaps_views.TABS,
+        "evaluasi": evaluation_views.TABS,
+        "mitra": partner_views.TABS,
+        "etalase": catalogue_views.TABS,
     }
-    views += [(page, t(key, "id")) for page, keys in tabbed.items() if page in pages for key in keys]
+    views += [(page, t(key, "id")) for page, keys in tabbed.items() if page in pages for key in keys[1:]]
     for n, (page, tab) in enumerate(views):
         at = app_test("admin", timeout=300)
         if tab:
