@@ -52,7 +52,8 @@ def naive(path: Path, rows: int, url: str) -> float:
             nik, program, year, region, amount, decile, ppks = line.rstrip("\n").split(",")
             digits = nik_module.check_nik(nik)
             cursor.execute(
-                "INSERT INTO beneficiaries VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                "INSERT INTO beneficiaries (nik_hash, program_code, year, region_code, benefit_idr, decile, "
+                "ppks_category_id, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
                 [
                     nik_module.pseudonymise(digits, KEY.encode()),
                     program,
