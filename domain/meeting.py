@@ -229,15 +229,18 @@ class Outline:
 def outline(reader: Reader, filters: Filters, lang: str, meeting: str, date: dt.date) -> Outline:
     """The deck's stamp and slide keys for `filters` in `lang` (one agenda slide per item of
     `gaps.agenda`, at most `AGENDA_SLIDES`, or one saying why there is none)."""
-    status = overview.data_status(reader)
-    agenda = gaps.agenda(reader, filters)
-    agenda_keys = tuple(f"agenda-{n}" for n in range(1, max(1, min(len(agenda.items), AGENDA_SLIDES)) + 1))
+    return _outline(_Parts(reader, filters, lang), meeting, date)
+
+
+def _outline(parts: _Parts, meeting: str, date: dt.date) -> Outline:
+    status = overview.data_status(parts.reader)
+    agenda_keys = tuple(f"agenda-{n}" for n in range(1, max(1, min(len(parts.agenda.items), AGENDA_SLIDES)) + 1))
     return Outline(
         meeting=meeting,
         date=date,
-        filters_text=filters_text(reader, filters, lang),
-        as_of_text=t("as_of", lang, date=formatting.date(status.as_of, lang)),
-        lang=lang,
+        filters_text=filters_text(parts.reader, parts.filters, parts.lang),
+        as_of_text=t("as_of", parts.lang, date=formatting.date(status.as_of, parts.lang)),
+        lang=parts.lang,
         keys=("title", "headline", "map", "funding", *agenda_keys, "evaluation", "forum", "closing"),
     )
 
@@ -351,8 +354,8 @@ def deck(
     source, one slide per agenda item (`gaps.agenda` + `gaps.explain`, at most `AGENDA_SLIDES`),
     evaluation highlights, partners and the catalogue, closing summary. Figures are drawn with
     `look` (projector size; `PROJECTOR_DARK` for the dark variant)."""
-    plan = outline(reader, filters, lang, meeting, date)
-    parts = _Parts(reader, filters, lang)
+    parts = _Parts(reader, filters, lang)  # the agenda and figures, once for the outline and the slides
+    plan = _outline(parts, meeting, date)
     slides = tuple(_slide(parts, plan, key, link, look) for key in plan.keys)
     return Deck(
         meeting=meeting, date=date, filters_text=plan.filters_text, as_of_text=plan.as_of_text, lang=lang, slides=slides

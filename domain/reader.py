@@ -298,7 +298,9 @@ class Reader:
         if scope == self.scope:
             return self
         with self._lock:
-            return self._others.setdefault(scope, Reader(self.store, scope))
+            if scope not in self._others:
+                self._others[scope] = Reader(self.store, scope)
+            return self._others[scope]
 
     # --- scope conditions -------------------------------------------------------------------------
 
