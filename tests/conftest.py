@@ -73,6 +73,13 @@ def tab_queries(script: str, lang: str = "id") -> list[dict[str, str]]:
     return [{"bagian": t(key, lang)} for key in TABBED_PAGES.get(script, ())] or [{}]
 
 
+def open_tab(at: AppTest, key: str, lang: str = "id") -> None:
+    """Open the tab `key` (its translation key) of a page with lazy tabs, as a click on it does, and
+    rerun the page."""
+    at.session_state["bagian"] = t(key, lang)
+    at.run()
+
+
 def app_test(
     role: str | None = "analis",
     kabkota: str | None = None,

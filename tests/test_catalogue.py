@@ -35,7 +35,7 @@ from data_loaders.store import Store, open_store
 from domain import catalogue, funding
 from domain.filters import Filters, Scope
 from domain.reader import Reader
-from tests.conftest import app_test, filled_url
+from tests.conftest import app_test, filled_url, open_tab
 from ui import catalogue_views
 
 ANALIS = Access(role="analis", username="ana")
@@ -330,8 +330,7 @@ def test_page_for_dinas_sosial(url, lang):
     assert not at.exception, [e.value for e in at.exception]
     assert [tab.label for tab in at.tabs] == [t(key, lang) for key in catalogue_views.TABS[:3]]  # no adoption
     assert len(at.dataframe) == 1  # the published items: only the open tab runs
-    at.session_state["bagian"] = t("cat_tab_drafts", lang)  # as a click on the tab does
-    at.run()
+    open_tab(at, "cat_tab_drafts", lang)
     drafts_shown = at.dataframe[0].value
     basis = drafts_shown.iloc[:, -1].tolist()
     assert any(text.startswith("Kebutuhan 1.000 jiwa" if lang == "id" else "Need 1,000 persons") for text in basis)
@@ -342,15 +341,13 @@ def test_page_create_and_publish_through_the_page(url):
     at = app_test("analis")
     at.run()
     at.switch_page("app_pages/etalase.py").run()
-    at.session_state["bagian"] = t("cat_tab_drafts", "id")
-    at.run()
+    open_tab(at, "cat_tab_drafts")
     at.text_input(key="cat_create_title").set_value("RTLH contoh")
     next(b for b in at.button if b.label == "Buat item (draf)").click().run()
     assert not at.exception
     assert "Item dibuat sebagai draf." in [s.value for s in at.success]
     assert at.session_state["bagian"] == t("cat_tab_drafts", "id")  # the write's rerun keeps the tab
-    at.session_state["bagian"] = t("cat_tab_manage", "id")
-    at.run()
+    open_tab(at, "cat_tab_manage")
     at.button(key="cat_publish").click().run()
     assert "Item diterbitkan." in [s.value for s in at.success]
     store = open_store(url)
@@ -370,8 +367,7 @@ def test_page_for_a_partner_adopts_for_itself(url, lang):
     at.switch_page("app_pages/etalase.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [tab.label for tab in at.tabs] == [t("cat_published_heading", lang), t("cat_adopt_heading", lang)]
-    at.session_state["bagian"] = t("cat_adopt_heading", lang)
-    at.run()
+    open_tab(at, "cat_adopt_heading", lang)
     assert at.number_input(key="cat_adopt_amount").value == 2_500_000_000  # whole by default
     at.number_input(key="cat_adopt_amount").set_value(1_000_000_000)
     next(b for b in at.button if b.label in ("Adopsi", "Adopt")).click().run()

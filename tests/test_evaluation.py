@@ -12,7 +12,6 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from common.i18n import t
 from data_loaders import importer, periods
 from data_loaders.demo import build_demo
 from data_loaders.store import open_store
@@ -33,7 +32,7 @@ from domain.evaluation import (
 )
 from domain.filters import Filters, Scope
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, open_tab
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -265,14 +264,12 @@ def test_page(fixture_url):
     assert cards["Target penerima tercapai (KK)"][0] == "94,8 %"  # 578 of 610 KK
     assert cards["Target penerima tercapai (jiwa)"][0] == "–"  # the one jiwa program reports no reached figure
     assert len(at.tabs) == 5 and not at.get("plotly_chart")  # only the open tab runs: SPM indicators
-    at.session_state["bagian"] = t("eval_tab_reporting", "id")  # as a click on the tab does
-    at.run()
+    open_tab(at, "eval_tab_reporting")
     matrix = next(df.value for df in at.dataframe if "Penyelenggara" in df.value.columns and "2025" in df.value)
     matrix = matrix.set_index("Penyelenggara")
     assert matrix.loc["PT Contoh Sejahtera", "2025"] == "✕ belum lengkap"
     assert matrix.loc["Kementerian Sosial", "2025"] == "! terlambat"
-    at.session_state["bagian"] = t("eval_tab_programs", "id")
-    at.run()
+    open_tab(at, "eval_tab_programs")
     by_source = next(df.value for df in at.dataframe if "Sumber dana" in df.value.columns).set_index("Sumber dana")
     assert by_source.loc["CSR/TJSL", "Penerima ÷ target (KK)"] == pytest.approx(0.8)
     assert by_source.loc["CSR/TJSL", "Lampu penerima (KK)"] == "! perlu perhatian"
@@ -283,14 +280,11 @@ def test_page(fixture_url):
     trend = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert [trace["name"] for trace in trend["data"]] == ["APBN", "APBD Provinsi", "APBD Kabupaten/Kota", "CSR/TJSL"]
     at.segmented_control(key="eval_by").set_value("implementer").run()
-    at.session_state["bagian"] = t("eval_tab_scorecards", "id")
-    at.run()
+    open_tab(at, "eval_tab_scorecards")
     assert {m.label: m.value for m in at.metric}["Program"] == "1"  # the first implementer's scorecard
-    at.session_state["bagian"] = t("eval_tab_programs", "id")  # back: the grouping chosen is kept
-    at.run()
+    open_tab(at, "eval_tab_programs")  # back: the grouping chosen is kept
     assert at.segmented_control(key="eval_by").value == "implementer"
-    at.session_state["bagian"] = t("eval_tab_periods", "id")
-    at.run()
+    open_tab(at, "eval_tab_periods")
     at.selectbox(key="kunci_tahun").select(2025).run()
     at.button(key="kunci").click().run()
     assert any(m.value == "Tahun terkunci: 2025." for m in at.text)
@@ -309,8 +303,7 @@ def test_page_in_english_on_sample_data(sample_url, monkeypatch):
     spm = next(df.value for df in at.dataframe if "Indicator" in df.value.columns)
     assert set(spm["Period"]) == {"Annual"}
     assert set(spm["Light"]) <= {"✓ on target", "! needs attention", "✕ behind", "– no data"}
-    at.session_state["bagian"] = t("eval_tab_reporting", "en")
-    at.run()
+    open_tab(at, "eval_tab_reporting", "en")
     matrix = next(df.value for df in at.dataframe if "Implementer" in df.value.columns and "2025" in df.value)
     assert "✓ reported" in set(matrix["2025"])
     shown = [text for df in at.dataframe for text in displayed(df.proto)]

@@ -38,7 +38,7 @@ from domain import maps, partners
 from domain.filters import Filters, Scope
 from domain.gaps import area_categories
 from domain.reader import Reader
-from tests.conftest import app_test, filled_url
+from tests.conftest import app_test, filled_url, open_tab
 
 JT = 1_000_000
 PARTNERS = [
@@ -329,8 +329,7 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
     spent = registry.data[t("col_spent", lang)] if hasattr(registry, "data") else registry[t("col_spent", lang)]
     assert list(spent) == [50 * JT, 1000 * JT, 240 * JT]
     assert not [s for s in at.selectbox if s.key == "profile_partner"]  # only the open tab runs
-    at.session_state["bagian"] = t("partners_profile", lang)  # as a click on the tab does
-    at.run()
+    open_tab(at, "partners_profile", lang)
     at.selectbox(key="profile_partner").set_value(1).run()
     metrics = _metrics(at)
     assert metrics[t("partners_m_gap", lang)] == formatting.percent(0.6, lang)
@@ -348,8 +347,7 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
 
 def test_a_mitra_sees_its_own_profile_with_the_forums_figures(partners_url: str) -> None:
     forum = _page("analis")
-    forum.session_state["bagian"] = t("partners_profile", "id")
-    forum.run()
+    open_tab(forum, "partners_profile")
     forum.selectbox(key="profile_partner").set_value(2).run()
     mitra = _page("mitra", partner_id=2)
     assert mitra.session_state["bagian"] == t("partners_profile", "id")  # a mitra's page opens on its profile
@@ -403,11 +401,8 @@ def test_the_places_map_shows_spending_inside_and_outside_the_operating_regions(
 
 def test_the_profile_keeps_its_partner_while_another_tab_is_open(partners_url: str) -> None:
     at = _page("analis")
-    at.session_state["bagian"] = t("partners_profile", "id")
-    at.run()
+    open_tab(at, "partners_profile")
     at.selectbox(key="profile_partner").set_value(2).run()
-    at.session_state["bagian"] = t("partners_registry", "id")  # the profile's widgets are not drawn
-    at.run()
-    at.session_state["bagian"] = t("partners_profile", "id")
-    at.run()
+    open_tab(at, "partners_registry")  # the profile's widgets are not drawn
+    open_tab(at, "partners_profile")
     assert at.selectbox(key="profile_partner").value == 2 and at.query_params["profile_partner"] == "PT Beta Tambang"
