@@ -21,6 +21,7 @@ from typing import ClassVar
 
 import pandas as pd
 
+from data_loaders import derived
 from domain import measures
 from domain.filters import Filters
 from domain.reader import Reader, beneficiary_filter
@@ -67,46 +68,14 @@ class PeopleOverlaps:
 
 
 def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
-    """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`).
-
-    One pass over the year's rows without DISTINCT per person and program, grouped by the integer
-    `person_key` (2,1 s → 0,5 s at 5.000.000 rows, bench/overlap.py): a beneficiary row is one
-    person × program × year (the table's primary key), so a person's row count is their number of
-    programs; the funding sources of their programs number two or more exactly when the smallest
-    differs from the largest; and two programs share an assistance type exactly when the typed
-    programs outnumber their distinct types."""
-    where, params = beneficiary_filter(filters)
-    counts = reader.query(
-        f"""SELECT * FROM (
-        WITH program_span AS (
-            SELECT program_id, min(funding_source) AS first_source, max(funding_source) AS last_source
-            FROM program_sources GROUP BY program_id
-        ),
-        listed AS (
-            SELECT b.person_key AS person, b.kabkota_code AS kab, b.program_id, b.assistance_type
-            FROM beneficiary_rows b WHERE {where}
-        ),
-        people AS (
-            SELECT l.person, count(*) >= 2 AS multi,
-                   count(*) >= 2 AND min(s.first_source) <> max(s.last_source) AS cross_source,
-                   count(l.assistance_type) > count(DISTINCT l.assistance_type) AS same_kind
-            FROM listed l LEFT JOIN program_span s ON s.program_id = l.program_id GROUP BY l.person
-        ),
-        placed AS (SELECT DISTINCT kab, person FROM listed),
-        flagged AS (
-            SELECT person, CASE WHEN multi THEN 1 ELSE 0 END AS multi,
-                   CASE WHEN cross_source THEN 1 ELSE 0 END AS cross_source,
-                   CASE WHEN same_kind THEN 1 ELSE 0 END AS same_kind
-            FROM people
-        )
-        SELECT p.kab AS region_code, 0 AS is_total, count(*) AS people, sum(f.multi) AS multi_program,
-               sum(f.cross_source) AS cross_source, sum(f.same_kind) AS same_kind
-        FROM placed p JOIN flagged f ON f.person = p.person GROUP BY p.kab
-        UNION ALL
-        SELECT NULL, 1, count(*), sum(multi), sum(cross_source), sum(same_kind) FROM flagged
-        ) AS counts""",
-        params,
-    )
+    """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`; the
+    rule is `data_loaders.derived.overlap_counts_sql`): the stored figures for the whole province,
+    else computed from the reader's rows (`Reader.stored_overlaps`)."""
+    if reader.stored_overlaps(filters):
+        counts = reader.query("SELECT * FROM overlap_count_rows WHERE year = ?", [filters.year])
+    else:
+        where, params = beneficiary_filter(filters)
+        counts = reader.query(derived.overlap_counts_sql("beneficiary_rows", "program_sources", where), params)
     region_where = "level = 'kabupaten_kota'" + (" AND code = ?" if filters.kabkota else "")
     regions = reader.query(
         f"SELECT code AS region_code, name AS region_name FROM region_rows WHERE {region_where} ORDER BY code",
@@ -134,21 +103,23 @@ class SourcePairs:
         return self.table.empty
 
 
-def source_pairs(reader: Reader, filters: Filters) -> SourcePairs:
-    """Pairs of funding sources whose programs list the same people in `filters.year` (a person and a
-    source are one row of `person_sources`, so a pair's rows are its people)."""
+def _pairs(reader: Reader, filters: Filters, kind: str) -> pd.DataFrame:
+    """Pairs of `kind` ('source' or 'program', `derived.overlap_pairs_sql`) for `filters.year`: item_a,
+    item_b and people, most shared first; stored or computed as `overlaps_by_region`."""
+    order = "ORDER BY people DESC, item_a, item_b"
+    if reader.stored_overlaps(filters):
+        return reader.query(
+            f"SELECT item_a, item_b, people FROM overlap_pair_rows WHERE year = ? AND kind = ? {order}",
+            [filters.year, kind],
+        )
     where, params = beneficiary_filter(filters)
-    table = reader.query(
-        f"""SELECT * FROM (WITH person_sources AS (
-              SELECT DISTINCT b.person_key AS person, s.funding_source AS source
-              FROM beneficiary_rows b JOIN program_sources s ON s.program_id = b.program_id
-              WHERE {where}
-            )
-            SELECT x.source AS source_a, y.source AS source_b, count(*) AS people
-            FROM person_sources x JOIN person_sources y ON x.person = y.person AND x.source < y.source
-            GROUP BY 1, 2) AS pairs ORDER BY people DESC, source_a, source_b""",
-        params,
-    )
+    sql = derived.overlap_pairs_sql("beneficiary_rows", "program_sources", where, kind)
+    return reader.query(f"SELECT item_a, item_b, people FROM ({sql}) AS pairs {order}", params)
+
+
+def source_pairs(reader: Reader, filters: Filters) -> SourcePairs:
+    """Pairs of funding sources whose programs list the same people in `filters.year`."""
+    table = _pairs(reader, filters, "source").rename(columns={"item_a": "source_a", "item_b": "source_b"})
     return SourcePairs(table=table)
 
 
@@ -167,18 +138,8 @@ class ProgramPairs:
 
 def program_pairs(reader: Reader, filters: Filters, top: int = 10) -> ProgramPairs:
     """The `top` pairs of programs that share the most people in `filters.year`."""
-    where, params = beneficiary_filter(filters)
-    table = reader.query(
-        f"""SELECT * FROM (WITH listed AS (
-              SELECT DISTINCT b.person_key AS person, coalesce(b.program_name, b.program_code) AS program
-              FROM beneficiary_rows b WHERE {where}
-            )
-            SELECT x.program AS program_a, y.program AS program_b, count(*) AS people
-            FROM listed x JOIN listed y ON x.person = y.person AND x.program < y.program
-            GROUP BY 1, 2) AS pairs ORDER BY people DESC, program_a, program_b LIMIT ?""",
-        [*params, top],
-    )
-    return ProgramPairs(table=table)
+    table = _pairs(reader, filters, "program").head(top).reset_index(drop=True)
+    return ProgramPairs(table=table.rename(columns={"item_a": "program_a", "item_b": "program_b"}))
 
 
 @dataclass(frozen=True)
@@ -207,28 +168,25 @@ class Targeting:
 
 
 def targeting(reader: Reader, filters: Filters) -> Targeting:
-    """The share of listed people in desil 1–4, per program and per funding source."""
-    where, params = beneficiary_filter(filters)
+    """The share of listed people in desil 1–4, per program and per funding source
+    (`derived.targeting_sql`); stored or computed as `overlaps_by_region`."""
 
-    def counted(key: str, name: str, joined: str = "") -> pd.DataFrame:
-        # Each person once per key (whether any of their rows is in desil 1-4), then counted: twice as
-        # fast as two DISTINCT counts per key at 5.000.000 rows.
-        return reader.query(
-            f"""SELECT {name}, count(*) AS listed, CAST(sum(poorest) AS INTEGER) AS poorest FROM (
-                  SELECT {key} AS {name}, b.person_key, max(CASE WHEN b.decile <= 4 THEN 1 ELSE 0 END) AS poorest
-                  FROM beneficiary_rows b {joined} WHERE {where} AND b.decile IS NOT NULL GROUP BY 1, 2
-                ) AS people GROUP BY {name}""",
-            params,
-        )
-
-    by_program = counted("coalesce(b.program_name, b.program_code)", "name")
-    by_source = counted("s.funding_source", "source", "JOIN program_sources s ON s.program_id = b.program_id")
+    def counted(kind: str) -> pd.DataFrame:
+        if reader.stored_overlaps(filters):
+            return reader.query(
+                "SELECT name, listed, poorest FROM targeting_count_rows WHERE year = ? AND kind = ?",
+                [filters.year, kind],
+            )
+        where, params = beneficiary_filter(filters)
+        sql = derived.targeting_sql("beneficiary_rows", "program_sources", where, kind)
+        return reader.query(f"SELECT name, listed, poorest FROM ({sql}) AS aimed", params)
 
     def ordered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+        frame = frame.rename(columns={"name": key}).astype({"listed": "int64", "poorest": "int64"})
         frame = frame.assign(share_poorest=measures.share(frame["poorest"], frame["listed"]))
         return frame.sort_values(["share_poorest", key], ignore_index=True)
 
-    return Targeting(by_program=ordered(by_program, "name"), by_source=ordered(by_source, "source"))
+    return Targeting(by_program=ordered(counted("program"), "name"), by_source=ordered(counted("source"), "source"))
 
 
 @dataclass(frozen=True)

@@ -148,3 +148,98 @@ def test_person_keys_through_imports_an_update_and_a_rollback(empty_store):
             assert store.scalar("SELECT count(DISTINCT person_key) FROM beneficiaries") == 2
     finally:
         store.close()
+
+
+# --- the stored overlap figures (migration 0012) -------------------------------------------------
+
+OVERLAP_FRESH = {
+    "overlap_counts": lambda where: derived.overlap_counts_sql(
+        f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where
+    ),
+    **{
+        f"overlap_pairs:{kind}": lambda where, kind=kind: derived.overlap_pairs_sql(
+            f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where, kind
+        )
+        for kind in derived.PAIR_KINDS
+    },
+    **{
+        f"targeting_counts:{kind}": lambda where, kind=kind: derived.targeting_sql(
+            f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where, kind
+        )
+        for kind in derived.PAIR_KINDS
+    },
+}
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts as whole numbers and texts as texts, whatever type the query gave them."""
+    return frame.apply(lambda column: column.astype("Int64") if column.dtype.kind in "iuf" else column.astype(str))
+
+
+def _overlap_differences(store) -> dict[str, int]:
+    """Per stored overlap table (and kind): rows that differ from the figures computed afresh."""
+    differences = {}
+    for name, fresh in OVERLAP_FRESH.items():
+        table, _, kind = name.partition(":")
+        kept = store.query(f"SELECT * FROM {table}" + (f" WHERE kind = '{kind}'" if kind else ""))
+        kept = kept.drop(columns="kind", errors="ignore")
+        again = store.query(fresh("TRUE"))[list(kept.columns)]
+        both = pd.concat([_plain(kept), _plain(again)]).value_counts(dropna=False)
+        differences[name] = int((both % 2 == 1).sum()) + abs(len(kept) - len(again))
+    return differences
+
+
+def test_overlap_figures_follow_every_write(empty_store):
+    a, b, c = "6402060101900001", "6402060101900002", "6402060101900003"
+    store = open_store(empty_store)
+    try:
+        with store.session(write=True):
+            for content in (_penerima([(a, "A-1", 100), (b, "A-1", 100), (a, "B-2", 100)]), _penerima([(c, "B-2", 5)])):
+                importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"test-key"), "tester")
+                assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
+            assert store.query("SELECT people, multi_program FROM overlap_counts WHERE is_total = 1").values.tolist() == [
+                [3, 1]
+            ]
+            assert store.query("SELECT item_a, item_b, people FROM overlap_pairs WHERE kind = 'program'").values.tolist() == [
+                ["A-1", "B-2", 1]
+            ]
+            with store.transaction() as tx:  # a write that touches no source of the figures keeps them current
+                tx.execute("UPDATE ppks_counts SET count = count + 1")
+            assert derived.overlaps_current(store)
+            rollback(store, int(store.scalar("SELECT max(id) FROM imports")), "tester")  # c leaves again
+            assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
+            assert store.scalar("SELECT people FROM overlap_counts WHERE is_total = 1") == 2
+    finally:
+        store.close()
+
+
+def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_store):
+    from data_loaders.store import BUMP_DATA_VERSION
+    from domain.filters import Filters, Scope
+    from domain.overlap import overlaps_by_region
+    from domain.reader import Reader
+
+    store = open_store(empty_store)
+    try:
+        _listed(store, [("a", "PKH", 2025), ("b", "PKH", 2025)], 1)
+        assert derived.overlaps_current(store) and Reader(store).stored_overlaps(Filters(2025))
+        with store.transaction(versioned=False) as tx:  # what a release before 0012 does: rows, version, no figures
+            tx.execute("UPDATE beneficiaries SET program_code = 'BPNT' WHERE nik_hash = 'a'")
+            tx.execute(
+                "INSERT INTO beneficiaries (nik_hash, person_key, program_code, year, region_code, import_id) "
+                "SELECT 'a', min(person_key), 'PKH', 2025, '64.72.01.1001', 1 FROM beneficiaries WHERE nik_hash = 'a'"
+            )
+            tx.execute(BUMP_DATA_VERSION)
+        assert not derived.overlaps_current(store) and not derived.is_current(store)
+        reader = Reader(store, Scope())
+        assert not reader.stored_overlaps(Filters(2025))
+        assert overlaps_by_region(reader, Filters(2025)).total.multi_program == 1  # live: a is in two programs
+        assert store.scalar("SELECT multi_program FROM overlap_counts WHERE is_total = 1") == 0  # stale, unread
+    finally:
+        store.close()
+    reopened = open_store(empty_store)
+    try:
+        assert derived.is_current(reopened) and not any(_overlap_differences(reopened).values())
+        assert overlaps_by_region(Reader(reopened), Filters(2025)).total.multi_program == 1
+    finally:
+        reopened.close()

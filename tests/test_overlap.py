@@ -195,7 +195,7 @@ def test_page_suppresses_small_counts(store_url, monkeypatch):
 
 
 def test_program_pairs_targeting_and_left_out(store_url):
-    from domain.overlap import poorest_left_out, program_pairs, targeting
+    from domain.overlap import poorest_left_out, program_pairs, source_pairs, targeting
 
     store = open_store(store_url)
     build(store)
@@ -212,6 +212,13 @@ def test_program_pairs_targeting_and_left_out(store_url):
     by_source = shares.by_source.set_index("source")
     assert by_source.loc["DANA_DESA", "share_poorest"] == 1.0
     assert poorest_left_out(reader, Filters(2025)).people == 1  # P6: desil 1 in 2024, nothing in 2025
+    assert reader.stored_overlaps(Filters(2025))  # the whole province reads the stored figures …
+    with store.transaction(versioned=False) as tx:  # … and, once they are stale, computes the same live
+        tx.execute("UPDATE meta SET value = '-1' WHERE key = 'overlap_version'")
+    live = Reader(store)
+    assert not live.stored_overlaps(Filters(2025))
+    for view in (overlaps_by_region, source_pairs, program_pairs, targeting):
+        assert repr(view(live, Filters(2025))) == repr(view(reader, Filters(2025))), view.__name__
     store.close()
 
 
