@@ -141,9 +141,9 @@ _NEED_COLUMNS = (
 )
 
 # The unscoped definitions are shared with the stored overlap figures (data_loaders/derived.py).
-_BENEFICIARY_ROWS = derived.BENEFICIARY_ROWS + "    WHERE {scope_kabkota} AND {scope_partner} AND {scope_beneficiaries}\n"
+_BENEFICIARY_ROWS = derived.BENEFICIARY_ROWS + "WHERE {scope_kabkota} AND {scope_partner} AND {scope_beneficiaries}\n"
 
-_PROGRAM_SOURCES = derived.PROGRAM_SOURCES + "    WHERE {scope_kabkota} AND {scope_partner}\n"
+_PROGRAM_SOURCES = derived.PROGRAM_SOURCES + "WHERE {scope_kabkota} AND {scope_partner}\n"
 
 # The stored overlap figures of the whole province (migration 0012): read only by a reader of
 # `Scope()` while they are current (`Reader.stored_overlaps`); any other scope sees no row of them.

@@ -197,12 +197,10 @@ def test_overlap_figures_follow_every_write(empty_store):
             for content in (_penerima([(a, "A-1", 100), (b, "A-1", 100), (a, "B-2", 100)]), _penerima([(c, "B-2", 5)])):
                 importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"test-key"), "tester")
                 assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
-            assert store.query("SELECT people, multi_program FROM overlap_counts WHERE is_total = 1").values.tolist() == [
-                [3, 1]
-            ]
-            assert store.query("SELECT item_a, item_b, people FROM overlap_pairs WHERE kind = 'program'").values.tolist() == [
-                ["A-1", "B-2", 1]
-            ]
+            total = store.query("SELECT people, multi_program FROM overlap_counts WHERE is_total = 1")
+            assert total.values.tolist() == [[3, 1]]
+            pairs = store.query("SELECT item_a, item_b, people FROM overlap_pairs WHERE kind = 'program'")
+            assert pairs.values.tolist() == [["A-1", "B-2", 1]]
             with store.transaction() as tx:  # a write that touches no source of the figures keeps them current
                 tx.execute("UPDATE ppks_counts SET count = count + 1")
             assert derived.overlaps_current(store)
