@@ -130,11 +130,20 @@ PROGRAM_SOURCES = """
 """
 
 
-def overlap_counts_sql(rows: str, sources: str, where: str) -> str:
+# The view a beneficiary row is counted in (`kabkota_filter`): the whole province (no kab/kota
+# filter), or the kab/kota filter that keeps it.
+PROVINCE_VIEW = "CAST(NULL AS TEXT)"
+KABKOTA_VIEW = "b.kabkota_code"
+
+
+def overlap_counts_sql(rows: str, sources: str, where: str, view: str = PROVINCE_VIEW) -> str:
     """People per year and kabupaten/kota, and per year in all (`is_total` 1, region_code NULL): the
-    columns year, region_code, is_total, people, multi_program, cross_source, same_kind (persons) of
-    `domain.overlap.overlaps_by_region`, over the relations `rows` (BENEFICIARY_ROWS's columns) and
-    `sources` (PROGRAM_SOURCES's) and the condition `where` over `rows AS b`.
+    columns year, kabkota_filter, region_code, is_total, people, multi_program, cross_source, same_kind
+    (persons) of `domain.overlap.overlaps_by_region`, over the relations `rows` (BENEFICIARY_ROWS's
+    columns) and `sources` (PROGRAM_SOURCES's) and the condition `where` over `rows AS b`. `view`
+    names the view each row is counted in (kabkota_filter): `PROVINCE_VIEW` (NULL, the whole
+    province), or `KABKOTA_VIEW` (the kab/kota filter that keeps the row: its own kab/kota), so one
+    pass gives every kab/kota filter's figures.
 
     One pass without DISTINCT per person and program, grouped by the integer `person_key` (2,1 s →
     0,5 s at 5.000.000 rows, bench/overlap.py): a beneficiary row is one person × program × year (the
@@ -147,71 +156,94 @@ def overlap_counts_sql(rows: str, sources: str, where: str) -> str:
             FROM {sources} AS spans GROUP BY program_id
         ),
         listed AS (
-            SELECT b.year, b.person_key AS person, b.kabkota_code AS kab, b.program_id, b.assistance_type
+            SELECT b.year, {view} AS kabkota_filter, b.person_key AS person, b.kabkota_code AS kab, b.program_id,
+                   b.assistance_type
             FROM {rows} b WHERE {where}
         ),
         people AS (
-            SELECT l.year, l.person, count(*) >= 2 AS multi,
+            SELECT l.year, l.kabkota_filter, l.person, count(*) >= 2 AS multi,
                    count(*) >= 2 AND min(s.first_source) <> max(s.last_source) AS cross_source,
                    count(l.assistance_type) > count(DISTINCT l.assistance_type) AS same_kind
-            FROM listed l LEFT JOIN program_span s ON s.program_id = l.program_id GROUP BY l.year, l.person
+            FROM listed l LEFT JOIN program_span s ON s.program_id = l.program_id
+            GROUP BY l.year, l.kabkota_filter, l.person
         ),
-        placed AS (SELECT DISTINCT year, kab, person FROM listed),
+        placed AS (SELECT DISTINCT year, kabkota_filter, kab, person FROM listed),
         flagged AS (
-            SELECT year, person, CASE WHEN multi THEN 1 ELSE 0 END AS multi,
+            SELECT year, kabkota_filter, person, CASE WHEN multi THEN 1 ELSE 0 END AS multi,
                    CASE WHEN cross_source THEN 1 ELSE 0 END AS cross_source,
                    CASE WHEN same_kind THEN 1 ELSE 0 END AS same_kind
             FROM people
         )
-        SELECT p.year, p.kab AS region_code, 0 AS is_total, count(*) AS people, sum(f.multi) AS multi_program,
-               sum(f.cross_source) AS cross_source, sum(f.same_kind) AS same_kind
-        FROM placed p JOIN flagged f ON f.year = p.year AND f.person = p.person GROUP BY p.year, p.kab
+        SELECT p.year, p.kabkota_filter, p.kab AS region_code, 0 AS is_total, count(*) AS people,
+               sum(f.multi) AS multi_program, sum(f.cross_source) AS cross_source, sum(f.same_kind) AS same_kind
+        FROM placed p JOIN flagged f ON f.year = p.year AND f.person = p.person
+             AND (f.kabkota_filter = p.kabkota_filter OR (f.kabkota_filter IS NULL AND p.kabkota_filter IS NULL))
+        GROUP BY p.year, p.kabkota_filter, p.kab
         UNION ALL
-        SELECT year, NULL, 1, count(*), sum(multi), sum(cross_source), sum(same_kind) FROM flagged GROUP BY year
+        SELECT year, kabkota_filter, NULL, 1, count(*), sum(multi), sum(cross_source), sum(same_kind) FROM flagged
+        GROUP BY year, kabkota_filter
         ) AS counts"""
 
 
-def overlap_pairs_sql(rows: str, sources: str, where: str, kind: str) -> str:
+def overlap_pairs_sql(rows: str, sources: str, where: str, kind: str, view: str = PROVINCE_VIEW) -> str:
     """Pairs of funding sources (`kind` 'source': codes) or of programs ('program': name, or code
     where the program is not registered) that list the same people, per year: the columns year,
-    item_a, item_b (item_a < item_b) and people (persons), over `rows`, `sources` and `where` as in
-    `overlap_counts_sql`. A person and an item are one row of `listed`, so a pair's rows are its people.
-    Raises ValueError for another kind."""
+    kabkota_filter, item_a, item_b (item_a < item_b) and people (persons), over `rows`, `sources`,
+    `where` and `view` as in `overlap_counts_sql`. A person and an item are one row of `listed`, so
+    a pair's rows are its people. Raises ValueError for another kind."""
     if kind == "source":
-        listed = f"""SELECT DISTINCT b.year, b.person_key AS person, s.funding_source AS item
+        listed = f"""SELECT DISTINCT b.year, {view} AS kabkota_filter, b.person_key AS person, s.funding_source AS item
                      FROM {rows} b JOIN {sources} s ON s.program_id = b.program_id WHERE {where}"""
     elif kind == "program":
-        listed = f"""SELECT DISTINCT b.year, b.person_key AS person, coalesce(b.program_name, b.program_code) AS item
+        listed = f"""SELECT DISTINCT b.year, {view} AS kabkota_filter, b.person_key AS person,
+                            coalesce(b.program_name, b.program_code) AS item
                      FROM {rows} b WHERE {where}"""
     else:
         raise ValueError(f"unknown pair kind {kind!r}")
     return f"""SELECT * FROM (WITH listed AS ({listed})
-        SELECT x.year, x.item AS item_a, y.item AS item_b, count(*) AS people
+        SELECT x.year, x.kabkota_filter, x.item AS item_a, y.item AS item_b, count(*) AS people
         FROM listed x JOIN listed y ON x.year = y.year AND x.person = y.person AND x.item < y.item
-        GROUP BY 1, 2, 3) AS pairs"""
+             AND (x.kabkota_filter = y.kabkota_filter OR (x.kabkota_filter IS NULL AND y.kabkota_filter IS NULL))
+        GROUP BY 1, 2, 3, 4) AS pairs"""
 
 
-def targeting_sql(rows: str, sources: str, where: str, kind: str) -> str:
+def targeting_sql(rows: str, sources: str, where: str, kind: str, view: str = PROVINCE_VIEW) -> str:
     """'Tepat sasaran' per year and program (`kind` 'program': name = program name or code) or funding
-    source ('source': name = code): the columns year, name, listed (persons with a decile) and
-    poorest (those of them in desil 1–4, the poorest 40 %), over `rows`, `sources` and `where` as in
-    `overlap_counts_sql`. Each person once per name (whether any of their rows is in desil 1–4), then
-    counted: twice as fast as two DISTINCT counts per name at 5.000.000 rows. Raises ValueError for
-    another kind."""
+    source ('source': name = code): the columns year, kabkota_filter, name, listed (persons with a
+    decile) and poorest (those of them in desil 1–4, the poorest 40 %), over `rows`, `sources`,
+    `where` and `view` as in `overlap_counts_sql`. Each person once per name (whether any of their
+    rows is in desil 1–4), then counted: twice as fast as two DISTINCT counts per name at 5.000.000
+    rows. Raises ValueError for another kind."""
     if kind == "program":
         name, joined = "coalesce(b.program_name, b.program_code)", ""
     elif kind == "source":
         name, joined = "s.funding_source", f"JOIN {sources} s ON s.program_id = b.program_id"
     else:
         raise ValueError(f"unknown targeting kind {kind!r}")
-    return f"""SELECT year, name, count(*) AS listed, CAST(sum(poorest) AS INTEGER) AS poorest FROM (
-          SELECT b.year, {name} AS name, b.person_key, max(CASE WHEN b.decile <= 4 THEN 1 ELSE 0 END) AS poorest
-          FROM {rows} b {joined} WHERE {where} AND b.decile IS NOT NULL GROUP BY 1, 2, 3
-        ) AS people GROUP BY year, name"""
+    return f"""SELECT year, kabkota_filter, name, count(*) AS listed, CAST(sum(poorest) AS INTEGER) AS poorest
+        FROM (
+          SELECT b.year, {view} AS kabkota_filter, {name} AS name, b.person_key,
+                 max(CASE WHEN b.decile <= 4 THEN 1 ELSE 0 END) AS poorest
+          FROM {rows} b {joined} WHERE {where} AND b.decile IS NOT NULL GROUP BY 1, 2, 3, 4
+        ) AS people GROUP BY year, kabkota_filter, name"""
+
+
+def left_out_sql(rows: str, where: str, view: str = PROVINCE_VIEW) -> str:
+    """People in desil 1 listed before a year and in no program of that year: the columns
+    kabkota_filter and people (persons) of `domain.overlap.poorest_left_out`, over the relation
+    `rows` (BENEFICIARY_ROWS's columns). Parameters: the year, those of `where` (a condition over the
+    earlier rows, `rows AS b`: the kab/kota filter), the year again; `view` as in
+    `overlap_counts_sql`. This year's lists are read wherever `rows` holds them. No row when nobody
+    is left out."""
+    return f"""SELECT {view} AS kabkota_filter, count(DISTINCT b.person_key) AS people FROM {rows} b
+        WHERE b.decile = 1 AND b.year < ? AND {where}
+          AND NOT EXISTS (SELECT 1 FROM {rows} c WHERE c.year = ? AND c.person_key = b.person_key)
+        GROUP BY 1"""
 
 
 class _Transaction(Protocol):
     written: set[str]
+    changed_years: set[int] | None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
 
@@ -226,7 +258,10 @@ PEOPLE_SOURCES = frozenset({"beneficiaries"})
 NEED_SOURCES = frozenset({"ppks_counts", "regions"})
 OVERLAP_SOURCES = frozenset({"beneficiaries", "programs", "program_allocations", "regions"})
 SOURCES = PEOPLE_SOURCES | NEED_SOURCES | OVERLAP_SOURCES
-OVERLAP_TABLES = ("overlap_counts", "overlap_pairs", "targeting_counts")
+OVERLAP_TABLES = ("overlap_counts", "overlap_pairs", "targeting_counts")  # left_out_counts apart
+# Sources whose rows belong to one year each (a change of a region touches every year).
+YEAR_SOURCES = frozenset({"beneficiaries", "programs", "program_allocations"})
+LEFT_OUT_SOURCES = frozenset({"beneficiaries", "regions"})
 PAIR_KINDS = ("source", "program")  # overlap_pairs.kind and targeting_counts.kind
 
 # A row without a person key takes the one its person's stored rows have …
@@ -280,7 +315,10 @@ def refresh(tx: _Transaction) -> None:
         key_people(tx)
     if _has(tx, "overlap_counts", "year"):
         if written & OVERLAP_SOURCES:
-            _write_overlaps(tx)
+            stamped = not tx.query(_STAMPED).empty
+            # a year's figures alone while the others are current: else every year's
+            years = None if written & OVERLAP_SOURCES - YEAR_SOURCES or not stamped else tx.changed_years
+            _write_overlaps(tx, years, left_out=bool(written & LEFT_OUT_SOURCES) or not stamped)
         else:  # still the figures of the rows: they belong to the next data version too
             tx.execute(_CARRY_OVERLAP_VERSION)
     if not written & NEED_SOURCES or not _has(tx, "need_levels", "year"):
@@ -304,30 +342,59 @@ _CARRY_OVERLAP_VERSION = (
 )
 
 
-def _write_overlaps(tx: _Transaction) -> None:
-    """The overlap figures of every year with beneficiaries, one year at a time (at 5.000.000 rows
-    4,1 s for four years against 5,8 s for all years in one query), stamped with the data version
-    the transaction commits."""
+# One row when the stored overlap figures are those of the data version the transaction started from.
+_STAMPED = (
+    "SELECT 1 AS stamped FROM meta o JOIN meta d ON d.key = 'data_version' AND o.value = d.value "
+    "WHERE o.key = 'overlap_version'"
+)
+
+
+def _write_overlaps(tx: _Transaction, years: set[int] | None, left_out: bool) -> None:
+    """The overlap figures of `years` (None: every year) with beneficiaries, for the whole province
+    and for every kab/kota filter, one year at a time (at 5.000.000 rows, 1.250.000 a year, about
+    2 s a year; the province's figures of four years took 4,1 s this way against 5,8 s in one
+    query), stamped with the data version the transaction commits. With `left_out`, the people left
+    out of every year offered (the years of beneficiaries and programs) too."""
     rows, sources = f"({BENEFICIARY_ROWS})", f"({PROGRAM_SOURCES})"
+    kept = "TRUE" if years is None else f"year IN ({', '.join(str(int(year)) for year in sorted(years)) or 'NULL'})"
     for table in OVERLAP_TABLES:
-        tx.execute(f"DELETE FROM {table}")
-    for year in tx.query("SELECT DISTINCT year FROM beneficiaries ORDER BY year")["year"]:
-        year = [int(year)]
-        tx.execute(
-            "INSERT INTO overlap_counts (year, region_code, is_total, people, multi_program, cross_source, same_kind) "
-            + overlap_counts_sql(rows, sources, "b.year = ?"),
-            year,
-        )
-        for kind in PAIR_KINDS:
+        tx.execute(f"DELETE FROM {table} WHERE {kept}")
+    views = ((PROVINCE_VIEW, "b.year = ?"), (KABKOTA_VIEW, "b.year = ? AND b.kabkota_code IS NOT NULL"))
+    for year in tx.query(f"SELECT DISTINCT year FROM beneficiaries WHERE {kept} ORDER BY year")["year"]:
+        for view, where in views:
+            params = [int(year)]
             tx.execute(
-                f"INSERT INTO overlap_pairs (year, kind, item_a, item_b, people) SELECT year, '{kind}', item_a, "
-                f"item_b, people FROM ({overlap_pairs_sql(rows, sources, 'b.year = ?', kind)}) AS pairs",
-                year,
+                "INSERT INTO overlap_counts (year, kabkota_filter, region_code, is_total, people, multi_program, "
+                f"cross_source, same_kind) {overlap_counts_sql(rows, sources, where, view)}",
+                params,
             )
-            tx.execute(
-                f"INSERT INTO targeting_counts (year, kind, name, listed, poorest) SELECT year, '{kind}', name, "
-                f"listed, poorest FROM ({targeting_sql(rows, sources, 'b.year = ?', kind)}) AS aimed",
-                year,
+            for kind in PAIR_KINDS:
+                tx.execute(
+                    f"INSERT INTO overlap_pairs (year, kabkota_filter, kind, item_a, item_b, people) SELECT year, "
+                    f"kabkota_filter, '{kind}', item_a, item_b, people "
+                    f"FROM ({overlap_pairs_sql(rows, sources, where, kind, view)}) AS pairs",
+                    params,
+                )
+                tx.execute(
+                    f"INSERT INTO targeting_counts (year, kabkota_filter, kind, name, listed, poorest) SELECT year, "
+                    f"kabkota_filter, '{kind}', name, listed, poorest "
+                    f"FROM ({targeting_sql(rows, sources, where, kind, view)}) AS aimed",
+                    params,
+                )
+    if left_out:  # every year's: a change of one year's lists changes the later years' figure
+        tx.execute("DELETE FROM left_out_counts")
+        years_offered = "SELECT year FROM beneficiaries UNION SELECT year FROM programs"
+        for year in tx.query(f"SELECT DISTINCT year FROM ({years_offered}) AS y ORDER BY year")["year"]:
+            for view, where in ((PROVINCE_VIEW, "TRUE"), (KABKOTA_VIEW, "b.kabkota_code IS NOT NULL")):
+                tx.execute(
+                    "INSERT INTO left_out_counts (year, kabkota_filter, people) SELECT CAST(? AS INTEGER), "
+                    f"kabkota_filter, people FROM ({left_out_sql(rows, where, view)}) AS missing",
+                    [int(year), int(year), int(year)],
+                )
+            tx.execute(  # the province's row, also when nobody is left out: the year's figures are stored
+                "INSERT INTO left_out_counts (year, kabkota_filter, people) SELECT CAST(? AS INTEGER), NULL, 0 "
+                "WHERE NOT EXISTS (SELECT 1 FROM left_out_counts WHERE year = ? AND kabkota_filter IS NULL)",
+                [int(year), int(year)],
             )
     tx.execute(_STAMP_OVERLAP_VERSION)
 
@@ -361,8 +428,5 @@ def overlaps_current(store: Any) -> bool:
     version (every versioned transaction of this release keeps the stamp), or no beneficiary row to
     count (nothing to be wrong about; the views then compute live). `store` is a Store or a
     transaction (anything with `scalar` or `query`)."""
-    stamp = store.scalar(
-        "SELECT count(*) FROM meta o JOIN meta d ON d.key = 'data_version' AND o.value = d.value "
-        "WHERE o.key = 'overlap_version'"
-    )
+    stamp = store.scalar(f"SELECT count(*) FROM ({_STAMPED}) AS stamp")
     return bool(stamp) or not store.scalar("SELECT count(*) FROM (SELECT 1 FROM beneficiaries LIMIT 1) AS any_row")

@@ -413,6 +413,9 @@ def apply(
                     len(validation.warnings),
                 ],
             )
+            # The file's rows are its years' (a program's allocations belong to the program's year):
+            # the derived overlap figures of other years stay as they are (data_loaders/derived.py).
+            tx.changed_years = {int(year) for table in tables if "year" in frames[table] for year in frames[table].year}
             results = {}
             for step, table in enumerate(tables, start=1):
                 if cancel():

@@ -148,9 +148,12 @@ def written_tables(sql: str) -> set[str]:
 @runtime_checkable
 class Transaction(Protocol):
     """One explicit, all-or-nothing transaction, as handed out by `Store.transaction()`. `written`
-    names the tables its statements wrote so far (`derived.refresh` derives only from those)."""
+    names the tables its statements wrote so far (`derived.refresh` derives only from those);
+    `changed_years`, set by a writer that knows them (the importer), the only years its writes of
+    beneficiaries, programs and program allocations touch (None: any year)."""
 
     written: set[str]
+    changed_years: set[int] | None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""
@@ -408,6 +411,7 @@ class DuckDBTransaction:
     def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
         self._cursor = cursor
         self.written: set[str] = set()
+        self.changed_years: set[int] | None = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""

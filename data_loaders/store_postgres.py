@@ -223,6 +223,7 @@ class PostgresTransaction:
     def __init__(self, connection: psycopg.Connection) -> None:
         self._connection = connection
         self.written: set[str] = set()
+        self.changed_years: set[int] | None = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run a statement that returns nothing; `?` placeholders."""

@@ -67,15 +67,30 @@ class PeopleOverlaps:
         return pd.concat([self.table, total], ignore_index=True)
 
 
+def _stored(filters: Filters) -> tuple[str, list[object]]:
+    """The condition over a stored overlap relation that keeps the figures of `filters`' view."""
+    if filters.kabkota:
+        return "year = ? AND kabkota_filter = ?", [filters.year, filters.kabkota]
+    return "year = ? AND kabkota_filter IS NULL", [filters.year]
+
+
+def _live(filters: Filters) -> tuple[str, list[object], str]:
+    """The condition, its parameters and the view (`derived.PROVINCE_VIEW` or `KABKOTA_VIEW`) that
+    compute `filters`' figures from the reader's rows."""
+    where, params = beneficiary_filter(filters)
+    return where, params, derived.KABKOTA_VIEW if filters.kabkota else derived.PROVINCE_VIEW
+
+
 def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
     """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`; the
-    rule is `data_loaders.derived.overlap_counts_sql`): the stored figures for the whole province,
+    rule is `data_loaders.derived.overlap_counts_sql`): the stored figures in the forum's scope,
     else computed from the reader's rows (`Reader.stored_overlaps`)."""
     if reader.stored_overlaps(filters):
-        counts = reader.query("SELECT * FROM overlap_count_rows WHERE year = ?", [filters.year])
+        where, params = _stored(filters)
+        counts = reader.query(f"SELECT * FROM overlap_count_rows WHERE {where}", params)
     else:
-        where, params = beneficiary_filter(filters)
-        counts = reader.query(derived.overlap_counts_sql("beneficiary_rows", "program_sources", where), params)
+        where, params, view = _live(filters)
+        counts = reader.query(derived.overlap_counts_sql("beneficiary_rows", "program_sources", where, view), params)
     region_where = "level = 'kabupaten_kota'" + (" AND code = ?" if filters.kabkota else "")
     regions = reader.query(
         f"SELECT code AS region_code, name AS region_name FROM region_rows WHERE {region_where} ORDER BY code",
@@ -108,12 +123,12 @@ def _pairs(reader: Reader, filters: Filters, kind: str) -> pd.DataFrame:
     item_b and people, most shared first; stored or computed as `overlaps_by_region`."""
     order = "ORDER BY people DESC, item_a, item_b"
     if reader.stored_overlaps(filters):
+        where, params = _stored(filters)
         return reader.query(
-            f"SELECT item_a, item_b, people FROM overlap_pair_rows WHERE year = ? AND kind = ? {order}",
-            [filters.year, kind],
+            f"SELECT item_a, item_b, people FROM overlap_pair_rows WHERE {where} AND kind = ? {order}", [*params, kind]
         )
-    where, params = beneficiary_filter(filters)
-    sql = derived.overlap_pairs_sql("beneficiary_rows", "program_sources", where, kind)
+    where, params, view = _live(filters)
+    sql = derived.overlap_pairs_sql("beneficiary_rows", "program_sources", where, kind, view)
     return reader.query(f"SELECT item_a, item_b, people FROM ({sql}) AS pairs {order}", params)
 
 
@@ -173,12 +188,12 @@ def targeting(reader: Reader, filters: Filters) -> Targeting:
 
     def counted(kind: str) -> pd.DataFrame:
         if reader.stored_overlaps(filters):
+            where, params = _stored(filters)
             return reader.query(
-                "SELECT name, listed, poorest FROM targeting_count_rows WHERE year = ? AND kind = ?",
-                [filters.year, kind],
+                f"SELECT name, listed, poorest FROM targeting_count_rows WHERE {where} AND kind = ?", [*params, kind]
             )
-        where, params = beneficiary_filter(filters)
-        sql = derived.targeting_sql("beneficiary_rows", "program_sources", where, kind)
+        where, params, view = _live(filters)
+        sql = derived.targeting_sql("beneficiary_rows", "program_sources", where, kind, view)
         return reader.query(f"SELECT name, listed, poorest FROM ({sql}) AS aimed", params)
 
     def ordered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -200,15 +215,24 @@ class LeftOut:
 
 def poorest_left_out(reader: Reader, filters: Filters) -> LeftOut:
     """Desil-1 people of earlier years (in the filters' kabupaten/kota) missing from this year's
-    lists (anywhere in scope)."""
-    region, params = ("b.kabkota_code = ?", [filters.kabkota]) if filters.kabkota else ("TRUE", [])
-    count = reader.scalar(
-        f"""SELECT count(DISTINCT b.person_key) FROM beneficiary_rows b
-            WHERE b.decile = 1 AND b.year < ? AND {region}
-              AND NOT EXISTS (SELECT 1 FROM beneficiary_rows c WHERE c.year = ? AND c.person_key = b.person_key)""",
-        [filters.year, *params, filters.year],
+    lists (anywhere in scope), `derived.left_out_sql`: stored or computed as `overlaps_by_region`
+    (computed also for a year whose figures are not stored: one with neither beneficiaries nor
+    programs)."""
+    if reader.stored_overlaps(filters):
+        stored = reader.query(
+            "SELECT kabkota_filter, people FROM left_out_count_rows WHERE year = ? AND "
+            "(kabkota_filter IS NULL OR kabkota_filter = ?)",
+            [filters.year, filters.kabkota or ""],
+        )
+        if stored["kabkota_filter"].isna().any():  # the year's figures are stored; a kab/kota without a row has 0
+            kept = stored["kabkota_filter"] == filters.kabkota if filters.kabkota else stored["kabkota_filter"].isna()
+            return LeftOut(year=filters.year, people=int(stored.loc[kept, "people"].sum()))
+    view = derived.KABKOTA_VIEW if filters.kabkota else derived.PROVINCE_VIEW
+    region, region_params = ("b.kabkota_code = ?", [filters.kabkota]) if filters.kabkota else ("TRUE", [])
+    counted = reader.query(
+        derived.left_out_sql("beneficiary_rows", region, view), [filters.year, *region_params, filters.year]
     )
-    return LeftOut(year=filters.year, people=int(count or 0))
+    return LeftOut(year=filters.year, people=int(counted["people"].sum()))
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,11 @@ is applied here and nowhere else:
   count people by; `data_loaders/derived.py`), program_code, year, region_code, kabkota_code,
   benefit (Rupiah), decile, ppks_category_id, program_id, program_name, assistance_type, import_id.
 - `program_sources`, program × funding source: program_id, funding_source.
-- `overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`: the overlap figures of the whole
-  province per year, stored with every data version (migration 0012, `data_loaders/derived.py`);
-  rows only for `Scope()`, read through `Reader.stored_overlaps`.
+- `overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`, `left_out_count_rows`: the
+  overlap figures per year and
+  kab/kota filter (kabkota_filter; NULL = the whole province), stored with every data version
+  (migration 0012, `data_loaders/derived.py`); rows only for `Scope()`, read through
+  `Reader.stored_overlaps`.
 - `indicator_rows`, indicator × year × period × region: indicator_code, name, year, period,
   region_code, region_name, kabkota_code, baseline, target, actual, unit, direction, data_source,
   definition_name, definition_unit, definition_source, formula, import_id.
@@ -148,11 +150,16 @@ _PROGRAM_SOURCES = derived.PROGRAM_SOURCES + "WHERE {scope_kabkota} AND {scope_p
 # The stored overlap figures of the whole province (migration 0012): read only by a reader of
 # `Scope()` while they are current (`Reader.stored_overlaps`); any other scope sees no row of them.
 _OVERLAP_COUNT_ROWS = """
-    SELECT year, region_code, is_total, people, multi_program, cross_source, same_kind
+    SELECT year, kabkota_filter, region_code, is_total, people, multi_program, cross_source, same_kind
     FROM overlap_counts WHERE {scope_every_person}
 """
-_OVERLAP_PAIR_ROWS = "SELECT year, kind, item_a, item_b, people FROM overlap_pairs WHERE {scope_every_person}"
-_TARGETING_COUNT_ROWS = "SELECT year, kind, name, listed, poorest FROM targeting_counts WHERE {scope_every_person}"
+_OVERLAP_PAIR_ROWS = """
+    SELECT year, kabkota_filter, kind, item_a, item_b, people FROM overlap_pairs WHERE {scope_every_person}
+"""
+_LEFT_OUT_COUNT_ROWS = "SELECT year, kabkota_filter, people FROM left_out_counts WHERE {scope_every_person}"
+_TARGETING_COUNT_ROWS = """
+    SELECT year, kabkota_filter, kind, name, listed, poorest FROM targeting_counts WHERE {scope_every_person}
+"""
 
 _INDICATOR_ROWS = """
     SELECT i.indicator_code, i.name, i.year, i.period, i.region_code, r.name AS region_name, r.kabkota_code,
@@ -232,6 +239,7 @@ _RELATIONS: dict[str, _Relation] = {
     "overlap_count_rows": _Relation(_OVERLAP_COUNT_ROWS, ("scope_every_person",)),
     "overlap_pair_rows": _Relation(_OVERLAP_PAIR_ROWS, ("scope_every_person",)),
     "targeting_count_rows": _Relation(_TARGETING_COUNT_ROWS, ("scope_every_person",)),
+    "left_out_count_rows": _Relation(_LEFT_OUT_COUNT_ROWS, ("scope_every_person",)),
     "indicator_rows": _Relation(_INDICATOR_ROWS, ("scope_located",)),
     "partner_rows": _Relation(_PARTNER_ROWS, ("scope_partner_id", "scope_partner_places")),
     "catalogue_item_rows": _Relation(_CATALOGUE_ITEM_ROWS, ("scope_kabkota", "scope_published")),
@@ -310,12 +318,13 @@ class Reader:
 
     def stored_overlaps(self, filters: Filters) -> bool:
         """Whether the overlap views (`domain.overlap`) read the stored figures of the whole province
-        (`overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`) instead of computing
-        them: for `Scope()` without a kabupaten/kota filter, while the figures are those of the
-        stored rows (`derived.overlaps_current`, asked once per reader: a reader lives for a data
-        version). Any other scope or filter computes them from its own rows (a tenth of the
-        province's or fewer: 20–60 ms at 5.000.000 rows)."""
-        if self.scope != Scope() or filters.kabkota:
+        (`overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`, `left_out_count_rows`, for
+        the province and for
+        every kab/kota filter) instead of computing them: for `Scope()`, while the figures are those
+        of the stored rows (`derived.overlaps_current`, asked once per reader: a reader lives for a
+        data version). Any other scope computes them from its own rows (an operator's kab/kota, a
+        partner's programs: 20–100 ms a view at 5.000.000 rows)."""
+        if self.scope != Scope():
             return False
         if self._overlaps_current is None:
             self._overlaps_current = derived.overlaps_current(self.store)

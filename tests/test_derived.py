@@ -152,19 +152,15 @@ def test_person_keys_through_imports_an_update_and_a_rollback(empty_store):
 
 # --- the stored overlap figures (migration 0012) -------------------------------------------------
 
-OVERLAP_FRESH = {
-    "overlap_counts": lambda where: derived.overlap_counts_sql(
-        f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where
-    ),
+ROWS, SOURCES = f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})"
+VIEWS = ((derived.PROVINCE_VIEW, "TRUE"), (derived.KABKOTA_VIEW, "b.kabkota_code IS NOT NULL"))
+OVERLAP_FRESH = {  # stored table (and kind): the figures of every view computed afresh
+    "overlap_counts": [derived.overlap_counts_sql(ROWS, SOURCES, where, view) for view, where in VIEWS],
     **{
-        f"overlap_pairs:{kind}": lambda where, kind=kind: derived.overlap_pairs_sql(
-            f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where, kind
-        )
-        for kind in derived.PAIR_KINDS
-    },
-    **{
-        f"targeting_counts:{kind}": lambda where, kind=kind: derived.targeting_sql(
-            f"({derived.BENEFICIARY_ROWS})", f"({derived.PROGRAM_SOURCES})", where, kind
+        f"{table}:{kind}": [template(ROWS, SOURCES, where, kind, view) for view, where in VIEWS]
+        for table, template in (
+            ("overlap_pairs", derived.overlap_pairs_sql),
+            ("targeting_counts", derived.targeting_sql),
         )
         for kind in derived.PAIR_KINDS
     },
@@ -183,9 +179,26 @@ def _overlap_differences(store) -> dict[str, int]:
         table, _, kind = name.partition(":")
         kept = store.query(f"SELECT * FROM {table}" + (f" WHERE kind = '{kind}'" if kind else ""))
         kept = kept.drop(columns="kind", errors="ignore")
-        again = store.query(fresh("TRUE"))[list(kept.columns)]
+        again = pd.concat([store.query(sql) for sql in fresh])[list(kept.columns)]
         both = pd.concat([_plain(kept), _plain(again)]).value_counts(dropna=False)
         differences[name] = int((both % 2 == 1).sum()) + abs(len(kept) - len(again))
+    kept = store.query(
+        "SELECT year, coalesce(kabkota_filter, '-') AS view, people FROM left_out_counts WHERE people > 0"
+    )
+    years = store.query("SELECT year FROM beneficiaries UNION SELECT year FROM programs")["year"]
+    again = [
+        [int(year), view, int(people)]
+        for year in years
+        for view_sql, where in VIEWS
+        for view, people in store.query(
+            f"SELECT coalesce(kabkota_filter, '-') AS view, people "
+            f"FROM ({derived.left_out_sql(ROWS, where, view_sql)}) AS missing",
+            [int(year), int(year)],
+        ).itertuples(index=False)
+    ]
+    differences["left_out_counts"] = int(sorted(kept.values.tolist()) != sorted(again))
+    provinces = store.scalar("SELECT count(*) FROM left_out_counts WHERE kabkota_filter IS NULL")
+    differences["left_out_counts"] += abs(int(provinces) - len(years))  # every year has its province row
     return differences
 
 
@@ -193,20 +206,26 @@ def test_overlap_figures_follow_every_write(empty_store):
     a, b, c = "6402060101900001", "6402060101900002", "6402060101900003"
     store = open_store(empty_store)
     try:
+        _listed(store, [("x", "A-1", 2024), ("x", "B-2", 2024)], 90)  # another year, written without its years
         with store.session(write=True):
             for content in (_penerima([(a, "A-1", 100), (b, "A-1", 100), (a, "B-2", 100)]), _penerima([(c, "B-2", 5)])):
-                importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"test-key"), "tester")
+                checked = validate("penerima.csv", content, "penerima", nik_key=b"test-key")
+                last = importer.apply(store, checked, "tester")
                 assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
-            total = store.query("SELECT people, multi_program FROM overlap_counts WHERE is_total = 1")
-            assert total.values.tolist() == [[3, 1]]
-            pairs = store.query("SELECT item_a, item_b, people FROM overlap_pairs WHERE kind = 'program'")
-            assert pairs.values.tolist() == [["A-1", "B-2", 1]]
+            total = store.query(
+                "SELECT coalesce(kabkota_filter, '-'), people, multi_program FROM overlap_counts "
+                "WHERE is_total = 1 AND year = 2025 ORDER BY 1"
+            )
+            assert total.values.tolist() == [["-", 3, 1], ["64.02", 3, 1]]  # the kab/kota filter's, the province's
+            pairs = store.query("SELECT year, item_a, item_b, people FROM overlap_pairs WHERE kind = 'program'")
+            assert sorted(pairs.values.tolist()) == [[2024, "A-1", "B-2", 1]] * 2 + [[2025, "A-1", "B-2", 1]] * 2
             with store.transaction() as tx:  # a write that touches no source of the figures keeps them current
                 tx.execute("UPDATE ppks_counts SET count = count + 1")
             assert derived.overlaps_current(store)
-            rollback(store, int(store.scalar("SELECT max(id) FROM imports")), "tester")  # c leaves again
+            rollback(store, last.import_id, "tester")  # c leaves again
             assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
-            assert store.scalar("SELECT people FROM overlap_counts WHERE is_total = 1") == 2
+            province = "SELECT people FROM overlap_counts WHERE is_total = 1 AND kabkota_filter IS NULL AND year = 2025"
+            assert store.scalar(province) == 2
     finally:
         store.close()
 
@@ -219,25 +238,32 @@ def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_
 
     store = open_store(empty_store)
     try:
-        _listed(store, [("a", "PKH", 2025), ("b", "PKH", 2025)], 1)
-        assert derived.overlaps_current(store) and Reader(store).stored_overlaps(Filters(2025))
+        _listed(store, [("a", "PKH", 2024), ("b", "PKH", 2024)], 50)
+        assert derived.overlaps_current(store) and Reader(store).stored_overlaps(Filters(2024))
         with store.transaction(versioned=False) as tx:  # what a release before 0012 does: rows, version, no figures
             tx.execute("UPDATE beneficiaries SET program_code = 'BPNT' WHERE nik_hash = 'a'")
             tx.execute(
                 "INSERT INTO beneficiaries (nik_hash, person_key, program_code, year, region_code, import_id) "
-                "SELECT 'a', min(person_key), 'PKH', 2025, '64.72.01.1001', 1 FROM beneficiaries WHERE nik_hash = 'a'"
+                "SELECT 'a', min(person_key), 'PKH', 2024, '64.72.01.1001', 50 FROM beneficiaries WHERE nik_hash = 'a'"
             )
             tx.execute(BUMP_DATA_VERSION)
         assert not derived.overlaps_current(store) and not derived.is_current(store)
         reader = Reader(store, Scope())
-        assert not reader.stored_overlaps(Filters(2025))
-        assert overlaps_by_region(reader, Filters(2025)).total.multi_program == 1  # live: a is in two programs
-        assert store.scalar("SELECT multi_program FROM overlap_counts WHERE is_total = 1") == 0  # stale, unread
+        assert not reader.stored_overlaps(Filters(2024))
+        assert overlaps_by_region(reader, Filters(2024)).total.multi_program == 1  # live: a is in two programs
+        stale = "SELECT multi_program FROM overlap_counts WHERE is_total = 1 AND kabkota_filter IS NULL AND year = 2024"
+        assert store.scalar(stale) == 0  # stale, unread
+        with store.session(write=True):  # an import of 2025 writes 2024's too while they are stale
+            content = _penerima([("6402060101900009", "PKH", 100)])
+            importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"test-key"), "tester")
+        assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
+        _listed(store, [("a", "SEMBAKO", 2024)], 99)  # and once current, every write keeps them so
+        assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
     finally:
         store.close()
     reopened = open_store(empty_store)
     try:
         assert derived.is_current(reopened) and not any(_overlap_differences(reopened).values())
-        assert overlaps_by_region(Reader(reopened), Filters(2025)).total.multi_program == 1
+        assert overlaps_by_region(Reader(reopened), Filters(2024)).total.multi_program == 1
     finally:
         reopened.close()

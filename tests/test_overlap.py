@@ -217,8 +217,9 @@ def test_program_pairs_targeting_and_left_out(store_url):
         tx.execute("UPDATE meta SET value = '-1' WHERE key = 'overlap_version'")
     live = Reader(store)
     assert not live.stored_overlaps(Filters(2025))
-    for view in (overlaps_by_region, source_pairs, program_pairs, targeting):
-        assert repr(view(live, Filters(2025))) == repr(view(reader, Filters(2025))), view.__name__
+    for view in (overlaps_by_region, source_pairs, program_pairs, targeting, poorest_left_out):
+        for filters in (Filters(2025), Filters(2025, kabkota="64.02"), Filters(2025, kabkota="64.72"), Filters(2026)):
+            assert repr(view(live, filters)) == repr(view(reader, filters)), (view.__name__, filters)
     store.close()
 
 
