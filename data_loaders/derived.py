@@ -13,12 +13,13 @@ The importer keys its rows before it writes them (`key_people`); a row written w
 data, a rollback's restored rows, tests) gets the key of its person's stored rows, or a new one above
 the largest key. `DERIVED_COLUMNS` names the column so that the importer neither compares nor logs it.
 
-The overlap figures of the whole province (`overlap_counts`, `overlap_pairs`, `targeting_counts`,
-migration 0012) hold, for every year, what `domain.overlap` shows at province level without a filter:
-its rules are the SQL templates here (`overlap_counts_sql`, `overlap_pairs_sql`, `targeting_sql`),
-run by the views over the reader's scoped rows and by `refresh` over every row, so both give the
-same figures. meta's 'overlap_version' names the data version they were written for
-(`overlaps_current`).
+The overlap figures (`overlap_counts`, `overlap_pairs`, `targeting_counts`, `left_out_counts`,
+migration 0012) hold, for every year, what `domain.overlap` shows to the forum's scope (`Scope()`),
+for the whole province and for every kab/kota filter: their rules are the SQL templates here
+(`overlap_counts_sql`, `overlap_pairs_sql`, `targeting_sql`, `left_out_sql`), run by the views over a
+reader's scoped rows and by `refresh` over every row, so both give the same figures. meta's
+'overlap_version' names the data version they were written for (`overlaps_current`): they are
+checked by that stamp, not by content, and a copy or an upgrade writes them again.
 
 `refresh(tx)` writes them again inside the caller's transaction, from the tables it wrote
 (`tx.written`). Both stores call it in every versioned transaction, just before the data version
@@ -307,9 +308,9 @@ def refresh(tx: _Transaction) -> None:
     """Write the derived tables and columns again from the rows the store transaction `tx` sees,
     those of the tables it wrote (`tx.written`; `SOURCES` to write them all): the need levels in
     about 40 ms for the sample data (10.000 figures); person keys for rows written without one, about
-    0,5 s for 1.000.000 rows; the overlap figures about 1 s per year of 1.250.000 beneficiary rows
-    (bench/run.py). Leaves out what the store's schema does not have yet (a test of an upgrade, or
-    a migration still to run)."""
+    0,5 s for 1.000.000 rows; the overlap figures about 2 s per year of 1.250.000 beneficiary rows
+    (bench/run.py), only for `tx.changed_years` while the stored figures are current. Leaves out
+    what the store's schema does not have yet (a test of an upgrade, or a migration still to run)."""
     written = tx.written
     if written & PEOPLE_SOURCES and _has(tx, "beneficiaries", "person_key"):
         key_people(tx)
@@ -336,6 +337,10 @@ _STAMP_OVERLAP_VERSION = (
     f"INSERT INTO meta (key, value) SELECT 'overlap_version', ({_NEXT_VERSION}) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
+_STAMP_SAME_VERSION = (  # for an unversioned transaction: the data version stays
+    "INSERT INTO meta (key, value) SELECT 'overlap_version', value FROM meta WHERE key = 'data_version' "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 _CARRY_OVERLAP_VERSION = (
     "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
     "WHERE key = 'overlap_version' AND value = (SELECT value FROM meta WHERE key = 'data_version')"
@@ -349,12 +354,15 @@ _STAMPED = (
 )
 
 
-def _write_overlaps(tx: _Transaction, years: set[int] | None, left_out: bool) -> None:
+def _write_overlaps(
+    tx: _Transaction, years: set[int] | None, left_out: bool, stamp: str = _STAMP_OVERLAP_VERSION
+) -> None:
     """The overlap figures of `years` (None: every year) with beneficiaries, for the whole province
     and for every kab/kota filter, one year at a time (at 5.000.000 rows, 1.250.000 a year, about
     2 s a year; the province's figures of four years took 4,1 s this way against 5,8 s in one
-    query), stamped with the data version the transaction commits. With `left_out`, the people left
-    out of every year offered (the years of beneficiaries and programs) too."""
+    query), stamped (`stamp`) with the data version the transaction commits. With `left_out`, the
+    people left out too, for every year of beneficiaries or programs from the first of `years` on (a
+    change of one year's lists changes the later years' figure)."""
     rows, sources = f"({BENEFICIARY_ROWS})", f"({PROGRAM_SOURCES})"
     kept = "TRUE" if years is None else f"year IN ({', '.join(str(int(year)) for year in sorted(years)) or 'NULL'})"
     for table in OVERLAP_TABLES:
@@ -381,10 +389,11 @@ def _write_overlaps(tx: _Transaction, years: set[int] | None, left_out: bool) ->
                     f"FROM ({targeting_sql(rows, sources, where, kind, view)}) AS aimed",
                     params,
                 )
-    if left_out:  # every year's: a change of one year's lists changes the later years' figure
-        tx.execute("DELETE FROM left_out_counts")
+    if left_out:
+        later = "TRUE" if years is None else f"year >= {min(years)}" if years else "FALSE"
+        tx.execute(f"DELETE FROM left_out_counts WHERE {later}")
         years_offered = "SELECT year FROM beneficiaries UNION SELECT year FROM programs"
-        for year in tx.query(f"SELECT DISTINCT year FROM ({years_offered}) AS y ORDER BY year")["year"]:
+        for year in tx.query(f"SELECT DISTINCT year FROM ({years_offered}) AS y WHERE {later} ORDER BY year")["year"]:
             for view, where in ((PROVINCE_VIEW, "TRUE"), (KABKOTA_VIEW, "b.kabkota_code IS NOT NULL")):
                 tx.execute(
                     "INSERT INTO left_out_counts (year, kabkota_filter, people) SELECT CAST(? AS INTEGER), "
@@ -396,13 +405,21 @@ def _write_overlaps(tx: _Transaction, years: set[int] | None, left_out: bool) ->
                 "WHERE NOT EXISTS (SELECT 1 FROM left_out_counts WHERE year = ? AND kabkota_filter IS NULL)",
                 [int(year), int(year)],
             )
-    tx.execute(_STAMP_OVERLAP_VERSION)
+    tx.execute(stamp)
+
+
+def rewrite_overlaps(tx: _Transaction) -> None:
+    """Write every overlap figure again inside an unversioned transaction and stamp it with the data
+    version the store keeps: for a copy of a whole store (`store_copy.copy_store`), whose source may
+    have changed between the tables it read."""
+    _write_overlaps(tx, None, left_out=True, stamp=_STAMP_SAME_VERSION)
 
 
 def is_current(store: Any) -> bool:
-    """True when every beneficiary row has its person key and `need_levels` holds exactly what the
-    rule computes from the stored rows (what the store's schema does not have yet counts as current:
-    there is nothing to compare). A process of an older release that wrote beneficiaries or need
+    """True when every beneficiary row has its person key, the overlap figures carry the stamp of the
+    data version (`overlaps_current`) and `need_levels` holds exactly what the rule computes from the
+    stored rows (what the store's schema does not have yet counts as current: there is nothing to
+    compare). A process of an older release that wrote beneficiaries or need
     rows, or a copy made without a refresh, makes it False; `StoreBase.migrate` then writes them again
     in a versioned transaction."""
     if _has(store, "beneficiaries", "person_key") and store.scalar(
@@ -425,8 +442,11 @@ def is_current(store: Any) -> bool:
 
 def overlaps_current(store: Any) -> bool:
     """Whether the stored overlap figures are those of the store's rows: stamped with its data
-    version (every versioned transaction of this release keeps the stamp), or no beneficiary row to
-    count (nothing to be wrong about; the views then compute live). `store` is a Store or a
-    transaction (anything with `scalar` or `query`)."""
-    stamp = store.scalar(f"SELECT count(*) FROM ({_STAMPED}) AS stamp")
-    return bool(stamp) or not store.scalar("SELECT count(*) FROM (SELECT 1 FROM beneficiaries LIMIT 1) AS any_row")
+    version (every versioned transaction of this release keeps the stamp), or, without a stamp, a
+    store with no beneficiary row and no stored figure (a new store: nothing to be wrong about).
+    The stamp is trusted, not the content: a copy and an upgrade remove or rewrite it
+    (`rewrite_overlaps`, `StoreBase.migrate`). `store` is a Store."""
+    if store.scalar(f"SELECT count(*) FROM ({_STAMPED}) AS stamp"):
+        return True
+    tables = ("beneficiaries", *OVERLAP_TABLES, "left_out_counts")
+    return not any(store.scalar(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1) AS any_row") for table in tables)

@@ -85,6 +85,7 @@ def merge(store: Store, kept_id: int, merged_id: int, actor: str, role: str | No
         tx.insert_frame(
             "partner_merge_programs", pd.DataFrame({"merge_id": merge_id, "program_id": programs.astype(int)})
         )
+        tx.changed_years = set()  # a program's partner is in no stored overlap figure (data_loaders/derived.py)
         tx.execute("UPDATE programs SET partner_id = ? WHERE partner_id = ?", [int(kept_id), int(merged_id)])
         tx.execute("UPDATE partners SET merged_into = ? WHERE id = ?", [int(kept_id), int(merged_id)])
         detail = {"merge_id": merge_id, "kept_id": int(kept_id), "kept": kept["name"]}
@@ -112,6 +113,7 @@ def unmerge(store: Store, merge_id: int, actor: str, role: str | None = None) ->
             "AND id IN (SELECT program_id FROM partner_merge_programs WHERE merge_id = ?)",
             [kept_id, merge_id],
         )["n"].iloc[0]
+        tx.changed_years = set()  # a program's partner is in no stored overlap figure (data_loaders/derived.py)
         tx.execute(
             "UPDATE programs SET partner_id = ? WHERE partner_id = ? "
             "AND id IN (SELECT program_id FROM partner_merge_programs WHERE merge_id = ?)",

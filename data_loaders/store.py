@@ -149,8 +149,9 @@ def written_tables(sql: str) -> set[str]:
 class Transaction(Protocol):
     """One explicit, all-or-nothing transaction, as handed out by `Store.transaction()`. `written`
     names the tables its statements wrote so far (`derived.refresh` derives only from those);
-    `changed_years`, set by a writer that knows them (the importer), the only years its writes of
-    beneficiaries, programs and program allocations touch (None: any year)."""
+    `changed_years`, set only by a writer whose every write of beneficiaries, programs and program
+    allocations is limited to those years (the importer; a partner merge, which touches none of the
+    figures derived from them: the empty set), else None (any year)."""
 
     written: set[str]
     changed_years: set[int] | None
@@ -353,7 +354,10 @@ class StoreBase:
                 if self.schema_version() != version:
                     raise StoreError(f"Migration {path.name} did not persist.")
                 applied.append(version)
-            if not derived.is_current(self):  # new to this schema, or rows written by an older release
+            # New to this schema, rows written by an older release, or a migration (unversioned) that may
+            # have changed rows the overlap figures come from: they are written again.
+            stamped = self.scalar("SELECT count(*) FROM meta WHERE key = 'overlap_version'")
+            if not derived.is_current(self) or (applied and stamped):
                 with self.transaction() as tx:  # versioned: under the write lock, and cached figures change
                     tx.written |= derived.SOURCES  # the transaction refreshes them all before it commits
             self._advance_sequences()

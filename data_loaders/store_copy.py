@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data_loaders import derived
 from data_loaders.store import Store, StoreError, Transaction, shown_url
 
 # Tables every new store fills from the repository's files; a copy replaces them by the source's.
@@ -158,5 +159,8 @@ def copy_store(
             copied.append(TableCopy(table, int(expected["rows_"]), len(expected)))
             if progress:
                 progress(table, int(expected["rows_"]))
+        # The source may have changed between the tables read: the figures derived from its rows are
+        # written again from the copied rows, for the copied data version.
+        derived.rewrite_overlaps(tx)
     target.migrate()  # moves the id sequences past the ids copied
     return CopyResult(tuple(copied), time.monotonic() - started)

@@ -7,9 +7,11 @@ no raw NIK is ever needed, and in SQL so five million rows stay fast: people are
 
 Rules: a person is counted in the kabupaten/kota of each of their beneficiary rows; the total
 counts every person once. A co-financed program (one program, several sources) is one program: a
-person in it alone is not counted as receiving from several sources. Everything reads the
-beneficiary rows of the reader's scope — under a partner's scope, only the beneficiaries of that
-partner's programs, so the overlaps are those among its own programs. The shared filters' year
+person in it alone is not counted as receiving from several sources. The rules are SQL templates in
+`data_loaders/derived.py`: the forum's scope (`Scope()`) reads the figures they stored for the data
+version (`Reader.stored_overlaps`), every other scope computes them from its own beneficiary rows —
+under a partner's scope, only the beneficiaries of that partner's programs, so the overlaps are
+those among its own programs. The shared filters' year
 and kabupaten/kota apply (`beneficiary_filter`); funding sources and PPKS categories do not (the
 lists carry no source, and a person's category is not a program's).
 """
@@ -85,7 +87,7 @@ def overlaps_by_region(reader: Reader, filters: Filters) -> PeopleOverlaps:
     """People in several programs per kabupaten/kota for `filters.year` (see `PeopleOverlaps`; the
     rule is `data_loaders.derived.overlap_counts_sql`): the stored figures in the forum's scope,
     else computed from the reader's rows (`Reader.stored_overlaps`)."""
-    if reader.stored_overlaps(filters):
+    if reader.stored_overlaps():
         where, params = _stored(filters)
         counts = reader.query(f"SELECT * FROM overlap_count_rows WHERE {where}", params)
     else:
@@ -122,7 +124,7 @@ def _pairs(reader: Reader, filters: Filters, kind: str) -> pd.DataFrame:
     """Pairs of `kind` ('source' or 'program', `derived.overlap_pairs_sql`) for `filters.year`: item_a,
     item_b and people, most shared first; stored or computed as `overlaps_by_region`."""
     order = "ORDER BY people DESC, item_a, item_b"
-    if reader.stored_overlaps(filters):
+    if reader.stored_overlaps():
         where, params = _stored(filters)
         return reader.query(
             f"SELECT item_a, item_b, people FROM overlap_pair_rows WHERE {where} AND kind = ? {order}", [*params, kind]
@@ -187,7 +189,7 @@ def targeting(reader: Reader, filters: Filters) -> Targeting:
     (`derived.targeting_sql`); stored or computed as `overlaps_by_region`."""
 
     def counted(kind: str) -> pd.DataFrame:
-        if reader.stored_overlaps(filters):
+        if reader.stored_overlaps():
             where, params = _stored(filters)
             return reader.query(
                 f"SELECT name, listed, poorest FROM targeting_count_rows WHERE {where} AND kind = ?", [*params, kind]
@@ -216,9 +218,9 @@ class LeftOut:
 def poorest_left_out(reader: Reader, filters: Filters) -> LeftOut:
     """Desil-1 people of earlier years (in the filters' kabupaten/kota) missing from this year's
     lists (anywhere in scope), `derived.left_out_sql`: stored or computed as `overlaps_by_region`
-    (computed also for a year whose figures are not stored: one with neither beneficiaries nor
-    programs)."""
-    if reader.stored_overlaps(filters):
+    (computed also for a year whose figures are not stored: one without beneficiaries or programs
+    when beneficiaries were last written)."""
+    if reader.stored_overlaps():
         stored = reader.query(
             "SELECT kabkota_filter, people FROM left_out_count_rows WHERE year = ? AND "
             "(kabkota_filter IS NULL OR kabkota_filter = ?)",

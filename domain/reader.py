@@ -18,10 +18,9 @@ is applied here and nowhere else:
   benefit (Rupiah), decile, ppks_category_id, program_id, program_name, assistance_type, import_id.
 - `program_sources`, program × funding source: program_id, funding_source.
 - `overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`, `left_out_count_rows`: the
-  overlap figures per year and
-  kab/kota filter (kabkota_filter; NULL = the whole province), stored with every data version
-  (migration 0012, `data_loaders/derived.py`); rows only for `Scope()`, read through
-  `Reader.stored_overlaps`.
+  overlap figures per year and kab/kota filter (kabkota_filter; NULL = the whole province), stored
+  with every data version (migration 0012, `data_loaders/derived.py`); rows only for `Scope()`,
+  read through `Reader.stored_overlaps`.
 - `indicator_rows`, indicator × year × period × region: indicator_code, name, year, period,
   region_code, region_name, kabkota_code, baseline, target, actual, unit, direction, data_source,
   definition_name, definition_unit, definition_source, formula, import_id.
@@ -316,10 +315,9 @@ class Reader:
                 self._others[scope] = Reader(self.store, scope)
             return self._others[scope]
 
-    def stored_overlaps(self, filters: Filters) -> bool:
-        """Whether the overlap views (`domain.overlap`) read the stored figures of the whole province
-        (`overlap_count_rows`, `overlap_pair_rows`, `targeting_count_rows`, `left_out_count_rows`, for
-        the province and for
+    def stored_overlaps(self) -> bool:
+        """Whether the overlap views (`domain.overlap`) read the stored figures (`overlap_count_rows`,
+        `overlap_pair_rows`, `targeting_count_rows`, `left_out_count_rows`, for the province and for
         every kab/kota filter) instead of computing them: for `Scope()`, while the figures are those
         of the stored rows (`derived.overlaps_current`, asked once per reader: a reader lives for a
         data version). Any other scope computes them from its own rows (an operator's kab/kota, a

@@ -239,7 +239,7 @@ def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_
     store = open_store(empty_store)
     try:
         _listed(store, [("a", "PKH", 2024), ("b", "PKH", 2024)], 50)
-        assert derived.overlaps_current(store) and Reader(store).stored_overlaps(Filters(2024))
+        assert derived.overlaps_current(store) and Reader(store).stored_overlaps()
         with store.transaction(versioned=False) as tx:  # what a release before 0012 does: rows, version, no figures
             tx.execute("UPDATE beneficiaries SET program_code = 'BPNT' WHERE nik_hash = 'a'")
             tx.execute(
@@ -249,7 +249,7 @@ def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_
             tx.execute(BUMP_DATA_VERSION)
         assert not derived.overlaps_current(store) and not derived.is_current(store)
         reader = Reader(store, Scope())
-        assert not reader.stored_overlaps(Filters(2024))
+        assert not reader.stored_overlaps()
         assert overlaps_by_region(reader, Filters(2024)).total.multi_program == 1  # live: a is in two programs
         stale = "SELECT multi_program FROM overlap_counts WHERE is_total = 1 AND kabkota_filter IS NULL AND year = 2024"
         assert store.scalar(stale) == 0  # stale, unread
@@ -267,3 +267,40 @@ def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_
         assert overlaps_by_region(Reader(reopened), Filters(2024)).total.multi_program == 1
     finally:
         reopened.close()
+
+
+def test_overlap_figures_of_removed_rows_are_not_read(empty_store):
+    from data_loaders.store import BUMP_DATA_VERSION
+    from domain.filters import Filters
+    from domain.overlap import overlaps_by_region
+    from domain.reader import Reader
+
+    store = open_store(empty_store)
+    try:
+        _listed(store, [("a", "PKH", 2024), ("a", "BPNT", 2024)], 50)
+        assert overlaps_by_region(Reader(store), Filters(2024)).total.multi_program == 1
+        with store.transaction(versioned=False) as tx:  # an older release removes every beneficiary
+            tx.execute("DELETE FROM beneficiaries")
+            tx.execute(BUMP_DATA_VERSION)
+        assert not derived.overlaps_current(store)  # no row left, but figures of rows that are gone
+        assert overlaps_by_region(Reader(store), Filters(2024)).total.people == 0
+    finally:
+        store.close()
+
+
+def test_a_migration_that_changes_rows_writes_the_overlap_figures_again(empty_store, tmp_path):
+    from data_loaders.store import MIGRATIONS_DIR
+
+    store = open_store(empty_store)
+    try:
+        _listed(store, [("a", "PKH", 2024), ("a", "BPNT", 2024)], 50)
+        for path in MIGRATIONS_DIR.glob("*.sql"):
+            (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / "9999_fix_codes.sql").write_text("DELETE FROM beneficiaries WHERE program_code = 'BPNT';\n")
+        assert store.migrate(tmp_path) == [9999]  # unversioned: the rows change, the data version does not
+        assert derived.overlaps_current(store) and not any(_overlap_differences(store).values())
+        assert (
+            store.scalar("SELECT multi_program FROM overlap_counts WHERE is_total = 1 AND kabkota_filter IS NULL") == 0
+        )
+    finally:
+        store.close()

@@ -212,11 +212,11 @@ def test_program_pairs_targeting_and_left_out(store_url):
     by_source = shares.by_source.set_index("source")
     assert by_source.loc["DANA_DESA", "share_poorest"] == 1.0
     assert poorest_left_out(reader, Filters(2025)).people == 1  # P6: desil 1 in 2024, nothing in 2025
-    assert reader.stored_overlaps(Filters(2025))  # the whole province reads the stored figures …
+    assert reader.stored_overlaps()  # the whole province reads the stored figures …
     with store.transaction(versioned=False) as tx:  # … and, once they are stale, computes the same live
         tx.execute("UPDATE meta SET value = '-1' WHERE key = 'overlap_version'")
     live = Reader(store)
-    assert not live.stored_overlaps(Filters(2025))
+    assert not live.stored_overlaps()
     for view in (overlaps_by_region, source_pairs, program_pairs, targeting, poorest_left_out):
         for filters in (Filters(2025), Filters(2025, kabkota="64.02"), Filters(2025, kabkota="64.72"), Filters(2026)):
             assert repr(view(live, filters)) == repr(view(reader, filters)), (view.__name__, filters)

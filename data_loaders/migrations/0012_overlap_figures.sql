@@ -42,9 +42,9 @@ CREATE TABLE targeting_counts (
     poorest         BIGINT NOT NULL
 );
 
--- Desil-1 people of earlier years listed in no program of the year (poorest_left_out); persons. Every
--- year of beneficiaries or programs has its province row (kabkota_filter NULL), also when 0; a
--- kab/kota without a row has none left out.
+-- Desil-1 people of earlier years listed in no program of the year (poorest_left_out); persons. A
+-- year written with its province row (kabkota_filter NULL, also when 0) is stored, and a kab/kota
+-- without a row then has none left out; a year without one is computed from the rows.
 CREATE TABLE left_out_counts (
     year            INTEGER NOT NULL,
     kabkota_filter  TEXT,
