@@ -263,7 +263,7 @@ def profile(reader: Reader, partner_id: int, filters: Filters) -> Profile:
     do not apply: a profile is the whole partner). Every figure comes from allocation rows, which
     every scope reads alike for a partner's programs, and from `alignment`."""
     whole = Filters(year=filters.year)
-    rows = registry(reader, whole).table
+    rows = reader.shared(registry, whole).table  # the page's own registry when no other filter is set
     match = rows[rows["partner_id"] == partner_id]
     partner = None if match.empty else match.iloc[0]
     base = f"a.year = ? AND a.partner_id = ? AND {_SOURCES_SQL}"
@@ -303,7 +303,7 @@ def profile(reader: Reader, partner_id: int, filters: Filters) -> Profile:
     unit = per_place["beneficiary_unit"]
     people = {name: per_place.loc[unit == name, "reached"].sum(min_count=1) for name in PEOPLE_UNITS}
     budget, spent = float(per_place["budget"].sum()), float(per_place["spent"].sum())
-    own = Reader(reader.store, replace(reader.scope, partner_id=partner_id))
+    own = reader.in_scope(replace(reader.scope, partner_id=partner_id))
     compliance = reporting(own, whole)
     reported, of = compliance.totals(filters.year)
     return Profile(
@@ -319,6 +319,6 @@ def profile(reader: Reader, partner_id: int, filters: Filters) -> Profile:
         reporting=compliance,
         reported=reported,
         reported_of=of,
-        alignment=alignment(reader, filters.year).of(partner_id),
+        alignment=reader.shared(alignment, filters.year).of(partner_id),
         year=filters.year,
     )
