@@ -198,7 +198,7 @@ def _values(reader: Reader, year: int) -> pd.DataFrame:
     )
     report = reporting(reader, Filters(year=year, sources=PLEDGING_SOURCES)).of_year(year)
     report = names.merge(report, on="implementer").groupby("partner_id")[["dated", "on_time"]].sum()
-    gaps = alignment(reader, year).table.set_index("partner_id")["gap_share"]
+    gaps = reader.shared(alignment, year).table.set_index("partner_id")["gap_share"]  # as Mitra's profile reads it
     ids = money["partner_id"]
     return money.assign(
         reached_jiwa=ids.map(reached["jiwa"]) if "jiwa" in reached else float("nan"),
@@ -317,7 +317,7 @@ def ranking(
     asked = _asked(spec, weights)
     # One published ranking for everyone: read in the forum's scope (`Scope()`), as `alignment` is;
     # only Rupiah, ratios, years and partners' reach totals leave it — never a person or a need cell.
-    values = _values(reader.in_scope(Scope()), year)
+    values = reader.in_scope(Scope()).shared(_values, year)  # once for every award and weighting
     table = values[["partner_id", "partner"]].assign(spent=values["spent"].astype(float))
     best, left_out = [], []
     for criterion in spec.criteria:

@@ -18,6 +18,7 @@ lists carry no source, and a person's category is not a program's).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -120,18 +121,31 @@ class SourcePairs:
         return self.table.empty
 
 
-def _pairs(reader: Reader, filters: Filters, kind: str) -> pd.DataFrame:
-    """Pairs of `kind` ('source' or 'program', `derived.overlap_pairs_sql`) for `filters.year`: item_a,
-    item_b and people, most shared first; stored or computed as `overlaps_by_region`."""
-    order = "ORDER BY people DESC, item_a, item_b"
+def _by_kind(
+    reader: Reader,
+    filters: Filters,
+    kind: str,
+    stored: str,
+    template: Callable[..., str],
+    columns: str,
+    order: str = "",
+) -> pd.DataFrame:
+    """`columns` of the figures of `kind` ('source' or 'program') for `filters`: read from the stored
+    relation `stored` (`Reader.stored_overlaps`), else computed with `template` (a rule of
+    `data_loaders.derived` taking rows, sources, where, kind and view) over the reader's rows."""
     if reader.stored_overlaps():
         where, params = _stored(filters)
-        return reader.query(
-            f"SELECT item_a, item_b, people FROM overlap_pair_rows WHERE {where} AND kind = ? {order}", [*params, kind]
-        )
+        return reader.query(f"SELECT {columns} FROM {stored} WHERE {where} AND kind = ? {order}", [*params, kind])
     where, params, view = _live(filters)
-    sql = derived.overlap_pairs_sql("beneficiary_rows", "program_sources", where, kind, view)
-    return reader.query(f"SELECT item_a, item_b, people FROM ({sql}) AS pairs {order}", params)
+    sql = template("beneficiary_rows", "program_sources", where, kind, view)
+    return reader.query(f"SELECT {columns} FROM ({sql}) AS figures {order}", params)
+
+
+def _pairs(reader: Reader, filters: Filters, kind: str) -> pd.DataFrame:
+    """Pairs of `kind` ('source' or 'program', `derived.overlap_pairs_sql`) for `filters.year`: item_a,
+    item_b and people, most shared first."""
+    columns, order = "item_a, item_b, people", "ORDER BY people DESC, item_a, item_b"
+    return _by_kind(reader, filters, kind, "overlap_pair_rows", derived.overlap_pairs_sql, columns, order)
 
 
 def source_pairs(reader: Reader, filters: Filters) -> SourcePairs:
@@ -186,17 +200,10 @@ class Targeting:
 
 def targeting(reader: Reader, filters: Filters) -> Targeting:
     """The share of listed people in desil 1–4, per program and per funding source
-    (`derived.targeting_sql`); stored or computed as `overlaps_by_region`."""
+    (`derived.targeting_sql`), stored or computed (`_by_kind`)."""
 
     def counted(kind: str) -> pd.DataFrame:
-        if reader.stored_overlaps():
-            where, params = _stored(filters)
-            return reader.query(
-                f"SELECT name, listed, poorest FROM targeting_count_rows WHERE {where} AND kind = ?", [*params, kind]
-            )
-        where, params, view = _live(filters)
-        sql = derived.targeting_sql("beneficiary_rows", "program_sources", where, kind, view)
-        return reader.query(f"SELECT name, listed, poorest FROM ({sql}) AS aimed", params)
+        return _by_kind(reader, filters, kind, "targeting_count_rows", derived.targeting_sql, "name, listed, poorest")
 
     def ordered(frame: pd.DataFrame, key: str) -> pd.DataFrame:
         frame = frame.rename(columns={"name": key}).astype({"listed": "int64", "poorest": "int64"})
