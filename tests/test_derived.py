@@ -7,8 +7,11 @@ import pandas as pd
 
 from data_loaders import derived, importer
 from data_loaders.importer import rollback
-from data_loaders.store import open_store
+from data_loaders.store import BUMP_DATA_VERSION, MIGRATIONS_DIR, open_store
 from data_loaders.validation import validate
+from domain.filters import Filters
+from domain.overlap import overlaps_by_region
+from domain.reader import Reader
 from tests.conftest import stored
 
 COLUMNS = "year, region_code, ppks_category_id, set_aside, set_aside_in_kabkota, public_set_aside, "
@@ -230,25 +233,28 @@ def test_overlap_figures_follow_every_write(empty_store):
         store.close()
 
 
-def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_store):
-    from data_loaders.store import BUMP_DATA_VERSION
-    from domain.filters import Filters, Scope
-    from domain.overlap import overlaps_by_region
-    from domain.reader import Reader
+def _older_release_writes(store, *statements: str) -> None:
+    """What a process of a release before migration 0012 does: rows and the data version change,
+    the stored overlap figures and their stamp do not."""
+    with store.transaction(versioned=False) as tx:
+        for statement in statements:
+            tx.execute(statement)
+        tx.execute(BUMP_DATA_VERSION)
 
+
+def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_store):
     store = open_store(empty_store)
     try:
         _listed(store, [("a", "PKH", 2024), ("b", "PKH", 2024)], 50)
         assert derived.overlaps_current(store) and Reader(store).stored_overlaps()
-        with store.transaction(versioned=False) as tx:  # what a release before 0012 does: rows, version, no figures
-            tx.execute("UPDATE beneficiaries SET program_code = 'BPNT' WHERE nik_hash = 'a'")
-            tx.execute(
-                "INSERT INTO beneficiaries (nik_hash, person_key, program_code, year, region_code, import_id) "
-                "SELECT 'a', min(person_key), 'PKH', 2024, '64.72.01.1001', 50 FROM beneficiaries WHERE nik_hash = 'a'"
-            )
-            tx.execute(BUMP_DATA_VERSION)
+        _older_release_writes(
+            store,
+            "UPDATE beneficiaries SET program_code = 'BPNT' WHERE nik_hash = 'a'",
+            "INSERT INTO beneficiaries (nik_hash, person_key, program_code, year, region_code, import_id) "
+            "SELECT 'a', min(person_key), 'PKH', 2024, '64.72.01.1001', 50 FROM beneficiaries WHERE nik_hash = 'a'",
+        )
         assert not derived.overlaps_current(store) and not derived.is_current(store)
-        reader = Reader(store, Scope())
+        reader = Reader(store)
         assert not reader.stored_overlaps()
         assert overlaps_by_region(reader, Filters(2024)).total.multi_program == 1  # live: a is in two programs
         stale = "SELECT multi_program FROM overlap_counts WHERE is_total = 1 AND kabkota_filter IS NULL AND year = 2024"
@@ -270,18 +276,11 @@ def test_stale_overlap_figures_are_not_read_and_are_written_again_on_open(empty_
 
 
 def test_overlap_figures_of_removed_rows_are_not_read(empty_store):
-    from data_loaders.store import BUMP_DATA_VERSION
-    from domain.filters import Filters
-    from domain.overlap import overlaps_by_region
-    from domain.reader import Reader
-
     store = open_store(empty_store)
     try:
         _listed(store, [("a", "PKH", 2024), ("a", "BPNT", 2024)], 50)
         assert overlaps_by_region(Reader(store), Filters(2024)).total.multi_program == 1
-        with store.transaction(versioned=False) as tx:  # an older release removes every beneficiary
-            tx.execute("DELETE FROM beneficiaries")
-            tx.execute(BUMP_DATA_VERSION)
+        _older_release_writes(store, "DELETE FROM beneficiaries")  # every beneficiary removed
         assert not derived.overlaps_current(store)  # no row left, but figures of rows that are gone
         assert overlaps_by_region(Reader(store), Filters(2024)).total.people == 0
     finally:
@@ -289,8 +288,6 @@ def test_overlap_figures_of_removed_rows_are_not_read(empty_store):
 
 
 def test_a_migration_that_changes_rows_writes_the_overlap_figures_again(empty_store, tmp_path):
-    from data_loaders.store import MIGRATIONS_DIR
-
     store = open_store(empty_store)
     try:
         _listed(store, [("a", "PKH", 2024), ("a", "BPNT", 2024)], 50)
