@@ -626,10 +626,12 @@ def validate(
         clean[column.name] = parsed
         bad |= column_bad
         progress("validate", done, len(present))
+    units, header_row = table.units, table.header_row
+    del frame, table  # the file's text, about 110 MB a million rows: parsed now
     for column in spec.columns:
         if column.name not in clean:  # optional columns the file leaves out are empty
             clean[column.name] = None
-    _scale_amounts(clean, table.units, table.header_row, collect)
+    _scale_amounts(clean, units, header_row, collect)
     if spec.one_of:
         # A raw NIK (pseudonymised while parsing) or a ready hash: one column, the raw one dropped.
         from_nik = clean.pop("nik")
@@ -736,17 +738,31 @@ def _parse_column(
     return parsed.astype(object).where(parsed.notna(), None), bad | failed
 
 
-_PLAIN_NIK = re.compile(r"\d{16}")
+NIK_BLOCK = 100_000  # NIKs hashed at a time: their Python strings and digests take about 15 MB
+_PLAIN_NIK = re.compile(r"[0-9]{16}")  # ASCII digits: other scripts' digits take the general path
 
 
 def _plain_nik_column(series: pd.Series, plain: np.ndarray, nik_key: bytes) -> pd.Series:
-    """The parsed `nik` column (`_parsed_nik`, None where `plain` is False, i.e. blank) of a CSV whose
-    every NIK is exactly 16 digits: one pass, no per-value bookkeeping (issue 16). A NIK listed twice
-    is hashed twice, about 1 µs, cheaper than keeping the distinct ones for a file of distinct NIKs."""
-    texts = series.to_numpy(dtype=object, na_value=None)
-    keyed = nik_module.pseudonymiser(nik_key)
-    parsed = [_parsed_nik(text, keyed) if ok else None for text, ok in zip(texts, plain, strict=True)]
-    return pd.Series(parsed, index=series.index, dtype=object)
+    """The parsed `nik` column (`_parsed_nik`, missing where `plain` is False, i.e. blank) of a CSV whose
+    every NIK is exactly 16 digits, as Arrow text: each value is 69 characters, so the column is built
+    from one block of bytes, NIK_BLOCK rows at a time — a million NIKs without a Python string per
+    value held at once (issue 16). A NIK listed twice is hashed twice, about 1 µs, cheaper than keeping
+    the distinct ones for a file of distinct NIKs."""
+    width = 4 + 1 + 64  # as `_parsed_nik` writes it: 'dddd:' and the keyed hash
+    at = np.flatnonzero(plain)
+    parsed = np.empty((len(at), width), dtype=np.uint8)
+    parsed[:, 4] = ord(":")
+    for start in range(0, len(at), NIK_BLOCK):
+        niks = series.iloc[at[start : start + NIK_BLOCK]].to_numpy(dtype=object)
+        block = parsed[start : start + len(niks)]
+        block[:, :4] = np.frombuffer("".join(niks).encode("ascii"), dtype=np.uint8).reshape(-1, 16)[:, :4]
+        block[:, 5:] = nik_module.pseudonymise_all(niks, nik_key)
+    offsets = np.arange(0, width * (len(at) + 1), width, dtype=np.int64)
+    texts = pa.LargeStringArray.from_buffers(len(at), pa.py_buffer(offsets), pa.py_buffer(parsed))
+    if len(at) < len(series):
+        place = np.cumsum(plain) - 1  # each plain row's place among the plain rows; blank rows get none
+        texts = texts.take(pa.array(place, mask=~plain))
+    return pd.Series(pd.arrays.ArrowStringArray(texts), index=series.index)
 
 
 def _plain_niks(texts: np.ndarray, nik_key: bytes) -> dict[object, str]:
@@ -971,40 +987,35 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
     )
     bad.iloc[out] = True
     # NIK digits: province (2) and kabupaten/kota (2) compared with the row's region, then dropped.
-    # A parsed NIK is 'dddd:<hash>' (`_nik_parser`); a ready hash holds no ':'. Sliced in one pass over
-    # the Python strings: converting the column to Arrow first costs 2 s a million rows (issue 16).
-    ids = clean["nik_hash"].to_numpy(dtype=object)
-    split = [(v[:4], v[5:]) if isinstance(v, str) and v[4:5] == ":" else ("", v) for v in ids]
-    prefix = pd.Series([digits for digits, _ in split], index=clean.index, dtype=object)
-    prefixed = prefix != ""
-    if prefixed.any():
-        clean["nik_hash"] = pd.Series([hashed for _, hashed in split], index=clean.index, dtype=object)
-        provinces = np.array([digits[:2] for digits in prefix], dtype=object)
-        outside = prefixed & (provinces != nik_module.KALTIM_PROVINCE_CODE)
+    # A parsed NIK is 'dddd:<hash>' (`_parsed_nik`); a ready hash holds no ':'. Split in Arrow, column-wide.
+    ids = _arrow_text(clean["nik_hash"])
+    prefixed = pc.fill_null(pc.equal(pc.utf8_slice_codeunits(ids, 4, 5), ":"), False)
+    if pc.any(prefixed).as_py():
+        clean["nik_hash"] = _text_series(pc.if_else(prefixed, pc.utf8_slice_codeunits(ids, 5, 69), ids), clean.index)
+        provinces = pc.utf8_slice_codeunits(ids, 0, 2)
+        outside = prefixed.to_numpy(zero_copy_only=False) & _differs(provinces, nik_module.KALTIM_PROVINCE_CODE)
         _say(
             collect,
             WARNING,
             "imp_nik_outside",
             "nik",
-            np.flatnonzero(outside.to_numpy()),
-            lambda i: {"row": int(rows[i]), "province": provinces[i]},
+            np.flatnonzero(outside),
+            lambda i: {"row": int(rows[i]), "province": provinces[int(i)].as_py()},
         )
-        regions = clean["wilayah"]
-        kab_digits = {
-            region: region.kabkota_code.replace(".", "")
-            for region in pd.unique(regions.dropna())
-            if region.kabkota_code
-        }
-        kab_of = regions.map(kab_digits)
-        mismatch = prefixed & ~outside & ~bad & kab_of.notna()
-        mismatch &= kab_of.to_numpy(dtype=object) != prefix.to_numpy(dtype=object)
-        places = regions.to_numpy(dtype=object)
+        places = clean["wilayah"].to_numpy(dtype=object)
+        codes = pa.array([None if place is None else place.code for place in places], type=pa.large_string())
+        kabkota = pc.binary_join_element_wise(
+            pc.utf8_slice_codeunits(codes, 0, 2), pc.utf8_slice_codeunits(codes, 3, 5), pa.scalar("", pa.large_string())
+        )  # '64.01.05.2001' -> '6401'; a province's code ('64') gives '64', never a NIK's four digits
+        mismatch = prefixed.to_numpy(zero_copy_only=False) & ~outside & ~bad.to_numpy(dtype=bool)
+        mismatch &= _differs(kabkota, pc.utf8_slice_codeunits(ids, 0, 4))
+        mismatch &= pc.greater_equal(pc.utf8_length(codes), 5).fill_null(False).to_numpy(zero_copy_only=False)
         _say(
             collect,
             WARNING,
             "imp_nik_region_mismatch",
             "wilayah",
-            np.flatnonzero(mismatch.to_numpy()),
+            np.flatnonzero(mismatch),
             lambda i: {"row": int(rows[i]), "shown": places[i].name},
         )
     if known_programs is not None:
@@ -1020,6 +1031,24 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
                     value=code,
                     year=year,
                 )
+
+
+def _arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as one Arrow array (large_string; missing values null), without a copy when the
+    column is Arrow text already (`_plain_nik_column`)."""
+    if isinstance(column.array, pd.arrays.ArrowStringArray):
+        return pa.array(column.array, type=pa.large_string())
+    return pa.array(column.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+
+
+def _text_series(texts: pa.Array, index: pd.Index) -> pd.Series:
+    """Arrow text as a pandas column (missing values NA)."""
+    return pd.Series(pd.arrays.ArrowStringArray(texts), index=index)
+
+
+def _differs(left: pa.Array, right: pa.Array | str) -> np.ndarray:
+    """Where both sides are present and differ, as a boolean array."""
+    return pc.not_equal(left, right).fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _check_ppks(clean, bad, collect, known_programs, partner_keys) -> None:

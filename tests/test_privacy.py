@@ -13,7 +13,9 @@ from pathlib import Path
 
 from common.i18n import t
 from data_loaders import nik as nik_module
+from data_loaders import validation
 from data_loaders.__main__ import main
+from data_loaders.validation import validate
 from tests.conftest import app_test, media_content, stored
 from ui.pages import PAGES as REGISTRY
 
@@ -93,3 +95,23 @@ def test_the_keyed_hash_is_hmac_sha256():
     for size in (0, 63, 64, 65, 200):  # 64 bytes: a `secrets.token_hex(32)` key, SHA-256's block exactly
         key, nik = bytes(range(size)), "6472011234567890"
         assert nik_module.pseudonymiser(key)(nik) == hmac.digest(key, nik.encode(), "sha256").hex()
+    niks = ["6472011234567890", "6401010101900001", ""]
+    hashed = nik_module.pseudonymise_all(niks, b"column-key")
+    assert hashed.shape == (3, 64)
+    assert [row.tobytes().decode() for row in hashed] == [
+        hmac.digest(b"column-key", nik.encode(), "sha256").hex() for nik in niks
+    ]
+
+
+def test_a_column_of_plain_niks_with_blank_cells_is_hashed_row_by_row(monkeypatch):
+    """The 16-digit CSV path (validation `_plain_nik_column`) builds the column from one block of bytes,
+    blocks of rows at a time: each row keeps its own NIK's hash, a blank cell is a missing NIK."""
+    monkeypatch.setattr(validation, "NIK_BLOCK", 3)
+    niks = [f"64720112345{i:05d}" for i in range(7)]
+    cells = [niks[0], "", niks[1], niks[2], " ", niks[3], niks[4], niks[5], niks[6]]
+    content = "nik,kode_program,tahun,wilayah\n" + "".join(f"{cell},PKH,2025,64.72.01.1001\n" for cell in cells)
+    result = validate("penerima.csv", content.encode(), "penerima", nik_key=b"k")
+    assert [(p.key, p.row) for p in result.errors] == [("imp_missing_nik", 3), ("imp_missing_nik", 6)]
+    stored = list(result.clean["nik_hash"])
+    expected = [nik_module.pseudonymise(nik, b"k") for nik in niks]
+    assert [stored[i] for i in (0, 2, 3, 5, 6, 7, 8)] == expected
