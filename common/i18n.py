@@ -2518,6 +2518,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Writing to the database failed ({detail}); nothing was stored. Check the free disk space and "
         "write permission, then try again. The data stored before can still be viewed.",
     },
+    "store_key_repeated": {
+        "id": "Tabel {table} di basis data menyimpan satu kunci lebih dari sekali, jadi angka impor ini bisa "
+        "salah; tidak ada yang disimpan. Laporkan ke pengelola sistem: baris ganda itu perlu dihapus dulu.",
+        "en": "The table {table} in the database holds a key more than once, so this import's figures could "
+        "be wrong; nothing was stored. Tell the system administrator: the repeated rows must be removed first.",
+    },
     "store_no_path": {
         "id": "DATABASE_URL '{url}' tidak menyebut berkas. Tulis duckdb:///path/file.duckdb (data di memori "
         "saja akan hilang saat proses berhenti).",

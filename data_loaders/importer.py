@@ -274,6 +274,8 @@ def _upsert(tx: Transaction, table: str, frame: pd.DataFrame, import_id: int) ->
               count(*) AS total
             FROM {staged} i LEFT JOIN {table} t ON {match}"""
     ).iloc[0]
+    if int(counts["total"]) != len(frame):  # a stored key matched twice: no figure is written from it
+        raise StoreError(key="store_key_repeated", table=table)
     log = f"INSERT INTO {table}_changes (change_import_id, change_action, {all_columns})"
     tx.execute(
         f"{log} SELECT ?, 'update', {', '.join('t.' + c for c in [*columns, 'import_id'])} "

@@ -31,7 +31,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 import duckdb
@@ -289,6 +289,9 @@ class StoreBase:
     # True when a failed COMMIT always raises (PostgreSQL). DuckDB can fail a COMMIT silently, so
     # after its imports the rows are counted again (`importer._verify`).
     commit_checked = False
+    # Statements a store of this kind runs after a migration's own, in the same transaction, by the
+    # migration's number: what one database needs and the other must not have (see PostgresStore).
+    migration_extras: ClassVar[dict[int, tuple[str, ...]]] = {}
 
     def _exclusive(self) -> AbstractContextManager[None]:
         raise NotImplementedError
@@ -349,6 +352,8 @@ class StoreBase:
                     continue
                 with self.transaction(versioned=False) as tx:
                     for statement in _split_sql(path.read_text(encoding="utf-8")):
+                        tx.execute(statement)
+                    for statement in self.migration_extras.get(version, ()):
                         tx.execute(statement)
                     tx.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)", [version, path.stem])
                 if self.schema_version() != version:

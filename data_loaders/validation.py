@@ -762,7 +762,7 @@ def _plain_nik_column(series: pd.Series, plain: np.ndarray, nik_key: bytes) -> p
     if len(at) < len(series):
         place = np.cumsum(plain) - 1  # each plain row's place among the plain rows; blank rows get none
         texts = texts.take(pa.array(place, mask=~plain))
-    return pd.Series(pd.arrays.ArrowStringArray(texts), index=series.index)
+    return _text_series(texts, series.index)
 
 
 def _plain_niks(texts: np.ndarray, nik_key: bytes) -> dict[object, str]:
@@ -1003,13 +1003,13 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
             lambda i: {"row": int(rows[i]), "province": provinces[int(i)].as_py()},
         )
         places = clean["wilayah"].to_numpy(dtype=object)
-        codes = pa.array([None if place is None else place.code for place in places], type=pa.large_string())
-        kabkota = pc.binary_join_element_wise(
-            pc.utf8_slice_codeunits(codes, 0, 2), pc.utf8_slice_codeunits(codes, 3, 5), pa.scalar("", pa.large_string())
-        )  # '64.01.05.2001' -> '6401'; a province's code ('64') gives '64', never a NIK's four digits
+        # Each row's kab/kota as a NIK writes it ('64.01' -> '6401'), found for the file's few hundred
+        # distinct regions and spread over the rows; none for the province itself.
+        codes = pc.dictionary_encode(pa.array([None if place is None else place.code for place in places]))
+        digits = [region_by_code(code).kabkota_code for code in codes.dictionary.to_pylist()]
+        kabkota = pa.array([None if code is None else code.replace(".", "") for code in digits]).take(codes.indices)
         mismatch = prefixed.to_numpy(zero_copy_only=False) & ~outside & ~bad.to_numpy(dtype=bool)
         mismatch &= _differs(kabkota, pc.utf8_slice_codeunits(ids, 0, 4))
-        mismatch &= pc.greater_equal(pc.utf8_length(codes), 5).fill_null(False).to_numpy(zero_copy_only=False)
         _say(
             collect,
             WARNING,
@@ -1033,17 +1033,17 @@ def _check_penerima(clean, bad, collect, known_programs, partner_keys) -> None:
                 )
 
 
-def _arrow_text(column: pd.Series) -> pa.Array:
-    """A text column as one Arrow array (large_string; missing values null), without a copy when the
-    column is Arrow text already (`_plain_nik_column`)."""
+def _arrow_text(column: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A text column as Arrow text (missing values null), without a copy when the column is Arrow
+    text already (`_plain_nik_column`)."""
     if isinstance(column.array, pd.arrays.ArrowStringArray):
-        return pa.array(column.array, type=pa.large_string())
+        return pa.array(column.array)
     return pa.array(column.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
 
 
-def _text_series(texts: pa.Array, index: pd.Index) -> pd.Series:
-    """Arrow text as a pandas column (missing values NA)."""
-    return pd.Series(pd.arrays.ArrowStringArray(texts), index=index)
+def _text_series(texts: pa.Array | pa.ChunkedArray, index: pd.Index) -> pd.Series:
+    """Arrow text as a pandas column (missing values NA), without a copy."""
+    return pd.Series(texts, index=index, dtype=pd.StringDtype("pyarrow"))
 
 
 def _differs(left: pa.Array, right: pa.Array | str) -> np.ndarray:

@@ -79,6 +79,7 @@ def test_demo_beneficiaries_are_pseudonymised_and_overlap(demo_store):
     rows = store.query("SELECT * FROM beneficiaries")
     assert rows["nik_hash"].str.fullmatch(r"[0-9a-f]{64}").all()
     assert not any(re.fullmatch(r"\d{16}", str(value)) for value in rows.astype(str).to_numpy().ravel())
+    assert not rows.duplicated(["nik_hash", "program_code", "year"]).any()  # no index refuses it (migration 0013)
     per_person = rows[rows.year == 2025].groupby("nik_hash")["program_code"].nunique()
     assert (per_person >= 2).sum() > 0.2 * len(per_person)
     levels = set(

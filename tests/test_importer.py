@@ -13,9 +13,10 @@ from openpyxl import load_workbook
 from data_loaders import importer
 from data_loaders.demo import build_demo
 from data_loaders.kinds import KINDS
-from data_loaders.store import DATA_TABLES, open_store
+from data_loaders.store import DATA_TABLES, StoreError, open_store
 from data_loaders.templates import build_template
 from data_loaders.validation import validate
+from tests.conftest import POSTGRES
 
 REPO = Path(__file__).resolve().parent.parent
 HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp;realisasi_rp;status\n"
@@ -241,3 +242,32 @@ def test_killing_an_import_mid_write_leaves_the_store_as_it_was(store_url, tmp_p
     result = validate(path.name, path.read_bytes(), "penerima", nik_key=b"test-key", max_bytes=10**9)
     assert importer.apply(store, result, "tester").added == rows
     store.close()
+
+
+PENERIMA = "nik,kode_program,tahun,wilayah,nilai_bantuan_rp\n6402060101900001,A-1,2025,64.02.06.1001,100000\n"
+
+
+def test_beneficiary_keys_stay_unique_and_a_repeated_stored_key_stops_the_import(store):
+    """No index refuses a repeated beneficiary key in a DuckDB store (migration 0013): the importer
+    keeps keys unique, and if a store holds one twice anyway, an import naming it stores nothing."""
+    for benefit in ("100000", "250000", "250000"):  # new, updated, unchanged
+        content = PENERIMA.replace("100000", benefit).encode()
+        importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"k"), "tester")
+    repeated = (
+        "SELECT count(*) FROM (SELECT 1 FROM beneficiaries GROUP BY nik_hash, program_code, year "
+        "HAVING count(*) > 1) AS r"
+    )
+    assert store.scalar(repeated) == 0 and store.count("beneficiaries") == 1
+    repeat = "INSERT INTO beneficiaries SELECT * FROM beneficiaries"
+    if POSTGRES:  # PostgreSQL keeps the key as its primary key (`PostgresStore.migration_extras`)
+        with pytest.raises(Exception, match="duplicate key"), store.transaction() as tx:
+            tx.execute(repeat)
+        return
+    with store.transaction() as tx:
+        tx.execute(repeat)
+    state = snapshot(store)
+    content = PENERIMA.replace("100000", "300000").encode()
+    with pytest.raises(StoreError) as raised:
+        importer.apply(store, validate("penerima.csv", content, "penerima", nik_key=b"k"), "tester")
+    assert raised.value.key == "store_key_repeated" and "beneficiaries" in raised.value.message("id")
+    assert snapshot(store) == state

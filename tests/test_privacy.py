@@ -112,6 +112,23 @@ def test_a_column_of_plain_niks_with_blank_cells_is_hashed_row_by_row(monkeypatc
     content = "nik,kode_program,tahun,wilayah\n" + "".join(f"{cell},PKH,2025,64.72.01.1001\n" for cell in cells)
     result = validate("penerima.csv", content.encode(), "penerima", nik_key=b"k")
     assert [(p.key, p.row) for p in result.errors] == [("imp_missing_nik", 3), ("imp_missing_nik", 6)]
-    stored = list(result.clean["nik_hash"])
+    hashes = list(result.clean["nik_hash"])
     expected = [nik_module.pseudonymise(nik, b"k") for nik in niks]
-    assert [stored[i] for i in (0, 2, 3, 5, 6, 7, 8)] == expected
+    assert [hashes[i] for i in (0, 2, 3, 5, 6, 7, 8)] == expected
+
+
+def test_a_nik_in_another_scripts_digits_is_the_same_person():
+    """Arabic-Indic or full-width digits are the NIK's digits: the same keyed hash as in ASCII, and
+    its province read as 64; a superscript is not a digit of a NIK."""
+    ascii_nik = "6472011234567890"
+    arabic = ascii_nik.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    wide = ascii_nik.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    content = "nik,kode_program,tahun,wilayah\n" + "".join(
+        f"{nik},{code},2025,64.72.01.1001\n" for nik, code in ((ascii_nik, "A"), (arabic, "B"), (wide, "C"))
+    )
+    result = validate("penerima.csv", content.encode(), "penerima", nik_key=b"k")
+    assert result.ok and not result.warnings
+    assert set(result.clean["nik_hash"]) == {nik_module.pseudonymise(ascii_nik, b"k")}
+    content = content.replace(wide, ascii_nik[:-1] + "²")
+    superscript = validate("penerima.csv", content.encode(), "penerima", nik_key=b"k")
+    assert [(p.key, p.row) for p in superscript.errors] == [("imp_nik_digits", 4)]

@@ -1,14 +1,13 @@
 -- Beneficiaries without an index on their key (issue 16). DuckDB keeps a primary key as an ART index
 -- over (nik_hash, program_code, year), 64 characters of hash per row: an import of 1.000.000 rows
--- spent 0,9 s inserting into it and 1,0 s writing it at commit, and no read uses it (every read
--- scans by year and region). The key stays unique because its only writers keep it so: the importer
--- refuses a file that names a key twice ('imp_duplicate_key') and inserts only keys not stored yet
--- (data_loaders/importer.py `_upsert`); a rollback deletes the keys it restores; the sample data names
--- each key once. tests/test_importer.py and tests/test_derived.py assert that no key is stored twice.
--- A PostgreSQL store keeps a unique index on the key (`PostgresStore.migrate`): there it costs little
--- and a small import's lookups use it.
--- The rows are copied in year and region order, so a read of one year or one kab/kota skips the other
--- row groups.
+-- spent 0,9 s inserting into it and 1,0 s writing it at commit, and no read uses it (reads scan by
+-- year and region). In a DuckDB store the key stays unique because its writers keep it so: the
+-- importer refuses a file that names a key twice ('imp_duplicate_key'), inserts only keys not stored
+-- yet and stops if a stored key matches twice (data_loaders/importer.py `_upsert`); a rollback deletes
+-- the keys it restores; the sample data names each key once. tests/test_derived.py, test_importer.py
+-- and test_demo.py assert that no key is stored twice. A PostgreSQL store adds the primary key back
+-- in this migration's transaction (`PostgresStore.migration_extras`).
+-- The rows are copied in year order, so a read of one year skips the row groups of the others.
 
 CREATE TABLE beneficiaries_v13 (
     nik_hash          TEXT NOT NULL,
