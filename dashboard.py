@@ -39,3 +39,4 @@ except StoreError as error:
     st.error(error.message(lang), icon=":material/database:")
     if isinstance(error, StoreUnavailableError):  # a shared server restarting: back by itself
         data.retry_when_back()
+data.freeze_what_lasts()

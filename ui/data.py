@@ -11,6 +11,8 @@ and shows an import made elsewhere on its next rerun.
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import pickle
 from collections.abc import Callable, Iterator
@@ -44,6 +46,17 @@ def _store(url: str) -> Store:
                 # First start on an empty store: the dashboard opens on the sample data set.
                 build_demo(store)
     return store
+
+
+@functools.cache
+def freeze_what_lasts() -> None:
+    """Once per process, after its first page: collect the garbage, then put every object alive
+    (the modules, Streamlit's, pandas' and plotly's machinery, the first page's caches) out of the
+    cyclic garbage collector's reach (`gc.freeze`). A full collection, which comes every few dozen
+    reruns, then walks only what later reruns made: at 1.000.000 rows on Peta about 15 ms instead of
+    90–190 ms (issue 16). Objects that die later are still freed as usual."""
+    gc.collect()
+    gc.freeze()
 
 
 def store() -> Store:
