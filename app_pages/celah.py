@@ -43,8 +43,11 @@ cards = {"gaps": formatting.number(cells.gaps, lang), "overlaps": formatting.num
 cards["unmet"] = "–" if cells.need_missing else formatting.people(cells.unmet("jiwa"), cells.unmet("KK"), lang)
 cards["multi"] = formatting.number(people.total.multi_program, lang) if detail else "–"
 for box, (key, figure) in zip(st.columns(4), cards.items(), strict=True):
+    # Jiwa and KK: the first unit is the value, the second its own line (both never fit at 1920 px).
+    shown, second_line = formatting.split_units(figure)
     with box:
-        kpi(t(f"kpi_{key}", lang), figure, t("kpi_unmet_help_units" if key == "unmet" else f"kpi_{key}_help", lang))
+        help_text = t("kpi_unmet_help_units" if key == "unmet" else f"kpi_{key}_help", lang)
+        kpi(t(f"kpi_{key}", lang), shown, help_text, detail=second_line)
 if cells.need_levels:
     levels = ", ".join(value("level", level, lang) for level in cells.need_levels)
     st.caption(t("note_units", lang) + " " + t("note_need_levels", lang, levels=levels))

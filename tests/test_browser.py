@@ -166,6 +166,8 @@ def test_signed_in_pages_are_closed_to_a_visitor_and_open_after_signing_in(serve
     from playwright.sync_api import expect
 
     expect(page.locator("[data-testid='stSidebarNav'] a[href$='/kelola_data']")).to_have_count(0, timeout=20_000)
+    # The navigation does not list the sign-in page again beside the account box's link (ui.pages).
+    expect(page.locator("[data-testid='stSidebarNav'] a[href$='/masuk']")).to_have_count(0)
     assert not page.outside_requests
 
 

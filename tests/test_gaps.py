@@ -17,6 +17,7 @@ of 1,000" → "reach not reported", no longer a gap (3 → 2 gaps; not reached 9
 cell left out). A cell whose programs count only unit/lembaga is a gap (no program counts people)
 but says so instead of "reaches 0"."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -487,3 +488,15 @@ def test_people_views_under_a_partner_scope(sample):
     assert targeting(reader, filters).by_program["listed"].tolist() == [30]
     anyone = tuple(sample.query("SELECT DISTINCT nik_hash FROM beneficiaries WHERE year = 2025 LIMIT 20")["nik_hash"])
     assert check_list(reader, anyone, filters).found == 0
+
+
+def test_people_in_both_units_are_two_lines_of_the_card(demo, monkeypatch):
+    """'44.640 jiwa · 23.345 KK' did not fit a card at 1920 px: the first unit is the card's value,
+    the KK its own line, never added (the sample data has need in both units)."""
+    monkeypatch.setenv("DATABASE_URL", demo.url)
+    at = app_test(None)
+    at.run()
+    at.switch_page("app_pages/celah.py").run()
+    assert not at.exception
+    card = next(metric for metric in at.metric if metric.label == "PPKS belum terjangkau")
+    assert re.fullmatch(r"[\d.]+ jiwa", card.value) and re.fullmatch(r"[\d.]+ KK", card.delta)

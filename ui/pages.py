@@ -31,6 +31,9 @@ class PageSpec:
     default: bool = False
     action: str | None = None  # the permission a role needs to see the page; None = everyone
     signed_in_title_key: str | None = None  # its title for a signed-in user, when another
+    # False: a visitor reaches the page by its link in the account box, not through the navigation,
+    # so the sidebar does not offer it twice (the sign-in page); its URL still opens it.
+    listed_for_visitors: bool = True
 
     def visible_to(self, access: Access) -> bool:
         """Whether the page is in `access`'s navigation."""
@@ -66,7 +69,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pengguna", "page_users", ":material/group:", "nav_manage", action=roles.MANAGE_USERS),
     PageSpec("jejak_audit", "page_audit", ":material/history:", "nav_manage", action=roles.READ_AUDIT),
     PageSpec("referensi", "page_reference", ":material/menu_book:", "nav_reference"),
-    PageSpec("masuk", "page_sign_in", ":material/login:", "nav_account", signed_in_title_key="page_account"),
+    PageSpec(
+        "masuk",
+        "page_sign_in",
+        ":material/login:",
+        "nav_account",
+        signed_in_title_key="page_account",
+        listed_for_visitors=False,
+    ),
 )
 
 
@@ -77,7 +87,11 @@ def navigation(lang: str, access: Access) -> dict[str, list[st.Page]]:
         if not spec.visible_to(access):
             continue
         page = st.Page(
-            APP_PAGES / f"{spec.stem}.py", title=spec.title(access, lang), icon=spec.icon, default=spec.default
+            APP_PAGES / f"{spec.stem}.py",
+            title=spec.title(access, lang),
+            icon=spec.icon,
+            default=spec.default,
+            visibility="visible" if access.signed_in or spec.listed_for_visitors else "hidden",
         )
         groups.setdefault(t(spec.group_key, lang), []).append(page)
     return groups
