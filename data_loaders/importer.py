@@ -163,7 +163,8 @@ def table_frames(reader: Transaction, validation: Validation) -> dict[str, pd.Da
                     "benefit_idr": clean["nilai_bantuan_rp"],
                     "decile": clean["desil"],
                     "ppks_category_id": clean["kategori_ppks"].map(_ppks_id),
-                }
+                },
+                copy=False,  # the checked columns as they are: a million hashes are 100 MB (issue 16)
             )
         }
     if kind == "mitra":
@@ -430,7 +431,7 @@ def apply(
             for step, table in enumerate(tables, start=1):
                 if cancel():
                     raise ImportCancelled
-                results[table] = _upsert(tx, table, frames[table], import_id)
+                results[table] = _upsert(tx, table, frames.pop(table), import_id)
                 progress("write", step, steps)
             main = results[tables[-1]]
             updated = main["updated"]

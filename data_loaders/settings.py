@@ -19,9 +19,12 @@ def database_url() -> str:
 
 
 def memory_limit() -> str:
-    """DuckDB's memory ceiling (`SINERGI_DB_MEMORY`, default 1.5 GB): large queries spill to disk
-    rather than take the machine's memory, which a shared server needs."""
-    return os.environ.get("SINERGI_DB_MEMORY", "").strip() or "1500MB"
+    """DuckDB's memory ceiling (`SINERGI_DB_MEMORY`, default 512 MB): large queries spill to disk
+    rather than take the machine's memory, which a shared server needs. Within the ceiling DuckDB
+    also keeps blocks it could drop: with 1,5 GB an import of a million beneficiaries peaked at
+    1.030 MB, with 512 MB at about 920 MB at the same speed; the overlap engine at 5.000.000 rows,
+    the largest read, needs about 450 MB (bench/overlap.py; issue 16)."""
+    return os.environ.get("SINERGI_DB_MEMORY", "").strip() or "512MB"
 
 
 def store_wait_seconds() -> float:

@@ -23,6 +23,7 @@ from common.text import CONTROL_CHARACTERS, without_control_characters
 from data_loaders import nik as nik_module
 from data_loaders import values
 from data_loaders.kinds import KINDS, Kind, kind_of
+from data_loaders.memory import release_freed_memory
 from data_loaders.problems import ERROR, WARNING, FileProblem, Problem, ValueProblem
 from data_loaders.reading import (
     COUNT_UNIT_WORDS,
@@ -575,6 +576,7 @@ def validate(
     collect = _Collector(result)
     try:
         table = read_table(file, content, spec.name, spec.aliases(), lambda n: progress("read", n, 0), max_bytes)
+        release_freed_memory()  # the text's copies the reader made (data_loaders/memory.py)
     except FileProblem as refused:
         other = _header_of_other_kind(file, content, spec) if refused.problem.key in NO_HEADER else None
         result.problems.append(other or refused.problem)
@@ -628,6 +630,7 @@ def validate(
         progress("validate", done, len(present))
     units, header_row = table.units, table.header_row
     del frame, table  # the file's text, about 110 MB a million rows: parsed now
+    release_freed_memory()
     for column in spec.columns:
         if column.name not in clean:  # optional columns the file leaves out are empty
             clean[column.name] = None

@@ -26,6 +26,17 @@ def test_database_url_setting_chooses_the_store(monkeypatch, tmp_path):
     assert (tmp_path / "elsewhere.duckdb").exists()
 
 
+def test_duckdb_memory_ceiling_defaults_to_512_mb_and_follows_the_setting(monkeypatch, tmp_path):
+    monkeypatch.delenv("SINERGI_DB_MEMORY", raising=False)
+    store = open_store(f"duckdb:///{tmp_path / 'default.duckdb'}")
+    assert store.scalar("SELECT current_setting('memory_limit')") == "488.2 MiB"  # 512.000.000 bytes
+    store.close()
+    monkeypatch.setenv("SINERGI_DB_MEMORY", "1GB")
+    store = open_store(f"duckdb:///{tmp_path / 'larger.duckdb'}")
+    assert store.scalar("SELECT current_setting('memory_limit')") == "953.6 MiB"
+    store.close()
+
+
 def test_unsupported_scheme_says_what_to_use():
     with pytest.raises(StoreError, match="duckdb:///"):
         open_store("mysql://localhost/db")
