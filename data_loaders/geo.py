@@ -35,15 +35,39 @@ def boundary_frame(level: str) -> geopandas.GeoDataFrame:
     return geopandas.read_file(GEO_DIR / f"kaltim_{FILES[level]}.geojson")
 
 
+def geojson_text(collection: dict) -> str:
+    """`collection` as compact JSON, as a figure sends it (the array rings of `boundaries` as lists)."""
+    return json.dumps(collection, separators=(",", ":"), default=_listed)
+
+
 def encoded_size(collection: dict) -> int:
-    return len(json.dumps(collection, separators=(",", ":")))
+    """Characters (bytes: the text is ASCII) of `geojson_text(collection)`."""
+    return len(geojson_text(collection))
+
+
+def _listed(value: object) -> list:
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _array_rings(coordinates: list) -> list | np.ndarray:
+    """The (lon, lat) pairs of each ring of a Polygon's or MultiPolygon's coordinates as one float
+    array of shape (n, 2); the nesting above the rings stays lists."""
+    if coordinates and isinstance(coordinates[0][0], int | float):
+        return np.asarray(coordinates, dtype=float)
+    return [_array_rings(part) for part in coordinates]
 
 
 @lru_cache(maxsize=64)
 def boundaries(level: str, parent: str | None = None) -> dict:
     """The FeatureCollection of `level` regions inside `parent` (a Kemendagri code prefix), simplified
     as a coverage (shared borders stay shared) with the least tolerance that fits the budget, and
-    coordinates rounded to `DECIMALS` places (about 1 m)."""
+    coordinates rounded to `DECIMALS` places (about 1 m). Each ring is a NumPy array of shape (n, 2),
+    (lon, lat) in degrees: plotly copies a figure's traces on building and serialises them on every
+    rerun, and does both for arrays in C — the province map's figure built in 0,9 ms instead of
+    5,5 ms and serialised in 1,8 ms instead of 6 ms, the same JSON (issue 16). Cached: callers must
+    not modify it."""
     frame = boundary_frame(level)
     if parent is not None:
         frame = frame[frame["kode_kemendagri"].str.startswith(parent + ".")]
@@ -57,6 +81,8 @@ def boundaries(level: str, parent: str | None = None) -> dict:
         collection = regions.set_geometry(rounded, crs=regions.crs).to_geo_dict(drop_id=False)
         if encoded_size(collection) <= budget:
             break
+    for feature in collection.get("features", ()):
+        feature["geometry"]["coordinates"] = _array_rings(feature["geometry"]["coordinates"])
     return collection
 
 

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io
 import pytest
 import shapely
 from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.demo import build_demo
-from data_loaders.geo import BUDGET, boundaries, encoded_size
+from data_loaders.geo import BUDGET, boundaries, encoded_size, geojson_text
 from data_loaders.regions import children_of, kabkota_facts
 from data_loaders.store import open_store
 from domain import maps
@@ -353,9 +355,24 @@ def test_boundaries_all_levels_within_budget():
     assert sum(len(boundaries("desa_kelurahan", f.code)["features"]) for f in kabkota_facts()) == 1038
 
 
+def test_boundary_rings_are_arrays_that_plotly_sends_as_the_same_json():
+    collection = boundaries("kabupaten_kota")
+    rings = [ring for f in collection["features"] for ring in _rings(f["geometry"])]
+    assert rings and all(isinstance(ring, np.ndarray) and ring.ndim == 2 and ring.shape[1] == 2 for ring in rings)
+    as_lists = json.loads(geojson_text(collection))
+    trace = {"type": "choroplethmap", "featureidkey": "id", "locations": ["64.02"], "z": [1]}
+    sent = plotly.io.to_json(go.Figure(data=[{**trace, "geojson": collection}]), validate=False)
+    assert sent == plotly.io.to_json(go.Figure(data=[{**trace, "geojson": as_lists}]), validate=False)
+
+
+def _rings(geometry: dict) -> list:
+    parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for part in parts for ring in part]
+
+
 def test_boundaries_are_rounded_valid_and_counter_clockwise():
     collection = boundaries("kecamatan", "64.02")
-    text = json.dumps(collection)
+    text = geojson_text(collection)
     assert not any(
         len(number.split(".")[1]) > 5
         for number in text.replace("[", " ").replace("]", " ").replace(",", " ").split()
