@@ -4,6 +4,7 @@ page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Pet
 import json
 from pathlib import Path
 
+import geopandas
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,7 +15,7 @@ from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.demo import build_demo
-from data_loaders.geo import BUDGET, boundaries, encoded_size, geojson_text
+from data_loaders.geo import BUDGET, boundaries, bounds, encoded_size, geojson_text
 from data_loaders.regions import children_of, kabkota_facts
 from data_loaders.store import open_store
 from domain import maps
@@ -363,6 +364,16 @@ def test_boundary_rings_are_arrays_that_plotly_sends_as_the_same_json():
     trace = {"type": "choroplethmap", "featureidkey": "id", "locations": ["64.02"], "z": [1]}
     sent = plotly.io.to_json(go.Figure(data=[{**trace, "geojson": collection}]), validate=False)
     assert sent == plotly.io.to_json(go.Figure(data=[{**trace, "geojson": as_lists}]), validate=False)
+
+
+def test_bounds_are_the_extremes_of_every_point():
+    for collection in (boundaries("kabupaten_kota"), boundaries("desa_kelurahan", "64.02")):
+        frame = geopandas.GeoDataFrame.from_features(collection)
+        assert bounds(collection) == tuple(float(value) for value in frame.total_bounds)
+    west, south, east, north = bounds(boundaries("kabupaten_kota"))
+    assert 113 < west < east < 120 and -3 < south < north < 3  # Kalimantan Timur, in degrees
+    with pytest.raises(ValueError):
+        bounds({"type": "FeatureCollection", "features": []})
 
 
 def _rings(geometry: dict) -> list:
