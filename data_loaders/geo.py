@@ -9,6 +9,7 @@ Features are keyed by Kemendagri code (`id`), the only code maps join on.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 
 import geopandas
@@ -51,11 +52,14 @@ def _listed(value: object) -> list:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def _array_rings(coordinates: list) -> list | np.ndarray:
+def _array_rings(coordinates: Sequence) -> list | np.ndarray:
     """The (lon, lat) pairs of each ring of a Polygon's or MultiPolygon's coordinates as one float
-    array of shape (n, 2); the nesting above the rings stays lists."""
+    array of shape (n, 2), read-only (the collection is cached and shared); the nesting above the
+    rings becomes lists."""
     if coordinates and isinstance(coordinates[0][0], int | float):
-        return np.asarray(coordinates, dtype=float)
+        ring = np.asarray(coordinates, dtype=float)
+        ring.setflags(write=False)
+        return ring
     return [_array_rings(part) for part in coordinates]
 
 

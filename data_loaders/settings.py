@@ -22,8 +22,9 @@ def memory_limit() -> str:
     """DuckDB's memory ceiling (`SINERGI_DB_MEMORY`, default 512 MB): large queries spill to disk
     rather than take the machine's memory, which a shared server needs. Within the ceiling DuckDB
     also keeps blocks it could drop: with 1,5 GB an import of a million beneficiaries peaked at
-    1.030 MB, with 512 MB at about 920 MB at the same speed; the overlap engine at 5.000.000 rows,
-    the largest read, needs about 450 MB (bench/overlap.py; issue 16)."""
+    1.030 MB, with 512 MB at about 910 MB at the same speed. The largest read, the overlap engine at
+    5.000.000 rows, peaks at about 450 MB for its whole process with this ceiling (0,62 s; 0,68 s
+    with 1,5 GB: bench/overlap.py; issue 16)."""
     return os.environ.get("SINERGI_DB_MEMORY", "").strip() or "512MB"
 
 

@@ -576,7 +576,6 @@ def validate(
     collect = _Collector(result)
     try:
         table = read_table(file, content, spec.name, spec.aliases(), lambda n: progress("read", n, 0), max_bytes)
-        release_freed_memory()  # the text's copies the reader made (data_loaders/memory.py)
     except FileProblem as refused:
         other = _header_of_other_kind(file, content, spec) if refused.problem.key in NO_HEADER else None
         result.problems.append(other or refused.problem)
@@ -585,6 +584,7 @@ def validate(
         logger.warning("Unreadable upload %s (%s)", file, type(error).__name__)
         result.problems.append(Problem(ERROR, "imp_unreadable", file))
         return result
+    release_freed_memory()  # the text's copies the reader made (data_loaders/memory.py)
     result.sheet = table.sheet
     frame, skipped = _without_layout_rows(table.frame)
     if skipped:

@@ -194,8 +194,7 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
         [level, level, *codes],
     )
     frame = frame.merge(names, on="area_code").merge(sources, on=keys, how="left")
-    listed = frame["source_codes"]
-    frame["source_codes"] = [tuple(codes.split(",")) if isinstance(codes, str) else () for codes in listed]
+    frame["source_codes"] = [tuple(text.split(",")) if isinstance(text, str) else () for text in frame["source_codes"]]
     table = _with_region_wide(_flag(_in_need_unit(frame), thresholds))
     table = table.sort_values(["area_name", "ppks_category_id"]).reset_index(drop=True)
     return AreaCategories(

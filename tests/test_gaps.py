@@ -73,6 +73,9 @@ def test_area_by_category_and_flags(fixture_store):
     kutim = frame.loc[("Kutai Timur", 24)]
     assert pd.isna(kutim["need"]) and pd.isna(kutim["unit"])  # no need data: missing, not 0
     assert (kutim["reached_kk"], kutim["sources"], kutim["programs"]) == (8, 2, 1)  # co-financed: one programme
+    assert kutim["source_codes"] == ("APBD_PROV", "CSR")  # in the sources' order
+    need_only = cells(fixture_store, Filters(2025, kabkota="64.72")).loc[("Palaran", 24)]
+    assert (need_only["programs"], need_only["source_codes"]) == (0, ())  # need, no program: no source
     assert not kutim["gap"] and not kutim["overlap"]  # no recorded need: nothing to flag
     result = area_categories(Reader(fixture_store), Filters(2025))
     assert (result.gaps, result.overlaps, result.unmet("jiwa"), result.unmet("KK")) == (2, 0, 8000, 0)
