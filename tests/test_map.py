@@ -1,6 +1,7 @@
 """Map figures (domain.map_metrics views on the fixture and the sample data), their scope, the
 page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Peta page in AppTest."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -436,12 +437,35 @@ def features_drawn(spec: dict) -> list[str]:
     return [f["id"] for trace in spec["data"] if trace["type"] == "choroplethmap" for f in trace["geojson"]["features"]]
 
 
+def legend_names(spec: dict) -> list[str]:
+    """The map's classes as its legend names them: one empty marker trace each."""
+    return [trace["name"] for trace in spec["data"] if trace["type"] == "scattermap" and trace["lat"] == [None]]
+
+
+def classes_drawn(spec: dict) -> dict[str, list[str]]:
+    """Region codes per legend class, read from the one choropleth trace's class places (`z`), after
+    checking that each place's step of the colour scale has its legend entry's colour."""
+    (regions,) = [trace for trace in spec["data"] if trace["type"] == "choroplethmap"]
+    legend = [trace for trace in spec["data"] if trace["type"] == "scattermap" and trace["lat"] == [None]]
+    count, steps = len(legend), regions["colorscale"]
+    assert (regions["zmin"], regions["zmax"]) == (-0.5, count - 0.5)
+    drawn: dict[str, list[str]] = {}
+    for code, place in zip(regions["locations"], regions["z"], strict=True):
+        position = (place + 0.5) / count
+        step = next(colour for (low, colour), (high, _) in itertools.pairwise(steps) if low <= position <= high)
+        assert step == legend[place]["marker"]["color"], code
+        drawn.setdefault(legend[place]["name"], []).append(code)
+    return drawn
+
+
 def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
     at = run_map({"metrik": "Pagu (Rp)"})
     spec = map_spec(at)
     assert len(features_drawn(spec)) == 10
-    names = [trace["name"] for trace in spec["data"]]
-    assert names[-1] == "Tidak ada data"
+    assert legend_names(spec)[-1] == "Tidak ada data"
+    by_class = classes_drawn(spec)
+    assert sorted(code for codes in by_class.values() for code in codes) == sorted(features_drawn(spec))
+    assert "64.02" not in by_class.get("Tidak ada data", [])  # Kukar has a budget
     assert spec["layout"]["map"]["style"] == "white-bg"
     hover = {c[0]: h for trace in spec["data"] for c, h in zip(trace["customdata"], trace["hovertext"], strict=True)}
     assert "Pagu (Rp): Rp1 M" in hover["64.02"].replace("\u00a0", " ")
@@ -494,9 +518,10 @@ def test_english_and_downloads(fixture_url):
 
 def test_program_locations_on_request(fixture_url):
     at = run_map({"metrik": "Pagu (Rp)"})
-    assert all(trace["type"] == "choroplethmap" for trace in map_spec(at)["data"])
+    assert not [trace for trace in map_spec(at)["data"] if trace["type"] == "scattermap" and trace["customdata"]]
     at.toggle(key="lokasi").set_value(True).run()
-    points = [trace for trace in map_spec(at)["data"] if trace["type"] == "scattermap" and trace["showlegend"]]
+    data = map_spec(at)["data"]
+    points = [trace for trace in data if trace["type"] == "scattermap" and trace["showlegend"] and trace["customdata"]]
     assert [trace["name"] for trace in points] == ["Titik tengah wilayah (program tanpa koordinat)"]  # no sites
     places = sorted(c[0] for c in points[0]["customdata"])
     assert places == ["64.02", "64.08.04", "64.72", "64.72.01"]  # where the fixture's programs are placed

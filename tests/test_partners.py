@@ -39,6 +39,7 @@ from domain.filters import Filters, Scope
 from domain.gaps import area_categories
 from domain.reader import Reader
 from tests.conftest import app_test, filled_url, open_tab
+from tests.test_map import classes_drawn
 
 JT = 1_000_000
 PARTNERS = [
@@ -341,7 +342,7 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
         for c in at.get("plotly_chart")
         if '"Choroplethmap"' in c.proto.spec or "choroplethmap" in c.proto.spec
     )
-    drawn = {trace["name"]: trace["locations"] for trace in place_map["data"] if trace.get("locations")}
+    drawn = classes_drawn(place_map)
     assert drawn[t("partners_map_inside", lang)] == ["64.02"]  # Alfa operates in Kukar and spends 600 jt there
 
 
