@@ -225,7 +225,7 @@ def _by_unit(frame: pd.DataFrame, column: str) -> pd.DataFrame:
         return pd.DataFrame({name: pd.Series(dtype=dtypes.get(name, float)) for name in names})
     # One column per unit, summed per cell (NaN where the cell has no row of that unit): a grouped sum,
     # a third of `pivot_table`'s time (issue 16).
-    per_unit = {f"{column}_{unit.lower()}": frame[column].where(frame["unit"] == unit) for unit in UNITS}
+    per_unit = {name: frame[column].where(frame["unit"] == unit) for name, unit in zip(names[2:], UNITS, strict=True)}
     wide = frame[["area_code", "ppks_category_id"]].assign(**per_unit)
     return wide.groupby(["area_code", "ppks_category_id"], as_index=False, sort=True)[list(per_unit)].sum(min_count=1)
 

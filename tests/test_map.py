@@ -16,7 +16,7 @@ from shapely.geometry import shape
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.demo import build_demo
-from data_loaders.geo import BUDGET, boundaries, bounds, encoded_size, geojson_text
+from data_loaders.geo import BUDGET, boundaries, bounds, encoded_size, geojson_text, rings
 from data_loaders.regions import children_of, kabkota_facts
 from data_loaders.store import open_store
 from domain import maps
@@ -359,8 +359,8 @@ def test_boundaries_all_levels_within_budget():
 
 def test_boundary_rings_are_arrays_that_plotly_sends_as_the_same_json():
     collection = boundaries("kabupaten_kota")
-    rings = [ring for f in collection["features"] for ring in _rings(f["geometry"])]
-    assert rings and all(isinstance(ring, np.ndarray) and ring.ndim == 2 and ring.shape[1] == 2 for ring in rings)
+    every_ring = [ring for f in collection["features"] for ring in rings(f["geometry"])]
+    assert every_ring and all(isinstance(r, np.ndarray) and r.ndim == 2 and r.shape[1] == 2 for r in every_ring)
     as_lists = json.loads(geojson_text(collection))
     trace = {"type": "choroplethmap", "featureidkey": "id", "locations": ["64.02"], "z": [1]}
     sent = plotly.io.to_json(go.Figure(data=[{**trace, "geojson": collection}]), validate=False)
@@ -375,11 +375,6 @@ def test_bounds_are_the_extremes_of_every_point():
     assert 113 < west < east < 120 and -3 < south < north < 3  # Kalimantan Timur, in degrees
     with pytest.raises(ValueError):
         bounds({"type": "FeatureCollection", "features": []})
-
-
-def _rings(geometry: dict) -> list:
-    parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return [ring for part in parts for ring in part]
 
 
 def test_boundaries_are_rounded_valid_and_counter_clockwise():
