@@ -13,6 +13,7 @@ from data_loaders.regions import children_of, region_by_code
 from domain import charts, map_metrics, maps
 from ui import data, downloads, shell, tables
 from ui.components import empty_state, public_note, source_caption
+from ui.region_map import region_map
 from ui.shell import ALL
 
 view = shell.view()
@@ -106,12 +107,13 @@ figure = maps.choropleth(  # not kept (ui.data.figure): its boundaries would be 
     points,
     width=520 if level == "kabupaten_kota" else 1000,
 )
-map_column, tile_column = st.columns([3, 2], gap="large") if level == "kabupaten_kota" else (st.container(), None)
+# The map sits in the first of a row of columns at every level, so the page keeps its frame (and the
+# MapLibre map in it) when a click goes to the next level (ui/region_map.py).
+map_column, *tile_columns = st.columns([3, 2] if level == "kabupaten_kota" else [1], gap="large")
 with map_column:
-    zoom = charts.CONFIG | {"scrollZoom": True}
-    on_map = partial(on_click, "peta_map")
-    st.plotly_chart(figure, key="peta_map", on_select=on_map, selection_mode="points", config=zoom)
-if tile_column is not None:
+    zoom = charts.CONFIG | {"scrollZoom": True, "responsive": True}
+    region_map(figure, zoom, key="peta_map", on_click=partial(on_click, "peta_map"))
+for tile_column in tile_columns:
     with tile_column:
         st.markdown(f"**{t('map_tiles_title', lang)}**")
         tiles = data.figure(maps.tile_grid, shown.values, shown.colours, shown.texts, shown.dark)

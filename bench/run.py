@@ -361,34 +361,26 @@ async def _open(browser, url: str, load) -> tuple[object, float]:
     return context, seconds
 
 
-async def _map_drawn(page) -> None:
-    from tests.test_browser import JS_MAP
+async def _map_drawn(page, regions: int) -> None:
+    """Until the Peta map holds `regions` regions and MapLibre has drawn them (tests/test_browser.py)."""
+    from tests.test_browser import js_map_drawn
 
-    await page.wait_for_function(
-        f"() => {{ const gd = {JS_MAP}; if (!gd) return false; const m = gd._fullLayout.map._subplot.map; "
-        "return m.loaded() && !m.isMoving(); }",
-        timeout=120_000,
-        polling=50,
-    )
+    await page.wait_for_function(js_map_drawn(regions), timeout=120_000, polling=50)
 
 
 async def _map_click(browser, base: str, load) -> float:
-    """Seconds from a click on Kutai Barat on the province map until the kecamatan map is drawn."""
-    from tests.test_browser import JS_MAP
+    """Seconds from a click on Kutai Barat on the province map until its 16 kecamatan are drawn."""
+    from tests.test_browser import JS_MAP_POINT
 
     context, _ = await _open(browser, f"{base}/peta", load)
     page = context.pages[0]
-    await _map_drawn(page)
-    lon, lat = KUTAI_BARAT
-    x, y = await page.evaluate(
-        f"() => {{ const m = ({JS_MAP})._fullLayout.map._subplot.map; const p = m.project([{lon}, {lat}]); "
-        "const r = m.getCanvas().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"
-    )
+    await _map_drawn(page, 10)
+    x, y = await page.evaluate(JS_MAP_POINT, list(KUTAI_BARAT))
     start = time.perf_counter()
     await page.mouse.click(x, y)
     await page.wait_for_function("() => location.search.includes('wilayah=')", timeout=120_000, polling=50)
     await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=120_000)
-    await _map_drawn(page)
+    await _map_drawn(page, 16)
     seconds = time.perf_counter() - start
     await context.close()
     return seconds

@@ -18,7 +18,9 @@ from common.colors import CLASS_COLORS, GRID, MUTED_TEXT, NO_DATA, SOURCE_COLORS
 from common.i18n import t, value
 from common.text import plain_label
 
-FONT = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+# "Source Sans" is the app's own typeface (Streamlit 1.67 serves it; ui/region_map.py's frame borrows
+# it); the rest are what a machine without it has.
+FONT = '"Source Sans", "Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif'
 CONFIG = {"displayModeBar": False}  # what a page passes to st.plotly_chart: no chart chrome
 
 

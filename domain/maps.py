@@ -173,7 +173,7 @@ def choropleth(
             "itemdoubleclick": False,
         },
         "hoverlabel": {"font": {"size": 15}},
-        "clickmode": "event+select",
+        "clickmode": "event",  # a click is sent as it is (ui/region_map.py), nothing is selected
     }
     return go.Figure(data=traces, layout=layout)  # validated once: see domain.charts._figure
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -94,6 +95,19 @@ def app_test(
         at.session_state[auth.ACCESS_KEY] = test_user(role, kabkota, partner_id).access
         at.session_state[auth.SEEN_KEY] = time.time()
     return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    """Every plotly figure a page drew, as its JSON: the `st.plotly_chart`s, then the region map
+    (ui.region_map), a component whose arguments carry its figure's JSON."""
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return charts + [json.loads(json.loads(map_.proto.json_args)["figure"]) for map_ in at.get("component_instance")]
+
+
+def region_map_spec(at: AppTest) -> dict:
+    """The figure of the page's one region map (ui.region_map), as its JSON."""
+    (region_map,) = at.get("component_instance")
+    return json.loads(json.loads(region_map.proto.json_args)["figure"])
 
 
 @pytest.fixture(autouse=True)

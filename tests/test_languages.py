@@ -4,7 +4,6 @@ companies, files, the funding sources' own names), and never `None`, `NaN` or `N
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from data_loaders.demo import build_demo
 from data_loaders.regions import kabkota_facts
 from data_loaders.store import open_store
-from tests.conftest import app_test, tab_queries
+from tests.conftest import app_test, chart_specs, tab_queries
 from ui.pages import PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -181,8 +180,8 @@ def page_texts(at: AppTest) -> list[str]:
         texts += _frame_texts(frame.proto)
     for table in at.table:
         texts += _frame_texts(table.proto)
-    for chart in at.get("plotly_chart"):
-        texts += _chart_texts(json.loads(chart.proto.spec))
+    for spec in chart_specs(at):
+        texts += _chart_texts(spec)
     return [text for text in texts if text]
 
 

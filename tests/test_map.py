@@ -3,6 +3,7 @@ page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Pet
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import geopandas
@@ -32,8 +33,9 @@ from domain.map_metrics import (
 from domain.maps import selected_region
 from domain.overview import People
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, region_map_spec
 from tests.fixture_data import build_fixture
+from ui import region_map
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -411,6 +413,23 @@ def test_click_to_region(event, expected):
     assert selected_region(event) == expected
 
 
+# --- the region map's frame ---------------------------------------------------------------------
+
+
+def test_the_frame_folder_holds_the_page_and_the_installed_plotly_js(tmp_path, monkeypatch):
+    monkeypatch.setattr(region_map.tempfile, "gettempdir", lambda: str(tmp_path))
+    folder = region_map.frame_folder()
+    assert sorted(path.name for path in folder.iterdir()) == ["index.html", "plotly.min.js"]
+    assert (folder / "plotly.min.js").read_bytes() == region_map.PLOTLY_JS.read_bytes()
+    (folder / "index.html").write_text("half a page", encoding="utf-8")  # a stale or broken copy
+    assert region_map.frame_folder() == folder
+    assert (folder / "index.html").read_bytes() == region_map.FRAME_PAGE.read_bytes()
+    # The page loads nothing from outside: plotly.js from its own folder, no other address.
+    page = region_map.FRAME_PAGE.read_text(encoding="utf-8")
+    assert re.findall(r'(?:src|href)="([^"]*)"', page) == ["plotly.min.js"]
+    assert "http" not in page and "import(" not in page
+
+
 # --- page ---------------------------------------------------------------------------------------
 
 
@@ -422,10 +441,6 @@ def run_map(query: dict[str, str]) -> AppTest:
     at.switch_page("app_pages/peta.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def map_spec(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
 
 
 def features_drawn(spec: dict) -> list[str]:
@@ -455,7 +470,7 @@ def classes_drawn(spec: dict) -> dict[str, list[str]]:
 
 def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
     at = run_map({"metrik": "Pagu (Rp)"})
-    spec = map_spec(at)
+    spec = region_map_spec(at)
     assert len(features_drawn(spec)) == 10
     assert legend_names(spec)[-1] == "Tidak ada data"
     by_class = classes_drawn(spec)
@@ -466,7 +481,7 @@ def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
     assert "Pagu (Rp): Rp1 M" in hover["64.02"].replace("\u00a0", " ")
     assert "peringkat 1 dari 10" in hover["64.02"]
     assert "Pagu (Rp): Rp0" in hover["64.01"]
-    tiles = json.loads(at.get("plotly_chart")[1].proto.spec)
+    (tiles,) = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
     assert len(tiles["data"][0]["x"]) == 10
     assert at.title[0].value == "Pagu (Rp), 2025"
     ranked = at.dataframe[0].value
@@ -476,13 +491,13 @@ def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
 
 def test_drill_down_to_kecamatan_and_desa(fixture_url):
     at = run_map({"wilayah": "Samarinda"})
-    assert sorted(features_drawn(map_spec(at))) == sorted(r.code for r in children_of("64.72"))
+    assert sorted(features_drawn(region_map_spec(at))) == sorted(r.code for r in children_of("64.72"))
     captions = [c.value.replace("\u00a0", " ") for c in at.caption]
     assert any(c.startswith("Rp500 jt untuk Samarinda dialokasikan di tingkat kabupaten/kota") for c in captions)
     assert at.dataframe[0].value.iloc[-1]["Wilayah"] == "Samarinda (dialokasikan di tingkat kabupaten/kota)"
     at.selectbox(key="kecamatan").select("64.72.01").run()
     assert not at.exception
-    assert sorted(features_drawn(map_spec(at))) == sorted(r.code for r in children_of("64.72.01"))
+    assert sorted(features_drawn(region_map_spec(at))) == sorted(r.code for r in children_of("64.72.01"))
 
 
 def test_default_measure_has_data_and_no_data_is_said(fixture_url):
@@ -513,9 +528,9 @@ def test_english_and_downloads(fixture_url):
 
 def test_program_locations_on_request(fixture_url):
     at = run_map({"metrik": "Pagu (Rp)"})
-    assert not [trace for trace in map_spec(at)["data"] if trace["type"] == "scattermap" and trace["customdata"]]
+    assert not [trace for trace in region_map_spec(at)["data"] if trace["type"] == "scattermap" and trace["customdata"]]
     at.toggle(key="lokasi").set_value(True).run()
-    data = map_spec(at)["data"]
+    data = region_map_spec(at)["data"]
     points = [trace for trace in data if trace["type"] == "scattermap" and trace["showlegend"] and trace["customdata"]]
     assert [trace["name"] for trace in points] == ["Titik tengah wilayah (program tanpa koordinat)"]  # no sites
     places = sorted(c[0] for c in points[0]["customdata"])

@@ -1,13 +1,12 @@
 """Every registered page in AppTest, against the hand-made fixture (tests/fixture_data.py)."""
 
 import gc
-import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import app_test, tab_queries
+from tests.conftest import app_test, chart_specs, tab_queries
 from ui.pages import PAGES as REGISTRY
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -32,10 +31,6 @@ def role_for(page: str) -> str | None:
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value.replace("\u00a0", " ") for m in at.metric}
-
-
-def figures(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def test_pages_folder_holds_only_registered_pages():
@@ -86,7 +81,7 @@ def test_overview_shows_the_fixture_figures(fixture_url):
 
 def test_overview_charts_hold_the_store_values(fixture_url):
     at = run_app()
-    by_source, by_region = figures(at)
+    by_source, by_region = chart_specs(at)
     planned, spent = by_source["data"]
     assert planned["y"] == ["APBN", "APBD Provinsi", "CSR/TJSL"]
     assert planned["x"] == [1_500_000_000, 400_000_000, 700_000_000]
@@ -136,7 +131,7 @@ def test_english_interface(fixture_url):
     assert at.title[0].value == "Overview 2025"
     assert metrics(at)["Planned"] == "Rp2.6B"
     assert metrics(at)["PPKS (people in need)"] == "9,000 persons"
-    assert figures(at)[0]["layout"]["xaxis"]["title"]["text"] == "Amount (Rp)"
+    assert chart_specs(at)[0]["layout"]["xaxis"]["title"]["text"] == "Amount (Rp)"
 
 
 def test_reference_page_marks_unverified_facts(fixture_url):

@@ -1,10 +1,14 @@
 import pytest
 
+from data_loaders import regions
 from data_loaders.regions import (
     AmbiguousRegionError,
     UnknownRegionError,
     all_regions,
+    children_of,
     kabkota_facts,
+    parent_of,
+    region_by_code,
     resolve_region,
 )
 
@@ -29,6 +33,33 @@ def test_counts_match_the_kepmendagri_list():
     assert levels.count("kabupaten_kota") == 10
     assert levels.count("kecamatan") == 105
     assert levels.count("desa_kelurahan") == 1038
+
+
+def test_children_parents_and_codes_agree_with_the_whole_list():
+    everything = all_regions()
+    for region in everything:
+        assert region_by_code(region.code) == region
+        assert children_of(region.code) == tuple(r for r in everything if r.parent_code == region.code)
+        assert parent_of(region) == next((r for r in everything if r.code == region.parent_code), None)
+    for code in ("64.02.01.2001.1", "65", "64.99"):
+        with pytest.raises(KeyError):
+            region_by_code(code)
+    assert children_of("64.99") == () and children_of("64.02.01.2001.1") == ()
+
+
+def test_a_kabupatens_kecamatan_are_read_without_the_desa_file(monkeypatch):
+    read: list[str] = []
+    original = regions._geo_features
+    monkeypatch.setattr(regions, "_geo_features", lambda level: read.append(level) or original(level))
+    regions.regions_at.cache_clear()
+    regions._by_code_at.cache_clear()
+    try:
+        assert [r.name for r in children_of("64.07")][:2] == ["Long Iram", "Melak"]
+        assert region_by_code("64.07").name == "Kutai Barat"
+        assert read == ["kecamatan", "kabupaten_kota"]
+    finally:
+        regions.regions_at.cache_clear()
+        regions._by_code_at.cache_clear()
 
 
 @pytest.mark.parametrize(("code", "bps", "name"), KABKOTA)

@@ -8,7 +8,6 @@ in Kecamatan Samarinda Kota, Kota Samarinda; (-0.49686, 116.94157) in Kelurahan 
 (-6.1754, 106.8272) is Jakarta."""
 
 import base64
-import json
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +26,7 @@ from domain import maps
 from domain.filters import Filters
 from domain.map_metrics import program_points
 from domain.reader import Reader
-from tests.conftest import app_test
+from tests.conftest import app_test, region_map_spec
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 HEADER = "kode_program;nama_program;penyelenggara;sumber_dana;tahun;kategori_ppks;wilayah;pagu_rp;lintang;bujur"
@@ -268,7 +267,7 @@ def test_the_peta_page_shows_the_real_coordinates(store_url, monkeypatch):
     at.switch_page("app_pages/peta.py").run()
     at.toggle(key="lokasi").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = region_map_spec(at)
     points = {t["name"]: t for t in spec["data"] if t["type"] == "scattermap" and t["showlegend"]}
     site = points["Lokasi program"]
     assert (numbers(site["lat"]), numbers(site["lon"])) == ([-0.42117], [116.99045])
