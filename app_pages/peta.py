@@ -1,6 +1,7 @@
 """Peta (Map): need, funding and coverage by kabupaten/kota, down to kecamatan and desa/kelurahan.
 A click on a region selects it in the shared filter (and the URL); the map then shows its parts."""
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -9,7 +10,7 @@ from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t
 from common.text import inert_markdown
 from data_loaders.geo import boundaries, bounds
-from data_loaders.regions import children_of, region_by_code
+from data_loaders.regions import PROVINCE_CODE, children_of, region_by_code
 from domain import charts, map_metrics, maps
 from ui import data, downloads, shell, tables
 from ui.components import empty_state, public_note, source_caption
@@ -119,6 +120,9 @@ for tile_column in tile_columns:
         tiles = data.figure(maps.tile_grid, shown.values, shown.colours, shown.texts, shown.dark)
         on_tile = partial(on_click, "peta_tiles")
         st.plotly_chart(tiles, key="peta_tiles", on_select=on_tile, selection_mode="points", config=charts.CONFIG)
+if level == "kabupaten_kota":  # what a click opens next: each kab/kota's kecamatan, computed meanwhile
+    kabkota = [region.code for region in children_of(PROVINCE_CODE)]
+    data.prefetch(map_metrics.areas, [(replace(filters, kabkota=code), "kecamatan", code) for code in kabkota])
 for line in maps.notes(area_map, metric_key, lang):
     st.caption(inert_markdown(line))
 public_note(view)

@@ -262,6 +262,7 @@ def part_pages(store: Path, size: int, repeat: int, folder: Path) -> dict:
     }
     views += [(page, t(key, "id")) for page, keys in tabbed.items() if page in pages for key in keys[1:]]
     for n, (page, tab) in enumerate(views):
+        data.wait_for_prefetch()  # what the page before left in the background (Peta's kab/kota maps)
         at = app_test("admin", timeout=300)
         if tab:
             at.query_params["bagian"] = tab

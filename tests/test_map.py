@@ -1,6 +1,7 @@
 """Map figures (domain.map_metrics views on the fixture and the sample data), their scope, the
 page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Peta page in AppTest."""
 
+import functools
 import itertools
 import json
 import re
@@ -20,7 +21,7 @@ from data_loaders.demo import build_demo
 from data_loaders.geo import BUDGET, boundaries, bounds, encoded_size, geojson_text, rings
 from data_loaders.regions import children_of, kabkota_facts
 from data_loaders.store import open_store
-from domain import maps
+from domain import map_metrics, maps
 from domain.filters import Filters, Scope
 from domain.map_metrics import (
     areas,
@@ -35,7 +36,7 @@ from domain.overview import People
 from domain.reader import Reader
 from tests.conftest import app_test, region_map_spec
 from tests.fixture_data import build_fixture
-from ui import region_map
+from ui import data, region_map
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -487,6 +488,45 @@ def test_province_map_has_the_ten_kabkota_and_a_tile_grid(fixture_url):
     ranked = at.dataframe[0].value
     assert ranked.iloc[0]["Wilayah"] in ("Kutai Kartanegara", "Kutai Timur")
     assert len(ranked) == 10
+
+
+def test_the_province_map_computes_every_kabkotas_map_before_a_click(fixture_url, monkeypatch):
+    computed: list[str | None] = []
+    original = map_metrics.areas
+
+    @functools.wraps(original)
+    def counted(reader, filters, level, parent=None):
+        computed.append(parent)
+        return original(reader, filters, level, parent)
+
+    monkeypatch.setattr(map_metrics, "areas", counted)
+    at = run_map({})
+    assert data.wait_for_prefetch()
+    assert sorted(code for code in computed if code) == sorted(r.code for r in children_of("64"))
+    computed.clear()
+    at.selectbox(key="wilayah").set_value("64.72").run()  # as a click on Samarinda sets it
+    assert computed == []  # its kecamatan map was ready
+    assert sorted(features_drawn(region_map_spec(at))) == sorted(r.code for r in children_of("64.72"))
+
+
+def test_a_prefetch_leaves_what_the_session_no_longer_shows(fixture_url, monkeypatch):
+    computed: list[tuple[int, str]] = []
+    original = map_metrics.areas
+
+    @functools.wraps(original)
+    def counted(reader, filters, level, parent=None):
+        if parent:
+            computed.append((filters.year, parent))
+        return original(reader, filters, level, parent)
+
+    monkeypatch.setattr(map_metrics, "areas", counted)
+    monkeypatch.setattr(data, "PREFETCH_DELAY", 3.0)
+    at = run_map({})
+    shown, other = at.selectbox(key="tahun").value, 2024
+    assert shown != other
+    at.selectbox(key="tahun").select(other).run()  # another year before the first prefetch began
+    assert data.wait_for_prefetch()
+    assert sorted(computed) == sorted((other, r.code) for r in children_of("64"))  # only the year shown
 
 
 def test_drill_down_to_kecamatan_and_desa(fixture_url):
