@@ -10,7 +10,7 @@ from common.exports import csv_bytes, xlsx_bytes
 from common.i18n import t
 from common.text import inert_markdown
 from data_loaders.geo import boundaries, bounds
-from data_loaders.regions import PROVINCE_CODE, children_of, region_by_code
+from data_loaders.regions import children_of, kabupaten_kota, region_by_code
 from domain import charts, map_metrics, maps
 from ui import data, downloads, shell, tables
 from ui.components import empty_state, public_note, source_caption
@@ -52,19 +52,15 @@ metric_key = top_row[0].selectbox(
 show_points = top_row[2].toggle(t("map_points", lang), key="lokasi", bind="query-params")
 
 
-def go_to(level_key: str | None, code: str | None) -> None:
-    """Breadcrumb and click targets: set the shared filter (and the page's kecamatan) and rerun."""
-    if level_key in ("province", "kabupaten_kota"):
-        st.session_state["wilayah"] = code or ALL
-        st.session_state["kecamatan"] = ALL
-    elif level_key == "kecamatan":
-        st.session_state["kecamatan"] = code
+def go_to(kabkota: str | None, kecamatan_code: str | None = None) -> None:
+    """Breadcrumb and click targets: set the shared filter and the page's kecamatan (then it reruns)."""
+    st.session_state["wilayah"] = kabkota or ALL
+    st.session_state["kecamatan"] = kecamatan_code or ALL
 
 
 def on_click(key: str) -> None:
-    code = maps.selected_region(st.session_state.get(key))
-    if code and level in ("kabupaten_kota", "kecamatan"):
-        go_to(level, code)
+    if target := maps.click_target(maps.selected_region(st.session_state.get(key))):
+        go_to(*target)
 
 
 title.title(t("map_title", lang, metric=maps.metric_label(metric_key, lang), year=filters.year))
@@ -72,7 +68,7 @@ crumbs = st.columns([1, 1, 1, 3])
 crumbs[0].button(
     t("map_breadcrumb_top", lang),
     on_click=go_to,
-    args=("province", None),
+    args=(None,),
     type="tertiary",
     icon=":material/public:",
     disabled=kab is None,
@@ -81,7 +77,7 @@ if kab:
     crumbs[1].button(
         f"› {region_by_code(kab).name}",
         on_click=go_to,
-        args=("kabupaten_kota", kab),
+        args=(kab,),
         type="tertiary",
         disabled=kecamatan is None,
     )
@@ -121,8 +117,8 @@ for tile_column in tile_columns:
         on_tile = partial(on_click, "peta_tiles")
         st.plotly_chart(tiles, key="peta_tiles", on_select=on_tile, selection_mode="points", config=charts.CONFIG)
 if level == "kabupaten_kota":  # what a click opens next: each kab/kota's kecamatan, computed meanwhile
-    kabkota = [region.code for region in children_of(PROVINCE_CODE)]
-    data.prefetch(map_metrics.areas, [(replace(filters, kabkota=code), "kecamatan", code) for code in kabkota])
+    codes = [region.code for region in kabupaten_kota()]
+    data.prefetch(map_metrics.areas, [(replace(filters, kabkota=code), "kecamatan", code) for code in codes])
 for line in maps.notes(area_map, metric_key, lang):
     st.caption(inert_markdown(line))
 public_note(view)

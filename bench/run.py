@@ -362,11 +362,12 @@ async def _open(browser, url: str, load) -> tuple[object, float]:
     return context, seconds
 
 
-async def _map_drawn(page, regions: int) -> None:
-    """Until the Peta map holds `regions` regions and MapLibre has drawn them (tests/test_browser.py)."""
+async def _map_drawn(page, regions: int, inside: str | None = None) -> None:
+    """Until the Peta map holds `regions` regions (parts of `inside`, if given) and MapLibre has drawn
+    them (tests/test_browser.py)."""
     from tests.test_browser import js_map_drawn
 
-    await page.wait_for_function(js_map_drawn(regions), timeout=120_000, polling=50)
+    await page.wait_for_function(js_map_drawn(regions, inside), timeout=120_000, polling=50)
 
 
 async def _map_click(browser, base: str, load) -> float:
@@ -381,7 +382,7 @@ async def _map_click(browser, base: str, load) -> float:
     await page.mouse.click(x, y)
     await page.wait_for_function("() => location.search.includes('wilayah=')", timeout=120_000, polling=50)
     await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=120_000)
-    await _map_drawn(page, 16)
+    await _map_drawn(page, 16, inside="64.07")
     seconds = time.perf_counter() - start
     await context.close()
     return seconds

@@ -21,7 +21,7 @@ from common.text import plain_label
 # "Source Sans" is the app's own typeface (Streamlit 1.67 serves it; ui/region_map.py's frame borrows
 # it); the rest are what a machine without it has.
 FONT = '"Source Sans", "Source Sans Pro", "Segoe UI", Helvetica, Arial, sans-serif'
-CONFIG = {"displayModeBar": False}  # what a page passes to st.plotly_chart: no chart chrome
+CONFIG = {"displayModeBar": False}  # what a page passes to st.plotly_chart and region_map: no chart chrome
 
 
 @dataclass(frozen=True)

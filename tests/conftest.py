@@ -25,7 +25,7 @@ from data_loaders import users
 from data_loaders.settings import database_url
 from data_loaders.store import Store, open_store
 from tests.fixture_data import build_fixture
-from ui import auth, catalogue_views, evaluation_views, funding_views, gaps_views, partner_views
+from ui import auth, catalogue_views, data, evaluation_views, funding_views, gaps_views, partner_views
 
 REPO = Path(__file__).resolve().parent.parent
 # A PostgreSQL database the tests may fill (`.ci/run` sets it for its second run): every store a
@@ -97,27 +97,31 @@ def app_test(
     return at
 
 
+def _region_maps(at: AppTest) -> list[dict]:
+    """The figures of the region maps (ui.region_map) a page drew: components whose arguments carry
+    their figure's JSON."""
+    maps = [c for c in at.get("component_instance") if c.proto.component_name.endswith(".region_map")]
+    return [json.loads(json.loads(map_.proto.json_args)["figure"]) for map_ in maps]
+
+
 def chart_specs(at: AppTest) -> list[dict]:
-    """Every plotly figure a page drew, as its JSON: the `st.plotly_chart`s, then the region map
-    (ui.region_map), a component whose arguments carry its figure's JSON."""
-    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    return charts + [json.loads(json.loads(map_.proto.json_args)["figure"]) for map_ in at.get("component_instance")]
+    """Every plotly figure a page drew, as its JSON: the `st.plotly_chart`s, then the region maps."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")] + _region_maps(at)
 
 
 def region_map_spec(at: AppTest) -> dict:
     """The figure of the page's one region map (ui.region_map), as its JSON."""
-    (region_map,) = at.get("component_instance")
-    return json.loads(json.loads(region_map.proto.json_args)["figure"])
+    (figure,) = _region_maps(at)
+    return figure
 
 
 @pytest.fixture(autouse=True)
 def _clear_streamlit_caches() -> Iterator[None]:
-    """Caches are shared between AppTest runs in one process: start every test with none."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    """Caches are shared between AppTest runs in one process: start every test with none, and with no
+    prefetch of an earlier test still reading its store."""
+    data.clear_caches()
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    data.clear_caches()
 
 
 def new_store_url(folder: Path, name: str = "test") -> str:

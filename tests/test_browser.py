@@ -211,17 +211,20 @@ JS_MAP_POINT = (
 )
 
 
-def js_map_drawn(regions: int) -> str:
-    """A script true once the map holds `regions` regions and MapLibre has drawn them and stands still
-    (a click redraws the same map, so that it merely exists says nothing)."""
+def js_map_drawn(regions: int, inside: str | None = None) -> str:
+    """A script true once the map holds `regions` regions (the parts of region `inside`, if given) and
+    MapLibre has drawn them and stands still (a click redraws the same map, so that it merely exists
+    says nothing)."""
+    parts = f"gd.data[0].locations.every(code => code.startsWith('{inside}.'))" if inside else "true"
     return (
-        f"() => {{ const gd = {JS_MAP}; if (!gd || gd.data[0].locations.length !== {regions}) return false; "
-        "const m = gd._fullLayout.map._subplot.map; return m.loaded() && !m.isMoving() && m.areTilesLoaded(); }"
+        f"() => {{ const gd = {JS_MAP}; if (!gd || gd.data[0].locations.length !== {regions} || !{parts}) "
+        "return false; const m = gd._fullLayout.map._subplot.map; "
+        "return m.loaded() && !m.isMoving() && m.areTilesLoaded(); }"
     )
 
 
-def _map_ready(page, regions: int) -> None:
-    page.wait_for_function(js_map_drawn(regions), timeout=60_000)
+def _map_ready(page, regions: int, inside: str | None = None) -> None:
+    page.wait_for_function(js_map_drawn(regions, inside), timeout=60_000)
     page.wait_for_timeout(1000)
 
 
@@ -251,7 +254,7 @@ def test_map_draws_every_region_offline_and_a_click_filters_every_page(server, b
         page.mouse.click(x, y)
         page.wait_for_function("() => location.search.includes('wilayah=Kutai+Barat')", timeout=30_000)
         _wait_until_done(page)
-        _map_ready(page, 16)
+        _map_ready(page, 16, inside="64.07")
         assert _polygons_drawn(page) == 16  # the kecamatan of Kutai Barat
         assert page.get_by_text("Kutai Barat · Semua sumber dana").count() >= 1  # the shared filter follows
         if round_ == 0:  # back to the province by the breadcrumb

@@ -4,7 +4,9 @@ page's texts (domain.maps), boundaries, the click-to-filter mapping, and the Pet
 import functools
 import itertools
 import json
+import os
 import re
+import threading
 from pathlib import Path
 
 import geopandas
@@ -417,18 +419,34 @@ def test_click_to_region(event, expected):
 # --- the region map's frame ---------------------------------------------------------------------
 
 
-def test_the_frame_folder_holds_the_page_and_the_installed_plotly_js(tmp_path, monkeypatch):
-    monkeypatch.setattr(region_map.tempfile, "gettempdir", lambda: str(tmp_path))
-    folder = region_map.frame_folder()
+def test_the_frame_folder_holds_the_page_and_the_installed_plotly_js(tmp_path):
+    folder = region_map.fill_frame_folder(tmp_path)
     assert sorted(path.name for path in folder.iterdir()) == ["index.html", "plotly.min.js"]
     assert (folder / "plotly.min.js").read_bytes() == region_map.PLOTLY_JS.read_bytes()
-    (folder / "index.html").write_text("half a page", encoding="utf-8")  # a stale or broken copy
-    assert region_map.frame_folder() == folder
     assert (folder / "index.html").read_bytes() == region_map.FRAME_PAGE.read_bytes()
+    # The served folder is this process's own: no other account may place files in it.
+    served = Path(region_map._FOLDER.name)
+    assert served.stat().st_mode & 0o077 == 0 and served.stat().st_uid == os.getuid()
     # The page loads nothing from outside: plotly.js from its own folder, no other address.
     page = region_map.FRAME_PAGE.read_text(encoding="utf-8")
     assert re.findall(r'(?:src|href)="([^"]*)"', page) == ["plotly.min.js"]
-    assert "http" not in page and "import(" not in page
+    assert "http" not in page and "import(" not in page and "innerHTML" not in page
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("64.07", ("64.07", None)),  # a kab/kota on the province map or its tile
+        ("64.72.01", ("64.72", "64.72.01")),  # a kecamatan, also from a figure drawn before this one
+        ("64.72.01.1001", None),  # a desa/kelurahan: nothing below it to open
+        ("64", None),
+        ("64.99", None),  # no such kab/kota
+        ("64.07.99", None),  # no such kecamatan
+        (None, None),
+    ],
+)
+def test_click_target(code, expected):
+    assert maps.click_target(code) == expected
 
 
 # --- page ---------------------------------------------------------------------------------------
@@ -509,7 +527,27 @@ def test_the_province_map_computes_every_kabkotas_map_before_a_click(fixture_url
     assert sorted(features_drawn(region_map_spec(at))) == sorted(r.code for r in children_of("64.72"))
 
 
-def test_a_prefetch_leaves_what_the_session_no_longer_shows(fixture_url, monkeypatch):
+def test_a_prefetch_stops_when_the_session_goes_elsewhere(fixture_url, monkeypatch):
+    computed: list[str] = []
+    original = map_metrics.areas
+
+    @functools.wraps(original)
+    def counted(reader, filters, level, parent=None):
+        if parent:
+            computed.append(parent)
+        return original(reader, filters, level, parent)
+
+    monkeypatch.setattr(map_metrics, "areas", counted)
+    released = threading.Event()
+    monkeypatch.setattr(data, "_pause", lambda: released.wait(60))  # the delay ends on cue
+    at = run_map({})
+    at.selectbox(key="wilayah").set_value("64.72").run()  # a click on Samarinda: no prefetch of its own
+    released.set()
+    assert data.wait_for_prefetch()
+    assert computed == ["64.72"]  # the page's own read; none of the province map's request
+
+
+def test_a_newer_prefetch_replaces_an_older_one(fixture_url, monkeypatch):
     computed: list[tuple[int, str]] = []
     original = map_metrics.areas
 
@@ -520,13 +558,14 @@ def test_a_prefetch_leaves_what_the_session_no_longer_shows(fixture_url, monkeyp
         return original(reader, filters, level, parent)
 
     monkeypatch.setattr(map_metrics, "areas", counted)
-    monkeypatch.setattr(data, "PREFETCH_DELAY", 3.0)
+    released = threading.Event()
+    monkeypatch.setattr(data, "_pause", lambda: released.wait(60))
     at = run_map({})
-    shown, other = at.selectbox(key="tahun").value, 2024
-    assert shown != other
-    at.selectbox(key="tahun").select(other).run()  # another year before the first prefetch began
+    assert at.selectbox(key="tahun").value != 2024
+    at.selectbox(key="tahun").select(2024).run()  # another year before the first prefetch began
+    released.set()
     assert data.wait_for_prefetch()
-    assert sorted(computed) == sorted((other, r.code) for r in children_of("64"))  # only the year shown
+    assert sorted(computed) == sorted((2024, r.code) for r in children_of("64"))  # only the year shown
 
 
 def test_drill_down_to_kecamatan_and_desa(fixture_url):
@@ -570,8 +609,8 @@ def test_program_locations_on_request(fixture_url):
     at = run_map({"metrik": "Pagu (Rp)"})
     assert not [trace for trace in region_map_spec(at)["data"] if trace["type"] == "scattermap" and trace["customdata"]]
     at.toggle(key="lokasi").set_value(True).run()
-    data = region_map_spec(at)["data"]
-    points = [trace for trace in data if trace["type"] == "scattermap" and trace["showlegend"] and trace["customdata"]]
+    traces = region_map_spec(at)["data"]
+    points = [t for t in traces if t["type"] == "scattermap" and t["showlegend"] and t["customdata"]]
     assert [trace["name"] for trace in points] == ["Titik tengah wilayah (program tanpa koordinat)"]  # no sites
     places = sorted(c[0] for c in points[0]["customdata"])
     assert places == ["64.02", "64.08.04", "64.72", "64.72.01"]  # where the fixture's programs are placed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import logging
 import pickle
 import threading
 import time
@@ -36,6 +37,7 @@ from domain.filters import Scope
 from domain.reader import Reader
 
 Result = TypeVar("Result")
+_LOG = logging.getLogger(__name__)
 _RUN_KEY = "_sinergi_run"
 _TURN_KEY = "_sinergi_turn"
 
@@ -96,7 +98,8 @@ def retry_when_back(seconds: float = 5) -> None:
 
 
 def clear_caches() -> None:
-    """Used by tests, and after a store is replaced."""
+    """Used by tests, and after a store is replaced (after the prefetch in flight, which holds it)."""
+    wait_for_prefetch()
     st.cache_data.clear()
     st.cache_resource.clear()
 
@@ -112,7 +115,8 @@ class Run:
 
 @dataclass
 class _Turn:
-    """How many reruns this session has started: its prefetch stops once a newer one began."""
+    """How many reruns (and writes, `_after_write`) this session has started: its prefetch stops
+    once a newer one began."""
 
     number: int = 0
 
@@ -187,6 +191,11 @@ def read(view: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
 PREFETCH_DELAY = 0.25  # seconds a prefetch waits, so that a quick next change does not share the cores
 
 
+def _pause() -> None:
+    """The wait before a prefetch starts (a hook, so tests can end it on cue)."""
+    time.sleep(PREFETCH_DELAY)
+
+
 @dataclass(frozen=True)
 class _Prefetch:
     """One request: `view` for each of `calls` on `reader`, wanted while `turn` is at `started`."""
@@ -217,7 +226,12 @@ class _Prefetcher:
             if not self._idle.is_set():
                 return
             self._idle.clear()
-        threading.Thread(target=self._serve, name="sinergi-prefetch", daemon=True).start()
+        try:
+            threading.Thread(target=self._serve, name="sinergi-prefetch", daemon=True).start()
+        except RuntimeError:  # no thread to be had (the process is stopping): nothing is prefetched
+            with self._lock:
+                self._request = None
+                self._idle.set()
 
     def wait(self, timeout: float) -> bool:
         return self._idle.wait(timeout)
@@ -231,15 +245,19 @@ class _Prefetcher:
 
     def _serve(self) -> None:
         while (request := self._next()) is not None:
-            time.sleep(PREFETCH_DELAY)
-            try:
-                with request.reader.store.session():
-                    for args in request.calls:
-                        if not request.wanted() or self._request is not None:
-                            break
-                        request.reader.shared(request.view, *args)
-            except Exception:  # an early start only: the page's own read computes the view again and
-                continue  # shows whatever goes wrong there (a closed store, a lost database server)
+            _pause()
+            if request.wanted() and self._request is None:
+                self._compute(request)
+
+    def _compute(self, request: _Prefetch) -> None:
+        try:
+            with request.reader.store.session():
+                for args in request.calls:
+                    if not request.wanted() or self._request is not None:
+                        return
+                    request.reader.shared(request.view, *args)
+        except Exception:  # an early start only: the page's own read computes the view again and shows
+            _LOG.warning("prefetch of %s stopped", request.view.__qualname__, exc_info=True)  # what fails
 
 
 _PREFETCHER = _Prefetcher()
@@ -249,9 +267,9 @@ def prefetch(view: Callable[..., Any], calls: Iterable[tuple]) -> None:
     """Compute `view(reader, *args)` for every `args` of `calls`, in the background, into this
     rerun's reader (`Reader.shared`), where `read` finds it: the views a click is likely to ask for
     next are ready when it comes. The Peta page computes the kecamatan map of every kab/kota while
-    the province map is looked at (about 80 ms each at 1.000.000 rows, 100 ms at 5.000.000); without
-    it the first click on a kab/kota took 0,84 s at 1.000.000 rows in the benchmark, 0,68 s once its
-    map was computed (issue 16).
+    the province map is looked at (about 80 ms each at 1.000.000 rows, 100 ms at 5.000.000): the
+    benchmark's first click on a kab/kota took 0,84 s at 1.000.000 rows without it (run g), its warm
+    clicks 0,68 s (README, "Kinerja"; issue 16).
 
     Returns at once. One thread per process serves the newest request: it starts after
     `PREFETCH_DELAY`, and leaves a request before its next view once a newer one came or the
