@@ -14,9 +14,9 @@ import streamlit as st
 
 from common.text import inert_markdown, plain_label
 from data_loaders.store import open_store
-from tests.conftest import dashboard_server, tab_queries
+from tests.conftest import chart_specs, dashboard_server, tab_queries
 from tests.fixture_data import build_fixture
-from tests.test_pages import PAGES, figures, role_for, run_app
+from tests.test_pages import PAGES, role_for, run_app
 from ui.tables import without_formulas
 
 HOST = "outside.invalid"
@@ -109,7 +109,7 @@ def test_hostile_names_stay_text_on_every_page(hostile_url, page):
     runs = [run_app({"lang": "id", **tab}, page, role=role_for(page)) for tab in tab_queries(page)]
     shown = [(kind, element.value) for at in runs for kind in MARKDOWN_ELEMENTS for element in getattr(at, kind)]
     shown += [("table", str(cell)) for at in runs for table in at.get("table") for cell in _table_cells(table)]
-    drawn = [figure for at in runs for figure in figures(at)]
+    drawn = [figure for at in runs for figure in chart_specs(at)]
     assert shown, page
     assert [(kind, text) for kind, text in shown if active(text)] == []
     for figure in drawn:
