@@ -489,26 +489,29 @@ class DuckDBStore(StoreBase):
     # --- connections --------------------------------------------------------------------------
 
     def _connect(self, write: bool, deadline: float) -> duckdb.DuckDBPyConnection:
-        """Connect, retrying while another process holds the file (backoff 50 ms doubling to 0.5 s)."""
+        """Connect, retrying while another process holds the file, or while another Store object of
+        this process reads it when this one would write (backoff 50 ms doubling to 0.5 s)."""
         delay = 0.05
         while True:
             try:
                 return duckdb.connect(self.path, read_only=not write, config={"memory_limit": memory_limit()})
             except duckdb.ConnectionException as exc:
-                if write or "different configuration" not in str(exc):
+                if "different configuration" not in str(exc):
                     raise
-                # This process already has the file open read-write (another Store object): share it.
-                return duckdb.connect(self.path, config={"memory_limit": memory_limit()})
+                if not write:  # this process has the file open read-write (another Store object): share it
+                    return duckdb.connect(self.path, config={"memory_limit": memory_limit()})
+                busy: duckdb.Error = exc  # another Store object of this process reads it (a prefetch): wait
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
                     raise _translated(exc, self.path) from exc
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise StoreBusyError(key="store_busy", path=self.path, seconds=round(self.wait)) from exc
-                time.sleep(min(delay, remaining))
-                delay = min(delay * 2, 0.5)
+                busy = exc
             except duckdb.Error as exc:
                 raise _translated(exc, self.path) from exc
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StoreBusyError(key="store_busy", path=self.path, seconds=round(self.wait)) from busy
+            time.sleep(min(delay, remaining))
+            delay = min(delay * 2, 0.5)
 
     def _acquire(self, write: bool, held: bool = False) -> None:
         if write and self.read_only:

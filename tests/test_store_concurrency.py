@@ -144,6 +144,31 @@ def test_a_write_waits_no_longer_than_the_bound(fixture_url):
     assert store.count("ppks_counts") > 0
 
 
+def test_a_new_store_waits_while_another_store_object_of_the_process_reads(fixture_url):
+    """A prefetch thread (ui.data.prefetch) reads through the dashboard's store while something else
+    in the process opens the file read-write through a new Store object: that waits, it does not fail."""
+    dashboard = open_store(fixture_url, hold=False)
+    reading, done = threading.Event(), threading.Event()
+
+    def prefetch() -> None:
+        with dashboard.session():
+            dashboard.count("programs")
+            reading.set()
+            time.sleep(1.0)
+        done.set()
+
+    thread = threading.Thread(target=prefetch)
+    thread.start()
+    reading.wait(10)
+    other = open_store(fixture_url)  # read-write, for its migrations check
+    try:
+        assert done.is_set()  # it waited for the reading thread's connection to close
+        assert other.count("programs") == dashboard.count("programs")
+    finally:
+        other.close()
+        thread.join()
+
+
 # --- a running dashboard ---------------------------------------------------------------------
 
 
