@@ -95,23 +95,29 @@ def test_a_command_gives_up_after_the_wait_with_one_line(fixture_url):
     assert took < 15
 
 
+def read_in_a_thread(store: DuckDBStore, seconds: float) -> tuple[threading.Thread, threading.Event]:
+    """A thread that reads `store` in a session held for `seconds`, started and reading when this
+    returns; the event is set once its session has ended."""
+    reading, done = threading.Event(), threading.Event()
+
+    def read() -> None:
+        with store.session():
+            store.count("programs")
+            reading.set()
+            time.sleep(seconds)
+        done.set()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    reading.wait(10)
+    return thread, done
+
+
 def test_threads_of_one_process_share_the_connection_and_a_write_waits_for_readers(fixture_url):
     """In the dashboard's process, a write reopens the file read-write once the other threads'
     reruns are done; it does not fail."""
     store = open_store(fixture_url, hold=False)
-    reading = threading.Event()
-    done = threading.Event()
-
-    def other_rerun() -> None:
-        with store.session():
-            store.count("programs")
-            reading.set()
-            time.sleep(1.5)
-        done.set()
-
-    thread = threading.Thread(target=other_rerun)
-    thread.start()
-    reading.wait(10)
+    thread, done = read_in_a_thread(store, seconds=1.5)  # another session's rerun
     with store.session():
         assert store.scalar("SELECT status FROM programs WHERE id = 2") != "selesai"
         with store.transaction() as tx:
@@ -148,18 +154,7 @@ def test_a_new_store_waits_while_another_store_object_of_the_process_reads(fixtu
     """A prefetch thread (ui.data.prefetch) reads through the dashboard's store while something else
     in the process opens the file read-write through a new Store object: that waits, it does not fail."""
     dashboard = open_store(fixture_url, hold=False)
-    reading, done = threading.Event(), threading.Event()
-
-    def prefetch() -> None:
-        with dashboard.session():
-            dashboard.count("programs")
-            reading.set()
-            time.sleep(1.0)
-        done.set()
-
-    thread = threading.Thread(target=prefetch)
-    thread.start()
-    reading.wait(10)
+    thread, done = read_in_a_thread(dashboard, seconds=1.0)  # the prefetch
     other = open_store(fixture_url)  # read-write, for its migrations check
     try:
         assert done.is_set()  # it waited for the reading thread's connection to close
