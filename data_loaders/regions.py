@@ -323,7 +323,7 @@ def children_of(code: str) -> tuple[Region, ...]:
 
 
 def kabupaten_kota() -> tuple[Region, ...]:
-    return children_of(PROVINCE_CODE)
+    return regions_at("kabupaten_kota")
 
 
 def _is_within(region: Region, ancestor: Region) -> bool:

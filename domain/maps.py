@@ -18,7 +18,7 @@ from common import formatting
 from common.colors import CLASS_COLORS, GRID, MAP_LINE, NO_DATA, PLACE_COLORS, TEXT
 from common.i18n import t, value
 from common.text import plain_label
-from data_loaders.regions import children_of, kabupaten_kota, level_of_code
+from data_loaders.regions import region_by_code
 from domain.charts import FONT, SCREEN, Look
 from domain.map_metrics import (
     COVERAGE_BREAKS,
@@ -71,12 +71,13 @@ def click_target(code: str | None) -> tuple[str, str | None] | None:
     None), or None for a click that opens nothing (the province, a desa/kelurahan, no region). The map
     keeps its frame between levels (ui/region_map.py), so a click may come from the figure drawn
     before: a kecamatan clicked there still opens that kecamatan, inside its own kab/kota."""
-    level = level_of_code(code)
-    if level == "kabupaten_kota":
-        return (code, None) if code in {region.code for region in kabupaten_kota()} else None
-    if level == "kecamatan":
-        return (code[:5], code) if code in {region.code for region in children_of(code[:5])} else None
-    return None
+    try:
+        region = region_by_code(code) if code else None
+    except KeyError:  # no region of the province
+        return None
+    if region is None or region.level not in ("kabupaten_kota", "kecamatan"):
+        return None
+    return (region.code, None) if region.level == "kabupaten_kota" else (region.parent_code, region.code)
 
 
 def _zoom(bounds: tuple[float, float, float, float], width: int, height: int) -> tuple[dict, float]:
