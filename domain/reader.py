@@ -304,6 +304,11 @@ class Reader:
                 self._shared.popitem(last=False)
         return result
 
+    def holds(self, view: Callable[..., Any], *args: Any) -> bool:
+        """Whether `shared(view, *args)` would answer from what this reader keeps, without reading."""
+        with self._lock:
+            return (view.__module__, view.__qualname__, args) in self._shared
+
     def in_scope(self, scope: Scope) -> Reader:
         """A reader of the same store in `scope`: this one when `scope` is its own, else one kept with
         this reader, so that views read in another scope (the forum's gap flags under a partner's

@@ -522,6 +522,10 @@ def test_the_province_map_computes_every_kabkotas_map_before_a_click(fixture_url
     assert data.wait_for_prefetch()
     assert sorted(code for code in computed if code) == sorted(r.code for r in children_of("64"))
     computed.clear()
+    asked: list[object] = []
+    monkeypatch.setattr(data._PREFETCHER, "ask", asked.append)
+    at.run()  # a warm rerun of the province map: every map is kept, so no thread opens the store again
+    assert asked == [] and computed == []
     at.selectbox(key="wilayah").set_value("64.72").run()  # as a click on Samarinda sets it
     assert computed == []  # its kecamatan map was ready
     assert sorted(features_drawn(region_map_spec(at))) == sorted(r.code for r in children_of("64.72"))

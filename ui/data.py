@@ -278,7 +278,9 @@ def prefetch(view: Callable[..., Any], calls: Iterable[tuple]) -> None:
     run = _run()
     turn = st.session_state[_TURN_KEY]
     reader = _reader(run.url, run.version, run.scope)
-    _PREFETCHER.ask(_Prefetch(reader, view, tuple(calls), turn, turn.number))
+    missing = tuple(args for args in calls if not reader.holds(view, *args))
+    if missing:  # a warm rerun asks for nothing: no thread, and the store is not opened again
+        _PREFETCHER.ask(_Prefetch(reader, view, missing, turn, turn.number))
 
 
 def wait_for_prefetch(timeout: float = 60) -> bool:
