@@ -166,10 +166,11 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
 
 
 # The cells of `area_categories` in one statement (issue 16: six queries over the same allocation
-# rows took 38 ms, this one 18 ms; bench store of 1.000.000 beneficiaries, 8.166 allocations). People are counted once per program and place (a co-financed
-# program repeats them per source); a sum over no reported figure stays NULL: missing, not 0. Each
-# cell's sources are joined by commas in the sources' order (no source code has one). need_levels
-# joins the levels a cell's need figures come from; all_programs counts the view's programs.
+# rows took 38 ms, this one 18 ms; bench store of 1.000.000 beneficiaries, 8.166 allocations).
+# People are counted once per program and place (a co-financed program repeats them per source); a
+# sum over no reported figure stays NULL: missing, not 0. Each cell's sources are joined by commas in
+# the sources' order (no source code has one). need_levels joins the levels a cell's need figures
+# come from; all_programs counts the view's programs.
 _CELLS_SQL = """
     WITH kept AS MATERIALIZED (
       SELECT {allocation_area} AS area_code, a.ppks_category_id, a.program_id, a.region_code, a.funding_source,
