@@ -421,7 +421,8 @@ class Reader:
 
     def sql(self, sql: str, params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
         """`sql` with a WITH clause defining every relation it names, and the full parameter list."""
-        names = [name for name in RELATIONS if name in set(_NAMES.findall(sql))]
+        named = set(_NAMES.findall(sql))
+        names = [name for name in RELATIONS if name in named]
         if not names:
             return sql, list(params)
         parts, all_params = [], []
