@@ -233,49 +233,48 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
     Raises ValueError for a level outside `LEVELS`."""
     if level not in LEVELS:
         raise ValueError(f"unknown map level {level!r}; expected one of {LEVELS}")
-    inside_region, inside_params = _inside(parent, "r.code")
-    regions = reader.query(
-        f"SELECT r.code, r.name, r.lat, r.lng FROM region_rows r WHERE r.level = ? AND {inside_region} ORDER BY r.code",
-        [level, *inside_params],
-    )
     where, params = allocation_filter(filters)
     area = _area(level, "a")
     inside, inside_params = _inside(parent, "a.region_code")
-    placed = f"{where} AND {inside} AND {area} IS NOT NULL"
-    money = reader.query(
-        f"""SELECT {area} AS code, sum(a.budget) AS budget, sum(a.spent) AS spent,
-                   count(DISTINCT a.program_id) AS programs
-            FROM allocation_rows a WHERE {placed} GROUP BY 1""",
-        [*params, *inside_params],
-    )
-    people = _people(reader, area, placed, [*params, *inside_params])
     need_where, need_params = need_filter(filters, by_kabkota=True)
-    need_inside, need_inside_params = _inside(parent, "n.region_code")
     need_area = _area(level, "n")
-    need_placed = f"{need_where} AND {need_inside} AND {need_area} IS NOT NULL"
-    need_placed_params = [*need_params, *need_inside_params]
-    need = _need(reader, need_area, need_placed, need_placed_params)
-    counted = _reached_in_need(
-        reader, area, placed, [*params, *inside_params], need_area, need_placed, need_placed_params
-    )
+    need_inside, need_inside_params = _inside(parent, "n.region_code")
     listed_where, listed_params = beneficiary_filter(filters)
     listed_inside, listed_inside_params = _inside(parent, "r.code")
-    listed = reader.query(
-        f"""SELECT {area_sql(level)} AS code, count(DISTINCT b.person_key) AS beneficiaries
-            FROM beneficiary_rows b JOIN region_rows r ON r.code = b.region_code
-            WHERE {listed_where} AND {listed_inside} AND {area_sql(level)} IS NOT NULL
-              AND b.program_id IN (SELECT a.program_id FROM allocation_rows a WHERE {where})
-            GROUP BY 1""",
-        [*listed_params, *listed_inside_params, *params],
+    region_inside, region_params = _inside(parent, "r.code")
+    jiwa, kk = PEOPLE_UNITS
+    table = reader.query(
+        _AREAS_SQL.format(
+            area=area,
+            where=where,
+            inside=inside,
+            people_units=_marks(PEOPLE_UNITS),
+            need_area=need_area,
+            need_where=need_where,
+            need_inside=need_inside,
+            listed_area=area_sql(level),
+            listed_where=listed_where,
+            listed_inside=listed_inside,
+            region_inside=region_inside,
+        ),
+        [  # in the order of the statement's placeholders
+            *params, *inside_params, *PEOPLE_UNITS, jiwa, kk, *need_params, *need_inside_params, jiwa, kk,
+            jiwa, kk, jiwa, jiwa, kk, kk, *listed_params, *listed_inside_params, *params, filters.year, filters.year,
+            level, *region_params,
+        ],
+    )  # fmt: skip
+    table["need_levels"] = pd.Series(
+        [
+            ",".join(sorted(text.split(","), key=_LEVEL_ORDER.index)) if isinstance(text, str) else np.nan
+            for text in table["need_levels"]
+        ],
+        index=table.index,
+        dtype=object,
     )
-    table = regions
-    for part in (money, people, need, counted, listed, _population_and_poverty(reader, filters.year)):
-        table = table.merge(part, on="code", how="left")
-    for column in _TABLE_COLUMNS:
-        if column not in table:
-            table[column] = np.nan
-    for column in _COUNT_COLUMNS:
+    for column in (*_COUNT_COLUMNS, "population", "population_year", "poverty_rate", "poverty_year"):
         table[column] = table[column].astype(float)
+    verified = table["population_verified"].astype(object)  # True and False, NaN where no population
+    table["population_verified"] = verified.where(verified.notna(), np.nan).infer_objects()
     return AreaMap(
         year=filters.year,
         level=level,
@@ -286,154 +285,151 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
     )
 
 
-def _people(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame:
-    """Per area: reached_jiwa, reached_kk (each program counted once per place, in its own unit) and
-    people_programs. An area whose places report no reached figure for a unit keeps NaN there."""
-    frame = reader.query(
-        f"""SELECT code, unit, sum(reached) AS reached, count(DISTINCT program_id) AS programs
-            FROM (SELECT {area} AS code, a.program_id, a.region_code, a.beneficiary_unit AS unit,
-                         max(a.reached) AS reached
-                  FROM allocation_rows a WHERE {where} AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
-                  GROUP BY 1, 2, 3, 4) AS per_place
-            GROUP BY 1, 2""",
-        [*params, *PEOPLE_UNITS],
+# The table of `areas` in one statement, and `_ABOVE_SQL` (issue 16: ten queries took 62–65 ms for
+# the province's and a kab/kota's map at 1.000.000 rows, these two 38 ms). Each program's reach is
+# counted once per place (max over its sources), in its own unit; coverage's numerator
+# (`COVERAGE_RULE`) keeps the programs of the PPKS categories with need in the area, per need unit. A
+# sum over no reported figure stays NULL. Population: the latest BPS figure at or before the year,
+# else the earliest; poverty: the latest.
+_AREAS_SQL = """
+    WITH kept AS MATERIALIZED (
+      SELECT {area} AS code, a.program_id, a.region_code, a.ppks_category_id AS category,
+             a.beneficiary_unit AS unit, a.budget, a.spent, a.reached
+      FROM allocation_rows a WHERE {where} AND {inside} AND {area} IS NOT NULL
+    ), per_place AS MATERIALIZED (
+      SELECT code, program_id, region_code, category, unit, max(reached) AS reached
+      FROM kept WHERE unit IN ({people_units}) GROUP BY 1, 2, 3, 4, 5
+    ), money AS (
+      SELECT code, sum(budget) AS budget, sum(spent) AS spent, count(DISTINCT program_id) AS programs
+      FROM kept GROUP BY 1
+    ), people AS (
+      SELECT code, sum(reached) FILTER (WHERE unit = ?) AS reached_jiwa,
+             sum(reached) FILTER (WHERE unit = ?) AS reached_kk, count(DISTINCT program_id) AS people_programs
+      FROM per_place GROUP BY 1
+    ), need AS MATERIALIZED (
+      SELECT {need_area} AS code, n.ppks_category_id AS category, n.unit, n.region_level AS level, n.count
+      FROM need_rows n WHERE {need_where} AND {need_inside} AND {need_area} IS NOT NULL
+    ), need_totals AS (
+      SELECT code, sum(count) FILTER (WHERE unit = ?) AS ppks_jiwa, sum(count) FILTER (WHERE unit = ?) AS ppks_kk,
+             string_agg(DISTINCT level, ',') AS need_levels
+      FROM need GROUP BY 1
+    ), counted AS (
+      SELECT n.code,
+             sum(CASE WHEN p.unit = n.unit THEN p.reached END) FILTER (WHERE n.unit = ?) AS reached_need_jiwa,
+             sum(CASE WHEN p.unit = n.unit THEN p.reached END) FILTER (WHERE n.unit = ?) AS reached_need_kk,
+             CASE WHEN count(*) FILTER (WHERE n.unit = ?) > 0
+                  THEN count(DISTINCT p.program_id) FILTER (WHERE n.unit = ?) END AS need_programs_jiwa,
+             CASE WHEN count(*) FILTER (WHERE n.unit = ?) > 0
+                  THEN count(DISTINCT p.program_id) FILTER (WHERE n.unit = ?) END AS need_programs_kk
+      FROM (SELECT DISTINCT code, category, unit FROM need WHERE category IS NOT NULL) AS n
+      JOIN per_place p ON p.code = n.code AND p.category = n.category
+      GROUP BY 1
+    ), listed AS (
+      SELECT {listed_area} AS code, count(DISTINCT b.person_key) AS beneficiaries
+      FROM beneficiary_rows b JOIN region_rows r ON r.code = b.region_code
+      WHERE {listed_where} AND {listed_inside} AND {listed_area} IS NOT NULL
+        AND b.program_id IN (SELECT a.program_id FROM allocation_rows a WHERE {where})
+      GROUP BY 1
+    ), population AS (
+      SELECT code, value AS population, year AS population_year, verified AS population_verified
+      FROM (SELECT s.region_code AS code, s.value, s.year, s.verified,
+                   row_number() OVER (PARTITION BY s.region_code
+                                      ORDER BY CASE WHEN s.year <= ? THEN ? - s.year ELSE 1000 + s.year END) AS rank
+            FROM region_stat_rows s WHERE s.metric = 'population') AS ranked
+      WHERE rank = 1
+    ), poverty AS (
+      SELECT code, value AS poverty_rate, year AS poverty_year
+      FROM (SELECT s.region_code AS code, s.value, s.year,
+                   row_number() OVER (PARTITION BY s.region_code ORDER BY s.year DESC) AS rank
+            FROM region_stat_rows s WHERE s.metric = 'poverty_rate_pct') AS ranked
+      WHERE rank = 1
     )
-    reached = frame.set_index(["code", "unit"])["reached"].unstack("unit")
-    result = pd.DataFrame(
-        {
-            "reached_jiwa": reached.get("jiwa", np.nan),
-            "reached_kk": reached.get("KK", np.nan),
-        },
-        index=reached.index,
-    )
-    result["people_programs"] = frame.groupby("code")["programs"].sum()
-    return result.rename_axis("code").reset_index()
-
-
-def _reached_in_need(
-    reader: Reader, area: str, where: str, params: list, need_area: str, need_where: str, need_params: list
-) -> pd.DataFrame:
-    """Per area, for coverage (`COVERAGE_RULE`): reached_need_jiwa / reached_need_kk, the people reached
-    in that unit by programs counted in it whose PPKS category has need recorded in that unit in the
-    area (each program once per place; NaN where none of them reports a reached figure), and
-    need_programs_jiwa / need_programs_kk, the people-counting programs (either unit) of those
-    categories. Programs of no category (Lintas PPKS) and of categories without need there are left out.
-    `area`/`where`/`params` select allocation rows `a`, `need_area`/`need_where`/`need_params` need rows `n`."""
-    frame = reader.query(
-        f"""WITH need AS (
-                SELECT DISTINCT {need_area} AS code, n.ppks_category_id AS category, n.unit
-                FROM need_rows n WHERE {need_where} AND n.ppks_category_id IS NOT NULL
-            ), per_place AS (
-                SELECT {area} AS code, a.program_id, a.region_code, a.ppks_category_id AS category,
-                       a.beneficiary_unit AS unit, max(a.reached) AS reached
-                FROM allocation_rows a
-                WHERE {where} AND a.ppks_category_id IS NOT NULL AND a.beneficiary_unit IN ({_marks(PEOPLE_UNITS)})
-                GROUP BY 1, 2, 3, 4, 5
-            )
-            SELECT n.code, n.unit, sum(CASE WHEN p.unit = n.unit THEN p.reached END) AS reached,
-                   count(DISTINCT p.program_id) AS programs
-            FROM need n JOIN per_place p ON p.code = n.code AND p.category = n.category
-            GROUP BY 1, 2""",
-        [*need_params, *params, *PEOPLE_UNITS],
-    )
-    result = pd.DataFrame(index=pd.Index(frame["code"].unique(), name="code"))
-    for unit, suffix in (("jiwa", "jiwa"), ("KK", "kk")):
-        part = frame[frame["unit"] == unit].set_index("code")
-        result[f"reached_need_{suffix}"] = part["reached"]
-        result[f"need_programs_{suffix}"] = part["programs"]
-    return result.reset_index()
-
-
-def _need(reader: Reader, area: str, where: str, params: list) -> pd.DataFrame:
-    """Per area: ppks_jiwa, ppks_kk and need_levels (the levels the figures come from)."""
-    frame = reader.query(
-        f"""SELECT {area} AS code, n.unit, n.region_level AS level, sum(n.count) AS ppks
-            FROM need_rows n WHERE {where} GROUP BY 1, 2, 3""",
-        params,
-    )
-    by_unit = frame.groupby(["code", "unit"])["ppks"].sum(min_count=1).unstack("unit")
-    result = pd.DataFrame(
-        {
-            "ppks_jiwa": by_unit.get("jiwa", np.nan),
-            "ppks_kk": by_unit.get("KK", np.nan),
-        },
-        index=by_unit.index,
-    )
-    result["need_levels"] = frame.groupby("code")["level"].agg(
-        lambda levels: ",".join(sorted(set(levels), key=_LEVEL_ORDER.index))
-    )
-    return result.rename_axis("code").reset_index()
-
-
-def _population_and_poverty(reader: Reader, year: int) -> pd.DataFrame:
-    """Per region: the latest population at or before `year` (else the earliest) and the latest
-    poverty rate (%), with their years; BPS figures from the region statistics."""
-    stats = reader.query(
-        "SELECT s.region_code AS code, s.year, s.metric, s.value, s.verified FROM region_stat_rows s "
-        "WHERE s.metric IN ('population', 'poverty_rate_pct')"
-    )
-    population = stats[stats.metric == "population"].copy()
-    population["distance"] = np.where(population.year <= year, year - population.year, 1000 + population.year)
-    population = population.sort_values("distance").drop_duplicates("code")
-    poverty = stats[stats.metric == "poverty_rate_pct"].sort_values("year").drop_duplicates("code", keep="last")
-    return (
-        population[["code", "value", "year", "verified"]]
-        .rename(columns={"value": "population", "year": "population_year", "verified": "population_verified"})
-        .merge(
-            poverty[["code", "value", "year"]].rename(columns={"value": "poverty_rate", "year": "poverty_year"}),
-            on="code",
-            how="outer",
-        )
-    )
+    SELECT r.code, r.name, r.lat, r.lng, t.ppks_jiwa, t.ppks_kk, t.need_levels, m.budget, m.spent, m.programs,
+           p.people_programs, p.reached_jiwa, p.reached_kk, c.reached_need_jiwa, c.reached_need_kk,
+           c.need_programs_jiwa, c.need_programs_kk, l.beneficiaries, po.population, po.population_year,
+           po.population_verified, pv.poverty_rate, pv.poverty_year
+    FROM region_rows r
+    LEFT JOIN money m ON m.code = r.code
+    LEFT JOIN people p ON p.code = r.code
+    LEFT JOIN need_totals t ON t.code = r.code
+    LEFT JOIN counted c ON c.code = r.code
+    LEFT JOIN listed l ON l.code = r.code
+    LEFT JOIN population po ON po.code = r.code
+    LEFT JOIN poverty pv ON pv.code = r.code
+    WHERE r.level = ? AND {region_inside}
+    ORDER BY r.code
+"""
 
 
 def _regions_above(reader: Reader, filters: Filters, parent: str | None) -> tuple[Above, ...]:
-    """Money, people and need placed at `parent` itself or a region containing it."""
+    """Money, people and need placed at `parent` itself or a region containing it, the parent first."""
     where, params = allocation_filter(filters)
     above, above_params = _above(parent, "a")
-    money = reader.query(
-        f"""SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level,
-                   coalesce(sum(a.budget), 0) AS budget, coalesce(sum(a.spent), 0) AS spent,
-                   count(DISTINCT a.program_id) AS programs
-            FROM allocation_rows a WHERE {where} AND {above} GROUP BY 1, 2, 3""",
-        [*params, *above_params],
-    ).set_index("code")
-    people = _people(reader, "a.region_code", f"{where} AND {above}", [*params, *above_params]).set_index("code")
     need_where, need_params = need_filter(filters)
     need_above, need_above_params = _above(parent, "n")
-    need = _need(reader, "n.region_code", f"{need_where} AND {need_above}", [*need_params, *need_above_params])
-    need = need.set_index("code")
-    codes = sorted(set(money.index) | set(need.index), key=len, reverse=True)
-    if not codes:
-        return ()
-    names = reader.query(
-        f"SELECT code, name, level FROM region_rows WHERE code IN ({_marks(tuple(codes))})", codes
-    ).set_index("code")
-
-    def get(frame: pd.DataFrame, code: str, column: str) -> float:
-        if code not in frame.index or column not in frame or pd.isna(frame.at[code, column]):
-            return 0.0
-        return float(frame.at[code, column])
-
-    result = []
-    for code in codes:
-        known = names if code in names.index else money if code in money.index else None
-        name = code if known is None else known.at[code, "name"]
-        level = need.at[code, "need_levels"] if known is None else known.at[code, "level"]
-        result.append(
-            Above(
-                code=code,
-                name=str(name),
-                level=str(level),
-                budget=get(money, code, "budget"),
-                spent=get(money, code, "spent"),
-                programs=int(get(money, code, "programs")),
-                people_programs=int(get(people, code, "people_programs")),
-                reached=People(jiwa=get(people, code, "reached_jiwa"), kk=get(people, code, "reached_kk")),
-                ppks=People(jiwa=get(need, code, "ppks_jiwa"), kk=get(need, code, "ppks_kk")),
-            )
+    jiwa, kk = PEOPLE_UNITS
+    rows = reader.query(
+        _ABOVE_SQL.format(
+            where=where, above=above, people_units=_marks(PEOPLE_UNITS), need_where=need_where, need_above=need_above
+        ),
+        [*params, *above_params, *PEOPLE_UNITS, jiwa, kk, jiwa, kk, *need_params, *need_above_params],
+    )
+    rows["order"] = rows["code"].str.len()
+    return tuple(
+        Above(
+            code=row.code,
+            name=str(row.name),
+            level=str(row.level),
+            budget=_number(row.budget),
+            spent=_number(row.spent),
+            programs=int(_number(row.programs)),
+            people_programs=int(_number(row.people_programs)),
+            reached=People(jiwa=_number(row.reached_jiwa), kk=_number(row.reached_kk)),
+            ppks=People(jiwa=_number(row.ppks_jiwa), kk=_number(row.ppks_kk)),
         )
-    return tuple(result)
+        for row in rows.sort_values(["order", "code"], ascending=[False, True]).itertuples()
+    )
+
+
+def _number(value: object) -> float:
+    """A figure of `_ABOVE_SQL`, 0 where there is none."""
+    return 0.0 if pd.isna(value) else float(value)
+
+
+# What `_regions_above` reads, in one statement: per region above the map's areas (the parent and the
+# regions containing it) with money or need, its name and level (the need's level for a region the
+# scope does not list), money, people (each program once per place, in its own unit) and need.
+_ABOVE_SQL = """
+    WITH kept AS MATERIALIZED (
+      SELECT a.region_code AS code, a.region_name AS name, a.region_level AS level, a.program_id,
+             a.beneficiary_unit AS unit, a.budget, a.spent, a.reached
+      FROM allocation_rows a WHERE {where} AND {above}
+    ), money AS (
+      SELECT code, name, level, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent,
+             count(DISTINCT program_id) AS programs
+      FROM kept GROUP BY 1, 2, 3
+    ), per_place AS (
+      SELECT code, program_id, unit, max(reached) AS reached
+      FROM kept WHERE unit IN ({people_units}) GROUP BY 1, 2, 3
+    ), people AS (
+      SELECT code, sum(reached) FILTER (WHERE unit = ?) AS reached_jiwa,
+             sum(reached) FILTER (WHERE unit = ?) AS reached_kk, count(DISTINCT program_id) AS people_programs
+      FROM per_place GROUP BY 1
+    ), need AS (
+      SELECT n.region_code AS code, min(n.region_level) AS level, sum(n.count) FILTER (WHERE n.unit = ?) AS ppks_jiwa,
+             sum(n.count) FILTER (WHERE n.unit = ?) AS ppks_kk
+      FROM need_rows n WHERE {need_where} AND {need_above} GROUP BY 1
+    ), codes AS (
+      SELECT code FROM money UNION SELECT code FROM need
+    )
+    SELECT c.code, coalesce(r.name, m.name, c.code) AS name, coalesce(r.level, m.level, d.level) AS level,
+           m.budget, m.spent, m.programs, p.people_programs, p.reached_jiwa, p.reached_kk, d.ppks_jiwa, d.ppks_kk
+    FROM codes c
+    LEFT JOIN region_rows r ON r.code = c.code
+    LEFT JOIN money m ON m.code = c.code
+    LEFT JOIN people p ON p.code = c.code
+    LEFT JOIN need d ON d.code = c.code
+"""
 
 
 # --- metrics (pure functions of the table) -------------------------------------------------------
