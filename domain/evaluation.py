@@ -375,7 +375,7 @@ def reporting(reader: Reader, filters: Filters) -> Reporting:
                    min(CASE WHEN a.spent IS NULL THEN 0 ELSE 1 END) AS reported,
                    max(i.imported_at) AS reported_at,
                    max(CASE WHEN i.is_sample THEN 1 ELSE 0 END) AS sample
-            FROM allocation_rows a JOIN import_rows i ON i.id = a.import_id
+            FROM allocation_rows a JOIN allocation_import_rows i ON i.id = a.import_id
             WHERE {where} AND coalesce(a.status, '') <> 'usulan' GROUP BY 1, 2, 3""",
         params,
     )

@@ -37,6 +37,8 @@ is applied here and nowhere else:
   updated_at, updated_by, is_sample — the adoptions of the items of `catalogue_item_rows`, visible
   to every partner so two companies do not fund the same need.
 - `import_rows`: every column of the import log, for the imports whose rows are in scope.
+- `allocation_import_rows`: id, imported_at, is_sample of the imports of `allocation_rows` (the
+  imports of the scope's program rows, without searching its need, beneficiary and indicator rows).
 - `region_rows` (code, bps_code, name, kind, level, parent_code, kabkota_code, area_km2, lat, lng)
   and `region_stat_rows` (region_code, year, metric, value, verified, source).
 - `ppks_category_list`, `funding_source_list`: reference rows, the same for every scope.
@@ -214,6 +216,10 @@ _IMPORT_ROWS = """
     WHERE {scope_imports}
 """
 
+# When each program row was imported (reporting on time): the imports `allocation_rows` names, found
+# without `scope_imports`' search of the beneficiaries (10 ms at 1.000.000 rows for a partner).
+_ALLOCATION_IMPORT_ROWS = "SELECT i.id, i.imported_at, i.is_sample FROM imports i WHERE {scope_allocation_imports}"
+
 
 @dataclass(frozen=True)
 class _Relation:
@@ -246,6 +252,7 @@ _RELATIONS: dict[str, _Relation] = {
     "region_rows": _Relation(_REGION_ROWS, ("scope_regions",)),
     "region_stat_rows": _Relation(_REGION_STAT_ROWS, ("scope_located",)),
     "import_rows": _Relation(_IMPORT_ROWS, ("scope_imports",)),
+    "allocation_import_rows": _Relation(_ALLOCATION_IMPORT_ROWS, ("scope_allocation_imports",)),
     "ppks_category_list": _Relation("SELECT id, name, abbreviation, abbreviation_official FROM ppks_categories"),
     "funding_source_list": _Relation("SELECT code, name, sort_order FROM funding_sources"),
 }
@@ -393,6 +400,11 @@ class Reader:
                 f"OR {operates})",
                 [*params, *(f"%;{code};%" for code in scope.kabkota)],
             )
+        if marker == "scope_allocation_imports":
+            if scope.kabkota is None and scope.partner_id is None:
+                return "TRUE", []
+            body, values = self._definition("allocation_rows")
+            return f"i.id IN (SELECT import_id FROM ({body}) AS scoped_allocation_rows)", values
         if marker == "scope_imports":
             if scope.kabkota is None and scope.partner_id is None:
                 return "TRUE", []

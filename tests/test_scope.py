@@ -193,6 +193,19 @@ def test_a_partner_scope_counts_only_its_money(sample):
     )
 
 
+def test_allocation_import_rows_are_the_imports_of_the_scopes_program_rows(sample):
+    partner = int(sample.scalar("SELECT min(partner_id) FROM programs WHERE partner_id IS NOT NULL"))
+    every = set(sample.query("SELECT id FROM imports")["id"])
+    assert set(Reader(sample).query("SELECT id FROM allocation_import_rows")["id"]) == every
+    for scope in (Scope(kabkota=(KUKAR,)), Scope(partner_id=partner), Scope(kabkota=(KUKAR,), partner_id=partner)):
+        reader = Reader(sample, scope)
+        found = reader.query("SELECT id, imported_at, is_sample FROM allocation_import_rows")
+        own = set(reader.query("SELECT DISTINCT import_id FROM allocation_rows")["import_id"])
+        assert set(found["id"]) == own, scope
+        assert own or scope.kabkota and scope.partner_id  # a partner without programs in Kutai Kartanegara
+        assert set(found["id"]) <= set(reader.query("SELECT id FROM import_rows")["id"])
+
+
 # --- the public view and a mitra's (issue 12) ---------------------------------------------------
 
 PUBLIC = Scope(public=True)
