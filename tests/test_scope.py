@@ -202,7 +202,7 @@ def test_allocation_import_rows_are_the_imports_of_the_scopes_program_rows(sampl
         found = reader.query("SELECT id, imported_at, is_sample FROM allocation_import_rows")
         own = set(reader.query("SELECT DISTINCT import_id FROM allocation_rows")["import_id"])
         assert set(found["id"]) == own, scope
-        assert own or scope.kabkota and scope.partner_id  # a partner without programs in Kutai Kartanegara
+        assert own or (scope.kabkota and scope.partner_id)  # a partner without programs in Kutai Kartanegara
         assert set(found["id"]) <= set(reader.query("SELECT id FROM import_rows")["id"])
 
 
