@@ -319,10 +319,7 @@ def funding_by_area(reader: Reader, filters: Filters) -> AreaFunding:
 
 def available_years(reader: Reader) -> tuple[int, ...]:
     """Years that have programs or need (PPKS) figures in scope, oldest first."""
-    frame = reader.query(
-        "SELECT DISTINCT year FROM allocation_rows UNION SELECT DISTINCT year FROM need_rows ORDER BY year"
-    )
-    return tuple(int(year) for year in frame["year"])
+    return tuple(int(year) for year in reader.shared(_years)["year"])
 
 
 def default_year(reader: Reader) -> int | None:
@@ -330,14 +327,22 @@ def default_year(reader: Reader) -> int | None:
     status other than 'usulan' (proposed) or need (PPKS) figures — so a year that holds only next
     year's proposals is offered (`available_years`) but not opened. Without such a year, the latest
     year with proposals; None without any data."""
-    realised = reader.scalar(
-        "SELECT max(year) FROM (SELECT year FROM allocation_rows WHERE status <> 'usulan' "
-        "UNION ALL SELECT year FROM need_rows) AS years"
+    years = reader.shared(_years)
+    realised = years.loc[years["realised"], "year"]
+    if not realised.empty:
+        return int(realised.max())
+    return int(years["year"].max()) if not years.empty else None
+
+
+def _years(reader: Reader) -> pd.DataFrame:
+    """year (oldest first) and realised (bool: programs not in 'usulan' or need figures that year),
+    read once for both `available_years` and `default_year`."""
+    frame = reader.query(
+        "SELECT year, bool_or(realised) AS realised FROM ("
+        "SELECT year, coalesce(status <> 'usulan', FALSE) AS realised FROM allocation_rows "
+        "UNION ALL SELECT year, TRUE FROM need_rows) AS years GROUP BY year ORDER BY year"
     )
-    if realised is not None:
-        return int(realised)
-    years = available_years(reader)
-    return years[-1] if years else None
+    return frame.assign(realised=frame["realised"].astype(bool))
 
 
 @dataclass(frozen=True)
