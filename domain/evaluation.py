@@ -300,10 +300,13 @@ def realisation_trend(reader: Reader, filters: Filters) -> RealisationTrend:
 # --- reporting compliance -------------------------------------------------------------------------
 
 
+DUE_MONTH, DUE_DAY = 1, 31  # of the year after: realisation is due by the end of 31 January
+
+
 def deadline(year: int) -> dt.datetime:
     """Realisation for a year is due by the end of January of the next year (Pergub Kaltim
-    reporting calendar as agreed with Dinsos)."""
-    return dt.datetime(year + 1, 1, 31, 23, 59, 59)
+    reporting calendar as agreed with Dinsos); `reporting` compares in SQL with the same moment."""
+    return dt.datetime(year + 1, DUE_MONTH, DUE_DAY, 23, 59, 59)
 
 
 @dataclass(frozen=True)
@@ -368,31 +371,27 @@ _REPORTING_COLUMNS = ["implementer", "year", "programs", "reported", "dated", "o
 
 
 def reporting(reader: Reader, filters: Filters) -> Reporting:
-    """Per implementer and year: programs, programs reported, dated and on time (see `Reporting`)."""
+    """Per implementer and year: programs, programs reported, dated and on time (see `Reporting`).
+    A program is reported when every allocation row has a realisation, dated when none of its rows
+    comes from sample data, and on time when dated, reported and imported by `deadline(year)`."""
     where, params = allocation_filter(filters, every_year=True)
-    frame = reader.query(
-        f"""SELECT a.implementer, a.year, a.program_id,
-                   min(CASE WHEN a.spent IS NULL THEN 0 ELSE 1 END) AS reported,
-                   max(i.imported_at) AS reported_at,
-                   max(CASE WHEN i.is_sample THEN 1 ELSE 0 END) AS sample
-            FROM allocation_rows a JOIN allocation_import_rows i ON i.id = a.import_id
-            WHERE {where} AND coalesce(a.status, '') <> 'usulan' GROUP BY 1, 2, 3""",
-        params,
+    table = reader.query(
+        f"""SELECT implementer, year, count(*) AS programs, CAST(sum(reported) AS BIGINT) AS reported,
+                   CAST(sum(dated) AS BIGINT) AS dated,
+                   CAST(sum(CASE WHEN reported = 1 AND dated = 1 AND reported_at <= due THEN 1 ELSE 0 END) AS BIGINT)
+                       AS on_time
+            FROM (SELECT a.implementer, a.year, a.program_id,
+                         min(CASE WHEN a.spent IS NULL THEN 0 ELSE 1 END) AS reported,
+                         min(CASE WHEN i.is_sample THEN 0 ELSE 1 END) AS dated, max(i.imported_at) AS reported_at,
+                         make_timestamp(a.year + 1, ?, ?, 23, 59, 59) AS due
+                  FROM allocation_rows a JOIN allocation_import_rows i ON i.id = a.import_id
+                  WHERE {where} AND coalesce(a.status, '') <> 'usulan' GROUP BY 1, 2, 3) AS per_program
+            GROUP BY 1, 2""",
+        [DUE_MONTH, DUE_DAY, *params],
     )
-    if frame.empty:
+    if table.empty:
         return Reporting(table=pd.DataFrame(columns=_REPORTING_COLUMNS))
-    reported = frame["reported"] == 1
-    dated = frame["sample"] == 0
-    due = pd.to_datetime(frame["year"].map(deadline))
-    frame = frame.assign(
-        reported=reported, dated=dated, on_time=reported & dated & (pd.to_datetime(frame["reported_at"]) <= due)
-    )
-    table = frame.groupby(["implementer", "year"], as_index=False).agg(
-        programs=("program_id", "nunique"),
-        reported=("reported", "sum"),
-        dated=("dated", "sum"),
-        on_time=("on_time", "sum"),
-    )
+    table = table.sort_values(["implementer", "year"]).reset_index(drop=True)
     table["status"] = [
         MISSING if r < p else ON_TIME if o == p else LATE if o < d else REPORTED
         for p, r, d, o in zip(table["programs"], table["reported"], table["dated"], table["on_time"], strict=True)

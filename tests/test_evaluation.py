@@ -176,6 +176,23 @@ def test_reporting_compliance(fixture_store):
     assert report.matrix().set_index("implementer").loc["Kementerian Sosial", "2024"] is None
 
 
+@pytest.mark.parametrize(
+    ("imported_at", "status"),
+    [(dt.datetime(2026, 1, 31, 23, 59, 59), "on_time"), (dt.datetime(2026, 2, 1, 0, 0, 0), "late")],
+)
+def test_reporting_is_on_time_up_to_the_deadline_itself(fixture_store, imported_at, status):
+    import_ids = fixture_store.query(
+        "SELECT DISTINCT a.import_id FROM program_allocations a JOIN programs p ON p.id = a.program_id "
+        "WHERE p.implementer = 'Kementerian Sosial' AND p.year = 2025"
+    )["import_id"].tolist()
+    with fixture_store.transaction() as tx:
+        for import_id in import_ids:
+            tx.execute("UPDATE imports SET imported_at = ? WHERE id = ?", [imported_at, import_id])
+    report = reporting(Reader(fixture_store), Filters(2025))
+    row = report.table.set_index(["implementer", "year"]).loc[("Kementerian Sosial", 2025)]
+    assert row["status"] == status and row["on_time"] == (status == "on_time") and row["dated"] == row["programs"]
+
+
 def test_implementer_scorecard(fixture_store):
     card = implementer_scorecard(Reader(fixture_store), Filters(2025), "Kementerian Sosial")
     assert card.figures["budget"] == 1_500_000_000 and card.figures["reach_kk"] == pytest.approx(570 / 600)
