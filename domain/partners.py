@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from data_loaders.values import partner_key
@@ -91,53 +92,51 @@ def alignment(reader: Reader, year: int) -> Alignment:
     its default thresholds over the whole province for `year`, read in the forum's scope `Scope()`
     so every role gets the same flags (domain/reader.py); the spending is read in `reader`'s scope."""
     money = reader.query(
-        f"""SELECT a.partner_id, {_AREA} AS area_code, a.region_level, a.ppks_category_id,
-                   sum(a.spent) AS spent
-            FROM allocation_rows a
+        f"""SELECT a.partner_id, {_AREA} AS area_code, a.region_level = 'provinsi' AS province_wide,
+                   a.ppks_category_id, coalesce(sum(a.spent), 0) AS spent, min(p.operating_regions) AS operating
+            FROM allocation_rows a LEFT JOIN partner_rows p ON p.id = a.partner_id
             WHERE a.year = ? AND a.partner_id IS NOT NULL AND {_SOURCES_SQL}
             GROUP BY 1, 2, 3, 4""",
         [year, *PLEDGING_SOURCES],
     )
     if money.empty:
         return Alignment(table=pd.DataFrame(columns=_ALIGNMENT_COLUMNS), year=year)
-    money["spent"] = money["spent"].fillna(0.0)
     cells = reader.in_scope(Scope()).shared(area_categories, Filters(year=year), Thresholds()).table
     gaps = cells[cells["gap"] & ~cells["whole_region"]]
     gap_cells = set(zip(gaps["area_code"], gaps["ppks_category_id"].astype(int), strict=True))
-    province = money["region_level"] == "provinsi"
-    money["in_gap"] = [
-        (not whole) and not pd.isna(category) and (area, int(category)) in gap_cells
-        for area, category, whole in zip(money["area_code"], money["ppks_category_id"], province, strict=True)
-    ]
-    partners = reader.query("SELECT id AS partner_id, operating_regions FROM partner_rows")
-    listed_regions = zip(partners["partner_id"], partners["operating_regions"], strict=True)
-    regions = {int(p): _operating(r) for p, r in listed_regions}
-    listed = money["partner_id"].map(lambda p: bool(regions.get(int(p))))
-    inside = [
-        (not whole) and area in regions.get(int(p), ())
-        for p, area, whole in zip(money["partner_id"], money["area_code"], province, strict=True)
-    ]
-    money = money.assign(
-        spent_in_gaps=money["spent"].where(money["in_gap"], 0.0),
-        spent_inside=money["spent"].where(pd.Series(inside, index=money.index), 0.0),
-        spent_outside=money["spent"].where(~pd.Series(inside, index=money.index) & ~province, 0.0),
-        spent_province_wide=money["spent"].where(province, 0.0),
-        listed=listed,
+    province = money["province_wide"].to_numpy(bool)
+    areas, categories = money["area_code"].tolist(), money["ppks_category_id"].tolist()
+    operating = [_operating(text) for text in money["operating"]]
+    in_gap = np.array(
+        [
+            (not whole) and not pd.isna(category) and (area, int(category)) in gap_cells
+            for area, category, whole in zip(areas, categories, province, strict=True)
+        ],
+        dtype=bool,
     )
-    table = money.groupby("partner_id", as_index=False).agg(
-        spent=("spent", "sum"),
-        spent_in_gaps=("spent_in_gaps", "sum"),
-        spent_inside=("spent_inside", "sum"),
-        spent_outside=("spent_outside", "sum"),
-        spent_province_wide=("spent_province_wide", "sum"),
-        listed=("listed", "max"),
+    inside = np.array(
+        [(not whole) and area in codes for area, codes, whole in zip(areas, operating, province, strict=True)],
+        dtype=bool,
     )
+    spent = money["spent"].to_numpy(float)
+    parts = pd.DataFrame(
+        {
+            "partner_id": money["partner_id"].astype(int),
+            "spent": spent,
+            "spent_in_gaps": np.where(in_gap, spent, 0.0),
+            "spent_inside": np.where(inside, spent, 0.0),
+            "spent_outside": np.where(~inside & ~province, spent, 0.0),
+            "spent_province_wide": np.where(province, spent, 0.0),
+            "listed": [bool(codes) for codes in operating],
+        }
+    )
+    table = parts.groupby("partner_id", as_index=False, sort=True).sum()
+    listed = table["listed"] > 0
     for column in ("spent_inside", "spent_outside"):
-        table[column] = table[column].where(table["listed"])
-    table["partner_id"] = table["partner_id"].astype(int)
+        table[column] = table[column].where(listed)
     table["gap_share"] = measures.share(table["spent_in_gaps"], table["spent"])
     table["inside_share"] = measures.share(table["spent_inside"], table["spent"])
-    return Alignment(table=table.sort_values("partner_id").reset_index(drop=True)[_ALIGNMENT_COLUMNS], year=year)
+    return Alignment(table=table[_ALIGNMENT_COLUMNS], year=year)
 
 
 # --- the registry ---------------------------------------------------------------------------------
