@@ -297,7 +297,8 @@ def key_people(tx: _Transaction, rows: str = "beneficiaries") -> None:
 def _has(tx: Any, table: str, column: str) -> bool:
     """Whether the store's schema has `table`.`column` (False before the migration that adds it)."""
     found = tx.query(
-        "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = current_schema() "
+        "SELECT 1 AS found FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = current_schema() "
         "AND table_name = ? AND column_name = ?",
         [table, column],
     )

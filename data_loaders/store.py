@@ -24,6 +24,7 @@ bounded time (`SINERGI_DB_WAIT`) for a file another process holds.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -41,6 +42,7 @@ from common.i18n import t
 from data_loaders import derived
 from data_loaders.settings import database_url, memory_limit, store_wait_seconds
 
+_LOG = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Tables that hold data (as opposed to reference tables filled from the repository's files).
@@ -321,7 +323,8 @@ class StoreBase:
         latest = max(int(path.name[:4]) for path in MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
         with self.session():
             tables = self.scalar(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                "SELECT count(*) FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = current_schema() "
                 "AND table_name IN ('schema_migrations', 'meta')"
             )
             if tables != 2:
@@ -397,7 +400,8 @@ class StoreBase:
         with self.session():
             names = self.query(
                 "SELECT table_name FROM information_schema.tables "
-                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+                "WHERE table_catalog = current_database() AND table_schema = current_schema() "
+                "AND table_type = 'BASE TABLE' ORDER BY table_name"
             )["table_name"].tolist()
             ordered = [*ALL_TABLES, *(name for name in names if name not in ALL_TABLES)]
             return {table: self.count(table) for table in ordered}
@@ -461,61 +465,94 @@ class _Files:
     connect to the file itself. Attaching costs about 3 ms where a connection of its own costs 16–20
     ms, since every `duckdb.connect` starts a database instance (issue 16: 16 ms of every rerun).
 
-    DuckDB's file lock keeps other processes out, but not another instance of the same process, so
-    this registry does it within the process: a write waits while another store object reads the
-    file, and a read while another writes it uses that writer's instance (as `duckdb.connect` does)."""
+    DuckDB refuses a second instance of a file already open in the process (`ResourceInUseException`,
+    which `DuckDBStore._connect` waits out like another process's lock); this registry avoids it for
+    store objects of this process: a write waits while another store object reads the file, and a
+    read while another writes it uses that writer's instance, as `duckdb.connect`'s own instance cache
+    does. Files are known by their real path. After a fatal error the instance is replaced
+    (`replace`): its readers' counts belong to its generation and are dropped with it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._host: duckdb.DuckDBPyConnection | None = None
-        self._names: dict[str, str] = {}  # path -> attached database name
+        self._generation = 0
+        self._names: dict[str, str] = {}  # real path -> its database name in the instance
+        self._attached: set[str] = set()  # the names attached now
         self._readers: dict[str, int] = {}
         self._writers: dict[str, int] = {}
 
-    def read(self, path: str) -> duckdb.DuckDBPyConnection | None:
-        """A connection reading `path` (a cursor of the process's instance, its default database the
-        attached file); None while another store object of this process writes it, counting the
-        caller as one more writer (it connects to the writer's instance). Raises DuckDB's errors
-        about the file (another process holding it: an IOException about its lock)."""
+    def read(self, path: str) -> tuple[duckdb.DuckDBPyConnection, str, int] | None:
+        """A connection reading `path` (a cursor of the process's instance whose default database is
+        the attached file), that database's name (each cursor made of it must `USE` it) and the
+        instance's generation; None while another store object of this
+        process writes the file, counting the caller as one more writer (it connects to the writer's
+        instance). Raises DuckDB's errors about the file (another process holding it: an IOException
+        about its lock); nothing is counted then."""
+        key = os.path.realpath(path)
         with self._lock:
-            if self._writers.get(path):
-                self._writers[path] += 1  # the caller connects to the writer's instance, read-write
+            if self._writers.get(key):
+                self._writers[key] += 1
                 return None
             if self._host is None:
                 self._host = duckdb.connect(":memory:", config={"memory_limit": memory_limit()})
-            if not self._readers.get(path):
-                name = f"store_{len(self._names) + 1}" if path not in self._names else self._names[path]
-                quoted = path.replace("'", "''")
+            name = self._names.setdefault(key, f"store_{len(self._names) + 1}")
+            if name not in self._attached:
+                quoted = key.replace("'", "''")
                 self._host.execute(f"ATTACH '{quoted}' AS {name} (READ_ONLY)")
-                self._names[path] = name
-            self._readers[path] = self._readers.get(path, 0) + 1
+                self._attached.add(name)
             cursor = self._host.cursor()
-        cursor.execute(f"USE {self._names[path]}")
-        return cursor
+            try:
+                cursor.execute(f"USE {name}")
+            except BaseException:
+                cursor.close()
+                self._detach_unread(key)
+                raise
+            self._readers[key] = self._readers.get(key, 0) + 1
+            return cursor, name, self._generation
 
-    def done_reading(self, path: str) -> None:
+    def done_reading(self, path: str, generation: int) -> None:
         """One reader of `path` is done; the last one detaches the file (for other processes)."""
+        key = os.path.realpath(path)
         with self._lock:
-            self._readers[path] -= 1
-            if not self._readers[path] and self._host is not None:
-                with suppress(duckdb.Error):
-                    self._host.execute(f"DETACH {self._names[path]}")
+            if generation != self._generation:
+                return  # a reader of a replaced instance
+            self._readers[key] -= 1
+            self._detach_unread(key)
+
+    def _detach_unread(self, key: str) -> None:
+        """Detach `key`'s file when nobody reads it (a failed DETACH is tried again next time)."""
+        name = self._names.get(key)
+        if self._readers.get(key) or self._host is None or name not in self._attached:
+            return
+        try:
+            self._host.execute(f"DETACH {name}")
+        except duckdb.Error:
+            _LOG.warning("could not detach %s; tried again after its next read", key, exc_info=True)
+            return
+        self._attached.discard(name)
+
+    def replace(self, generation: int) -> None:
+        """Start a new instance after a fatal error invalidated the one of `generation`: every later
+        read attaches to the new one, and the old one closes with its last reader."""
+        with self._lock:
+            if generation == self._generation:
+                self._host, self._generation = None, generation + 1
+                self._names, self._attached, self._readers = {}, set(), {}
 
     def may_write(self, path: str) -> bool:
         """Count a writer of `path` in, unless another store object of this process reads it."""
+        key = os.path.realpath(path)
         with self._lock:
-            if self._readers.get(path):
+            if self._readers.get(key):
                 return False
-            self._writers[path] = self._writers.get(path, 0) + 1
+            self._writers[key] = self._writers.get(key, 0) + 1
             return True
 
     def done_writing(self, path: str) -> None:
+        """A writer of `path` (or a reader sharing a writer's instance) is done."""
+        key = os.path.realpath(path)
         with self._lock:
-            self._writers[path] -= 1
-
-    def uses(self, path: str) -> str | None:
-        """The attached database name a read connection of `path` must `USE`."""
-        return self._names.get(path)
+            self._writers[key] -= 1
 
 
 _FILES = _Files()
@@ -525,12 +562,13 @@ class DuckDBStore(StoreBase):
     """The DuckDB `Store`, shared by the threads of one process.
 
     A connection is open only while the store is used: during a `session()` block or a single call.
-    Readers connect read-only unless the store is held read-write, so several processes (the
-    dashboard, `python -m data_loaders stats`) read at once; a write connects read-write, first
-    waiting for this process's other readers to finish. When another process holds the file, the
-    connect is retried with a short backoff for up to `wait` seconds, then `StoreBusyError`. A
-    DuckDB error about the file itself becomes a `StoreError` (see `_store_error`); after a fatal
-    error the connection is dropped, so the next call opens a fresh one.
+    Readers attach the file read-only (`_Files`) unless the store is held read-write, so several
+    processes (the dashboard, `python -m data_loaders stats`) read at once; a write connects
+    read-write, first waiting for this process's other readers to finish. When another process holds
+    the file, the connect is retried with a short backoff for up to `wait` seconds, then
+    `StoreBusyError`. A DuckDB error about the file itself becomes a `StoreError` (see
+    `_store_error`); after a fatal error the connection is dropped (and an invalidated instance of
+    attached files replaced), so the next call opens a fresh one.
 
     `hold=True` keeps one connection from the start until `close()` (the command line, scripts and
     tests); `hold=False` is the dashboard, which must not keep the file from other processes.
@@ -545,7 +583,9 @@ class DuckDBStore(StoreBase):
         self._state = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._con_writes = False
-        self._con_kind = "attached"  # or "writer": how `_connect` opened `_con` (`_Files`)
+        self._con_kind: str | None = None  # how `_connect` made `_con`: 'attached' or 'writer' (`_Files`)
+        self._database = ""  # an attached file's name in the process's instance
+        self._generation = 0  # and that instance's generation
         self._users = 0  # leases on the open connection: this process's sessions and calls, and the hold
         self._mine = threading.local()  # this thread's share of `_users`
         self._held = False
@@ -555,25 +595,26 @@ class DuckDBStore(StoreBase):
 
     # --- connections --------------------------------------------------------------------------
 
-    def _connect(self, write: bool, deadline: float) -> duckdb.DuckDBPyConnection:
-        """Connect (`_Files`: a read attaches the file, a write connects to it), retrying while
-        another process holds the file, or while another Store object of this process reads it when
-        this one would write (backoff 50 ms doubling to 0.5 s). Sets `_con_kind`."""
+    def _connect(self, write: bool, deadline: float) -> tuple[duckdb.DuckDBPyConnection, str]:
+        """A connection and how it was made (`_Files`): 'attached' (a read) or 'writer' (a write, or a
+        read of a file another Store object of this process writes). Retries while another process
+        holds the file, or while another Store object of this process reads it when this one would
+        write (backoff 50 ms doubling to 0.5 s)."""
         delay = 0.05
         while True:
             try:
                 if not write:
                     attached = _FILES.read(self.path)
                     if attached is not None:
-                        self._con_kind = "attached"
-                        return attached
-                    # Another Store object of this process writes the file: share its instance.
-                    return self._write_connection()
+                        connection, self._database, self._generation = attached
+                        return connection, "attached"
+                    return self._write_connection(), "writer"  # shares the other Store object's instance
                 if _FILES.may_write(self.path):
-                    return self._write_connection()
+                    return self._write_connection(), "writer"
                 busy: duckdb.Error = duckdb.ConnectionException("another Store object of this process reads")
-            except duckdb.ConnectionException as exc:
-                if "different configuration" not in str(exc):
+            except (duckdb.ConnectionException, duckdb.ResourceInUseException) as exc:
+                # The file open in this process under another path, or with another configuration.
+                if isinstance(exc, duckdb.ConnectionException) and "different configuration" not in str(exc):
                     raise
                 busy = exc
             except duckdb.IOException as exc:
@@ -589,14 +630,13 @@ class DuckDBStore(StoreBase):
             delay = min(delay * 2, 0.5)
 
     def _write_connection(self) -> duckdb.DuckDBPyConnection:
-        """A read-write connection to the file, counted as a writer of it (`_Files`) until dropped."""
+        """A read-write connection to the file, counted as a writer of it (`_Files`) until dropped;
+        the count is given back when it cannot be made."""
         try:
-            connection = duckdb.connect(self.path, config={"memory_limit": memory_limit()})
+            return duckdb.connect(self.path, config={"memory_limit": memory_limit()})
         except BaseException:
             _FILES.done_writing(self.path)
             raise
-        self._con_kind = "writer"
-        return connection
 
     def _acquire(self, write: bool, held: bool = False) -> None:
         if write and self.read_only:
@@ -609,7 +649,7 @@ class DuckDBStore(StoreBase):
                     break
                 if self._con is None or self._users == mine:
                     self._drop()  # only this thread reads: reopen read-write in its place
-                    self._con = self._connect(write or (self._held and not self.read_only), deadline)
+                    self._con, self._con_kind = self._connect(write or (self._held and not self.read_only), deadline)
                     self._con_writes = write or (self._held and not self.read_only)
                     break
                 remaining = deadline - time.monotonic()
@@ -632,12 +672,14 @@ class DuckDBStore(StoreBase):
     def _drop(self) -> None:
         """Close the connection (a failed close of an invalidated database is of no further use)."""
         con, self._con = self._con, None
+        kind, self._con_kind = self._con_kind, None
         if con is not None:
             with suppress(duckdb.Error):
                 con.close()
-            if self._con_kind == "attached":
-                _FILES.done_reading(self.path)
+            if kind == "attached":
+                _FILES.done_reading(self.path, self._generation)
             else:
+                assert kind == "writer", kind
                 _FILES.done_writing(self.path)
 
     @contextmanager
@@ -671,7 +713,7 @@ class DuckDBStore(StoreBase):
             cursor = self._con.cursor()
             try:
                 if self._con_kind == "attached":
-                    cursor.execute(f"USE {_FILES.uses(self.path)}")
+                    cursor.execute(f"USE {self._database}")
                 yield cursor
             except duckdb.Error as exc:
                 error = _store_error(exc, self.path)
@@ -679,6 +721,8 @@ class DuckDBStore(StoreBase):
                     raise
                 if isinstance(error, StoreWriteError):
                     with self._state:
+                        if self._con_kind == "attached":  # the process's instance is invalidated
+                            _FILES.replace(self._generation)
                         self._drop()  # DuckDB refuses every later call on an invalidated database
                 raise error from exc
             finally:

@@ -58,7 +58,8 @@ def _tables(store: Store) -> list[str]:
     """The store's tables but `schema_migrations` (the target has its own, of the same version)."""
     names = store.query(
         "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        "WHERE table_catalog = current_database() AND table_schema = current_schema() "
+        "AND table_type = 'BASE TABLE' ORDER BY table_name"
     )["table_name"].tolist()
     return [name for name in names if name != "schema_migrations"]
 
@@ -68,7 +69,8 @@ def _column_kinds(store: Store, table: str) -> dict[str, str]:
     (DuckDB writes 'BIGINT', 'DECIMAL(18,2)', 'VARCHAR'; PostgreSQL 'bigint', 'numeric', 'text')."""
     columns = store.query(
         "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+        "WHERE table_catalog = current_database() AND table_schema = current_schema() "
+        "AND table_name = ? ORDER BY ordinal_position",
         [table],
     )
     kinds = {}

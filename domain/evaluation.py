@@ -300,13 +300,14 @@ def realisation_trend(reader: Reader, filters: Filters) -> RealisationTrend:
 # --- reporting compliance -------------------------------------------------------------------------
 
 
-DUE_MONTH, DUE_DAY = 1, 31  # of the year after: realisation is due by the end of 31 January
+# Realisation for a year is due by the end of 31 January of the year after: month, day and time.
+DUE_MONTH, DUE_DAY, DUE_TIME = 1, 31, (23, 59, 59)
 
 
 def deadline(year: int) -> dt.datetime:
     """Realisation for a year is due by the end of January of the next year (Pergub Kaltim
     reporting calendar as agreed with Dinsos); `reporting` compares in SQL with the same moment."""
-    return dt.datetime(year + 1, DUE_MONTH, DUE_DAY, 23, 59, 59)
+    return dt.datetime(year + 1, DUE_MONTH, DUE_DAY, *DUE_TIME)
 
 
 @dataclass(frozen=True)
@@ -383,11 +384,11 @@ def reporting(reader: Reader, filters: Filters) -> Reporting:
             FROM (SELECT a.implementer, a.year, a.program_id,
                          min(CASE WHEN a.spent IS NULL THEN 0 ELSE 1 END) AS reported,
                          min(CASE WHEN i.is_sample THEN 0 ELSE 1 END) AS dated, max(i.imported_at) AS reported_at,
-                         make_timestamp(a.year + 1, ?, ?, 23, 59, 59) AS due
+                         make_timestamp(a.year + 1, ?, ?, ?, ?, ?) AS due
                   FROM allocation_rows a JOIN allocation_import_rows i ON i.id = a.import_id
                   WHERE {where} AND coalesce(a.status, '') <> 'usulan' GROUP BY 1, 2, 3) AS per_program
             GROUP BY 1, 2""",
-        [DUE_MONTH, DUE_DAY, *params],
+        [DUE_MONTH, DUE_DAY, *DUE_TIME, *params],
     )
     if table.empty:
         return Reporting(table=pd.DataFrame(columns=_REPORTING_COLUMNS))

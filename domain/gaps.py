@@ -144,17 +144,23 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
     need_where, need_params = need_filter(filters, by_kabkota=True)
     cells = reader.query(
         _CELLS_SQL.format(
-            allocation_area=area.format(a="a"), need_area=area.format(a="n"), where=where, need_where=need_where
+            allocation_area=area.format(a="a"),
+            need_area=area.format(a="n"),
+            where=where,
+            need_where=need_where,
+            people_units=", ".join("?" for _ in PEOPLE_UNITS),
         ),
-        [*params, *(UNITS * 5), *need_params, level, level],  # in the order of the statement's placeholders
+        # in the order of the statement's placeholders
+        [*params, *PEOPLE_UNITS, *(UNITS * 4), *need_params, level, level],
     )
     levels = {name for text in cells["need_levels"].dropna() for name in text.split(",")}
     need_missing = bool(cells["need_levels"].isna().all()) and bool((cells["programs"] > 0).any())
     programs = int(cells["all_programs"].max()) if len(cells) else 0
     frame = cells[cells["area_name"].notna()].drop(columns=["need_levels", "all_programs"])
+    frame["whole_region"] = frame["whole_region"].astype(bool)  # nullable before the rows without a region left
     frame["source_codes"] = [tuple(text.split(",")) if isinstance(text, str) else () for text in frame["source_codes"]]
     table = _with_region_wide(_flag(_in_need_unit(frame), thresholds))
-    table = table.sort_values(["area_name", "ppks_category_id"]).reset_index(drop=True)
+    table = table.sort_values(["area_name", "ppks_category_id", "area_code"]).reset_index(drop=True)
     return AreaCategories(
         table=table[list(_COLUMNS)],
         level=level,
@@ -165,8 +171,9 @@ def area_categories(reader: Reader, filters: Filters, thresholds: Thresholds = T
     )
 
 
-# The cells of `area_categories` in one statement (issue 16: six queries over the same allocation
-# rows took 38 ms, this one 18 ms; bench store of 1.000.000 beneficiaries, 8.166 allocations).
+# The cells of `area_categories` in one statement (issue 16: six queries, four of them over the same
+# allocation rows, took 38 ms, this one 18 ms; bench store of 1.000.000 beneficiaries, 8.166
+# allocations).
 # People are counted once per program and place (a co-financed program repeats them per source); a
 # sum over no reported figure stays NULL: missing, not 0. Each cell's sources are joined by commas in
 # the sources' order (no source code has one). need_levels joins the levels a cell's need figures
@@ -187,7 +194,7 @@ _CELLS_SQL = """
       GROUP BY 1, 2
     ), per_place AS (
       SELECT area_code, ppks_category_id, program_id, region_code, unit, max(reached) AS reached
-      FROM kept WHERE unit IN (?, ?) GROUP BY 1, 2, 3, 4, 5
+      FROM kept WHERE unit IN ({people_units}) GROUP BY 1, 2, 3, 4, 5
     ), people AS (
       SELECT area_code, ppks_category_id,
              sum(reached) FILTER (WHERE unit = ?) AS reached_jiwa, sum(reached) FILTER (WHERE unit = ?) AS reached_kk,

@@ -259,8 +259,8 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
         ),
         [  # in the order of the statement's placeholders
             *params, *inside_params, *PEOPLE_UNITS, jiwa, kk, *need_params, *need_inside_params, jiwa, kk,
-            jiwa, kk, jiwa, jiwa, kk, kk, *listed_params, *listed_inside_params, *params, filters.year, filters.year,
-            level, *region_params,
+            jiwa, kk, jiwa, jiwa, kk, kk, *listed_params, *listed_inside_params, filters.year, filters.year, level,
+            *region_params,
         ],
     )  # fmt: skip
     table["need_levels"] = pd.Series(
@@ -285,17 +285,20 @@ def areas(reader: Reader, filters: Filters, level: str, parent: str | None) -> A
     )
 
 
-# The table of `areas` in one statement, and `_ABOVE_SQL` (issue 16: ten queries took 62–65 ms for
-# the province's and a kab/kota's map at 1.000.000 rows, these two 38 ms). Each program's reach is
-# counted once per place (max over its sources), in its own unit; coverage's numerator
-# (`COVERAGE_RULE`) keeps the programs of the PPKS categories with need in the area, per need unit. A
-# sum over no reported figure stays NULL. Population: the latest BPS figure at or before the year,
-# else the earliest; poverty: the latest.
+# The table of `areas` in one statement, and `_ABOVE_SQL` (issue 16: eleven queries took 62–65 ms for
+# the province's and a kab/kota's map at 1.000.000 rows, these two 38 ms). `shown` holds the rows of
+# the filters (their programs' listed beneficiaries are counted), `kept` those placed in the map's
+# areas. Each program's reach is counted once per place (max over its sources), in its own unit;
+# coverage's numerator (`COVERAGE_RULE`) keeps the programs of the PPKS categories with need in the
+# area, per need unit. A sum over no reported figure stays NULL. Population: the latest BPS figure at
+# or before the year, else the earliest; poverty: the latest.
 _AREAS_SQL = """
-    WITH kept AS MATERIALIZED (
+    WITH shown AS MATERIALIZED (
       SELECT {area} AS code, a.program_id, a.region_code, a.ppks_category_id AS category,
              a.beneficiary_unit AS unit, a.budget, a.spent, a.reached
-      FROM allocation_rows a WHERE {where} AND {inside} AND {area} IS NOT NULL
+      FROM allocation_rows a WHERE {where}
+    ), kept AS MATERIALIZED (
+      SELECT * FROM shown a WHERE {inside} AND a.code IS NOT NULL
     ), per_place AS MATERIALIZED (
       SELECT code, program_id, region_code, category, unit, max(reached) AS reached
       FROM kept WHERE unit IN ({people_units}) GROUP BY 1, 2, 3, 4, 5
@@ -328,7 +331,7 @@ _AREAS_SQL = """
       SELECT {listed_area} AS code, count(DISTINCT b.person_key) AS beneficiaries
       FROM beneficiary_rows b JOIN region_rows r ON r.code = b.region_code
       WHERE {listed_where} AND {listed_inside} AND {listed_area} IS NOT NULL
-        AND b.program_id IN (SELECT a.program_id FROM allocation_rows a WHERE {where})
+        AND b.program_id IN (SELECT program_id FROM shown)
       GROUP BY 1
     ), population AS (
       SELECT code, value AS population, year AS population_year, verified AS population_verified

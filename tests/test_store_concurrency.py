@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data_loaders.store import DuckDBStore, StoreBusyError, open_store
-from tests.conftest import dashboard_server
+from data_loaders.store import DuckDBStore, StoreBusyError, StoreWriteError, open_store
+from tests.conftest import dashboard_server, new_store_url, stored
 from tests.test_browser import CHROMIUM, _require_browser, _wait_until_done
 
 REPO = Path(__file__).resolve().parent.parent
@@ -177,29 +177,82 @@ def test_reads_attach_the_file_instead_of_starting_a_database_each(fixture_url, 
     monkeypatch.setattr(duckdb, "connect", lambda *args, **kwargs: started.append(args) or connect(*args, **kwargs))
     for _ in range(3):
         with store.session():
+            assert store._con_kind == "attached"
             assert store.count("programs") > 0
     assert started == []
-    path = tmp_path / "program.csv"
-    path.write_text(PROGRAM, encoding="utf-8")
-    code, out, err = finish(cli("import", str(path), "--kind", "program", url=fixture_url, wait=5))
-    assert code == 0, out + err
+    assert import_from_a_command(fixture_url, tmp_path) == programs + 1
     assert store.count("programs") == programs + 1
 
 
-def test_a_read_shares_the_file_another_store_object_of_the_process_writes(fixture_url):
+def import_from_a_command(url: str, folder: Path) -> int:
+    """Import PROGRAM with the command line in its own process (which needs the file read-write, so
+    nothing in this process may hold it) and return the stored programs."""
+    path = folder / "program.csv"
+    path.write_text(PROGRAM, encoding="utf-8")
+    code, out, err = finish(cli("import", str(path), "--kind", "program", url=url, wait=5))
+    assert code == 0, out + err
+    return int(stored(url, "SELECT count(*) AS n FROM programs")["n"][0])
+
+
+def test_a_read_shares_the_file_another_store_object_of_the_process_writes(fixture_url, tmp_path):
     """While a Store object of this process holds the file read-write (a script, the command line
-    in tests), a reading one uses that writer's instance: it neither waits nor reads an older state."""
+    in tests), a reading one uses that writer's instance: it neither waits nor reads an older state.
+    Once the writer is gone the reader attaches the file again and gives it up after each read."""
     writer = open_store(fixture_url)
     reader = open_store(fixture_url, hold=False)
     try:
         with writer.transaction() as tx:
             tx.execute("UPDATE programs SET status = 'selesai' WHERE id = 2")
         with reader.session():
+            assert reader._con_kind == "writer"
             assert reader.scalar("SELECT status FROM programs WHERE id = 2") == "selesai"
     finally:
         writer.close()
-    with reader.session():  # and attaches the file again once the writer is gone
-        assert reader.count("programs") > 0
+    with reader.session():
+        assert reader._con_kind == "attached"
+        programs = reader.count("programs")
+    assert import_from_a_command(fixture_url, tmp_path) == programs + 1
+
+
+def test_two_files_read_at_once_each_see_only_their_own_tables(fixture_url, tmp_path):
+    """Two stores attached to the process's instance at the same time: each one's schema checks and
+    counts see its own file only (information_schema lists every attached database)."""
+    other_url = new_store_url(tmp_path, "other")
+    open_store(other_url).close()
+    first, second = open_store(fixture_url, hold=False), open_store(other_url, hold=False)
+    with first.session(), second.session():
+        assert first._con_kind == second._con_kind == "attached"
+        assert first.is_current() and second.is_current()
+        assert first.table_counts()["programs"] > 0 and second.table_counts()["programs"] == 0
+        assert list(first.table_counts()) == list(second.table_counts())
+
+
+def test_one_file_under_two_names_is_one_file(fixture_url, tmp_path):
+    """A store named through another spelling of the same path (a symlink) is the same file: its
+    write waits for the other's read and is then stored, instead of failing on DuckDB's refusal of a
+    second instance of an open file."""
+    store = open_store(fixture_url, hold=False)
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(store.path)
+    other = DuckDBStore(f"duckdb:///{link}", str(link), hold=False, wait=10)
+    thread, done = read_in_a_thread(store, seconds=1.0)
+    with other.transaction() as tx:
+        assert done.is_set()  # it waited for the reading thread's connection to close
+        tx.execute("UPDATE programs SET status = 'selesai' WHERE id = 2")
+    thread.join()
+    assert store.scalar("SELECT status FROM programs WHERE id = 2") == "selesai"
+
+
+def test_an_invalidated_instance_is_replaced_and_the_next_read_works(fixture_url, tmp_path):
+    """After a fatal error on an attached read (DuckDB invalidates the whole instance), the error is
+    one user message, the next read attaches to a new instance, and the file is free again."""
+    store = open_store(fixture_url, hold=False)
+    with pytest.raises(StoreWriteError):
+        store.query("SELECT error('FATAL Error: database has been invalidated')")
+    with store.session():
+        assert store._con_kind == "attached"
+        programs = store.count("programs")
+    assert import_from_a_command(fixture_url, tmp_path) == programs + 1
 
 
 # --- a running dashboard ---------------------------------------------------------------------
