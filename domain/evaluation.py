@@ -451,7 +451,7 @@ def summary(reader: Reader, filters: Filters) -> Summary:
         year=filters.year,
         figures=reader.shared(figures, filters),
         indicators=indicators(reader, filters, filters.kabkota or PROVINCE),
-        reporting=reporting(reader, filters),
+        reporting=reader.shared(reporting, filters),  # computed once with the scorecard's and the tab's
     )
 
 
@@ -536,11 +536,13 @@ def implementer_scorecard(
     programs["reached"] = programs["program_id"].map(people["reached"]).astype(float)
     programs = programs.sort_values(["budget", "program_code"], ascending=[False, True]).reset_index(drop=True)
     columns = ["program_id", "program_code", "name", "budget", "spent", "target", "reached", "unit", "status"]
-    rows = reporting(reader, filters).of_year(filters.year)
+    rows = reader.shared(reporting, filters).of_year(filters.year)
     own = rows[rows["implementer"] == implementer]
+    # The page's own table of implementers (read with the default thresholds) is computed once.
+    by = (filters, "implementer") if thresholds == LightThresholds() else (filters, "implementer", thresholds)
     return ImplementerScorecard(
         implementer=implementer,
-        figures=program_indicators(reader, filters, "implementer", thresholds).row(implementer),
+        figures=reader.shared(program_indicators, *by).row(implementer),
         programs=programs[columns],
         reported=int(own["reported"].sum()),
         total=int(own["programs"].sum()),
