@@ -166,31 +166,20 @@ def _values(reader: Reader, year: int) -> pd.DataFrame:
     """One row per partner of `year`: partner_id, partner (name), budget, reached_jiwa, reached_kk and
     every criterion of `CRITERIA` (module docstring); NaN where there is no value."""
     money = reader.query(
-        f"""SELECT a.partner_id, p.name AS partner, sum(a.budget) AS budget, sum(a.spent) AS spent
-            FROM allocation_rows a JOIN partner_rows p ON p.id = a.partner_id
-            WHERE a.year = ? AND {_PLEDGED} GROUP BY 1, 2""",
-        [year, *PLEDGING_SOURCES],
+        _VALUES_SQL.format(pledged=_PLEDGED), [year, *PLEDGING_SOURCES, year, year, *(PEOPLE_UNITS * 3)]
     )
     if money.empty:
         return pd.DataFrame(columns=["partner_id", "partner", "budget", "reached_jiwa", "reached_kk", *CRITERIA])
     money = money.assign(partner_id=money["partner_id"].astype(int), spent=money["spent"].fillna(0.0))
-    people = reader.query(
-        f"""SELECT partner_id, unit, sum(reached) AS reached,
-                   sum(CASE WHEN reached IS NOT NULL THEN target END) AS target
-            FROM (SELECT a.partner_id, a.program_id, a.region_code, a.beneficiary_unit AS unit,
-                         max(a.target) AS target, max(a.reached) AS reached
-                  FROM allocation_rows a
-                  WHERE a.year = ? AND {_PLEDGED} AND a.beneficiary_unit IN (?, ?) GROUP BY 1, 2, 3, 4) AS places
-            GROUP BY 1, 2""",
-        [year, *PLEDGING_SOURCES, *PEOPLE_UNITS],
-    )
-    people["ratio"] = [_capped(measures.reach(r, t)) for r, t in zip(people["reached"], people["target"], strict=True)]
-    reach = people.groupby("partner_id")["ratio"].mean()  # jiwa and KK apart: the mean of the two ratios
-    reached = people.pivot_table(index="partner_id", columns="unit", values="reached", aggfunc="sum")
-    years = reader.query(
-        f"""SELECT a.partner_id, count(DISTINCT a.year) AS years FROM allocation_rows a
-            WHERE a.year <= ? AND {_PLEDGED} AND a.spent > 0 GROUP BY 1""",
-        [year, *PLEDGING_SOURCES],
+    ratios = pd.DataFrame(
+        {
+            unit: [
+                _capped(measures.reach(r, t))
+                for r, t in zip(money[f"reached_{unit}"], money[f"target_{unit}"], strict=True)
+            ]
+            for unit in ("jiwa", "kk")
+        },
+        dtype=float,
     )
     names = reader.query(
         f"SELECT DISTINCT a.partner_id, a.implementer FROM allocation_rows a WHERE a.year = ? AND {_PLEDGED}",
@@ -201,14 +190,44 @@ def _values(reader: Reader, year: int) -> pd.DataFrame:
     gaps = reader.shared(alignment, year).table.set_index("partner_id")["gap_share"]  # as Mitra's profile reads it
     ids = money["partner_id"]
     return money.assign(
-        reached_jiwa=ids.map(reached["jiwa"]) if "jiwa" in reached else float("nan"),
-        reached_kk=ids.map(reached["KK"]) if "KK" in reached else float("nan"),
         gap_share=ids.map(gaps).astype(float),
-        reach=ids.map(reach).astype(float),
+        reach=ratios.mean(axis=1).to_numpy(),  # jiwa and KK apart: the mean of the two ratios
         realisation=[_capped(measures.realisation(s, b)) for s, b in zip(money["spent"], money["budget"], strict=True)],
         on_time=ids.map(measures.share(report["on_time"].astype(float), report["dated"].astype(float))).astype(float),
-        continuity=ids.map(years.set_index("partner_id")["years"]).fillna(0).astype(float),
+        continuity=money["years"].fillna(0).astype(float),
     )[["partner_id", "partner", "budget", "reached_jiwa", "reached_kk", *CRITERIA]]
+
+
+# What `_values` reads per partner, in one statement: money of the year, people reached and targeted
+# per unit (each program once per place; targets only where the place reports a reach), and the
+# years up to `year` in which it spent.
+_VALUES_SQL = """
+    WITH kept AS MATERIALIZED (
+      SELECT a.partner_id, a.year, a.program_id, a.region_code, a.beneficiary_unit AS unit, a.budget, a.spent,
+             a.target, a.reached
+      FROM allocation_rows a WHERE a.year <= ? AND {pledged}
+    ), money AS (
+      SELECT partner_id, sum(budget) AS budget, sum(spent) AS spent FROM kept WHERE year = ? GROUP BY 1
+    ), places AS (
+      SELECT partner_id, program_id, region_code, unit, max(target) AS target, max(reached) AS reached
+      FROM kept WHERE year = ? AND unit IN (?, ?) GROUP BY 1, 2, 3, 4
+    ), people AS (
+      SELECT partner_id,
+             sum(reached) FILTER (WHERE unit = ?) AS reached_jiwa, sum(reached) FILTER (WHERE unit = ?) AS reached_kk,
+             sum(CASE WHEN reached IS NOT NULL THEN target END) FILTER (WHERE unit = ?) AS target_jiwa,
+             sum(CASE WHEN reached IS NOT NULL THEN target END) FILTER (WHERE unit = ?) AS target_kk
+      FROM places GROUP BY 1
+    ), spending_years AS (
+      SELECT partner_id, count(DISTINCT year) AS years FROM kept WHERE spent > 0 GROUP BY 1
+    )
+    SELECT m.partner_id, p.name AS partner, m.budget, m.spent, pe.reached_jiwa, pe.reached_kk, pe.target_jiwa,
+           pe.target_kk, y.years
+    FROM money m
+    JOIN partner_rows p ON p.id = m.partner_id
+    LEFT JOIN people pe ON pe.partner_id = m.partner_id
+    LEFT JOIN spending_years y ON y.partner_id = m.partner_id
+    ORDER BY m.partner_id
+"""
 
 
 # --- the ranking ---------------------------------------------------------------------------------

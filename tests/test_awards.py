@@ -195,6 +195,20 @@ def test_values_and_scores_of_the_overall_award(reader):
     assert ranking.left_out == ()
 
 
+def test_people_not_reported_are_missing_not_zero(awards_url):
+    store = open_store(awards_url)
+    try:
+        with store.transaction() as tx:  # Gamma's one program (P3, jiwa) reports no reach
+            tx.execute("UPDATE program_allocations SET reached_beneficiaries = NULL WHERE program_id = 3")
+        ranking = awards.ranking(Reader(store), 2025)
+    finally:
+        store.close()
+    rows = ranking.table.set_index(ranking.table["partner"].str.split().str[1])
+    assert pd.isna(rows.loc["Gamma", "reached_jiwa"]) and pd.isna(rows.loc["Gamma", "reach_value"])
+    assert pd.isna(rows.loc["Alfa", "reached_kk"])  # no program counted in KK
+    assert rows.loc["Beta", "reached_kk"] == 7 and rows.loc["Delta", "reached_jiwa"] == 20
+
+
 def test_totals_and_ranks_of_each_award(reader):
     overall = awards.ranking(reader, 2025, "mitra_terbaik")  # weights 25, 20, 15, 15, 15, 10
     assert totals(overall) == pytest.approx(
