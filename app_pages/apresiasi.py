@@ -8,7 +8,7 @@ import streamlit as st
 
 from common import formatting
 from common.i18n import t
-from domain import awards
+from domain import awards, partners
 from ui import award_views, data, downloads, shell, tables
 from ui.components import empty_state, source_caption
 
@@ -33,6 +33,7 @@ award = choices[code]
 weights = award_views.weight_inputs(award, lang)
 st.caption(t("awards_rule", lang))
 
+data.start(partners.alignment, year)  # the ranking's gap share, on the other core while the rest is read
 try:
     ranking = data.read(awards.ranking, year, code, weights)
 except awards.NoWeights:

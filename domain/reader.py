@@ -290,6 +290,7 @@ class Reader:
         self.store = store
         self.scope = scope
         self._shared: OrderedDict[tuple, Any] = OrderedDict()
+        self._computing: dict[tuple, threading.Event] = {}  # views a thread is computing now
         self._others: dict[Scope, Reader] = {}
         self._lock = threading.Lock()
         self._overlaps_current: bool | None = None
@@ -298,17 +299,32 @@ class Reader:
         """`view(self, *args)`, computed once per reader: a view that builds on another section's
         figures (the agenda on the gap table) reads them through here, so one rerun computes them
         once; `ui.data.read` reads every view through here. Arguments must be hashable. The result is
-        shared: whoever gets it must not change it."""
+        shared: whoever gets it must not change it. A thread that asks for a view another thread is
+        computing waits for it (`ui.data.start`, a prefetch), and computes it itself if that failed."""
         key = (view.__module__, view.__qualname__, args)
         with self._lock:  # one reader serves every session of its scope, each on its own thread
             if key in self._shared:
                 self._shared.move_to_end(key)
                 return self._shared[key]
-        result = view(self, *args)  # outside the lock: two threads may compute it once each
-        with self._lock:
-            self._shared[key] = result
-            while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
-                self._shared.popitem(last=False)
+            computing = self._computing.get(key)
+            if computing is None:
+                computing = self._computing[key] = threading.Event()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            computing.wait()
+            return self.shared(view, *args)  # kept now, or computed here after the other thread failed
+        try:
+            result = view(self, *args)
+            with self._lock:
+                self._shared[key] = result
+                while len(self._shared) > SHARED_ENTRIES:  # a reader lives for a data version: keep the recent
+                    self._shared.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._computing[key]
+            computing.set()
         return result
 
     def holds(self, view: Callable[..., Any], *args: Any) -> bool:

@@ -23,6 +23,7 @@ The hand-made data set below (2025 unless said otherwise; jt = Rp1.000.000):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import pandas as pd
@@ -40,6 +41,7 @@ from domain.gaps import area_categories
 from domain.reader import Reader
 from tests.conftest import app_test, filled_url, open_tab
 from tests.test_map import classes_drawn
+from ui import data
 
 JT = 1_000_000
 PARTNERS = [
@@ -344,6 +346,36 @@ def test_page_shows_the_registry_and_the_profile(partners_url: str, lang: str) -
     )
     drawn = classes_drawn(place_map)
     assert drawn[t("partners_map_inside", lang)] == ["64.02"]  # Alfa operates in Kukar and spends 600 jt there
+
+
+def test_the_profile_starts_the_alignment_and_computes_it_once(partners_url: str, monkeypatch) -> None:
+    computed: list[int] = []
+    original = partners.alignment
+
+    @functools.wraps(original)
+    def counted(reader, year):
+        computed.append(year)
+        return original(reader, year)
+
+    monkeypatch.setattr(partners, "alignment", counted)
+    started = []
+    monkeypatch.setattr(data, "_compute_started", _spy(data._compute_started, started))
+    at = _page("analis")
+    open_tab(at, "partners_profile")
+    at.selectbox(key="profile_partner").set_value(1).run()
+    assert data.wait_for_prefetch()
+    assert [args[1].__qualname__ for args in started] == ["alignment"]  # begun beside the profile's views
+    assert computed == [2025]  # once, whichever thread got there first
+    assert _metrics(at)[t("partners_m_gap", "id")] == formatting.percent(0.6, "id")
+
+
+def _spy(function, calls: list):
+    @functools.wraps(function)
+    def spy(*args):
+        calls.append(args)
+        return function(*args)
+
+    return spy
 
 
 def test_a_mitra_sees_its_own_profile_with_the_forums_figures(partners_url: str) -> None:

@@ -19,6 +19,7 @@ import duckdb
 import pytest
 
 from data_loaders.store import DuckDBStore, StoreBusyError, StoreWriteError, open_store
+from domain.reader import Reader
 from tests.conftest import dashboard_server, new_store_url, stored
 from tests.test_browser import CHROMIUM, _require_browser, _wait_until_done
 
@@ -253,6 +254,44 @@ def test_an_invalidated_instance_is_replaced_and_the_next_read_works(fixture_url
         assert store._con_kind == "attached"
         programs = store.count("programs")
     assert import_from_a_command(fixture_url, tmp_path) == programs + 1
+
+
+@pytest.mark.parametrize(("year", "calls", "second_gets"), [(2025, [2025], 4050), (1999, [1999, 1999], "failed")])
+def test_a_view_another_thread_computes_is_waited_for_not_computed_again(fixture_store, year, calls, second_gets):
+    """`Reader.shared`: a thread asking for a view another thread is computing (`ui.data.start`, a
+    prefetch) waits for that result; if the other thread fails (year 1999 here), it computes the
+    view itself."""
+    reader = Reader(fixture_store)
+    entered, release, made = threading.Event(), threading.Event(), []
+
+    def slow(reader: Reader, year: int) -> int:
+        made.append(year)
+        entered.set()
+        if len(made) == 1:
+            release.wait(10)
+        if year == 1999:
+            raise RuntimeError("no figures for 1999")
+        return year * 2
+
+    def ask(into: list[object]) -> None:
+        try:
+            into.append(reader.shared(slow, year))
+        except RuntimeError:
+            into.append("failed")
+
+    first_gets: list[object] = []
+    got: list[object] = []
+    first = threading.Thread(target=ask, args=(first_gets,))
+    first.start()
+    entered.wait(10)
+    second = threading.Thread(target=ask, args=(got,))
+    second.start()
+    time.sleep(0.2)
+    assert got == []  # it waits for the first thread
+    release.set()
+    first.join()
+    second.join()
+    assert made == calls and got == [second_gets]
 
 
 # --- a running dashboard ---------------------------------------------------------------------

@@ -211,6 +211,7 @@ def profile_tab(view: View, registry: Registry, filters: Filters, lang: str, sta
         key="profile_partner",
         bind="query-params",  # kept while another tab is open
     )
+    data.start(partners.alignment, filters.year)  # on the other core while the profile's own views run
     profile = data.read(partners.profile, int(chosen), filters)
     if profile.empty:
         empty_state(t("partners_profile_empty", lang, name=names[chosen], year=filters.year))
