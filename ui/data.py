@@ -1,9 +1,9 @@
 """The one place for caching (the page/data boundary).
 
 The store is a cached resource (one instance per process) that holds no connection between reruns:
-`dashboard.py` runs each rerun inside `session()`, which connects (read-only) for the rerun and
-closes afterwards, so the command line can import into the same embedded store while the dashboard
-runs. Every figure a page shows comes from a domain *view function* `view(reader, *args)` called
+`dashboard.py` runs each rerun inside `session()`, which attaches the file (read-only) for the rerun
+and detaches it afterwards, so the command line can import into the same embedded store while the
+dashboard runs. Every figure a page shows comes from a domain *view function* `view(reader, *args)` called
 through `read(view, *args)`: one cached call keyed by (view, arguments, scope, data version). The data
 version is read once per rerun, in `start_run`, so a rerun never mixes figures of two data versions
 and shows an import made elsewhere on its next rerun.
