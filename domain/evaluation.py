@@ -538,11 +538,9 @@ def implementer_scorecard(
     columns = ["program_id", "program_code", "name", "budget", "spent", "target", "reached", "unit", "status"]
     rows = reader.shared(reporting, filters).of_year(filters.year)
     own = rows[rows["implementer"] == implementer]
-    # The page's own table of implementers (read with the default thresholds) is computed once.
-    by = (filters, "implementer") if thresholds == LightThresholds() else (filters, "implementer", thresholds)
     return ImplementerScorecard(
         implementer=implementer,
-        figures=reader.shared(program_indicators, *by).row(implementer),
+        figures=reader.shared(program_indicators, filters, "implementer", thresholds).row(implementer),
         programs=programs[columns],
         reported=int(own["reported"].sum()),
         total=int(own["programs"].sum()),

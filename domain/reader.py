@@ -76,6 +76,8 @@ functions), so a PostgreSQL store can run it.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 import threading
 from collections import OrderedDict
@@ -280,6 +282,22 @@ def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
     return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
 
 
+@functools.cache
+def _parameters(view: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(view)
+
+
+def _view_key(view: Callable[..., Any], args: tuple) -> tuple:
+    """What `Reader.shared` keeps a view's result under: the view and its arguments with the defaults
+    filled in, so a call that names a default argument and one that leaves it out share one result."""
+    try:
+        bound = _parameters(view).bind(None, *args)
+    except TypeError:  # arguments the view does not take: its own call raises
+        return (view.__module__, view.__qualname__, args)
+    bound.apply_defaults()
+    return (view.__module__, view.__qualname__, tuple(bound.arguments.values())[1:])
+
+
 class Reader:
     """Reads the store for one `Scope`. Domain code writes its SQL over the relations above; the
     reader prepends their definitions (only those the SQL names) with the scope applied.
@@ -301,7 +319,7 @@ class Reader:
         once; `ui.data.read` reads every view through here. Arguments must be hashable. The result is
         shared: whoever gets it must not change it. A thread that asks for a view another thread is
         computing waits for it (`ui.data.start`, a prefetch), and computes it itself if that failed."""
-        key = (view.__module__, view.__qualname__, args)
+        key = _view_key(view, args)
         with self._lock:  # one reader serves every session of its scope, each on its own thread
             if key in self._shared:
                 self._shared.move_to_end(key)
@@ -330,7 +348,7 @@ class Reader:
     def holds(self, view: Callable[..., Any], *args: Any) -> bool:
         """Whether `shared(view, *args)` would answer from what this reader keeps, without reading."""
         with self._lock:
-            return (view.__module__, view.__qualname__, args) in self._shared
+            return _view_key(view, args) in self._shared
 
     def in_scope(self, scope: Scope) -> Reader:
         """A reader of the same store in `scope`: this one when `scope` is its own, else one kept with

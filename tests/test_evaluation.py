@@ -2,6 +2,7 @@
 rules and period locking, on the hand-made fixture (tests/fixture_data.py)."""
 
 import datetime as dt
+import functools
 import json
 import os
 import subprocess
@@ -16,7 +17,7 @@ from data_loaders import importer, periods
 from data_loaders.demo import build_demo
 from data_loaders.store import open_store
 from data_loaders.validation import validate
-from domain import charts
+from domain import charts, evaluation
 from domain.evaluation import (
     LightThresholds,
     achievement,
@@ -191,6 +192,23 @@ def test_reporting_is_on_time_up_to_the_deadline_itself(fixture_store, imported_
     report = reporting(Reader(fixture_store), Filters(2025))
     row = report.table.set_index(["implementer", "year"]).loc[("Kementerian Sosial", 2025)]
     assert row["status"] == status and row["on_time"] == (status == "on_time") and row["dated"] == row["programs"]
+
+
+def test_the_scorecard_shares_the_tabs_indicators_whether_or_not_defaults_are_named(fixture_store, monkeypatch):
+    made = []
+    original = evaluation.program_indicators
+
+    @functools.wraps(original)
+    def counted(reader, *args):
+        made.append(args[1])
+        return original(reader, *args)
+
+    monkeypatch.setattr(evaluation, "program_indicators", counted)
+    reader = Reader(fixture_store)
+    table = reader.shared(evaluation.program_indicators, Filters(2025), "implementer")  # as the tab reads it
+    card = implementer_scorecard(reader, Filters(2025), "Kementerian Sosial")  # names the default thresholds
+    assert made == ["implementer"]
+    assert card.figures.equals(table.row("Kementerian Sosial"))
 
 
 def test_implementer_scorecard(fixture_store):
